@@ -1,0 +1,427 @@
+#include "app/application.h"
+
+#include "app/controls.h"
+#include "app/frame_stats.h"
+#include "assets/model_import.h"
+#include "core/log.h"
+#include "gfx/imgui_renderer.h"
+
+#include <imgui.h>
+
+#include <cstdio>
+
+namespace app {
+namespace {
+
+constexpr float kClickSlopPixels = 4.0f;
+constexpr float kBaseFontPixels = 17.0f;
+constexpr double kHeadlessFrameSeconds = 1.0 / 60.0;
+
+template <class... Ts>
+struct Overloaded : Ts... {
+    using Ts::operator()...;
+};
+template <class... Ts>
+Overloaded(Ts...) -> Overloaded<Ts...>;
+
+} // namespace
+
+core::Expected<std::unique_ptr<Application>> Application::create(const Options& options)
+{
+    std::unique_ptr<Application> app(new Application());
+    app->options_ = options;
+    core::Status status = app->initialise();
+    if (!status) return status.error();
+    return app;
+}
+
+Application::~Application()
+{
+    if (imguiReady_) {
+        gfx::shutdownImGuiRenderer();
+        window_.shutdownImGuiBackend();
+        ImGui::DestroyContext();
+    }
+}
+
+core::Status Application::initialise()
+{
+    paths_ = findDataPaths(options_.dataDir);
+    help_ = helpEntries();
+
+    // Scene file and model first: a bad file is reported before any window opens.
+    const std::string scenePath =
+        options_.scenePath.empty() ? (paths_.scenes() / "default.toml").string() : options_.scenePath;
+    auto desc = scene::loadSceneFile(scenePath);
+    if (!desc) return desc.error();
+    sceneDesc_ = std::move(*desc);
+    const std::filesystem::path modelPath =
+        options_.modelPath.empty()
+            ? paths_.resolveAsset(sceneDesc_.model, std::filesystem::path(scenePath).parent_path())
+            : std::filesystem::path(options_.modelPath);
+    core::Stopwatch importTime;
+    auto model = assets::importModel(modelPath);
+    if (!model) return model.error();
+    core::logDebug("app", "model import took ", importTime.elapsedMs(), " ms");
+    scene_ = scene::Scene(std::move(*model));
+    scene_.layers() = sceneDesc_.layers;
+
+    platform::WindowDesc windowDesc;
+    windowDesc.size = options_.size;
+    windowDesc.headless = options_.headless;
+    windowDesc.fullscreen = options_.fullscreen;
+    windowDesc.display = options_.display;
+    windowDesc.vsync = options_.vsync && !options_.bench;
+    windowDesc.glDebugContext = options_.glDebug;
+    auto window = platform::Window::create(windowDesc);
+    if (!window) return window.error();
+    window_ = std::move(*window);
+
+    auto gl = gfx::loadOpenGL(platform::Window::glProcLoader());
+    if (!gl) return gl.error();
+    gl_ = *gl;
+    if (options_.glDebug && !gfx::enableDebugOutput(true))
+        core::logInfo("gfx", "this driver has no debug output (KHR_debug)");
+    core::logDebug("gfx", "OpenGL ", gl_.version, " on ", gl_.renderer);
+
+    render::RenderOptions renderOptions;
+    renderOptions.msaaSamples = options_.msaa;
+    auto renderer = render::Renderer::create(paths_.shaders(), renderOptions, gl_.maxSamples);
+    if (!renderer) return renderer.error();
+    renderer_ = std::move(*renderer);
+    if (core::Status uploaded = renderer_->upload(scene_); !uploaded) return uploaded.error();
+    gpuTimer_.create();
+
+    camera_.frame(scene_.visibleBounds(), false);
+    scene::ViewPreset preset = sceneDesc_.view;
+    if (!options_.view.empty()) preset = scene::presetFromName(options_.view).value_or(preset);
+    camera_.setPreset(preset, false);
+
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr; // window placement is saved by the app's own settings
+    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+    window_.initImGuiBackend();
+    if (!gfx::initImGuiRenderer()) return core::makeError("cannot start the overlay renderer");
+    imguiReady_ = true;
+    dpiScale_ = std::clamp(window_.displayDpi() / 96.0f, 1.0f, 3.0f) * window_.pixelsPerPoint();
+    if (options_.headless) dpiScale_ = 1.0f;
+    setFontScale(1.0f);
+    return {};
+}
+
+void Application::setFontScale(float scale)
+{
+    fontScale_ = std::clamp(scale, 0.6f, 4.0f);
+    const float pixels = std::round(kBaseFontPixels * fontScale_ * dpiScale_);
+    ui::loadFonts(pixels);
+    ui::applyTheme(pixels / kBaseFontPixels);
+    fontRebuildPending_ = true;
+}
+
+void Application::applyAction(int actionValue, std::vector<ui::Command>& commands)
+{
+    const auto action = Action(actionValue);
+    const glm::vec2 viewport = glm::vec2(window_.drawableSize());
+    const float stepPixels = viewport.y / 12.0f; // 15 degrees
+    switch (action) {
+    case Action::ViewAnterior: commands.push_back(ui::SetViewPreset{scene::ViewPreset::Anterior}); break;
+    case Action::ViewPosterior: commands.push_back(ui::SetViewPreset{scene::ViewPreset::Posterior}); break;
+    case Action::ViewLateral: commands.push_back(ui::SetViewPreset{scene::ViewPreset::Lateral}); break;
+    case Action::ViewMedial: commands.push_back(ui::SetViewPreset{scene::ViewPreset::Medial}); break;
+    case Action::ViewSuperior: commands.push_back(ui::SetViewPreset{scene::ViewPreset::Superior}); break;
+    case Action::FrameAll: commands.push_back(ui::FrameAll{}); break;
+    case Action::FocusSelection: commands.push_back(ui::FocusSelection{}); break;
+    case Action::OrbitLeft: camera_.orbit({-stepPixels, 0.0f}, viewport); break;
+    case Action::OrbitRight: camera_.orbit({stepPixels, 0.0f}, viewport); break;
+    case Action::OrbitUp: camera_.orbit({0.0f, stepPixels}, viewport); break;
+    case Action::OrbitDown: camera_.orbit({0.0f, -stepPixels}, viewport); break;
+    case Action::ZoomIn: camera_.zoom(1.0f); break;
+    case Action::ZoomOut: camera_.zoom(-1.0f); break;
+    case Action::ToggleHelp: overlay_.showHelp = !overlay_.showHelp; break;
+    case Action::ToggleLayers: overlay_.showLayers = !overlay_.showLayers; break;
+    case Action::ToggleFullscreen: commands.push_back(ui::ToggleFullscreen{}); break;
+    case Action::Screenshot: commands.push_back(ui::TakeScreenshot{}); break;
+    case Action::LargerText: commands.push_back(ui::SetFontScale{fontScale_ * 1.25f}); break;
+    case Action::SmallerText: commands.push_back(ui::SetFontScale{fontScale_ / 1.25f}); break;
+    case Action::ClearOrClose:
+        if (overlay_.showHelp)
+            overlay_.showHelp = false;
+        else
+            commands.push_back(ui::SelectStructure{-1});
+        break;
+    case Action::Quit: commands.push_back(ui::Quit{}); break;
+    }
+}
+
+void Application::handleMouse(const platform::InputEvent& event)
+{
+    using Type = platform::InputEvent::Type;
+    const glm::vec2 viewport = glm::vec2(window_.drawableSize());
+    const bool overlayWantsMouse = imguiReady_ && ImGui::GetIO().WantCaptureMouse;
+    switch (event.type) {
+    case Type::MouseDown:
+        mousePosition_ = event.position;
+        if (overlayWantsMouse) return;
+        pressPosition_ = event.position;
+        dragDistance_ = 0.0f;
+        if (event.button == platform::MouseButton::Left && !event.modifiers.shift)
+            drag_ = Drag::Orbit;
+        else
+            drag_ = Drag::Pan;
+        window_.setMouseCapture(true);
+        if (event.button == platform::MouseButton::Left && event.clicks == 2) {
+            // Double-click: glide to the point under the cursor.
+            if (auto hit = scene_.pick(camera_.rayThroughPixel(event.position, viewport))) camera_.focusOn(hit->point);
+            drag_ = Drag::None;
+        }
+        break;
+    case Type::MouseUp:
+        if (drag_ != Drag::None) {
+            window_.setMouseCapture(false);
+            const bool click = dragDistance_ < kClickSlopPixels && event.button == platform::MouseButton::Left;
+            drag_ = Drag::None;
+            if (click) {
+                auto hit = scene_.pick(camera_.rayThroughPixel(event.position, viewport));
+                applyCommand(ui::SelectStructure{hit ? hit->structure : -1});
+            }
+        }
+        break;
+    case Type::MouseMove:
+        mousePosition_ = event.position;
+        hoverDirty_ = true;
+        if (drag_ == Drag::None) return;
+        dragDistance_ += glm::length(event.delta);
+        if (dragDistance_ < kClickSlopPixels) return;
+        if (drag_ == Drag::Orbit)
+            camera_.orbit(event.delta, viewport);
+        else
+            camera_.pan(event.delta, viewport);
+        break;
+    case Type::MouseWheel:
+        if (!overlayWantsMouse) camera_.zoom(event.wheel);
+        break;
+    case Type::Pinch:
+        if (!overlayWantsMouse) camera_.zoomByFactor(1.0f + event.pinch * 4.0f);
+        break;
+    default: break;
+    }
+}
+
+void Application::handleInput(const std::vector<platform::InputEvent>& events, std::vector<ui::Command>& commands)
+{
+    using Type = platform::InputEvent::Type;
+    for (const platform::InputEvent& event : events) {
+        switch (event.type) {
+        case Type::Quit: commands.push_back(ui::Quit{}); break;
+        case Type::KeyDown: {
+            // Text fields in the overlay keep their keys; function keys always reach the app.
+            const bool functionKey = event.key >= platform::Key::F1 && event.key <= platform::Key::F12;
+            if (imguiReady_ && ImGui::GetIO().WantTextInput && !functionKey) break;
+            if (auto action = actionForKey(event.key, event.modifiers)) applyAction(int(*action), commands);
+            break;
+        }
+        case Type::MouseDown:
+        case Type::MouseUp:
+        case Type::MouseMove:
+        case Type::MouseWheel:
+        case Type::Pinch: handleMouse(event); break;
+        default: break;
+        }
+    }
+}
+
+void Application::applyCommand(const ui::Command& command)
+{
+    std::visit(Overloaded{
+                   [&](const ui::SetViewPreset& c) { camera_.setPreset(c.preset); },
+                   [&](const ui::FrameAll&) { camera_.frame(scene_.visibleBounds()); },
+                   [&](const ui::FocusSelection&) {
+                       if (scene_.selectedStructure < 0) return;
+                       core::Bounds bounds;
+                       const auto world = scene_.nodeWorldMatrices();
+                       for (int i : scene_.structures()[std::size_t(scene_.selectedStructure)].instances) {
+                           const scene::MeshInstance& instance = scene_.instances()[std::size_t(i)];
+                           bounds.add(scene_.model().meshes[std::size_t(instance.mesh)].bounds.transformed(
+                               world[std::size_t(instance.node)]));
+                       }
+                       scene::CameraPose target = camera_.targetPose();
+                       target.focus = bounds.center();
+                       target.distanceM = std::max(bounds.radius() * 3.2f, 0.15f);
+                       camera_.transitionTo(target);
+                   },
+                   [&](const ui::SetLayerVisible& c) { scene_.layers()[std::size_t(c.layer)].visible = c.visible; },
+                   [&](const ui::SetLayerOpacity& c) {
+                       scene_.layers()[std::size_t(c.layer)].opacity = std::clamp(c.opacity, 0.0f, 1.0f);
+                   },
+                   [&](const ui::SelectStructure& c) { scene_.selectedStructure = c.structure; },
+                   [&](const ui::TakeScreenshot&) { screenshotRequested_ = true; },
+                   [&](const ui::ToggleFullscreen&) { window_.setFullscreen(!window_.fullscreen(), options_.display); },
+                   [&](const ui::SetFontScale& c) { setFontScale(c.scale); },
+                   [&](const ui::Quit&) { running_ = false; },
+               },
+               command);
+}
+
+void Application::updateHover()
+{
+    if (!hoverDirty_ || drag_ != Drag::None) return;
+    hoverDirty_ = false;
+    if (imguiReady_ && ImGui::GetIO().WantCaptureMouse) {
+        scene_.hoveredStructure = -1;
+        return;
+    }
+    auto hit = scene_.pick(camera_.rayThroughPixel(mousePosition_, glm::vec2(window_.drawableSize())));
+    scene_.hoveredStructure = hit ? hit->structure : -1;
+}
+
+void Application::buildOverlay(double dtSeconds, std::vector<ui::Command>& commands)
+{
+    ui::OverlayInput input;
+    input.scene = &scene_;
+    input.help = &help_;
+    input.sceneTitle = sceneDesc_.title;
+    input.fontScale = fontScale_;
+    input.fullscreen = window_.fullscreen();
+    input.stats.frameMs = dtSeconds * 1000.0;
+    input.stats.fps = ImGui::GetIO().Framerate;
+    input.stats.renderer = gl_.renderer;
+    input.stats.triangles = renderer_->uploadedTriangles();
+    overlay_.persistentError = renderer_->shaders().lastReloadError();
+    ui::drawOverlay(input, overlay_, dtSeconds, commands);
+}
+
+core::Status Application::renderFrame(double dtSeconds, std::vector<ui::Command>& commands)
+{
+    const glm::ivec2 drawable = window_.drawableSize();
+    if (drawable.x <= 0 || drawable.y <= 0) return {}; // minimised: nothing to draw
+
+    render::FrameView view;
+    view.sizePixels = drawable;
+    view.view = camera_.viewMatrix();
+    view.projection = camera_.projectionMatrix(float(drawable.x) / float(drawable.y));
+    view.eye = camera_.position();
+    if (core::Status rendered = renderer_->render(scene_, view); !rendered) return rendered;
+    renderer_->present(drawable);
+
+    if (!options_.noOverlay) {
+        if (fontRebuildPending_) {
+            gfx::rebuildImGuiFonts();
+            fontRebuildPending_ = false;
+        }
+        gfx::newImGuiRendererFrame();
+        window_.newImGuiFrame();
+        ImGui::NewFrame();
+        buildOverlay(dtSeconds, commands);
+        ImGui::Render();
+        gfx::renderImGui(ImGui::GetDrawData());
+    }
+    return {};
+}
+
+void Application::saveScreenshot(const std::filesystem::path& path)
+{
+    core::Image image = gfx::readPixels(nullptr, window_.drawableSize());
+    core::Status written = core::writePng(path, image);
+    if (!written) {
+        core::logError("app", written.error().describe());
+        ui::notify(overlay_, "Screenshot failed: " + written.error().describe());
+        return;
+    }
+    core::logInfo("app", "screenshot saved to ", path.string());
+    ui::notify(overlay_, "Screenshot saved to " + path.string());
+}
+
+int Application::run()
+{
+    const bool headless = options_.headless;
+    const int frameLimit = options_.frames > 0 ? options_.frames : (headless ? 1 : 0);
+    std::vector<platform::InputEvent> events;
+    std::vector<ui::Command> commands;
+    core::Stopwatch frameClock;
+    int exitCode = 0;
+
+    while (running_) {
+        core::Stopwatch cpuTime;
+        const double realDt = frameClock.elapsedSeconds();
+        frameClock.restart();
+        // Headless runs advance time by a fixed frame so their images are reproducible.
+        const double dt = headless ? kHeadlessFrameSeconds : std::min(realDt, 0.25);
+
+        events.clear();
+        commands.clear();
+        window_.pollEvents(events);
+        handleInput(events, commands);
+        for (const ui::Command& command : commands) applyCommand(command);
+        commands.clear();
+
+        if (renderer_->shaders().reloadChanged() > 0) ui::notify(overlay_, "Shaders reloaded");
+
+        const int steps = simulationClock_.advance(dt);
+        for (int i = 0; i < steps; ++i) scene_.step(simulationClock_.stepSeconds());
+        camera_.update(float(dt));
+        updateHover();
+
+        const bool lastFrame = frameLimit > 0 && frameIndex_ + 1 >= frameLimit;
+        gpuTimer_.begin();
+        core::Status rendered = renderFrame(dt, commands);
+        gpuTimer_.end();
+        if (!rendered) {
+            core::logError("render", rendered.error().describe());
+            exitCode = 1;
+            break;
+        }
+        for (const ui::Command& command : commands) applyCommand(command);
+
+        if (screenshotRequested_) {
+            screenshotRequested_ = false;
+            saveScreenshot(screenshotFolder() / timestampedName("hamstring", ".png"));
+        }
+        if (lastFrame && !options_.screenshotPath.empty()) saveScreenshot(options_.screenshotPath);
+        window_.swapBuffers();
+        if (options_.bench) gfx::finish();
+
+        if (frameIndex_ == 0) firstFrameSeconds_ = core::secondsSinceProgramStart();
+        if (options_.bench) {
+            cpuFrameMs_.push_back(cpuTime.elapsedMs());
+            for (double ms : gpuTimer_.collect()) gpuFrameMs_.push_back(ms);
+        }
+        ++frameIndex_;
+        if (lastFrame) break;
+    }
+    if (options_.bench) {
+        for (double ms : gpuTimer_.drain()) gpuFrameMs_.push_back(ms);
+        printBenchmark();
+    }
+    if (options_.glDebug && gfx::debugProblemCount() > 0)
+        core::logWarning("gl", gfx::debugProblemCount(), " OpenGL errors or warnings were reported");
+    return exitCode;
+}
+
+void Application::printBenchmark()
+{
+    // The first frame builds pipelines and uploads; it is reported apart as start-up.
+    std::vector<double> cpu(cpuFrameMs_.begin() + (cpuFrameMs_.size() > 1 ? 1 : 0), cpuFrameMs_.end());
+    std::vector<double> gpu(gpuFrameMs_.begin() + (gpuFrameMs_.size() > 1 ? 1 : 0), gpuFrameMs_.end());
+    const Percentiles cpuStats = percentiles(cpu);
+    const Percentiles gpuStats = percentiles(gpu);
+    const MemoryUse memory = memoryUse();
+    const glm::ivec2 size = window_.drawableSize();
+    std::printf("renderer: %s\n", gl_.renderer.c_str());
+    std::printf("gl_version: %s\n", gl_.version.c_str());
+    std::printf("size: %dx%d\n", size.x, size.y);
+    std::printf("msaa: %d\n", options_.msaa);
+    std::printf("overlay: %s\n", options_.noOverlay ? "off" : "on");
+    std::printf("triangles: %zu\n", renderer_->uploadedTriangles());
+    std::printf("frames: %zu\n", cpu.size());
+    std::printf("start_to_first_frame_ms: %.1f\n", firstFrameSeconds_ * 1000.0);
+    std::printf("cpu_frame_ms: median %.2f p95 %.2f p99 %.2f max %.2f\n", cpuStats.median, cpuStats.p95, cpuStats.p99,
+                cpuStats.max);
+    std::printf("gpu_frame_ms: median %.2f p95 %.2f p99 %.2f max %.2f (%zu queries)\n", gpuStats.median, gpuStats.p95,
+                gpuStats.p99, gpuStats.max, gpuStats.count);
+    std::printf("resident_memory_mb: %.1f (peak %.1f)\n", memory.residentKb / 1024.0, memory.peakResidentKb / 1024.0);
+    std::fflush(stdout);
+}
+
+} // namespace app

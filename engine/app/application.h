@@ -1,0 +1,82 @@
+// The trainer's main loop. One frame, top to bottom: platform events -> commands ->
+// fixed-step simulation -> camera -> render the scene -> build the overlay -> present.
+#pragma once
+
+#include "app/options.h"
+#include "app/paths.h"
+#include "core/clock.h"
+#include "core/error.h"
+#include "gfx/context.h"
+#include "gfx/timer_query.h"
+#include "platform/window.h"
+#include "render/renderer.h"
+#include "scene/camera.h"
+#include "scene/scene.h"
+#include "ui/overlay.h"
+
+#include <memory>
+#include <optional>
+#include <vector>
+
+namespace app {
+
+class Application {
+public:
+    // Opens the window, loads GL, shaders, the scene and its model. Any failure comes back
+    // as one error naming the file or requirement.
+    static core::Expected<std::unique_ptr<Application>> create(const Options& options);
+    ~Application();
+
+    // Runs until quit (or the requested number of frames); returns the exit code.
+    int run();
+
+private:
+    Application() = default;
+    core::Status initialise();
+    void handleInput(const std::vector<platform::InputEvent>& events, std::vector<ui::Command>& commands);
+    void handleMouse(const platform::InputEvent& event);
+    void applyAction(int action, std::vector<ui::Command>& commands);
+    void applyCommand(const ui::Command& command);
+    void updateHover();
+    void buildOverlay(double dtSeconds, std::vector<ui::Command>& commands);
+    core::Status renderFrame(double dtSeconds, std::vector<ui::Command>& commands);
+    void saveScreenshot(const std::filesystem::path& path);
+    void setFontScale(float scale);
+    void printBenchmark();
+
+    Options options_;
+    DataPaths paths_;
+    platform::Window window_;
+    gfx::ContextInfo gl_;
+    std::optional<render::Renderer> renderer_;
+    scene::SceneDesc sceneDesc_;
+    scene::Scene scene_;
+    scene::OrbitCamera camera_;
+    core::FixedStepClock simulationClock_{1.0 / 240.0};
+    ui::OverlayState overlay_;
+    std::vector<ui::HelpEntry> help_;
+    bool imguiReady_ = false;
+    bool running_ = true;
+    float fontScale_ = 1.0f;
+    float dpiScale_ = 1.0f;
+    bool fontRebuildPending_ = false;
+    bool screenshotRequested_ = false;
+
+    // Mouse gesture state.
+    enum class Drag { None, Orbit, Pan };
+    Drag drag_ = Drag::None;
+    glm::vec2 mousePosition_{0.0f};
+    glm::vec2 pressPosition_{0.0f};
+    float dragDistance_ = 0.0f;
+    bool mouseOverScene_ = true;
+    bool hoverDirty_ = false;
+
+    // Benchmark samples.
+    gfx::GpuTimer gpuTimer_;
+    std::vector<double> cpuFrameMs_;
+    std::vector<double> gpuFrameMs_;
+    double firstFrameSeconds_ = 0.0;
+    std::int64_t frameIndex_ = 0;
+};
+
+} // namespace app

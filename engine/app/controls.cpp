@@ -1,0 +1,68 @@
+#include "app/controls.h"
+
+#include <string>
+
+namespace app {
+
+const std::vector<KeyBinding>& keyBindings()
+{
+    using platform::Key;
+    static const std::vector<KeyBinding> bindings = {
+        {Key::Num1, false, false, Action::ViewAnterior, "Anterior view"},
+        {Key::Num2, false, false, Action::ViewPosterior, "Posterior view"},
+        {Key::Num3, false, false, Action::ViewLateral, "Lateral view (right leg)"},
+        {Key::Num4, false, false, Action::ViewMedial, "Medial view (right leg)"},
+        {Key::Num5, false, false, Action::ViewSuperior, "Superior view"},
+        {Key::F, false, false, Action::FrameAll, "Frame everything"},
+        {Key::F, false, true, Action::FocusSelection, "Focus the selected structure"},
+        {Key::Left, false, false, Action::OrbitLeft, "Turn the model"},
+        {Key::Right, false, false, Action::OrbitRight, "Turn the model"},
+        {Key::Up, false, false, Action::OrbitUp, "Look from higher"},
+        {Key::Down, false, false, Action::OrbitDown, "Look from lower"},
+        {Key::Equals, false, false, Action::ZoomIn, "Zoom in"},
+        {Key::Minus, false, false, Action::ZoomOut, "Zoom out"},
+        {Key::F1, false, false, Action::ToggleHelp, "Show or hide these controls"},
+        {Key::L, false, false, Action::ToggleLayers, "Show or hide the layers panel"},
+        {Key::F11, false, false, Action::ToggleFullscreen, "Fullscreen"},
+        {Key::F12, false, false, Action::Screenshot, "Save a screenshot"},
+        {Key::Equals, true, false, Action::LargerText, "Larger text"},
+        {Key::Minus, true, false, Action::SmallerText, "Smaller text"},
+        {Key::Escape, false, false, Action::ClearOrClose, "Close help, or clear the selection"},
+        {Key::Q, true, false, Action::Quit, "Quit"},
+    };
+    return bindings;
+}
+
+std::optional<Action> actionForKey(platform::Key key, const platform::Modifiers& modifiers)
+{
+    for (const KeyBinding& binding : keyBindings())
+        if (binding.key == key && binding.ctrl == modifiers.ctrl && binding.shift == modifiers.shift)
+            return binding.action;
+    return std::nullopt;
+}
+
+std::vector<ui::HelpEntry> helpEntries()
+{
+    std::vector<ui::HelpEntry> entries = {
+        {"Left drag", "Orbit around the focus point"},
+        {"Right or middle drag, Shift+left drag", "Pan"},
+        {"Wheel, pinch", "Zoom"},
+        {"Click", "Select a structure"},
+        {"Double-click", "Focus on the point under the cursor"},
+    };
+    for (const KeyBinding& binding : keyBindings()) {
+        std::string keys;
+        if (binding.ctrl) keys += "Ctrl+";
+        if (binding.shift) keys += "Shift+";
+        keys += platform::keyName(binding.key);
+        // Consecutive bindings with the same description share a row ("Left, Right").
+        if (!entries.empty() && entries.back().action == binding.description) {
+            entries.back().keys += ", " + keys;
+            continue;
+        }
+        entries.push_back({keys, binding.description});
+    }
+    return entries;
+}
+
+} // namespace app

@@ -1,0 +1,58 @@
+#include "app/options.h"
+
+#include <CLI/CLI.hpp>
+
+#include <cstdio>
+#include <regex>
+
+namespace app {
+
+ParseResult parseOptions(int argc, char** argv)
+{
+    Options options;
+    CLI::App cli{"Hamstring Trainer: a real-time 3D trainer for the hamstring muscles.", "hamstring-trainer"};
+    cli.set_version_flag("--version", std::string(HT_VERSION));
+    cli.add_option("scene", options.scenePath, "Scene file to open (default: scenes/default.toml)");
+    cli.add_option("--model", options.modelPath, "Model file (glTF, OBJ, FBX) shown instead of the scene's model");
+    cli.add_option("--data-dir", options.dataDir, "Folder holding shaders/, assets/ and scenes/");
+    cli.add_option("--view", options.view, "Opening view: anterior, posterior, lateral, medial or superior")
+        ->check(CLI::IsMember({"anterior", "posterior", "lateral", "medial", "superior"}));
+    cli.add_flag("--headless", options.headless, "Render without a window (SDL offscreen driver)");
+    std::string size;
+    cli.add_option("--size", size, "Window or image size in pixels, WxH (default 1280x720)");
+    cli.add_option("--frames", options.frames, "Render this many frames, then exit")->check(CLI::NonNegativeNumber);
+    cli.add_option("--screenshot", options.screenshotPath, "Save the last frame as a PNG image");
+    cli.add_flag("--bench", options.bench,
+                 "Print the renderer, time to first frame and CPU/GPU frame times (median, p95, p99)");
+    cli.add_flag("--no-overlay", options.noOverlay, "Hide the overlay (clean images of the model)");
+    cli.add_flag("--fullscreen", options.fullscreen, "Start fullscreen");
+    cli.add_option("--display", options.display, "Display to open on (0 is the first)")->check(CLI::NonNegativeNumber);
+    bool noVsync = false;
+    cli.add_flag("--no-vsync", noVsync, "Do not wait for the display's refresh");
+    cli.add_flag("--gl-debug", options.glDebug, "Report every OpenGL error and warning (on in Debug builds)");
+    cli.add_option("--msaa", options.msaa, "Multisample anti-aliasing samples (0, 2, 4 or 8)")
+        ->check(CLI::IsMember({0, 1, 2, 4, 8}));
+    cli.add_flag("-v,--verbose", options.verbose, "Log more detail");
+    try {
+        cli.parse(argc, argv);
+    } catch (const CLI::ParseError& error) {
+        return {std::nullopt, cli.exit(error)};
+    }
+    options.vsync = !noVsync;
+    if (!size.empty()) {
+        static const std::regex pattern(R"((\d{1,5})x(\d{1,5}))");
+        std::smatch match;
+        if (!std::regex_match(size, match, pattern) || std::stoi(match[1]) < 1 || std::stoi(match[2]) < 1) {
+            std::fprintf(stderr, "hamstring-trainer: --size: expected WIDTHxHEIGHT such as 1280x720, got '%s'\n",
+                         size.c_str());
+            return {std::nullopt, 2};
+        }
+        options.size = {std::stoi(match[1]), std::stoi(match[2])};
+    }
+#ifndef NDEBUG
+    options.glDebug = true;
+#endif
+    return {options, 0};
+}
+
+} // namespace app

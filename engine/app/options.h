@@ -1,0 +1,38 @@
+// Command-line options of hamstring-trainer.
+#pragma once
+
+#include <glm/vec2.hpp>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace app {
+
+struct Options {
+    std::string scenePath;           // scene file; empty: the default scene
+    std::string modelPath;           // overrides the scene's model
+    std::string dataDir;             // shaders/, assets/, scenes/ live here
+    std::string view;                // opening preset view name
+    bool headless = false;
+    glm::ivec2 size{1280, 720};
+    int frames = 0;                  // 0: run until quit (headless: 1 frame)
+    std::string screenshotPath;
+    bool bench = false;
+    bool noOverlay = false;
+    bool fullscreen = false;
+    int display = 0;
+    bool vsync = true;
+    bool glDebug = false;
+    int msaa = 4;
+    bool verbose = false;
+};
+
+struct ParseResult {
+    std::optional<Options> options; // empty when the program should exit (help, bad usage)
+    int exitCode = 0;
+};
+
+ParseResult parseOptions(int argc, char** argv);
+
+} // namespace app

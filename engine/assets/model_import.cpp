@@ -1,0 +1,210 @@
+#include "assets/model_import.h"
+
+#include "core/log.h"
+
+#include <assimp/Importer.hpp>
+#include <assimp/material.h>
+#include <assimp/postprocess.h>
+#include <assimp/scene.h>
+
+#include <glm/gtc/matrix_transform.hpp>
+#define GLM_ENABLE_EXPERIMENTAL
+#include <glm/gtx/matrix_decompose.hpp>
+
+#include <algorithm>
+#include <array>
+#include <map>
+
+namespace assets {
+namespace fs = std::filesystem;
+
+namespace {
+
+glm::mat4 toGlm(const aiMatrix4x4& m)
+{
+    // assimp matrices are row-major; glm is column-major.
+    return glm::mat4(m.a1, m.b1, m.c1, m.d1, m.a2, m.b2, m.c2, m.d2, m.a3, m.b3, m.c3, m.d3, m.a4, m.b4, m.c4, m.d4);
+}
+
+std::string metadataText(const aiMetadataEntry& entry)
+{
+    switch (entry.mType) {
+    case AI_BOOL: return *static_cast<bool*>(entry.mData) ? "true" : "false";
+    case AI_INT32: return std::to_string(*static_cast<int32_t*>(entry.mData));
+    case AI_UINT64: return std::to_string(*static_cast<uint64_t*>(entry.mData));
+    case AI_FLOAT: return std::to_string(*static_cast<float*>(entry.mData));
+    case AI_DOUBLE: return std::to_string(*static_cast<double*>(entry.mData));
+    case AI_AISTRING: return static_cast<aiString*>(entry.mData)->C_Str();
+    default: return {};
+    }
+}
+
+Material convertMaterial(const aiMaterial& source)
+{
+    Material material;
+    aiString name;
+    if (source.Get(AI_MATKEY_NAME, name) == AI_SUCCESS) material.name = name.C_Str();
+    aiColor4D color;
+    if (source.Get(AI_MATKEY_BASE_COLOR, color) == AI_SUCCESS || source.Get(AI_MATKEY_COLOR_DIFFUSE, color) == AI_SUCCESS)
+        material.baseColor = {color.r, color.g, color.b, color.a};
+    float value = 0.0f;
+    if (source.Get(AI_MATKEY_ROUGHNESS_FACTOR, value) == AI_SUCCESS) material.roughness = value;
+    if (source.Get(AI_MATKEY_METALLIC_FACTOR, value) == AI_SUCCESS) material.metallic = value;
+    if (source.Get(AI_MATKEY_OPACITY, value) == AI_SUCCESS && value < 1.0f) {
+        material.baseColor.a = std::min(material.baseColor.a, value);
+        material.blend = true;
+    }
+    aiString alphaMode;
+    if (source.Get("$mat.gltf.alphaMode", 0, 0, alphaMode) == AI_SUCCESS)
+        material.blend = std::string(alphaMode.C_Str()) == "BLEND";
+    int twoSided = 0;
+    if (source.Get(AI_MATKEY_TWOSIDED, twoSided) == AI_SUCCESS) material.doubleSided = twoSided != 0;
+    return material;
+}
+
+core::Expected<MeshData> convertMesh(const aiMesh& source, const fs::path& path)
+{
+    MeshData mesh;
+    mesh.name = source.mName.C_Str();
+    mesh.material = int(source.mMaterialIndex);
+    const unsigned vertexCount = source.mNumVertices;
+    if (!source.HasPositions() || vertexCount == 0)
+        return core::Error{path.string(), 0, 0, "mesh '" + mesh.name + "'", "has no vertex positions"};
+    mesh.positions.resize(vertexCount);
+    for (unsigned i = 0; i < vertexCount; ++i) {
+        const aiVector3D& p = source.mVertices[i];
+        mesh.positions[i] = {p.x, p.y, p.z};
+        if (!std::isfinite(p.x) || !std::isfinite(p.y) || !std::isfinite(p.z))
+            return core::Error{path.string(), 0, 0, "mesh '" + mesh.name + "'", "has a vertex position that is not a number"};
+        mesh.bounds.add(mesh.positions[i]);
+    }
+    if (source.HasNormals()) {
+        mesh.normals.resize(vertexCount);
+        for (unsigned i = 0; i < vertexCount; ++i) mesh.normals[i] = {source.mNormals[i].x, source.mNormals[i].y, source.mNormals[i].z};
+    }
+    if (source.HasTextureCoords(0)) {
+        mesh.texcoords.resize(vertexCount);
+        for (unsigned i = 0; i < vertexCount; ++i) mesh.texcoords[i] = {source.mTextureCoords[0][i].x, source.mTextureCoords[0][i].y};
+    }
+    // Muscle parametric coordinates ride in TEXCOORD_1 (along, around) and TEXCOORD_2 (outward).
+    if (source.HasTextureCoords(1) && source.HasTextureCoords(2)) {
+        mesh.muscleCoords.resize(vertexCount);
+        for (unsigned i = 0; i < vertexCount; ++i)
+            mesh.muscleCoords[i] = {source.mTextureCoords[1][i].x, source.mTextureCoords[1][i].y, source.mTextureCoords[2][i].x};
+    }
+    mesh.indices.reserve(std::size_t(source.mNumFaces) * 3);
+    for (unsigned f = 0; f < source.mNumFaces; ++f) {
+        const aiFace& face = source.mFaces[f];
+        if (face.mNumIndices != 3) continue; // points and lines are not drawn
+        for (unsigned k = 0; k < 3; ++k) {
+            if (face.mIndices[k] >= vertexCount)
+                return core::Error{path.string(), 0, 0, "mesh '" + mesh.name + "'", "has a triangle index out of range"};
+            mesh.indices.push_back(face.mIndices[k]);
+        }
+    }
+    if (mesh.indices.empty())
+        return core::Error{path.string(), 0, 0, "mesh '" + mesh.name + "'", "has no triangles"};
+    return mesh;
+}
+
+// Converts assimp's per-bone weight lists into four joints and weights per vertex.
+void convertSkin(const aiMesh& source, MeshData& mesh, ModelData& model, const std::map<std::string, int>& nodeByName)
+{
+    if (!source.HasBones()) return;
+    Skin skin;
+    const unsigned vertexCount = source.mNumVertices;
+    std::vector<std::array<std::pair<float, int>, 4>> influences(vertexCount);
+    for (auto& slots : influences) slots.fill({0.0f, 0});
+    for (unsigned b = 0; b < source.mNumBones; ++b) {
+        const aiBone& bone = *source.mBones[b];
+        auto node = nodeByName.find(bone.mName.C_Str());
+        skin.joints.push_back(node != nodeByName.end() ? node->second : 0);
+        skin.inverseBindMatrices.push_back(toGlm(bone.mOffsetMatrix));
+        for (unsigned w = 0; w < bone.mNumWeights; ++w) {
+            const aiVertexWeight& weight = bone.mWeights[w];
+            if (weight.mVertexId >= vertexCount) continue;
+            auto& slots = influences[weight.mVertexId];
+            auto weakest = std::min_element(slots.begin(), slots.end());
+            if (weight.mWeight > weakest->first) *weakest = {weight.mWeight, int(b)};
+        }
+    }
+    mesh.joints.resize(vertexCount);
+    mesh.weights.resize(vertexCount);
+    for (unsigned i = 0; i < vertexCount; ++i) {
+        float total = 0.0f;
+        for (const auto& slot : influences[i]) total += slot.first;
+        for (int k = 0; k < 4; ++k) {
+            mesh.joints[i][k] = std::uint16_t(influences[i][std::size_t(k)].second);
+            mesh.weights[i][k] = total > 0.0f ? influences[i][std::size_t(k)].first / total : (k == 0 ? 1.0f : 0.0f);
+        }
+    }
+    for (std::size_t s = 0; s < model.skins.size(); ++s)
+        if (model.skins[s].joints == skin.joints) {
+            mesh.skin = int(s);
+            return;
+        }
+    model.skins.push_back(std::move(skin));
+    mesh.skin = int(model.skins.size()) - 1;
+}
+
+void addNode(const aiNode& source, int parent, ModelData& model)
+{
+    Node node;
+    node.name = source.mName.C_Str();
+    node.parent = parent;
+    glm::vec3 skew;
+    glm::vec4 perspective;
+    glm::decompose(toGlm(source.mTransformation), node.scale, node.rotation, node.translation, skew, perspective);
+    for (unsigned i = 0; i < source.mNumMeshes; ++i) node.meshes.push_back(int(source.mMeshes[i]));
+    if (source.mMetaData)
+        for (unsigned i = 0; i < source.mMetaData->mNumProperties; ++i)
+            node.metadata[source.mMetaData->mKeys[i].C_Str()] = metadataText(source.mMetaData->mValues[i]);
+    const int index = int(model.nodes.size());
+    model.nodes.push_back(std::move(node));
+    if (parent >= 0) model.nodes[std::size_t(parent)].children.push_back(index);
+    for (unsigned i = 0; i < source.mNumChildren; ++i) addNode(*source.mChildren[i], index, model);
+}
+
+} // namespace
+
+core::Expected<ModelData> importModel(const fs::path& path)
+{
+    std::error_code ec;
+    if (!fs::exists(path, ec)) return core::makeFileError(path.string(), "model file not found");
+    if (fs::is_directory(path, ec)) return core::makeFileError(path.string(), "is a folder, expected a model file");
+    if (fs::file_size(path, ec) == 0) return core::makeFileError(path.string(), "model file is empty");
+
+    Assimp::Importer importer;
+    // glTF is already indexed: joining identical vertices would cost ~100x the import time.
+    const unsigned flags = aiProcess_Triangulate | aiProcess_GenSmoothNormals | aiProcess_LimitBoneWeights |
+                           aiProcess_ValidateDataStructure | aiProcess_SortByPType;
+    const aiScene* scene = importer.ReadFile(path.string(), flags);
+    if (!scene) return core::makeFileError(path.string(), std::string("cannot read model: ") + importer.GetErrorString());
+    if ((scene->mFlags & AI_SCENE_FLAGS_INCOMPLETE) || !scene->mRootNode)
+        return core::makeFileError(path.string(), "model is incomplete (no scene graph)");
+    if (scene->mNumMeshes == 0) return core::makeFileError(path.string(), "model has no meshes");
+
+    ModelData model;
+    model.sourcePath = path.string();
+    addNode(*scene->mRootNode, -1, model);
+    std::map<std::string, int> nodeByName;
+    for (std::size_t i = 0; i < model.nodes.size(); ++i) nodeByName.emplace(model.nodes[i].name, int(i));
+
+    for (unsigned m = 0; m < scene->mNumMaterials; ++m) model.materials.push_back(convertMaterial(*scene->mMaterials[m]));
+    for (unsigned m = 0; m < scene->mNumMeshes; ++m) {
+        auto mesh = convertMesh(*scene->mMeshes[m], path);
+        if (!mesh) return mesh.error();
+        if (mesh->material >= int(model.materials.size())) mesh->material = -1;
+        convertSkin(*scene->mMeshes[m], *mesh, model, nodeByName);
+        model.meshes.push_back(std::move(*mesh));
+    }
+    for (const Node& node : model.nodes)
+        for (int mesh : node.meshes)
+            if (mesh < 0 || mesh >= int(model.meshes.size()))
+                return core::Error{path.string(), 0, 0, "node '" + node.name + "'", "refers to a mesh that does not exist"};
+    core::logDebug("assets", "imported ", path.string(), ": ", model.meshes.size(), " meshes, ", model.nodes.size(),
+                   " nodes, ", model.triangleCount(), " triangles");
+    return model;
+}
+
+} // namespace assets

@@ -1,0 +1,42 @@
+// Reading and writing files with errors that name the file, and watching files for
+// changes so that shaders and lessons reload while the app runs.
+#pragma once
+
+#include "core/error.h"
+
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace core {
+
+Expected<std::string> readTextFile(const std::filesystem::path& path);
+Expected<std::vector<std::uint8_t>> readBinaryFile(const std::filesystem::path& path);
+
+// Writes to a temporary file beside the target, flushes it to disk, then renames it over
+// the target, so a crash while saving leaves either the old or the new file, never half.
+Status writeFileAtomic(const std::filesystem::path& path, std::string_view contents);
+
+// A number that changes whenever the file's modification time or size changes; nothing if
+// the file is missing. Size is mixed in because two saves can share a coarse timestamp.
+std::optional<std::int64_t> fileChangeStamp(const std::filesystem::path& path);
+
+// Polls a set of files and reports the ones whose modification time changed.
+class FileWatcher {
+public:
+    void watch(const std::filesystem::path& path);
+    void clear();
+    // Files changed since the last call (or since they were added).
+    std::vector<std::filesystem::path> poll();
+
+private:
+    struct Entry {
+        std::filesystem::path path;
+        std::optional<std::int64_t> stamp;
+    };
+    std::vector<Entry> entries_;
+};
+
+} // namespace core

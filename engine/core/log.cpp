@@ -1,0 +1,70 @@
+#include "core/log.h"
+
+#include <cstdio>
+#include <mutex>
+
+namespace core {
+namespace {
+
+std::mutex& logMutex()
+{
+    static std::mutex mutex;
+    return mutex;
+}
+
+LogSink& currentSink()
+{
+    static LogSink sink;
+    return sink;
+}
+
+LogLevel& minimumLevel()
+{
+    static LogLevel level = LogLevel::Info;
+    return level;
+}
+
+} // namespace
+
+const char* logLevelName(LogLevel level)
+{
+    switch (level) {
+    case LogLevel::Debug: return "debug";
+    case LogLevel::Info: return "info";
+    case LogLevel::Warning: return "warning";
+    case LogLevel::Error: return "error";
+    }
+    return "?";
+}
+
+LogSink setLogSink(LogSink sink)
+{
+    std::lock_guard lock(logMutex());
+    LogSink previous = std::move(currentSink());
+    currentSink() = std::move(sink);
+    return previous;
+}
+
+void setLogLevel(LogLevel minimum)
+{
+    minimumLevel() = minimum;
+}
+
+LogLevel logLevel()
+{
+    return minimumLevel();
+}
+
+void logMessage(LogLevel level, std::string_view tag, std::string_view message)
+{
+    if (level < minimumLevel()) return;
+    std::lock_guard lock(logMutex());
+    if (currentSink()) {
+        currentSink()(level, tag, message);
+        return;
+    }
+    std::fprintf(stderr, "[%s] %.*s: %.*s\n", logLevelName(level), int(tag.size()), tag.data(),
+                 int(message.size()), message.data());
+}
+
+} // namespace core

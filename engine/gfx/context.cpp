@@ -1,0 +1,122 @@
+#include "gfx/context.h"
+
+#include "core/log.h"
+#include "gfx/gl.h"
+
+#include <atomic>
+
+namespace gfx {
+namespace {
+
+std::atomic<int> problemCount{0};
+
+const char* sourceName(GLenum source)
+{
+    switch (source) {
+    case GL_DEBUG_SOURCE_API: return "api";
+    case GL_DEBUG_SOURCE_WINDOW_SYSTEM: return "window system";
+    case GL_DEBUG_SOURCE_SHADER_COMPILER: return "shader compiler";
+    case GL_DEBUG_SOURCE_THIRD_PARTY: return "third party";
+    case GL_DEBUG_SOURCE_APPLICATION: return "application";
+    default: return "other";
+    }
+}
+
+const char* typeName(GLenum type)
+{
+    switch (type) {
+    case GL_DEBUG_TYPE_ERROR: return "error";
+    case GL_DEBUG_TYPE_DEPRECATED_BEHAVIOR: return "deprecated";
+    case GL_DEBUG_TYPE_UNDEFINED_BEHAVIOR: return "undefined behaviour";
+    case GL_DEBUG_TYPE_PORTABILITY: return "portability";
+    case GL_DEBUG_TYPE_PERFORMANCE: return "performance";
+    case GL_DEBUG_TYPE_MARKER: return "marker";
+    default: return "other";
+    }
+}
+
+void GLAPIENTRY onDebugMessage(GLenum source, GLenum type, GLuint id, GLenum severity, GLsizei length,
+                               const GLchar* message, const void*)
+{
+    std::string_view text(message, length >= 0 ? std::size_t(length) : std::char_traits<char>::length(message));
+    if (type == GL_DEBUG_TYPE_PUSH_GROUP || type == GL_DEBUG_TYPE_POP_GROUP || type == GL_DEBUG_TYPE_MARKER) return;
+    if (severity == GL_DEBUG_SEVERITY_NOTIFICATION) {
+        core::logDebug("gl", sourceName(source), " ", typeName(type), " #", id, ": ", text);
+        return;
+    }
+    const bool isError = type == GL_DEBUG_TYPE_ERROR || type == GL_DEBUG_TYPE_UNDEFINED_BEHAVIOR ||
+                         severity == GL_DEBUG_SEVERITY_HIGH;
+    ++problemCount;
+    if (isError)
+        core::logError("gl", sourceName(source), " ", typeName(type), " #", id, ": ", text);
+    else
+        core::logWarning("gl", sourceName(source), " ", typeName(type), " #", id, ": ", text);
+}
+
+std::string glString(GLenum name)
+{
+    const GLubyte* value = glGetString(name);
+    return value ? reinterpret_cast<const char*>(value) : "";
+}
+
+} // namespace
+
+core::Expected<ContextInfo> loadOpenGL(GLProcLoader loader)
+{
+    int version = gladLoadGL(reinterpret_cast<GLADloadfunc>(loader));
+    if (version == 0)
+        return core::Error{"", 0, 0, "OpenGL 3.3 core", "could not load OpenGL functions from the driver"};
+    ContextInfo info;
+    info.major = GLAD_VERSION_MAJOR(version);
+    info.minor = GLAD_VERSION_MINOR(version);
+    info.renderer = glString(GL_RENDERER);
+    info.vendor = glString(GL_VENDOR);
+    info.version = glString(GL_VERSION);
+    info.glslVersion = glString(GL_SHADING_LANGUAGE_VERSION);
+    if (info.major * 10 + info.minor < 33)
+        return core::Error{"", 0, 0, "OpenGL 3.3 core",
+                           "this program needs OpenGL 3.3 or newer; the driver (" + info.renderer + ") offers " +
+                               info.version};
+    info.khrDebug = GLAD_GL_KHR_debug || info.major * 10 + info.minor >= 43;
+    info.timerQueries = true; // core since 3.3
+    glGetIntegerv(GL_MAX_SAMPLES, &info.maxSamples);
+    return info;
+}
+
+bool enableDebugOutput(bool synchronous)
+{
+    if (!glDebugMessageCallback) return false;
+    GLint flags = 0;
+    glGetIntegerv(GL_CONTEXT_FLAGS, &flags);
+    glEnable(GL_DEBUG_OUTPUT);
+    if (synchronous) glEnable(GL_DEBUG_OUTPUT_SYNCHRONOUS);
+    glDebugMessageCallback(onDebugMessage, nullptr);
+    glDebugMessageControl(GL_DONT_CARE, GL_DONT_CARE, GL_DONT_CARE, 0, nullptr, GL_TRUE);
+    core::logDebug("gl", "debug output on", (flags & GL_CONTEXT_FLAG_DEBUG_BIT) ? " (debug context)" : "");
+    return true;
+}
+
+int debugProblemCount()
+{
+    return problemCount.load();
+}
+
+int checkErrors(const char* where)
+{
+    int count = 0;
+    for (GLenum error = glGetError(); error != GL_NO_ERROR && count < 16; error = glGetError()) {
+        core::logError("gl", "error 0x", std::hex, error, std::dec, " at ", where);
+        ++count;
+    }
+    problemCount += count;
+    return count;
+}
+
+} // namespace gfx
+
+namespace gfx {
+void finish()
+{
+    glFinish();
+}
+} // namespace gfx

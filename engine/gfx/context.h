@@ -1,0 +1,44 @@
+// Loading OpenGL through glad, checking the 3.3 requirement, and routing the driver's
+// debug messages (KHR_debug) into the log.
+#pragma once
+
+#include "core/error.h"
+
+#include <string>
+
+namespace gfx {
+
+using GLProcLoader = void* (*)(const char* name);
+
+struct ContextInfo {
+    std::string renderer;   // GL_RENDERER, e.g. "llvmpipe (LLVM 15.0.6, 256 bits)"
+    std::string vendor;
+    std::string version;    // GL_VERSION string
+    std::string glslVersion;
+    int major = 0;
+    int minor = 0;
+    bool khrDebug = false;  // debug output available
+    bool timerQueries = false;
+    int maxSamples = 0;
+};
+
+// Loads GL entry points. Fails with a message naming the requirement when the context is
+// below OpenGL 3.3.
+core::Expected<ContextInfo> loadOpenGL(GLProcLoader loader);
+
+// Sends driver messages to the log ("gl" tag): errors as errors, performance and portability
+// notes as warnings. Returns false when the driver has no debug output.
+bool enableDebugOutput(bool synchronous);
+
+// Messages of warning severity or worse seen since start, for tests that demand none.
+int debugProblemCount();
+
+// glGetError drained; logs each error with `where` and returns how many there were.
+int checkErrors(const char* where);
+
+} // namespace gfx
+
+namespace gfx {
+// Waits until the GPU has finished all submitted work (benchmarks only).
+void finish();
+} // namespace gfx

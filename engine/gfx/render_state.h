@@ -1,0 +1,34 @@
+// Fixed-function state as one value, applied as a whole before a draw: depth, culling,
+// blending, colour and stencil writes. Only the differences from the last applied state
+// reach the driver.
+#pragma once
+
+namespace gfx {
+
+enum class CullMode { None, Back, Front };
+enum class BlendMode { Opaque, Alpha, PremultipliedAlpha, Additive };
+enum class CompareOp { Less, LessEqual, Equal, Always, NotEqual, Greater };
+
+struct RenderState {
+    bool depthTest = true;
+    bool depthWrite = true;
+    CompareOp depthCompare = CompareOp::LessEqual;
+    CullMode cull = CullMode::Back;
+    BlendMode blend = BlendMode::Opaque;
+    bool colorWrite = true;
+    float polygonOffsetFactor = 0.0f; // 0: off
+    float polygonOffsetUnits = 0.0f;
+    bool stencilTest = false;
+    CompareOp stencilCompare = CompareOp::Always;
+    int stencilReference = 0;
+    bool stencilWriteReference = false; // replace the stencil value with the reference where drawn
+    bool scissorTest = false;
+
+    bool operator==(const RenderState&) const = default;
+};
+
+void applyRenderState(const RenderState& state);
+// Forgets the cached state, after code outside gfx (the overlay renderer) changed GL state.
+void invalidateRenderState();
+
+} // namespace gfx

@@ -1,0 +1,171 @@
+#include "gfx/render_target.h"
+
+#include "gfx/gl.h"
+
+#include <string>
+
+namespace gfx {
+namespace {
+
+core::Error incomplete(GLenum status, const char* label)
+{
+    return core::makeError(std::string("render target '") + (label ? label : "?") +
+                           "' is incomplete (status 0x" + std::to_string(status) + ")");
+}
+
+GLenum colorInternalFormat(TextureFormat format)
+{
+    switch (format) {
+    case TextureFormat::SRGB8A8: return GL_SRGB8_ALPHA8;
+    case TextureFormat::RGBA16F: return GL_RGBA16F;
+    case TextureFormat::RG16F: return GL_RG16F;
+    case TextureFormat::R8: return GL_R8;
+    default: return GL_RGBA8;
+    }
+}
+
+} // namespace
+
+core::Expected<RenderTarget> RenderTarget::create(const RenderTargetDesc& desc)
+{
+    if (desc.size.x <= 0 || desc.size.y <= 0)
+        return core::makeError("render target size must be positive, got " + std::to_string(desc.size.x) + "x" +
+                               std::to_string(desc.size.y));
+    RenderTarget target;
+    target.size_ = desc.size;
+    target.samples_ = desc.samples > 1 ? desc.samples : 0;
+
+    TextureDesc colorDesc;
+    colorDesc.size = desc.size;
+    colorDesc.format = desc.colorFormat;
+    colorDesc.label = desc.label;
+    auto color = Texture2D::create(colorDesc);
+    if (!color) return color.error();
+    target.resolvedColor_ = std::move(*color);
+
+    GLuint id = 0;
+    glGenFramebuffers(1, &id);
+    target.framebuffer_ = FramebufferHandle(id);
+    glBindFramebuffer(GL_FRAMEBUFFER, id);
+    if (target.samples_) {
+        GLuint renderbuffer = 0;
+        glGenRenderbuffers(1, &renderbuffer);
+        target.multisampleColor_ = RenderbufferHandle(renderbuffer);
+        glBindRenderbuffer(GL_RENDERBUFFER, renderbuffer);
+        glRenderbufferStorageMultisample(GL_RENDERBUFFER, target.samples_, colorInternalFormat(desc.colorFormat),
+                                         desc.size.x, desc.size.y);
+        glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_RENDERBUFFER, renderbuffer);
+    } else {
+        glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, target.resolvedColor_.id(), 0);
+    }
+    if (desc.depth) {
+        GLuint renderbuffer = 0;
+        glGenRenderbuffers(1, &renderbuffer);
+        target.depthStencil_ = RenderbufferHandle(renderbuffer);
+        glBindRenderbuffer(GL_RENDERBUFFER, renderbuffer);
+        if (target.samples_)
+            glRenderbufferStorageMultisample(GL_RENDERBUFFER, target.samples_, GL_DEPTH24_STENCIL8, desc.size.x,
+                                             desc.size.y);
+        else
+            glRenderbufferStorage(GL_RENDERBUFFER, GL_DEPTH24_STENCIL8, desc.size.x, desc.size.y);
+        glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_DEPTH_STENCIL_ATTACHMENT, GL_RENDERBUFFER, renderbuffer);
+    }
+    GLenum status = glCheckFramebufferStatus(GL_FRAMEBUFFER);
+    if (status != GL_FRAMEBUFFER_COMPLETE) {
+        glBindFramebuffer(GL_FRAMEBUFFER, 0);
+        return incomplete(status, desc.label);
+    }
+    if (target.samples_) {
+        GLuint resolve = 0;
+        glGenFramebuffers(1, &resolve);
+        target.resolveFramebuffer_ = FramebufferHandle(resolve);
+        glBindFramebuffer(GL_FRAMEBUFFER, resolve);
+        glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, target.resolvedColor_.id(), 0);
+        status = glCheckFramebufferStatus(GL_FRAMEBUFFER);
+        if (status != GL_FRAMEBUFFER_COMPLETE) {
+            glBindFramebuffer(GL_FRAMEBUFFER, 0);
+            return incomplete(status, desc.label);
+        }
+    }
+    if (desc.label && glObjectLabel) glObjectLabel(GL_FRAMEBUFFER, id, -1, desc.label);
+    glBindFramebuffer(GL_FRAMEBUFFER, 0);
+    glBindRenderbuffer(GL_RENDERBUFFER, 0);
+    return target;
+}
+
+void RenderTarget::resolve() const
+{
+    if (!samples_) return;
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, framebuffer_.id());
+    glBindFramebuffer(GL_DRAW_FRAMEBUFFER, resolveFramebuffer_.id());
+    glBlitFramebuffer(0, 0, size_.x, size_.y, 0, 0, size_.x, size_.y, GL_COLOR_BUFFER_BIT, GL_NEAREST);
+    glBindFramebuffer(GL_FRAMEBUFFER, 0);
+}
+
+void beginPass(const RenderTarget* target, glm::ivec2 defaultFramebufferSize, const ClearValues& clear)
+{
+    glBindFramebuffer(GL_FRAMEBUFFER, target ? target->framebufferId() : 0);
+    const glm::ivec2 size = target ? target->size() : defaultFramebufferSize;
+    glViewport(0, 0, size.x, size.y);
+    GLbitfield mask = 0;
+    if (clear.color) {
+        glColorMask(GL_TRUE, GL_TRUE, GL_TRUE, GL_TRUE);
+        glClearColor(clear.color->r, clear.color->g, clear.color->b, clear.color->a);
+        mask |= GL_COLOR_BUFFER_BIT;
+    }
+    if (clear.depth) {
+        glDepthMask(GL_TRUE);
+        glClearDepth(*clear.depth);
+        mask |= GL_DEPTH_BUFFER_BIT;
+    }
+    if (clear.stencil) {
+        glStencilMask(0xFF);
+        glClearStencil(*clear.stencil);
+        mask |= GL_STENCIL_BUFFER_BIT;
+    }
+    if (mask) glClear(mask);
+}
+
+void blitToDefault(const RenderTarget& target, glm::ivec2 defaultFramebufferSize)
+{
+    target.resolve();
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, target.resolvedFramebufferId());
+    glBindFramebuffer(GL_DRAW_FRAMEBUFFER, 0);
+    const glm::ivec2 size = target.size();
+    const GLenum filter = size == defaultFramebufferSize ? GL_NEAREST : GL_LINEAR;
+    glBlitFramebuffer(0, 0, size.x, size.y, 0, 0, defaultFramebufferSize.x, defaultFramebufferSize.y,
+                      GL_COLOR_BUFFER_BIT, filter);
+    glBindFramebuffer(GL_FRAMEBUFFER, 0);
+}
+
+core::Image readPixels(const RenderTarget* target, glm::ivec2 size)
+{
+    core::Image image;
+    image.width = size.x;
+    image.height = size.y;
+    image.rgba.resize(std::size_t(size.x) * size.y * 4);
+    if (target) {
+        target->resolve();
+        glBindFramebuffer(GL_READ_FRAMEBUFFER, target->resolvedFramebufferId());
+    } else {
+        glBindFramebuffer(GL_READ_FRAMEBUFFER, 0);
+        glReadBuffer(GL_BACK);
+    }
+    glPixelStorei(GL_PACK_ALIGNMENT, 1);
+    glReadPixels(0, 0, size.x, size.y, GL_RGBA, GL_UNSIGNED_BYTE, image.rgba.data());
+    glBindFramebuffer(GL_FRAMEBUFFER, 0);
+    image.flipVertically();
+    for (std::size_t i = 3; i < image.rgba.size(); i += 4) image.rgba[i] = 255; // screenshots are opaque
+    return image;
+}
+
+float readDepth(const RenderTarget* target, glm::ivec2 pixel)
+{
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, target ? target->framebufferId() : 0);
+    float depth = 1.0f;
+    glReadPixels(pixel.x, pixel.y, 1, 1, GL_DEPTH_COMPONENT, GL_FLOAT, &depth);
+    glBindFramebuffer(GL_FRAMEBUFFER, 0);
+    return depth;
+}
+
+} // namespace gfx

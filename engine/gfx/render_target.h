@@ -1,0 +1,67 @@
+// Offscreen render targets: colour and depth, optionally multisampled with a resolve step,
+// and the default framebuffer as a target. Reads pixels back into CPU images.
+#pragma once
+
+#include "core/error.h"
+#include "core/image.h"
+#include "gfx/handle.h"
+#include "gfx/texture.h"
+
+#include <glm/vec2.hpp>
+#include <glm/vec4.hpp>
+
+#include <optional>
+
+namespace gfx {
+
+struct RenderTargetDesc {
+    glm::ivec2 size{0};
+    int samples = 0;                              // 0 or 1: single-sampled
+    TextureFormat colorFormat = TextureFormat::RGBA8;
+    bool depth = true;
+    const char* label = nullptr;
+};
+
+class RenderTarget {
+public:
+    static core::Expected<RenderTarget> create(const RenderTargetDesc& desc);
+
+    glm::ivec2 size() const { return size_; }
+    int samples() const { return samples_; }
+    // The single-sampled colour texture (after resolve() for a multisampled target).
+    const Texture2D& colorTexture() const { return resolvedColor_; }
+    unsigned int framebufferId() const { return framebuffer_.id(); }
+    // The framebuffer holding the single-sampled colour texture, for reading and blitting.
+    unsigned int resolvedFramebufferId() const { return samples_ ? resolveFramebuffer_.id() : framebuffer_.id(); }
+    bool valid() const { return bool(framebuffer_); }
+
+    // For a multisampled target: resolves into the colour texture. No-op otherwise.
+    void resolve() const;
+
+private:
+    glm::ivec2 size_{0};
+    int samples_ = 0;
+    FramebufferHandle framebuffer_;        // drawn into
+    RenderbufferHandle multisampleColor_;
+    RenderbufferHandle depthStencil_;
+    FramebufferHandle resolveFramebuffer_; // holds resolvedColor_ when multisampled
+    Texture2D resolvedColor_;
+};
+
+struct ClearValues {
+    std::optional<glm::vec4> color;
+    std::optional<float> depth;
+    std::optional<int> stencil;
+};
+
+// Binds a target (nullptr: the window's framebuffer of the given size), sets the viewport
+// and clears what is asked.
+void beginPass(const RenderTarget* target, glm::ivec2 defaultFramebufferSize, const ClearValues& clear);
+// Copies a target's colour onto the window's framebuffer, scaled to fit.
+void blitToDefault(const RenderTarget& target, glm::ivec2 defaultFramebufferSize);
+// Reads the colour of a target (nullptr: the window's back buffer) into an image, top row first.
+core::Image readPixels(const RenderTarget* target, glm::ivec2 size);
+// Depth at one pixel of a single-sampled target or the window, in [0, 1]; 1 is the far plane.
+float readDepth(const RenderTarget* target, glm::ivec2 pixelBottomLeft);
+
+} // namespace gfx

@@ -1,0 +1,59 @@
+#include "gfx/shader_library.h"
+
+#include "core/log.h"
+
+namespace gfx {
+
+core::Expected<ShaderProgram> ShaderLibrary::build(Entry& entry)
+{
+    auto vertex = loadShaderSource(folder_ / entry.vertexFile);
+    if (!vertex) return vertex.error();
+    auto fragment = loadShaderSource(folder_ / entry.fragmentFile);
+    if (!fragment) return fragment.error();
+    entry.watcher.clear();
+    for (const auto& file : vertex->files) entry.watcher.watch(file);
+    for (const auto& file : fragment->files) entry.watcher.watch(file);
+    return ShaderProgram::build(*vertex, *fragment, entry.name);
+}
+
+core::Expected<int> ShaderLibrary::load(const std::string& name, const std::string& vertexFile,
+                                        const std::string& fragmentFile)
+{
+    Entry entry;
+    entry.name = name;
+    entry.vertexFile = vertexFile;
+    entry.fragmentFile = fragmentFile;
+    auto program = build(entry);
+    if (!program) return program.error();
+    entry.program = std::move(*program);
+    entries_.push_back(std::move(entry));
+    return int(entries_.size()) - 1;
+}
+
+int ShaderLibrary::find(const std::string& name) const
+{
+    for (std::size_t i = 0; i < entries_.size(); ++i)
+        if (entries_[i].name == name) return int(i);
+    return -1;
+}
+
+int ShaderLibrary::reloadChanged()
+{
+    int reloaded = 0;
+    for (Entry& entry : entries_) {
+        if (entry.watcher.poll().empty()) continue;
+        auto program = build(entry);
+        if (!program) {
+            lastReloadError_ = program.error().describe();
+            core::logError("gfx", lastReloadError_, " (keeping the previous '", entry.name, "' program)");
+            continue;
+        }
+        entry.program = std::move(*program);
+        lastReloadError_.clear();
+        core::logInfo("gfx", "reloaded shader program '", entry.name, "'");
+        ++reloaded;
+    }
+    return reloaded;
+}
+
+} // namespace gfx

@@ -1,0 +1,58 @@
+// Platform-neutral input events: what the rest of the app sees of SDL's event stream.
+#pragma once
+
+#include <glm/vec2.hpp>
+
+#include <string>
+
+namespace platform {
+
+enum class Key {
+    Unknown,
+    A, B, C, D, E, F, G, H, I, J, K, L, M, N, O, P, Q, R, S, T, U, V, W, X, Y, Z,
+    Num0, Num1, Num2, Num3, Num4, Num5, Num6, Num7, Num8, Num9,
+    F1, F2, F3, F4, F5, F6, F7, F8, F9, F10, F11, F12,
+    Escape, Enter, Space, Tab, Backspace, Delete,
+    Left, Right, Up, Down, PageUp, PageDown, Home, End,
+    Minus, Equals, Comma, Period, Slash,
+};
+
+// Readable key name for help text and messages, e.g. "PageDown".
+const char* keyName(Key key);
+
+enum class MouseButton { Left, Middle, Right, Other };
+
+struct Modifiers {
+    bool shift = false;
+    bool ctrl = false;
+    bool alt = false;
+};
+
+struct InputEvent {
+    enum class Type {
+        Quit,
+        WindowResized,    // drawable size changed (window resize or DPI change)
+        WindowMinimized,
+        WindowRestored,
+        WindowMoved,      // also fired when the window lands on another display
+        KeyDown,
+        KeyUp,
+        MouseMove,
+        MouseDown,
+        MouseUp,
+        MouseWheel,
+        Pinch,            // two-finger zoom on a touchpad
+    };
+    Type type = Type::Quit;
+    Key key = Key::Unknown;
+    bool repeat = false;
+    Modifiers modifiers;
+    MouseButton button = MouseButton::Left;
+    int clicks = 0;               // 2 for a double-click
+    glm::vec2 position{0.0f};     // in drawable pixels, origin top left
+    glm::vec2 delta{0.0f};        // mouse motion in drawable pixels
+    float wheel = 0.0f;           // positive away from the user
+    float pinch = 0.0f;           // positive when the fingers spread
+};
+
+} // namespace platform

@@ -1,0 +1,91 @@
+// The application window and its OpenGL 3.3 core context, created through SDL2; in headless
+// mode SDL's offscreen driver gives the same context with no window on screen. This is the
+// only module that includes SDL.
+#pragma once
+
+#include "core/error.h"
+#include "platform/input.h"
+
+#include <glm/vec2.hpp>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+struct SDL_Window;
+
+namespace platform {
+
+struct WindowDesc {
+    std::string title = "Hamstring Trainer";
+    glm::ivec2 size{1280, 720};   // window size in screen units
+    glm::ivec2 position{-1, -1};  // -1: centred on the chosen display
+    int display = 0;
+    bool headless = false;        // SDL offscreen driver: no window, same GL
+    bool fullscreen = false;      // borderless fullscreen on `display`
+    bool vsync = true;
+    bool glDebugContext = false;  // ask for a debug context (KHR_debug output)
+};
+
+// Function that returns GL entry points, handed to the gfx module's loader.
+using GLProcLoader = void* (*)(const char* name);
+
+struct DisplayInfo {
+    std::string name;
+    glm::ivec2 position{0};
+    glm::ivec2 size{0};
+    float dpi = 96.0f;
+};
+
+class Window {
+public:
+    // Initialises SDL video and creates the window and context. Fails with a message naming
+    // the requirement (no display, no OpenGL 3.3 core) instead of crashing.
+    static core::Expected<Window> create(const WindowDesc& desc);
+
+    Window();
+    Window(Window&& other) noexcept;
+    Window& operator=(Window&& other) noexcept;
+    Window(const Window&) = delete;
+    Window& operator=(const Window&) = delete;
+    ~Window();
+
+    static GLProcLoader glProcLoader();
+
+    // Appends this frame's events. ImGui sees every event first when its backend is active.
+    void pollEvents(std::vector<InputEvent>& events);
+    void swapBuffers();
+
+    glm::ivec2 drawableSize() const;   // pixels
+    glm::ivec2 windowSize() const;     // screen units
+    glm::ivec2 windowPosition() const;
+    float pixelsPerPoint() const;      // drawable / window size: 2 on a high-DPI backing store
+    int displayIndex() const;
+    float displayDpi() const;
+    std::vector<DisplayInfo> displays() const;
+    std::string videoDriver() const;
+    bool headless() const { return headless_; }
+    bool minimized() const;
+
+    void setTitle(const std::string& title);
+    void setVsync(bool enabled);
+    bool fullscreen() const { return fullscreen_; }
+    // Borderless fullscreen on the given display, or back to the previous windowed placement.
+    void setFullscreen(bool enabled, int display = -1);
+    void setMouseCapture(bool relative);
+
+    // Dear ImGui's SDL backend: input and display size for the overlay.
+    void initImGuiBackend();
+    void shutdownImGuiBackend();
+    void newImGuiFrame();
+
+private:
+    void release();
+
+    struct State;
+    std::unique_ptr<State> state_;
+    bool headless_ = false;
+    bool fullscreen_ = false;
+};
+
+} // namespace platform

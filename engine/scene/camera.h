@@ -1,0 +1,84 @@
+// The orbit camera of an anatomy viewer: it circles a focus point, pans, zooms, frames a
+// box, and glides between preset views. World axes follow the musculoskeletal model:
+// x anterior, y superior, z to the body's right.
+#pragma once
+
+#include "core/math.h"
+
+#include <glm/glm.hpp>
+
+#include <optional>
+#include <string_view>
+
+namespace scene {
+
+enum class ViewPreset { Anterior, Posterior, Lateral, Medial, Superior };
+
+std::string_view presetName(ViewPreset preset);
+std::optional<ViewPreset> presetFromName(std::string_view name);
+
+struct CameraPose {
+    glm::vec3 focus{0.0f};
+    float yawDeg = 0.0f;    // 0: camera in front (anterior view); 90: on the right (lateral view of the right leg)
+    float pitchDeg = 0.0f;  // positive: camera above the focus
+    float distanceM = 2.0f;
+};
+
+class OrbitCamera {
+public:
+    static constexpr float kMinPitchDeg = -89.0f;
+    static constexpr float kMaxPitchDeg = 89.0f;
+    static constexpr float kTransitionSeconds = 0.6f;
+
+    OrbitCamera();
+
+    // Direct manipulation; each cancels a transition in progress.
+    void orbit(glm::vec2 dragPixels, glm::vec2 viewportPixels);
+    void pan(glm::vec2 dragPixels, glm::vec2 viewportPixels);
+    void zoom(float wheelSteps);            // positive: closer
+    void zoomByFactor(float factor);        // distance is divided by factor
+
+    // Animated moves.
+    void transitionTo(const CameraPose& target, float seconds = kTransitionSeconds);
+    void setPreset(ViewPreset preset, bool animate = true);
+    void frame(const core::Bounds& bounds, bool animate = true);
+    void focusOn(const glm::vec3& point, bool animate = true);
+    void setPose(const CameraPose& pose);   // immediate
+    void update(float dtSeconds);
+    bool transitioning() const { return transition_.has_value(); }
+
+    const CameraPose& pose() const { return pose_; }
+    // The pose a transition ends at (the current pose when none runs).
+    CameraPose targetPose() const { return transition_ ? transition_->to : pose_; }
+    void setFieldOfView(float degrees) { fovYDeg_ = degrees; }
+    float fieldOfViewDeg() const { return fovYDeg_; }
+    void setSceneRadius(float radiusM);
+    void setDistanceLimits(float minM, float maxM);
+
+    glm::vec3 position() const;
+    glm::vec3 forward() const;              // unit, from the eye toward the focus
+    glm::mat4 viewMatrix() const;
+    glm::mat4 projectionMatrix(float aspect) const;
+    float nearPlane() const;
+    float farPlane() const;
+    // Ray from the eye through a pixel (origin top left) of a viewport.
+    core::Ray rayThroughPixel(glm::vec2 pixel, glm::vec2 viewportPixels) const;
+
+private:
+    struct Transition {
+        CameraPose from;
+        CameraPose to;
+        float elapsed = 0.0f;
+        float duration = kTransitionSeconds;
+    };
+
+    CameraPose pose_;
+    CameraPose presetBase_;  // the pose `frame` last computed, used by presets for focus and distance
+    std::optional<Transition> transition_;
+    float fovYDeg_ = 35.0f;
+    float sceneRadiusM_ = 1.0f;
+    float minDistanceM_ = 0.05f;
+    float maxDistanceM_ = 20.0f;
+};
+
+} // namespace scene

@@ -1,0 +1,125 @@
+#include "scene/scene.h"
+
+#include <map>
+
+namespace scene {
+
+Scene::Scene(assets::ModelData model) : model_(std::move(model))
+{
+    std::map<std::string, int> structureByName;
+    for (std::size_t n = 0; n < model_.nodes.size(); ++n) {
+        const assets::Node& node = model_.nodes[n];
+        for (int mesh : node.meshes) {
+            auto [found, inserted] = structureByName.try_emplace(node.name, int(structures_.size()));
+            if (inserted) structures_.push_back({node.name, parseStructureName(node.name), {}});
+            Structure& structure = structures_[std::size_t(found->second)];
+            MeshInstance instance{int(n), mesh, found->second, structure.name.layer};
+            structure.instances.push_back(int(instances_.size()));
+            instances_.push_back(instance);
+        }
+    }
+    deformedPositions_.resize(model_.meshes.size());
+    deformedNormals_.resize(model_.meshes.size());
+    updateWorldMatrices();
+}
+
+int Scene::findStructure(std::string_view nodeName) const
+{
+    for (std::size_t i = 0; i < structures_.size(); ++i)
+        if (structures_[i].nodeName == nodeName) return int(i);
+    return -1;
+}
+
+void Scene::updateWorldMatrices()
+{
+    nodeWorld_ = model_.restWorldMatrices();
+}
+
+std::vector<glm::mat4> Scene::skinMatrices(int skin) const
+{
+    const assets::Skin& source = model_.skins[std::size_t(skin)];
+    std::vector<glm::mat4> matrices(source.joints.size());
+    for (std::size_t j = 0; j < source.joints.size(); ++j)
+        matrices[j] = nodeWorld_[std::size_t(source.joints[j])] * source.inverseBindMatrices[j];
+    return matrices;
+}
+
+std::span<const glm::vec3> Scene::deformedPositions(int mesh) const
+{
+    return deformedPositions_[std::size_t(mesh)];
+}
+
+std::span<const glm::vec3> Scene::deformedNormals(int mesh) const
+{
+    return deformedNormals_[std::size_t(mesh)];
+}
+
+bool Scene::instanceVisible(const MeshInstance& instance) const
+{
+    const LayerSettings& settings = layer(instance.layer);
+    return settings.visible && settings.opacity > 0.0f;
+}
+
+std::vector<glm::vec3> Scene::posedPositions(const MeshInstance& instance) const
+{
+    const assets::MeshData& mesh = model_.meshes[std::size_t(instance.mesh)];
+    std::span<const glm::vec3> source = deformedPositions(instance.mesh);
+    if (source.empty()) source = mesh.positions;
+    std::vector<glm::vec3> out(source.size());
+    if (mesh.skinned() && mesh.skin >= 0) {
+        const std::vector<glm::mat4> joints = skinMatrices(mesh.skin);
+        for (std::size_t v = 0; v < source.size(); ++v) {
+            glm::mat4 skinning(0.0f);
+            for (int k = 0; k < 4; ++k) skinning += joints[mesh.joints[v][k]] * mesh.weights[v][k];
+            out[v] = glm::vec3(skinning * glm::vec4(source[v], 1.0f));
+        }
+        return out;
+    }
+    const glm::mat4& world = nodeWorld_[std::size_t(instance.node)];
+    for (std::size_t v = 0; v < source.size(); ++v) out[v] = glm::vec3(world * glm::vec4(source[v], 1.0f));
+    return out;
+}
+
+core::Bounds Scene::visibleBounds() const
+{
+    core::Bounds bounds;
+    for (const MeshInstance& instance : instances_) {
+        if (!instanceVisible(instance)) continue;
+        const assets::MeshData& mesh = model_.meshes[std::size_t(instance.mesh)];
+        if (mesh.skinned() || !deformedPositions(instance.mesh).empty()) {
+            for (const glm::vec3& p : posedPositions(instance)) bounds.add(p);
+        } else {
+            bounds.add(mesh.bounds.transformed(nodeWorld_[std::size_t(instance.node)]));
+        }
+    }
+    return bounds;
+}
+
+std::optional<PickHit> Scene::pick(const core::Ray& ray) const
+{
+    std::optional<PickHit> best;
+    for (const MeshInstance& instance : instances_) {
+        if (!instanceVisible(instance)) continue;
+        const assets::MeshData& mesh = model_.meshes[std::size_t(instance.mesh)];
+        const bool moving = mesh.skinned() || !deformedPositions(instance.mesh).empty();
+        if (!moving) {
+            auto boxHit = core::intersectRayBounds(ray, mesh.bounds.transformed(nodeWorld_[std::size_t(instance.node)]));
+            if (!boxHit || (best && *boxHit > best->distanceM)) continue;
+        }
+        const std::vector<glm::vec3> positions = posedPositions(instance);
+        for (std::size_t t = 0; t + 2 < mesh.indices.size(); t += 3) {
+            auto distance = core::intersectRayTriangle(ray, positions[mesh.indices[t]], positions[mesh.indices[t + 1]],
+                                                       positions[mesh.indices[t + 2]]);
+            if (distance && (!best || *distance < best->distanceM))
+                best = PickHit{instance.structure, *distance, ray.origin + ray.direction * *distance};
+        }
+    }
+    return best;
+}
+
+void Scene::step(double dtSeconds)
+{
+    timeSeconds_ += dtSeconds;
+}
+
+} // namespace scene

@@ -1,0 +1,89 @@
+// The runtime scene: the model's structures and their current placement, layer settings,
+// selection and time. Updated by fixed simulation steps; the renderer only reads it.
+#pragma once
+
+#include "assets/model_data.h"
+#include "core/math.h"
+#include "scene/scene_file.h"
+#include "scene/structures.h"
+
+#include <glm/glm.hpp>
+
+#include <array>
+#include <optional>
+#include <span>
+#include <vector>
+
+namespace scene {
+
+// One mesh drawn at one node.
+struct MeshInstance {
+    int node = -1;
+    int mesh = -1;
+    int structure = -1;
+    LayerId layer = LayerId::Other;
+};
+
+// A named anatomical structure: all instances that share a node name.
+struct Structure {
+    std::string nodeName;
+    StructureName name;
+    std::vector<int> instances;
+};
+
+struct PickHit {
+    int structure = -1;
+    float distanceM = 0.0f;
+    glm::vec3 point{0.0f};
+};
+
+class Scene {
+public:
+    Scene() = default;
+    explicit Scene(assets::ModelData model);
+
+    const assets::ModelData& model() const { return model_; }
+    const std::vector<MeshInstance>& instances() const { return instances_; }
+    const std::vector<Structure>& structures() const { return structures_; }
+    int findStructure(std::string_view nodeName) const;
+
+    // World matrix of every node in the current pose.
+    std::span<const glm::mat4> nodeWorldMatrices() const { return nodeWorld_; }
+    // Joint matrices (joint world x inverse bind) for a skin, in the current pose.
+    std::vector<glm::mat4> skinMatrices(int skin) const;
+    // Positions of a mesh deformed this frame (muscles), or empty when it is drawn as stored.
+    std::span<const glm::vec3> deformedPositions(int mesh) const;
+    std::span<const glm::vec3> deformedNormals(int mesh) const;
+
+    std::array<LayerSettings, kLayerCount>& layers() { return layers_; }
+    const std::array<LayerSettings, kLayerCount>& layers() const { return layers_; }
+    const LayerSettings& layer(LayerId id) const { return layers_[std::size_t(id)]; }
+    bool instanceVisible(const MeshInstance& instance) const;
+
+    int selectedStructure = -1;
+    int hoveredStructure = -1;
+
+    // Bounds of what is visible now, in world space.
+    core::Bounds visibleBounds() const;
+    // Nearest visible structure along a ray, testing triangles in the current pose.
+    std::optional<PickHit> pick(const core::Ray& ray) const;
+
+    void step(double dtSeconds);
+    double timeSeconds() const { return timeSeconds_; }
+
+private:
+    void updateWorldMatrices();
+    // Model-space positions of an instance's vertices in the current pose.
+    std::vector<glm::vec3> posedPositions(const MeshInstance& instance) const;
+
+    assets::ModelData model_;
+    std::vector<MeshInstance> instances_;
+    std::vector<Structure> structures_;
+    std::vector<glm::mat4> nodeWorld_;
+    std::vector<std::vector<glm::vec3>> deformedPositions_; // per mesh; empty when not deformed
+    std::vector<std::vector<glm::vec3>> deformedNormals_;
+    std::array<LayerSettings, kLayerCount> layers_ = defaultLayerSettings();
+    double timeSeconds_ = 0.0;
+};
+
+} // namespace scene

@@ -1,0 +1,33 @@
+// Scene files (scenes/*.toml): which model to show, the opening view and the layers.
+#pragma once
+
+#include "core/error.h"
+#include "scene/camera.h"
+#include "scene/structures.h"
+
+#include <array>
+#include <optional>
+#include <string>
+
+namespace scene {
+
+struct LayerSettings {
+    bool visible = true;
+    float opacity = 1.0f;
+};
+
+struct SceneDesc {
+    std::string path;                 // the file it came from
+    std::string title;
+    std::string model;                // asset name or path of the model file
+    ViewPreset view = ViewPreset::Posterior;
+    std::array<LayerSettings, kLayerCount> layers{};
+};
+
+core::Expected<SceneDesc> loadSceneFile(const std::string& path);
+core::Expected<SceneDesc> parseSceneText(std::string_view text, const std::string& path);
+
+// Layer defaults of the trainer: translucent skin, everything else opaque and shown.
+std::array<LayerSettings, kLayerCount> defaultLayerSettings();
+
+} // namespace scene

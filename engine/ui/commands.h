@@ -1,0 +1,27 @@
+// What the overlay asks the app to do. Panels never change app state directly; they emit
+// commands that the app applies between frames, so the frame stays one-directional.
+#pragma once
+
+#include "scene/camera.h"
+#include "scene/structures.h"
+
+#include <string>
+#include <variant>
+
+namespace ui {
+
+struct SetViewPreset { scene::ViewPreset preset; };
+struct FrameAll {};
+struct FocusSelection {};
+struct SetLayerVisible { scene::LayerId layer; bool visible; };
+struct SetLayerOpacity { scene::LayerId layer; float opacity; };
+struct SelectStructure { int structure; };   // -1 clears the selection
+struct TakeScreenshot {};
+struct ToggleFullscreen {};
+struct SetFontScale { float scale; };
+struct Quit {};
+
+using Command = std::variant<SetViewPreset, FrameAll, FocusSelection, SetLayerVisible, SetLayerOpacity,
+                             SelectStructure, TakeScreenshot, ToggleFullscreen, SetFontScale, Quit>;
+
+} // namespace ui

@@ -1,0 +1,250 @@
+#include "ui/overlay.h"
+
+#include "core/log.h"
+
+#include <imgui.h>
+
+#include <filesystem>
+
+namespace ui {
+namespace {
+
+constexpr const char* kFontCandidates[] = {
+    "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
+    "/usr/share/fonts/TTF/DejaVuSans.ttf",
+};
+
+std::string structureLabel(const scene::Structure& structure)
+{
+    std::string label = structure.name.structure;
+    for (char& c : label)
+        if (c == '_') c = ' ';
+    if (!label.empty()) label[0] = char(std::toupper(static_cast<unsigned char>(label[0])));
+    switch (structure.name.side) {
+    case scene::Side::Left: label += " (left)"; break;
+    case scene::Side::Right: label += " (right)"; break;
+    case scene::Side::None: break;
+    }
+    return label;
+}
+
+void drawMenuBar(const OverlayInput& input, OverlayState& state, std::vector<Command>& commands)
+{
+    if (!ImGui::BeginMainMenuBar()) return;
+    if (ImGui::BeginMenu("File")) {
+        if (ImGui::MenuItem("Save screenshot", "F12")) commands.push_back(TakeScreenshot{});
+        ImGui::Separator();
+        if (ImGui::MenuItem("Quit", "Ctrl+Q")) commands.push_back(Quit{});
+        ImGui::EndMenu();
+    }
+    if (ImGui::BeginMenu("View")) {
+        if (ImGui::MenuItem("Anterior", "1")) commands.push_back(SetViewPreset{scene::ViewPreset::Anterior});
+        if (ImGui::MenuItem("Posterior", "2")) commands.push_back(SetViewPreset{scene::ViewPreset::Posterior});
+        if (ImGui::MenuItem("Lateral", "3")) commands.push_back(SetViewPreset{scene::ViewPreset::Lateral});
+        if (ImGui::MenuItem("Medial", "4")) commands.push_back(SetViewPreset{scene::ViewPreset::Medial});
+        if (ImGui::MenuItem("Superior", "5")) commands.push_back(SetViewPreset{scene::ViewPreset::Superior});
+        ImGui::Separator();
+        if (ImGui::MenuItem("Frame everything", "F")) commands.push_back(FrameAll{});
+        if (ImGui::MenuItem("Focus selection", "Shift+F", false, input.scene && input.scene->selectedStructure >= 0))
+            commands.push_back(FocusSelection{});
+        ImGui::Separator();
+        if (ImGui::MenuItem("Fullscreen", "F11", input.fullscreen)) commands.push_back(ToggleFullscreen{});
+        if (ImGui::MenuItem("Larger text", "Ctrl+=")) commands.push_back(SetFontScale{input.fontScale * 1.25f});
+        if (ImGui::MenuItem("Smaller text", "Ctrl+-")) commands.push_back(SetFontScale{input.fontScale / 1.25f});
+        ImGui::Separator();
+        ImGui::MenuItem("Layers panel", "L", &state.showLayers);
+        ImGui::MenuItem("Frame statistics", nullptr, &state.showStats);
+        ImGui::EndMenu();
+    }
+    if (ImGui::BeginMenu("Help")) {
+        ImGui::MenuItem("Controls", "F1", &state.showHelp);
+        ImGui::EndMenu();
+    }
+    if (!input.sceneTitle.empty()) {
+        const float width = ImGui::CalcTextSize(input.sceneTitle.c_str()).x;
+        ImGui::SetCursorPosX(std::max(ImGui::GetCursorPosX() + 20.0f, (ImGui::GetWindowWidth() - width) * 0.5f));
+        ImGui::TextUnformatted(input.sceneTitle.c_str());
+    }
+    ImGui::EndMainMenuBar();
+}
+
+void drawLayers(const OverlayInput& input, OverlayState& state, std::vector<Command>& commands)
+{
+    if (!state.showLayers || !input.scene) return;
+    const ImGuiViewport* viewport = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(ImVec2(viewport->WorkPos.x + 10.0f, viewport->WorkPos.y + 10.0f), ImGuiCond_FirstUseEver);
+    if (!ImGui::Begin("Layers", &state.showLayers, ImGuiWindowFlags_AlwaysAutoResize)) {
+        ImGui::End();
+        return;
+    }
+    // Only layers the model actually has.
+    bool present[scene::kLayerCount] = {};
+    for (const scene::MeshInstance& instance : input.scene->instances()) present[int(instance.layer)] = true;
+    for (const scene::LayerInfo& info : scene::layerInfos()) {
+        if (!present[int(info.id)]) continue;
+        const scene::LayerSettings& settings = input.scene->layer(info.id);
+        ImGui::PushID(int(info.id));
+        bool visible = settings.visible;
+        if (ImGui::Checkbox("##visible", &visible)) commands.push_back(SetLayerVisible{info.id, visible});
+        ImGui::SameLine();
+        float opacity = settings.opacity;
+        ImGui::SetNextItemWidth(ImGui::GetFontSize() * 7.0f);
+        if (ImGui::SliderFloat("##opacity", &opacity, 0.0f, 1.0f, "%.2f"))
+            commands.push_back(SetLayerOpacity{info.id, opacity});
+        ImGui::SameLine();
+        ImGui::TextUnformatted(info.label.data(), info.label.data() + info.label.size());
+        ImGui::PopID();
+    }
+    ImGui::End();
+}
+
+void drawSelection(const OverlayInput& input, std::vector<Command>& commands)
+{
+    if (!input.scene) return;
+    const scene::Scene& scene = *input.scene;
+    if (scene.hoveredStructure >= 0 && scene.hoveredStructure != scene.selectedStructure &&
+        !ImGui::GetIO().WantCaptureMouse) {
+        ImGui::SetTooltip("%s", structureLabel(scene.structures()[std::size_t(scene.hoveredStructure)]).c_str());
+    }
+    if (scene.selectedStructure < 0) return;
+    const scene::Structure& structure = scene.structures()[std::size_t(scene.selectedStructure)];
+    const ImGuiViewport* viewport = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(ImVec2(viewport->WorkPos.x + viewport->WorkSize.x - 10.0f, viewport->WorkPos.y + 10.0f),
+                            ImGuiCond_Always, ImVec2(1.0f, 0.0f));
+    bool open = true;
+    if (ImGui::Begin("Selected structure", &open, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings)) {
+        ImGui::TextUnformatted(structureLabel(structure).c_str());
+        const scene::LayerInfo& layer = scene::layerInfo(structure.name.layer);
+        ImGui::TextDisabled("%.*s", int(layer.label.size()), layer.label.data());
+        if (ImGui::Button("Focus")) commands.push_back(FocusSelection{});
+    }
+    ImGui::End();
+    if (!open) commands.push_back(SelectStructure{-1});
+}
+
+void drawHelp(const OverlayInput& input, OverlayState& state)
+{
+    if (!state.showHelp || !input.help) return;
+    const ImGuiViewport* viewport = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(viewport->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+    if (ImGui::Begin("Controls", &state.showHelp, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoCollapse)) {
+        if (ImGui::BeginTable("controls", 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV)) {
+            for (const HelpEntry& entry : *input.help) {
+                ImGui::TableNextRow();
+                ImGui::TableSetColumnIndex(0);
+                ImGui::TextUnformatted(entry.keys.c_str());
+                ImGui::TableSetColumnIndex(1);
+                ImGui::TextUnformatted(entry.action.c_str());
+            }
+            ImGui::EndTable();
+        }
+        ImGui::TextDisabled("Press F1 or Esc to close.");
+    }
+    ImGui::End();
+}
+
+void drawStatus(const OverlayInput& input, OverlayState& state, double dtSeconds)
+{
+    const ImGuiViewport* viewport = ImGui::GetMainViewport();
+    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize |
+                                   ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing |
+                                   ImGuiWindowFlags_NoNav | ImGuiWindowFlags_NoMove;
+    if (state.showStats) {
+        ImGui::SetNextWindowPos(ImVec2(viewport->WorkPos.x + 10.0f, viewport->WorkPos.y + viewport->WorkSize.y - 10.0f),
+                                ImGuiCond_Always, ImVec2(0.0f, 1.0f));
+        ImGui::SetNextWindowBgAlpha(0.6f);
+        if (ImGui::Begin("##stats", nullptr, flags)) {
+            ImGui::Text("%.1f fps  %.2f ms", input.stats.fps, input.stats.frameMs);
+            ImGui::Text("%zu triangles", input.stats.triangles);
+            ImGui::TextDisabled("%s", input.stats.renderer.c_str());
+        }
+        ImGui::End();
+    }
+    if (state.notificationSeconds > 0.0) {
+        state.notificationSeconds -= dtSeconds;
+        ImGui::SetNextWindowPos(ImVec2(viewport->WorkPos.x + viewport->WorkSize.x * 0.5f,
+                                       viewport->WorkPos.y + viewport->WorkSize.y - 20.0f),
+                                ImGuiCond_Always, ImVec2(0.5f, 1.0f));
+        ImGui::SetNextWindowBgAlpha(0.85f);
+        if (ImGui::Begin("##notification", nullptr, flags)) ImGui::TextUnformatted(state.notification.c_str());
+        ImGui::End();
+    }
+    if (!state.persistentError.empty()) {
+        ImGui::SetNextWindowPos(ImVec2(viewport->WorkPos.x + viewport->WorkSize.x * 0.5f, viewport->WorkPos.y + 10.0f),
+                                ImGuiCond_Always, ImVec2(0.5f, 0.0f));
+        ImGui::PushStyleColor(ImGuiCol_WindowBg, ImVec4(0.45f, 0.08f, 0.08f, 0.92f));
+        if (ImGui::Begin("##error", nullptr, flags)) {
+            ImGui::PushTextWrapPos(viewport->WorkSize.x * 0.6f);
+            ImGui::TextUnformatted(state.persistentError.c_str());
+            ImGui::PopTextWrapPos();
+        }
+        ImGui::End();
+        ImGui::PopStyleColor();
+    }
+}
+
+} // namespace
+
+void notify(OverlayState& state, std::string message, double seconds)
+{
+    state.notification = std::move(message);
+    state.notificationSeconds = seconds;
+}
+
+void drawOverlay(const OverlayInput& input, OverlayState& state, double dtSeconds, std::vector<Command>& commands)
+{
+    drawMenuBar(input, state, commands);
+    drawLayers(input, state, commands);
+    drawSelection(input, commands);
+    drawHelp(input, state);
+    drawStatus(input, state, dtSeconds);
+}
+
+std::string loadFonts(float pixelSize)
+{
+    ImGuiIO& io = ImGui::GetIO();
+    io.Fonts->Clear();
+    for (const char* candidate : kFontCandidates) {
+        if (!std::filesystem::exists(candidate)) continue;
+        ImFontConfig config;
+        config.OversampleH = 2;
+        config.OversampleV = 2;
+        if (io.Fonts->AddFontFromFileTTF(candidate, pixelSize, &config)) return candidate;
+    }
+    core::logWarning("ui", "no TrueType font found (install fonts-dejavu-core); using the built-in bitmap font");
+    ImFontConfig config;
+    config.SizePixels = pixelSize;
+    io.Fonts->AddFontDefault(&config);
+    return {};
+}
+
+void applyTheme(float scale)
+{
+    ImGuiStyle style;
+    ImGui::StyleColorsDark(&style);
+    style.WindowRounding = 6.0f;
+    style.FrameRounding = 4.0f;
+    style.GrabRounding = 4.0f;
+    style.PopupRounding = 4.0f;
+    style.WindowBorderSize = 0.0f;
+    style.WindowPadding = ImVec2(12.0f, 10.0f);
+    style.ItemSpacing = ImVec2(8.0f, 6.0f);
+    ImVec4* colors = style.Colors;
+    colors[ImGuiCol_WindowBg] = ImVec4(0.09f, 0.10f, 0.12f, 0.92f);
+    colors[ImGuiCol_MenuBarBg] = ImVec4(0.08f, 0.09f, 0.11f, 1.0f);
+    colors[ImGuiCol_Header] = ImVec4(0.55f, 0.22f, 0.20f, 0.55f);
+    colors[ImGuiCol_HeaderHovered] = ImVec4(0.65f, 0.28f, 0.25f, 0.80f);
+    colors[ImGuiCol_HeaderActive] = ImVec4(0.70f, 0.30f, 0.27f, 1.00f);
+    colors[ImGuiCol_CheckMark] = ImVec4(0.95f, 0.62f, 0.45f, 1.00f);
+    colors[ImGuiCol_SliderGrab] = ImVec4(0.85f, 0.45f, 0.38f, 1.00f);
+    colors[ImGuiCol_SliderGrabActive] = ImVec4(0.95f, 0.55f, 0.45f, 1.00f);
+    colors[ImGuiCol_Button] = ImVec4(0.55f, 0.22f, 0.20f, 0.60f);
+    colors[ImGuiCol_ButtonHovered] = ImVec4(0.65f, 0.28f, 0.25f, 1.00f);
+    colors[ImGuiCol_ButtonActive] = ImVec4(0.75f, 0.32f, 0.28f, 1.00f);
+    colors[ImGuiCol_TitleBgActive] = ImVec4(0.30f, 0.14f, 0.13f, 1.00f);
+    colors[ImGuiCol_FrameBg] = ImVec4(0.18f, 0.19f, 0.22f, 1.00f);
+    style.ScaleAllSizes(scale);
+    ImGui::GetStyle() = style;
+}
+
+} // namespace ui

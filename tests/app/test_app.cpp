@@ -1,0 +1,191 @@
+// The real hamstring-trainer binary, run headless: it starts, renders, writes images and
+// numbers, and turns every kind of bad input into one clear message and a non-zero exit.
+#include "core/image.h"
+#include "process.h"
+#include "temp_dir.h"
+#include "test_models.h"
+
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <fstream>
+
+namespace fs = std::filesystem;
+using testing_support::ProcessResult;
+using testing_support::runProcess;
+using testing_support::TempDir;
+
+namespace {
+
+const std::string kApp = HT_APP_PATH;
+
+ProcessResult runApp(std::vector<std::string> arguments, const std::map<std::string, std::string>& environment = {})
+{
+    arguments.insert(arguments.begin(), kApp);
+    ProcessResult result = runProcess(arguments, environment);
+    INFO("stdout: " << result.out);
+    INFO("stderr: " << result.err);
+    CHECK_FALSE(result.timedOut);
+    return result;
+}
+
+// A scene folder with the small test model: title, model and view.
+fs::path writeTestSceneFile(const TempDir& dir, const std::string& model = "test_scene.glb")
+{
+    testing_support::writeTestScene(dir.path());
+    testing_support::writeText(dir / "scene.toml", "title = \"Test\"\nmodel = \"" + model + "\"\nview = \"anterior\"\n");
+    return dir / "scene.toml";
+}
+
+// A copy of the shaders folder to break on purpose.
+fs::path copyData(const TempDir& dir)
+{
+    const fs::path data = dir / "data";
+    fs::create_directories(data);
+    fs::copy(fs::path(HT_SOURCE_DIR) / "shaders", data / "shaders", fs::copy_options::recursive);
+    fs::copy(fs::path(HT_SOURCE_DIR) / "scenes", data / "scenes", fs::copy_options::recursive);
+    return data;
+}
+
+} // namespace
+
+TEST_CASE("--help lists every option")
+{
+    ProcessResult result = runApp({"--help"});
+    CHECK(result.exitCode == 0);
+    for (const char* option : {"--headless", "--size", "--frames", "--screenshot", "--bench", "--model", "--view",
+                               "--no-overlay", "--fullscreen", "--display", "--no-vsync", "--gl-debug", "--msaa",
+                               "--data-dir", "--version"})
+        CHECK_MESSAGE(result.out.find(option) != std::string::npos, option);
+}
+
+TEST_CASE("smoke: a few headless frames with GL debug output on, and no warning or error line")
+{
+    TempDir dir;
+    const fs::path scene = writeTestSceneFile(dir);
+    ProcessResult result = runApp({scene.string(), "--headless", "--frames", "5", "--gl-debug"});
+    CHECK(result.exitCode == 0);
+    const auto problems = testing_support::problemLines(result.out + result.err);
+    for (const std::string& line : problems) FAIL_CHECK("unexpected line: " << line);
+}
+
+TEST_CASE("--screenshot writes the last frame at the requested size")
+{
+    TempDir dir;
+    const fs::path scene = writeTestSceneFile(dir);
+    const fs::path shot = dir / "out" / "shot.png";
+    ProcessResult result = runApp({scene.string(), "--headless", "--size", "400x300", "--frames", "2", "--screenshot",
+                                   shot.string(), "--no-overlay"});
+    REQUIRE(result.exitCode == 0);
+    auto image = core::readPng(shot);
+    REQUIRE(image.ok());
+    CHECK(image->width == 400);
+    CHECK(image->height == 300);
+    // The red ball is in the picture: some pixels are clearly red.
+    int red = 0;
+    for (int y = 0; y < image->height; ++y)
+        for (int x = 0; x < image->width; ++x) {
+            const std::uint8_t* p = image->pixel(x, y);
+            if (p[0] > 150 && p[0] > p[1] + 60 && p[0] > p[2] + 60) ++red;
+        }
+    CHECK(red > 500);
+}
+
+TEST_CASE("--bench prints the renderer, start-up time and frame-time percentiles")
+{
+    TempDir dir;
+    const fs::path scene = writeTestSceneFile(dir);
+    ProcessResult result = runApp({scene.string(), "--headless", "--frames", "12", "--bench"});
+    REQUIRE(result.exitCode == 0);
+    for (const char* key : {"renderer: ", "start_to_first_frame_ms: ", "cpu_frame_ms: median ", " p95 ", " p99 ",
+                            "gpu_frame_ms: median ", "resident_memory_mb: ", "frames: 11"})
+        CHECK_MESSAGE(result.out.find(key) != std::string::npos, key);
+}
+
+TEST_CASE("bad input: a missing model names the file")
+{
+    TempDir dir;
+    const fs::path scene = writeTestSceneFile(dir, "no_such_model.glb");
+    ProcessResult result = runApp({scene.string(), "--headless"});
+    CHECK(result.exitCode == 1);
+    CHECK(result.err.find("no_such_model.glb: model file not found") != std::string::npos);
+    CHECK(std::count(result.err.begin(), result.err.end(), '\n') == 1);
+}
+
+TEST_CASE("bad input: a corrupt model names the file")
+{
+    TempDir dir;
+    const fs::path scene = writeTestSceneFile(dir, "corrupt.glb");
+    testing_support::writeText(dir / "corrupt.glb", "glTF\x02\0\0\0 this is not a model at all");
+    ProcessResult result = runApp({scene.string(), "--headless"});
+    CHECK(result.exitCode == 1);
+    CHECK(result.err.find("corrupt.glb: cannot read model") != std::string::npos);
+}
+
+TEST_CASE("bad input: a missing shader names the file")
+{
+    TempDir dir;
+    const fs::path scene = writeTestSceneFile(dir);
+    const fs::path data = copyData(dir);
+    fs::remove(data / "shaders" / "mesh.frag");
+    ProcessResult result = runApp({scene.string(), "--headless", "--data-dir", data.string()});
+    CHECK(result.exitCode == 1);
+    CHECK(result.err.find((data / "shaders" / "mesh.frag").string() + ": file not found") != std::string::npos);
+}
+
+TEST_CASE("bad input: a shader with a syntax error names the file and line")
+{
+    TempDir dir;
+    const fs::path scene = writeTestSceneFile(dir);
+    const fs::path data = copyData(dir);
+    const fs::path shader = data / "shaders" / "background.frag";
+    std::string text;
+    {
+        std::ifstream in(shader);
+        text.assign(std::istreambuf_iterator<char>(in), {});
+    }
+    // Line 3 becomes nonsense.
+    std::size_t lineStart = 0;
+    for (int i = 0; i < 2; ++i) lineStart = text.find('\n', lineStart) + 1;
+    text.insert(lineStart, "this is not GLSL;\n");
+    testing_support::writeText(shader, text);
+    ProcessResult result = runApp({scene.string(), "--headless", "--data-dir", data.string()});
+    CHECK(result.exitCode == 1);
+    CHECK(result.err.find(shader.string() + ":3:") != std::string::npos);
+}
+
+TEST_CASE("bad input: a driver below OpenGL 3.3 is refused with the requirement named")
+{
+    TempDir dir;
+    const fs::path scene = writeTestSceneFile(dir);
+    ProcessResult result = runApp({scene.string(), "--headless"}, {{"MESA_GL_VERSION_OVERRIDE", "3.1"}});
+    CHECK(result.exitCode == 1);
+    CHECK(result.err.find("OpenGL 3.3") != std::string::npos);
+}
+
+TEST_CASE("bad input: no display without --headless says what to do")
+{
+    TempDir dir;
+    const fs::path scene = writeTestSceneFile(dir);
+    ProcessResult result = runApp({scene.string()}, {{"DISPLAY", ""}, {"WAYLAND_DISPLAY", ""}});
+    CHECK(result.exitCode == 1);
+    CHECK(result.err.find("no display found") != std::string::npos);
+    CHECK(result.err.find("--headless") != std::string::npos);
+}
+
+TEST_CASE("bad input: a malformed scene file names the file, line and column")
+{
+    TempDir dir;
+    testing_support::writeText(dir / "bad.toml", "title = \"x\"\nmodel = \"m.glb\"\nveiw = \"lateral\"\n");
+    ProcessResult result = runApp({(dir / "bad.toml").string(), "--headless"});
+    CHECK(result.exitCode == 1);
+    CHECK(result.err.find((dir / "bad.toml").string() + ":3:1: veiw: unknown field 'veiw'; did you mean 'view'?") !=
+          std::string::npos);
+}
+
+TEST_CASE("bad usage: a malformed --size is refused")
+{
+    ProcessResult result = runApp({"--headless", "--size", "big"});
+    CHECK(result.exitCode == 2);
+    CHECK(result.err.find("--size") != std::string::npos);
+}

@@ -1,0 +1,180 @@
+#include "core/clock.h"
+#include "core/error.h"
+#include "core/file.h"
+#include "core/image.h"
+#include "core/log.h"
+#include "core/math.h"
+#include "core/text.h"
+#include "temp_dir.h"
+
+#include <doctest/doctest.h>
+
+#include <fstream>
+#include <unistd.h>
+#include <thread>
+
+using testing_support::TempDir;
+
+TEST_CASE("errors describe file, line, column and field, leaving out what is unknown")
+{
+    CHECK(core::Error{"a.toml", 3, 7, "steps[0].hold", "must be positive"}.describe() ==
+          "a.toml:3:7: steps[0].hold: must be positive");
+    CHECK(core::Error{"a.toml", 3, 0, "", "bad"}.describe() == "a.toml:3: bad");
+    CHECK(core::Error{"", 0, 0, "OpenGL 3.3 core", "missing"}.describe() == "OpenGL 3.3 core: missing");
+    CHECK(core::makeFileError("x.glb", "not found").describe() == "x.glb: not found");
+}
+
+TEST_CASE("Expected carries a value or an error")
+{
+    core::Expected<int> good = 4;
+    REQUIRE(good.ok());
+    CHECK(*good == 4);
+    core::Expected<int> bad = core::makeError("nope");
+    REQUIRE_FALSE(bad.ok());
+    CHECK(bad.error().message == "nope");
+    core::Status fine;
+    CHECK(fine.ok());
+    core::Status failed = core::makeError("broken");
+    CHECK_FALSE(failed.ok());
+    CHECK(failed.error().message == "broken");
+}
+
+TEST_CASE("reading files names the file when it is missing")
+{
+    TempDir dir;
+    auto missing = core::readTextFile(dir / "absent.txt");
+    REQUIRE_FALSE(missing.ok());
+    CHECK(missing.error().file == (dir / "absent.txt").string());
+    CHECK(missing.error().message == "file not found");
+    auto folder = core::readTextFile(dir.path());
+    REQUIRE_FALSE(folder.ok());
+    CHECK(folder.error().message.find("folder") != std::string::npos);
+}
+
+TEST_CASE("atomic writes replace the whole file and leave no temporary behind")
+{
+    TempDir dir;
+    const auto path = dir / "settings" / "app.toml";
+    REQUIRE(core::writeFileAtomic(path, "first = 1\n").ok());
+    REQUIRE(core::writeFileAtomic(path, "second = 2\n").ok());
+    CHECK(*core::readTextFile(path) == "second = 2\n");
+    int files = 0;
+    for (const auto& entry : std::filesystem::directory_iterator(path.parent_path())) {
+        (void)entry;
+        ++files;
+    }
+    CHECK(files == 1);
+}
+
+TEST_CASE("atomic write into a read-only folder fails with the file named")
+{
+    if (::geteuid() == 0) return; // root writes anywhere; the permission cannot be tested
+    TempDir dir;
+    std::filesystem::permissions(dir.path(), std::filesystem::perms::owner_read | std::filesystem::perms::owner_exec);
+    core::Status status = core::writeFileAtomic(dir / "x.toml", "x");
+    CHECK_FALSE(status.ok());
+}
+
+TEST_CASE("the file watcher reports changed files once")
+{
+    TempDir dir;
+    const auto path = dir / "shader.frag";
+    testing_support::writeText(path, "one");
+    core::FileWatcher watcher;
+    watcher.watch(path);
+    CHECK(watcher.poll().empty());
+    testing_support::writeText(path, "two, longer");
+    CHECK(watcher.poll().size() == 1);
+    CHECK(watcher.poll().empty());
+    std::filesystem::remove(path);
+    CHECK(watcher.poll().size() == 1); // deletion is a change too
+}
+
+TEST_CASE("fixed steps do not depend on the frame rate")
+{
+    const double step = 1.0 / 240.0;
+    core::FixedStepClock at30(step), at144(step);
+    for (int frame = 0; frame < 30; ++frame) at30.advance(1.0 / 30.0);
+    for (int frame = 0; frame < 144; ++frame) at144.advance(1.0 / 144.0);
+    CHECK(at30.totalSteps() == 240);
+    CHECK(at144.totalSteps() == 240);
+    SUBCASE("a long stall is capped instead of spiralling")
+    {
+        core::FixedStepClock clock(step, 8);
+        CHECK(clock.advance(5.0) == 8);
+        CHECK(clock.advance(0.0) == 0);
+    }
+}
+
+TEST_CASE("bounds and rays")
+{
+    core::Bounds box;
+    CHECK(box.empty());
+    box.add(glm::vec3(-1.0f));
+    box.add(glm::vec3(1.0f, 2.0f, 1.0f));
+    CHECK(box.center() == glm::vec3(0.0f, 0.5f, 0.0f));
+    core::Ray ray{{0.0f, 0.5f, 10.0f}, {0.0f, 0.0f, -1.0f}};
+    auto hit = core::intersectRayBounds(ray, box);
+    REQUIRE(hit);
+    CHECK(*hit == doctest::Approx(9.0));
+    core::Ray miss{{5.0f, 0.0f, 10.0f}, {0.0f, 0.0f, -1.0f}};
+    CHECK_FALSE(core::intersectRayBounds(miss, box));
+
+    auto triangle = core::intersectRayTriangle(ray, {-1, -1, 0}, {1, -1, 0}, {0, 2, 0});
+    REQUIRE(triangle);
+    CHECK(*triangle == doctest::Approx(10.0));
+    CHECK_FALSE(core::intersectRayTriangle(miss, {-1, -1, 0}, {1, -1, 0}, {0, 2, 0}));
+
+    const core::Bounds moved = box.transformed(glm::mat4(1.0f) + glm::mat4(glm::vec4(0), glm::vec4(0), glm::vec4(0), glm::vec4(3, 0, 0, 0)));
+    CHECK(moved.min.x == doctest::Approx(2.0f));
+}
+
+TEST_CASE("near misses get a suggestion, unrelated words do not")
+{
+    const std::vector<std::string> joints{"hip_flexion", "knee_flexion", "ankle_dorsiflexion"};
+    CHECK(core::editDistance("kitten", "sitting") == 3);
+    CHECK(core::closestMatch("hip_flexon", joints) == "hip_flexion");
+    CHECK(core::closestMatch("knee_flexoin", joints) == "knee_flexion");
+    CHECK(core::closestMatch("shoulder", joints).empty());
+    CHECK(core::withSuggestion("unknown joint 'kne_flexion'", "kne_flexion", joints) ==
+          "unknown joint 'kne_flexion'; did you mean 'knee_flexion'?");
+}
+
+TEST_CASE("PNG round trip and image comparison")
+{
+    TempDir dir;
+    core::Image image;
+    image.width = 4;
+    image.height = 3;
+    image.rgba.assign(4 * 3 * 4, 0);
+    for (int y = 0; y < 3; ++y)
+        for (int x = 0; x < 4; ++x) {
+            std::uint8_t* p = image.pixel(x, y);
+            p[0] = std::uint8_t(x * 60);
+            p[1] = std::uint8_t(y * 100);
+            p[2] = 7;
+            p[3] = 255;
+        }
+    REQUIRE(core::writePng(dir / "a.png", image).ok());
+    auto back = core::readPng(dir / "a.png");
+    REQUIRE(back.ok());
+    CHECK(back->rgba == image.rgba);
+    core::Image changed = image;
+    changed.pixel(1, 1)[0] += 20;
+    const core::ImageDifference difference = core::compareImages(changed, image);
+    CHECK(difference.maxChannelDifference == 20);
+    CHECK(difference.meanChannelDifference == doctest::Approx(20.0 / 36.0));
+    CHECK_FALSE(core::readPng(dir / "missing.png").ok());
+}
+
+TEST_CASE("log sinks capture tagged lines")
+{
+    std::vector<std::string> lines;
+    auto previous = core::setLogSink([&](core::LogLevel level, std::string_view tag, std::string_view message) {
+        lines.push_back(std::string(core::logLevelName(level)) + " " + std::string(tag) + " " + std::string(message));
+    });
+    core::logWarning("gfx", "shader ", 3, " reloaded");
+    core::setLogSink(previous);
+    REQUIRE(lines.size() == 1);
+    CHECK(lines[0] == "warning gfx shader 3 reloaded");
+}

@@ -1,0 +1,177 @@
+// Real OpenGL on Mesa llvmpipe, headless: the renderer string, shader errors as the driver
+// reports them, hot reload, and golden images of known scenes.
+#include "assets/model_import.h"
+#include "core/log.h"
+#include "gfx/shader_library.h"
+#include "gl_fixture.h"
+#include "golden.h"
+#include "render/renderer.h"
+#include "scene/camera.h"
+#include "scene/scene.h"
+#include "temp_dir.h"
+#include "test_models.h"
+
+#include <doctest/doctest.h>
+
+#include <cstdlib>
+#include <thread>
+
+using testing_support::GLFixture;
+using testing_support::TempDir;
+
+namespace {
+
+// Tests render on llvmpipe unless HT_EXPECT_RENDERER names another (for GPU runs).
+std::string expectedRenderer()
+{
+    const char* expected = std::getenv("HT_EXPECT_RENDERER");
+    return expected && *expected ? expected : "llvmpipe";
+}
+
+GLFixture& fixture()
+{
+    static GLFixture instance({320, 240});
+    return instance;
+}
+
+const std::string kGoodVertex = "#version 330 core\nlayout(location = 0) in vec3 aPosition;\nvoid main() { gl_Position = vec4(aPosition, 1.0); }\n";
+const std::string kGoodFragment = "#version 330 core\nout vec4 color;\nvoid main() { color = vec4(1.0); }\n";
+
+} // namespace
+
+TEST_CASE("the context is OpenGL 3.3 core or newer on the expected renderer")
+{
+    GLFixture& gl = fixture();
+    INFO("renderer: " << gl.info.renderer);
+    CHECK(gl.info.renderer.find(expectedRenderer()) != std::string::npos);
+    CHECK(gl.info.major * 10 + gl.info.minor >= 33);
+}
+
+TEST_CASE("a shader with a syntax error is reported with its file and line")
+{
+    fixture();
+    TempDir dir;
+    testing_support::writeText(dir / "bad.vert", kGoodVertex);
+    testing_support::writeText(dir / "bad.frag",
+                               "#version 330 core\nout vec4 color;\nvoid main()\n{\n    color = vec4(1.0) +;\n}\n");
+    auto vertex = gfx::loadShaderSource(dir / "bad.vert");
+    auto fragment = gfx::loadShaderSource(dir / "bad.frag");
+    REQUIRE(vertex.ok());
+    REQUIRE(fragment.ok());
+    auto program = gfx::ShaderProgram::build(*vertex, *fragment, "bad");
+    REQUIRE_FALSE(program.ok());
+    CHECK(program.error().file == (dir / "bad.frag").string());
+    CHECK(program.error().line == 5);
+}
+
+TEST_CASE("an error inside an included file points at the included file")
+{
+    fixture();
+    TempDir dir;
+    testing_support::writeText(dir / "lib.glsl", "vec4 shade()\n{\n    return undefinedThing;\n}\n");
+    testing_support::writeText(dir / "main.frag",
+                               "#version 330 core\n#include \"lib.glsl\"\nout vec4 color;\nvoid main() { color = shade(); }\n");
+    testing_support::writeText(dir / "main.vert", kGoodVertex);
+    auto program = gfx::ShaderProgram::build(*gfx::loadShaderSource(dir / "main.vert"),
+                                             *gfx::loadShaderSource(dir / "main.frag"), "included");
+    REQUIRE_FALSE(program.ok());
+    INFO(program.error().describe());
+    CHECK(program.error().file == (dir / "lib.glsl").string());
+    CHECK(program.error().line == 3);
+}
+
+TEST_CASE("a program that does not link names the program")
+{
+    fixture();
+    TempDir dir;
+    testing_support::writeText(dir / "a.vert", kGoodVertex);
+    // A function declared but never defined is only found missing when the stages link.
+    testing_support::writeText(dir / "a.frag",
+                               "#version 330 core\nvec4 shade();\nout vec4 color;\nvoid main() { color = shade(); }\n");
+    auto program = gfx::ShaderProgram::build(*gfx::loadShaderSource(dir / "a.vert"),
+                                             *gfx::loadShaderSource(dir / "a.frag"), "mismatch");
+    REQUIRE_FALSE(program.ok());
+    CHECK(program.error().field == "link");
+    CHECK(program.error().message.find("mismatch") != std::string::npos);
+}
+
+TEST_CASE("hot reload replaces a program, and keeps the last good one when the new one fails")
+{
+    fixture();
+    TempDir dir;
+    testing_support::writeText(dir / "flat.vert", kGoodVertex);
+    testing_support::writeText(dir / "flat.frag", kGoodFragment);
+    gfx::ShaderLibrary library(dir.path());
+    auto index = library.load("flat", "flat.vert", "flat.frag");
+    REQUIRE(index.ok());
+    CHECK(library.reloadChanged() == 0);
+
+    std::vector<std::string> logged;
+    auto previous = core::setLogSink([&](core::LogLevel, std::string_view, std::string_view message) {
+        logged.emplace_back(message);
+    });
+    testing_support::writeText(dir / "flat.frag", "#version 330 core\nout vec4 color;\nvoid main() { color = nope; }\n");
+    CHECK(library.reloadChanged() == 0);
+    core::setLogSink(previous);
+    CHECK(library.program(*index).valid());
+    CHECK(library.lastReloadError().find((dir / "flat.frag").string() + ":3") == 0);
+    REQUIRE_FALSE(logged.empty());
+    CHECK(logged.back().find("keeping the previous 'flat' program") != std::string::npos);
+
+    testing_support::writeText(dir / "flat.frag",
+                               "#version 330 core\nout vec4 color;\nvoid main() { color = vec4(0.5); }\n");
+    CHECK(library.reloadChanged() == 1);
+    CHECK(library.lastReloadError().empty());
+}
+
+namespace {
+
+core::Image renderTestScene(scene::ViewPreset preset, float skinOpacity, glm::ivec2 size)
+{
+    TempDir dir;
+    auto model = assets::importModel(testing_support::writeTestScene(dir.path()));
+    REQUIRE(model.ok());
+    scene::Scene scene(std::move(*model));
+    scene.layers()[std::size_t(scene::LayerId::Skin)].opacity = skinOpacity;
+    auto renderer = render::Renderer::create(std::filesystem::path(HT_SOURCE_DIR) / "shaders", {4}, fixture().info.maxSamples);
+    REQUIRE_MESSAGE(renderer.ok(), (renderer.ok() ? "" : renderer.error().describe()));
+    REQUIRE(renderer->upload(scene).ok());
+    scene::OrbitCamera camera;
+    camera.frame(scene.visibleBounds(), false);
+    camera.setPreset(preset, false);
+    render::FrameView view;
+    view.sizePixels = size;
+    view.view = camera.viewMatrix();
+    view.projection = camera.projectionMatrix(float(size.x) / float(size.y));
+    view.eye = camera.position();
+    REQUIRE(renderer->render(scene, view).ok());
+    return renderer->readScene();
+}
+
+void checkGolden(const core::Image& image, const std::string& name)
+{
+    auto result = testing_support::compareWithGolden(image, name, {48, 0.6});
+    INFO(result.message);
+    CHECK(result.passed);
+}
+
+} // namespace
+
+TEST_CASE("golden images: opaque structures from two sides")
+{
+    const int before = fixture().newProblems();
+    checkGolden(renderTestScene(scene::ViewPreset::Anterior, 0.0f, {320, 240}), "test_scene_anterior_opaque");
+    checkGolden(renderTestScene(scene::ViewPreset::Lateral, 0.0f, {320, 240}), "test_scene_lateral_opaque");
+    CHECK(fixture().newProblems() == before);
+}
+
+TEST_CASE("golden images: translucent skin over opaque structures")
+{
+    const int before = fixture().newProblems();
+    const core::Image image = renderTestScene(scene::ViewPreset::Anterior, 0.35f, {320, 240});
+    checkGolden(image, "test_scene_anterior_skin");
+    // Not a black or empty frame: the centre shows the skin-tinted block or ball.
+    const std::uint8_t* centre = image.pixel(160, 120);
+    CHECK(int(centre[0]) + centre[1] + centre[2] > 150);
+    CHECK(fixture().newProblems() == before);
+}

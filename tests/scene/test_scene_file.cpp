@@ -1,0 +1,101 @@
+#include "scene/scene_file.h"
+#include "scene/structures.h"
+
+#include <doctest/doctest.h>
+
+TEST_CASE("a good scene file loads with its layers and view")
+{
+    auto desc = scene::parseSceneText(R"(
+title = "The hamstring group"
+model = "hamstring.glb"
+view = "lateral"
+
+[layers.skin]
+opacity = 0.4
+
+[layers.nerve]
+visible = false
+)",
+                                      "good.toml");
+    REQUIRE(desc.ok());
+    CHECK(desc->title == "The hamstring group");
+    CHECK(desc->model == "hamstring.glb");
+    CHECK(desc->view == scene::ViewPreset::Lateral);
+    CHECK(desc->layers[std::size_t(scene::LayerId::Skin)].opacity == doctest::Approx(0.4f));
+    CHECK_FALSE(desc->layers[std::size_t(scene::LayerId::Nerve)].visible);
+    CHECK(desc->layers[std::size_t(scene::LayerId::Bone)].visible);
+}
+
+TEST_CASE("scene file errors name the file, line, column and field")
+{
+    SUBCASE("syntax error")
+    {
+        auto desc = scene::parseSceneText("title = \"x\"\nmodel = \n", "broken.toml");
+        REQUIRE_FALSE(desc.ok());
+        CHECK(desc.error().file == "broken.toml");
+        CHECK(desc.error().line == 2);
+        CHECK(desc.error().column > 0);
+    }
+    SUBCASE("missing field")
+    {
+        auto desc = scene::parseSceneText("title = \"x\"\n", "nomodel.toml");
+        REQUIRE_FALSE(desc.ok());
+        CHECK(desc.error().field == "model");
+        CHECK(desc.error().message.find("missing") != std::string::npos);
+    }
+    SUBCASE("misspelt field gets a suggestion")
+    {
+        auto desc = scene::parseSceneText("title = \"x\"\nmodel = \"m.glb\"\nveiw = \"lateral\"\n", "typo.toml");
+        REQUIRE_FALSE(desc.ok());
+        CHECK(desc.error().line == 3);
+        CHECK(desc.error().column == 1);
+        CHECK(desc.error().describe() == "typo.toml:3:1: veiw: unknown field 'veiw'; did you mean 'view'?");
+    }
+    SUBCASE("value out of range")
+    {
+        auto desc = scene::parseSceneText("title = \"x\"\nmodel = \"m.glb\"\n[layers.skin]\nopacity = 1.5\n", "range.toml");
+        REQUIRE_FALSE(desc.ok());
+        CHECK(desc.error().line == 4);
+        CHECK(desc.error().field == "layers.skin.opacity");
+    }
+    SUBCASE("wrong type")
+    {
+        auto desc = scene::parseSceneText("title = 3\nmodel = \"m.glb\"\n", "type.toml");
+        REQUIRE_FALSE(desc.ok());
+        CHECK(desc.error().field == "title");
+        CHECK(desc.error().line == 1);
+        CHECK(desc.error().column == 9);
+    }
+    SUBCASE("unknown view")
+    {
+        auto desc = scene::parseSceneText("title = \"x\"\nmodel = \"m.glb\"\nview = \"back\"\n", "view.toml");
+        REQUIRE_FALSE(desc.ok());
+        CHECK(desc.error().field == "view");
+    }
+}
+
+TEST_CASE("a missing scene file is reported by name")
+{
+    auto desc = scene::loadSceneFile("/nonexistent/scene.toml");
+    REQUIRE_FALSE(desc.ok());
+    CHECK(desc.error().file == "/nonexistent/scene.toml");
+}
+
+TEST_CASE("node names map to layers, structures and sides")
+{
+    auto muscle = scene::parseStructureName("muscle.semitendinosus.r");
+    CHECK(muscle.layer == scene::LayerId::Muscle);
+    CHECK(muscle.structure == "semitendinosus");
+    CHECK(muscle.side == scene::Side::Right);
+    CHECK(muscle.instanceKey() == "semitendinosus.r");
+    auto skin = scene::parseStructureName("skin.body");
+    CHECK(skin.layer == scene::LayerId::Skin);
+    CHECK(skin.side == scene::Side::None);
+    auto tendon = scene::parseStructureName("tendon.biceps_femoris_common.l");
+    CHECK(tendon.layer == scene::LayerId::Tendon);
+    CHECK(tendon.structure == "biceps_femoris_common");
+    CHECK(tendon.side == scene::Side::Left);
+    auto other = scene::parseStructureName("Cube.001");
+    CHECK(other.layer == scene::LayerId::Other);
+    CHECK(other.structure == "Cube.001");
+}

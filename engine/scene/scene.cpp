@@ -18,6 +18,13 @@ Scene::Scene(assets::ModelData model) : model_(std::move(model))
             instances_.push_back(instance);
         }
     }
+    nodeSegment_.assign(model_.nodes.size(), -1);
+    for (std::size_t n = 0; n < model_.nodes.size(); ++n) {
+        const std::string& name = model_.nodes[n].name;
+        if (name.rfind("joint.", 0) != 0) continue;
+        if (auto segment = anatomy::segmentFromName(std::string_view(name).substr(6))) nodeSegment_[n] = int(*segment);
+    }
+    skeleton_ = anatomy::computeSkeleton(pose_);
     deformedPositions_.resize(model_.meshes.size());
     deformedNormals_.resize(model_.meshes.size());
     updateWorldMatrices();
@@ -32,7 +39,23 @@ int Scene::findStructure(std::string_view nodeName) const
 
 void Scene::updateWorldMatrices()
 {
-    nodeWorld_ = model_.restWorldMatrices();
+    nodeWorld_.resize(model_.nodes.size());
+    for (std::size_t n = 0; n < model_.nodes.size(); ++n) {
+        const assets::Node& node = model_.nodes[n];
+        if (nodeSegment_[n] >= 0) {
+            nodeWorld_[n] = glm::mat4(skeleton_.world[std::size_t(nodeSegment_[n])]);
+            continue;
+        }
+        const glm::mat4 local = node.localMatrix();
+        nodeWorld_[n] = node.parent >= 0 ? nodeWorld_[std::size_t(node.parent)] * local : local;
+    }
+}
+
+void Scene::setPose(const anatomy::Pose& pose)
+{
+    pose_ = pose;
+    skeleton_ = anatomy::computeSkeleton(pose_);
+    updateWorldMatrices();
 }
 
 std::vector<glm::mat4> Scene::skinMatrices(int skin) const

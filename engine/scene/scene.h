@@ -2,6 +2,7 @@
 // selection and time. Updated by fixed simulation steps; the renderer only reads it.
 #pragma once
 
+#include "anatomy/skeleton.h"
 #include "assets/model_data.h"
 #include "core/math.h"
 #include "scene/scene_file.h"
@@ -71,6 +72,11 @@ public:
     void step(double dtSeconds);
     double timeSeconds() const { return timeSeconds_; }
 
+    // The body's pose; nodes named "joint.<segment>" follow the skeleton's segments.
+    void setPose(const anatomy::Pose& pose);
+    const anatomy::Pose& pose() const { return pose_; }
+    const anatomy::SkeletonPose& skeleton() const { return skeleton_; }
+
 private:
     void updateWorldMatrices();
     // Model-space positions of an instance's vertices in the current pose.
@@ -80,6 +86,9 @@ private:
     std::vector<MeshInstance> instances_;
     std::vector<Structure> structures_;
     std::vector<glm::mat4> nodeWorld_;
+    std::vector<int> nodeSegment_;  // skeleton segment driving each node, or -1
+    anatomy::Pose pose_ = anatomy::Pose::neutral();
+    anatomy::SkeletonPose skeleton_;
     std::vector<std::vector<glm::vec3>> deformedPositions_; // per mesh; empty when not deformed
     std::vector<std::vector<glm::vec3>> deformedNormals_;
     std::array<LayerSettings, kLayerCount> layers_ = defaultLayerSettings();

@@ -8,6 +8,7 @@ source "$HT_ROOT/tools/lib/setup.sh"
 
 start=$(date +%s)
 ht_ensure_packages "${HT_RUNTIME_PACKAGES[@]}" "${HT_TEST_PACKAGES[@]}"
+ht_ensure_node
 
 build="$HT_ROOT/build/test"
 # Tests build optimised but keep assert() on, and turn on GL debug output.

@@ -1,5 +1,7 @@
 #include "anatomy/muscle_geometry.h"
 
+#include "core/math.h"
+
 namespace anatomy {
 namespace {
 
@@ -98,6 +100,25 @@ Segment sideSegment(Segment rightSegment, Side side)
     case S::HandR: return S::HandL;
     default: return rightSegment;
     }
+}
+
+std::vector<glm::dvec3> activePathPoints(const SkeletonPose& skeleton, const Pose& pose, Muscle muscle, Side side)
+{
+    // gait2392's knee_angle_r is negative in flexion.
+    const double kneeAngleRad = -core::degToRad(pose[Pose::kneeFlexion(side)]);
+    std::vector<glm::dvec3> points;
+    for (const PathPointDef& point : muscleDef(muscle).path) {
+        if (point.activeKneeAngleRad &&
+            (kneeAngleRad < (*point.activeKneeAngleRad)[0] || kneeAngleRad > (*point.activeKneeAngleRad)[1]))
+            continue;
+        points.push_back(skeleton.toWorld(sideSegment(point.segment, side), onSide(point.location, side)));
+    }
+    return points;
+}
+
+glm::dvec3 muscleReferenceNormal(const SkeletonPose& skeleton, Side side)
+{
+    return -glm::dvec3(skeleton[femur(side)][0]);
 }
 
 } // namespace anatomy

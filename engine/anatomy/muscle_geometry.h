@@ -71,4 +71,13 @@ double bellyVolumeM3(const Architecture& architecture);
 // The segment a right-side path point belongs to, on the requested side.
 Segment sideSegment(Segment rightSegment, Side side);
 
+// The path points active at this pose, in world coordinates (origin first). Conditional
+// points follow the knee angle as in gait2392; no wrapping. The model generator builds
+// muscles around this path in the standing pose.
+std::vector<glm::dvec3> activePathPoints(const SkeletonPose& skeleton, const Pose& pose, Muscle muscle, Side side);
+
+// The direction "around = 0" points at a muscle's origin: posterior, as the femur faces.
+// Muscle mesh coordinates are measured from it (see path_frame.h).
+glm::dvec3 muscleReferenceNormal(const SkeletonPose& skeleton, Side side);
+
 } // namespace anatomy

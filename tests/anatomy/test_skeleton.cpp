@@ -155,3 +155,27 @@ TEST_CASE("Ward 2009 architecture is carried over exactly")
               doctest::Approx(ward["derived_volume_cm3_mass_over_1.056"][key].get<double>()).epsilon(0.001));
     }
 }
+
+#include "anatomy/path_frame.h"
+
+TEST_CASE("path coordinates round-trip and the frame stays orthonormal")
+{
+    const std::vector<glm::dvec3> points{{-0.12, 0.85, 0.07}, {-0.05, 0.55, 0.05}, {-0.035, 0.5, 0.03}, {0.0, 0.46, 0.02}};
+    const PathFrame frame(points, {-1.0, 0.0, 0.0});
+    CHECK(glm::length(frame.sample(0.0).position - points.front()) < 1e-9);
+    CHECK(glm::length(frame.sample(1.0).position - points.back()) < 1e-9);
+    for (const PathSample& sample : frame.samples()) {
+        CHECK(glm::length(sample.tangent) == doctest::Approx(1.0));
+        CHECK(glm::length(sample.normal) == doctest::Approx(1.0));
+        CHECK(std::abs(glm::dot(sample.tangent, sample.normal)) < 1e-9);
+    }
+    // The starting normal is the reference made perpendicular to the path.
+    CHECK(frame.sample(0.0).normal.x < -0.9);
+    for (const glm::dvec3 coordinates : {glm::dvec3(0.3, 0.5, 0.02), glm::dvec3(0.5, -2.0, 0.035), glm::dvec3(0.8, 3.0, 0.01)}) {
+        const glm::dvec3 world = frame.toWorld(coordinates);
+        const glm::dvec3 back = frame.toPathCoordinates(world);
+        CHECK(back.x == doctest::Approx(coordinates.x).epsilon(1e-3));
+        CHECK(back.z == doctest::Approx(coordinates.z).epsilon(1e-3));
+        CHECK(glm::length(frame.toWorld(back) - world) < 2e-4);
+    }
+}

@@ -9,10 +9,19 @@ HT_RUNTIME_PACKAGES=(
   libgl-dev libegl-dev libgl1-mesa-dri libegl-mesa0 fonts-dejavu-core
 )
 # Extra packages for the test suite: doctest, offline shader checks, a headless X server
-# with synthetic input, Node for the Khronos glTF validator, f3d as a second viewer.
+# with synthetic input, f3d as a second viewer. Node and npm (for the Khronos glTF
+# validator) are installed from Debian only when no node is there already: some machines
+# carry NodeSource's nodejs, which bundles npm and conflicts with Debian's npm package.
 HT_TEST_PACKAGES=(
-  doctest-dev glslang-tools xvfb xauth xdotool nodejs npm f3d
+  doctest-dev glslang-tools xvfb xauth xdotool f3d
 )
+
+ht_ensure_node() {
+  if command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1; then
+    return 0
+  fi
+  ht_ensure_packages nodejs npm
+}
 
 ht_log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 

@@ -17,8 +17,10 @@ const std::array<CoordinateInfo, kCoordinateCount> kCoordinates{{
     {C::PelvisTx, "pelvis_tx", Unit::Metres, -5.0, 5.0, 0.0, "pelvis forward position"},
     {C::PelvisTy, "pelvis_ty", Unit::Metres, -1.0, 2.0, gait2392::kPelvisHeightM, "pelvis height"},
     {C::PelvisTz, "pelvis_tz", Unit::Metres, -3.0, 3.0, 0.0, "pelvis sideways position (right positive)"},
-    {C::PelvisAnteriorTilt, "pelvis_anterior_tilt", Unit::Degrees, -90.0, 90.0, 0.0, "pelvis tipped forward"},
-    {C::PelvisList, "pelvis_list", Unit::Degrees, -90.0, 90.0, 0.0, "right side of the pelvis lowered"},
+    // The pelvis angles place the whole body in the room (lying, kneeling, upside down in
+    // Downward-Facing Dog), so they are not limited like a joint.
+    {C::PelvisAnteriorTilt, "pelvis_anterior_tilt", Unit::Degrees, -180.0, 180.0, 0.0, "pelvis tipped forward"},
+    {C::PelvisList, "pelvis_list", Unit::Degrees, -180.0, 180.0, 0.0, "right side of the pelvis lowered"},
     {C::PelvisRotation, "pelvis_rotation", Unit::Degrees, -180.0, 180.0, 0.0, "body turned to its left"},
     {C::HipFlexionR, "hip_flexion_r", Unit::Degrees, -30.0, 130.0, 0.0, "right thigh raised forward"},
     {C::HipAdductionR, "hip_adduction_r", Unit::Degrees, -45.0, 30.0, 0.0, "right thigh toward the midline"},

@@ -1,0 +1,188 @@
+#include "anim/floor_contact.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+namespace anim {
+
+anatomy::Pose placeOnFloor(anatomy::Pose pose, std::span<const anatomy::Landmark> contacts)
+{
+    const anatomy::SkeletonPose skeleton = anatomy::computeSkeleton(pose);
+    double lowest = std::numeric_limits<double>::max();
+    if (contacts.empty()) {
+        for (const anatomy::LandmarkInfo& info : anatomy::landmarkInfos())
+            lowest = std::min(lowest, anatomy::landmarkPosition(skeleton, info.landmark).y);
+    } else {
+        for (anatomy::Landmark contact : contacts) lowest = std::min(lowest, anatomy::landmarkPosition(skeleton, contact).y);
+    }
+    pose[anatomy::Coordinate::PelvisTy] -= lowest;
+    return pose;
+}
+
+namespace {
+
+std::vector<double> contactHeights(const anatomy::Pose& pose, std::span<const anatomy::Landmark> contacts)
+{
+    const anatomy::SkeletonPose skeleton = anatomy::computeSkeleton(pose);
+    std::vector<double> heights;
+    heights.reserve(contacts.size());
+    for (anatomy::Landmark contact : contacts) heights.push_back(anatomy::landmarkPosition(skeleton, contact).y);
+    return heights;
+}
+
+void applyGroup(anatomy::Pose& pose, const CoordinateGroup& group, double delta)
+{
+    for (anatomy::Coordinate coordinate : group) {
+        const anatomy::CoordinateInfo& info = anatomy::coordinateInfo(coordinate);
+        pose[coordinate] = std::clamp(pose[coordinate] + delta, info.minimum, info.maximum);
+    }
+}
+
+// Solves the small normal-equation system A x = b in place (Gaussian elimination with
+// partial pivoting); A is symmetric positive definite thanks to the damping.
+std::vector<double> solve(std::vector<std::vector<double>> a, std::vector<double> b)
+{
+    const std::size_t n = b.size();
+    for (std::size_t column = 0; column < n; ++column) {
+        std::size_t pivot = column;
+        for (std::size_t row = column + 1; row < n; ++row)
+            if (std::abs(a[row][column]) > std::abs(a[pivot][column])) pivot = row;
+        std::swap(a[column], a[pivot]);
+        std::swap(b[column], b[pivot]);
+        if (std::abs(a[column][column]) < 1e-15) continue;
+        for (std::size_t row = column + 1; row < n; ++row) {
+            const double factor = a[row][column] / a[column][column];
+            for (std::size_t k = column; k < n; ++k) a[row][k] -= factor * a[column][k];
+            b[row] -= factor * b[column];
+        }
+    }
+    std::vector<double> x(n, 0.0);
+    for (std::size_t row = n; row-- > 0;) {
+        double sum = b[row];
+        for (std::size_t k = row + 1; k < n; ++k) sum -= a[row][k] * x[k];
+        x[row] = std::abs(a[row][row]) < 1e-15 ? 0.0 : sum / a[row][row];
+    }
+    return x;
+}
+
+} // namespace
+
+anatomy::Pose settleOnFloor(anatomy::Pose pose, std::span<const anatomy::Landmark> contacts,
+                            const std::vector<CoordinateGroup>& adjustable, double* worstContactM)
+{
+    using anatomy::Coordinate;
+    if (contacts.empty()) {
+        pose = placeOnFloor(pose, contacts);
+        if (worstContactM) *worstContactM = 0.0;
+        return pose;
+    }
+    std::vector<CoordinateGroup> groups{{Coordinate::PelvisTy}, {Coordinate::PelvisAnteriorTilt}, {Coordinate::PelvisList}};
+    groups.insert(groups.end(), adjustable.begin(), adjustable.end());
+    const anatomy::Pose written = pose;
+    // Angles (degrees) are pulled back toward what the author wrote, weighted so one degree
+    // of change costs as much as half a millimetre of contact error; height is free.
+    auto prior = [&](std::size_t group) { return group == 0 ? 0.0 : 0.0005; };
+    const std::size_t n = groups.size();
+    double damping = 1e-6;
+    auto cost = [&](const anatomy::Pose& candidate) {
+        double sum = 0.0;
+        for (double height : contactHeights(candidate, contacts)) sum += height * height;
+        for (std::size_t g = 1; g < n; ++g) {
+            const double change = candidate[groups[g].front()] - written[groups[g].front()];
+            sum += prior(g) * prior(g) * change * change;
+        }
+        return sum;
+    };
+    double current = cost(pose);
+    for (int iteration = 0; iteration < 40; ++iteration) {
+        const std::vector<double> heights = contactHeights(pose, contacts);
+        // Numerical Jacobian of the contact heights.
+        std::vector<std::vector<double>> jacobian(heights.size(), std::vector<double>(n, 0.0));
+        for (std::size_t g = 0; g < n; ++g) {
+            const double step = g == 0 ? 1e-4 : 1e-3;
+            anatomy::Pose plus = pose, minus = pose;
+            applyGroup(plus, groups[g], step);
+            applyGroup(minus, groups[g], -step);
+            const std::vector<double> up = contactHeights(plus, contacts);
+            const std::vector<double> down = contactHeights(minus, contacts);
+            for (std::size_t i = 0; i < heights.size(); ++i) jacobian[i][g] = (up[i] - down[i]) / (2.0 * step);
+        }
+        std::vector<std::vector<double>> normal(n, std::vector<double>(n, 0.0));
+        std::vector<double> gradient(n, 0.0);
+        for (std::size_t i = 0; i < heights.size(); ++i)
+            for (std::size_t a = 0; a < n; ++a) {
+                gradient[a] -= jacobian[i][a] * heights[i];
+                for (std::size_t b = 0; b < n; ++b) normal[a][b] += jacobian[i][a] * jacobian[i][b];
+            }
+        for (std::size_t g = 1; g < n; ++g) {
+            const double w = prior(g) * prior(g);
+            normal[g][g] += w;
+            gradient[g] -= w * (pose[groups[g].front()] - written[groups[g].front()]);
+        }
+        bool improved = false;
+        for (int attempt = 0; attempt < 8 && !improved; ++attempt) {
+            std::vector<std::vector<double>> damped = normal;
+            for (std::size_t g = 0; g < n; ++g) damped[g][g] += damping * (1.0 + normal[g][g]);
+            const std::vector<double> delta = solve(damped, gradient);
+            anatomy::Pose candidate = pose;
+            for (std::size_t g = 0; g < n; ++g) applyGroup(candidate, groups[g], delta[g]);
+            const double next = cost(candidate);
+            if (next < current) {
+                pose = candidate;
+                improved = current - next > 1e-14;
+                current = next;
+                damping = std::max(damping * 0.3, 1e-9);
+                if (!improved) break;
+            } else {
+                damping *= 10.0;
+            }
+        }
+        if (!improved) break;
+    }
+    pose = placeOnFloor(pose, contacts);
+    if (worstContactM) {
+        double worst = 0.0;
+        for (double height : contactHeights(pose, contacts)) worst = std::max(worst, height);
+        *worstContactM = worst;
+    }
+    return pose;
+}
+
+glm::dvec2 contactCentre(const anatomy::SkeletonPose& skeleton, std::span<const anatomy::Landmark> contacts)
+{
+    glm::dvec2 sum(0.0);
+    for (anatomy::Landmark contact : contacts) {
+        const glm::dvec3 p = anatomy::landmarkPosition(skeleton, contact);
+        sum += glm::dvec2(p.x, p.z);
+    }
+    return contacts.empty() ? sum : sum / double(contacts.size());
+}
+
+anatomy::Pose anchorContacts(anatomy::Pose pose, std::span<const anatomy::Landmark> contacts, glm::dvec2 target)
+{
+    if (contacts.empty()) return pose;
+    const glm::dvec2 now = contactCentre(anatomy::computeSkeleton(pose), contacts);
+    pose[anatomy::Coordinate::PelvisTx] += target.x - now.x;
+    pose[anatomy::Coordinate::PelvisTz] += target.y - now.y;
+    return pose;
+}
+
+double lowestPointY(const anatomy::SkeletonPose& skeleton)
+{
+    double lowest = std::numeric_limits<double>::max();
+    for (const anatomy::LandmarkInfo& info : anatomy::landmarkInfos())
+        lowest = std::min(lowest, anatomy::landmarkPosition(skeleton, info.landmark).y);
+    for (const glm::dmat4& world : skeleton.world) lowest = std::min(lowest, world[3].y);
+    return lowest;
+}
+
+ContactList sharedContacts(const ContactList& a, const ContactList& b)
+{
+    ContactList shared;
+    for (anatomy::Landmark contact : a)
+        if (std::find(b.begin(), b.end(), contact) != b.end()) shared.push_back(contact);
+    return shared;
+}
+
+} // namespace anim

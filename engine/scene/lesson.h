@@ -1,0 +1,94 @@
+// Lessons as data: a lesson is a list of steps; a step has keyframed body poses, what the
+// muscles do over time, a camera view, layers, highlighted structures, the text shown
+// beside it with its sources, and hold time and repetitions for guided practice.
+// Lesson files are TOML in scenes/lessons/, written by hand (see docs/lesson-format.md).
+#pragma once
+
+#include "anatomy/muscle_geometry.h"
+#include "anim/floor_contact.h"
+#include "anim/track.h"
+#include "scene/camera.h"
+#include "scene/scene_file.h"
+
+#include <array>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace scene {
+
+enum class Chapter { Anatomy, Cramp, Causes, Relief, Prevention, Strength, Rehab, Doctor, Evidence };
+constexpr int kChapterCount = 9;
+
+std::string_view chapterKey(Chapter chapter);     // "relief"
+std::string_view chapterTitle(Chapter chapter);   // "Relief"
+std::optional<Chapter> chapterFromKey(std::string_view key);
+
+// What the hamstrings do during a step.
+enum class MuscleMode {
+    Relaxed,       // no drive
+    Contraction,   // voluntary excitation from the step's excitation track
+    Cramp,         // an involuntary cramp episode (see CrampSpec)
+    Stretch,       // relaxed while the pose lengthens the muscles
+};
+
+std::string_view muscleModeKey(MuscleMode mode);
+std::optional<MuscleMode> muscleModeFromKey(std::string_view key);
+
+struct CrampSpec {
+    anatomy::Muscle muscle = anatomy::Muscle::BicepsFemorisLong;
+    anatomy::Side side = anatomy::Side::Right;
+    double onsetS = 0.5;        // from the start of the step
+    double durationS = 30.0;    // how long it would last untreated
+};
+
+struct MuscleTimeline {
+    MuscleMode mode = MuscleMode::Relaxed;
+    anim::ScalarTrack excitation;                 // 0..1 over repetition time (contraction)
+    std::vector<anatomy::Muscle> heads;           // driven heads; empty: all four hamstrings
+    std::vector<anatomy::Side> sides{anatomy::Side::Right, anatomy::Side::Left};
+    std::optional<CrampSpec> cramp;
+};
+
+struct StepKey {
+    double timeS = 0.0;
+    anatomy::Pose pose;               // placed on the floor by its contacts
+    anim::ContactList contacts;
+    anim::Easing easing = anim::Easing::InOut;
+    int line = 0;                     // where it is written, for messages
+};
+
+struct LessonStep {
+    std::string title;
+    std::string text;                 // a short paragraph
+    std::vector<std::string> bullets;
+    std::vector<std::string> sources; // ids from assets/sources.toml
+    std::string cue;                  // spoken-style prompt during a hold ("breathe out, ease forward")
+    std::optional<ViewPreset> view;
+    std::array<std::optional<LayerSettings>, kLayerCount> layers{};
+    std::vector<std::string> highlight;   // structure keys: "semitendinosus" or "semitendinosus.r"
+    std::vector<StepKey> keys;        // at least one
+    double holdS = 0.0;               // hold at the last key, per repetition
+    int repetitions = 1;
+    double restS = 0.0;               // rest at the first key between repetitions
+    MuscleTimeline muscles;
+    int line = 0;
+
+    double motionS() const { return keys.empty() ? 0.0 : keys.back().timeS; }
+    // One repetition: move in, hold, and (if another follows) move back and rest.
+    double repetitionS(bool last) const { return motionS() + holdS + (last ? 0.0 : motionS() + restS); }
+    double durationS() const;
+};
+
+struct Lesson {
+    std::string path;
+    std::string id;                   // file name without extension
+    std::string title;
+    std::string summary;
+    Chapter chapter = Chapter::Anatomy;
+    int order = 0;                    // position within the chapter
+    std::vector<std::string> sources;
+    std::vector<LessonStep> steps;
+};
+
+} // namespace scene

@@ -1,0 +1,24 @@
+// Loading and validating lesson files. Every problem comes back as
+// "file:line:column: field: what is wrong", with a suggestion for near misses.
+#pragma once
+
+#include "core/error.h"
+#include "scene/lesson.h"
+#include "scene/pose_library.h"
+#include "scene/sources.h"
+
+#include <string>
+#include <vector>
+
+namespace scene {
+
+struct LessonContext {
+    const PoseLibrary* poses = nullptr;
+    const SourceList* sources = nullptr;
+    std::vector<std::string> structures;   // names a step may highlight ("semitendinosus", "femur", ...)
+};
+
+core::Expected<Lesson> loadLessonFile(const std::string& path, const LessonContext& context);
+core::Expected<Lesson> parseLesson(std::string_view text, const std::string& path, const LessonContext& context);
+
+} // namespace scene

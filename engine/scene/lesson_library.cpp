@@ -1,0 +1,106 @@
+#include "scene/lesson_library.h"
+
+#include "core/log.h"
+
+#include <algorithm>
+
+namespace scene {
+namespace fs = std::filesystem;
+
+namespace {
+
+std::vector<fs::path> lessonFiles(const fs::path& folder)
+{
+    std::vector<fs::path> files;
+    std::error_code ec;
+    for (const auto& entry : fs::directory_iterator(folder, ec))
+        if (entry.is_regular_file() && entry.path().extension() == ".toml") files.push_back(entry.path());
+    std::sort(files.begin(), files.end());
+    return files;
+}
+
+} // namespace
+
+LessonLibrary LessonLibrary::load(const fs::path& lessonFolder, const fs::path& posesPath, const fs::path& sourcesPath,
+                                  std::vector<std::string> structures)
+{
+    LessonLibrary library;
+    library.folder_ = lessonFolder;
+    library.posesPath_ = posesPath;
+    library.sourcesPath_ = sourcesPath;
+    library.structures_ = std::move(structures);
+    library.loadAll();
+    return library;
+}
+
+void LessonLibrary::loadAll()
+{
+    setupError_.reset();
+    auto sources = SourceList::load(sourcesPath_.string());
+    if (sources)
+        sources_ = std::move(*sources);
+    else
+        setupError_ = sources.error();
+    auto poses = PoseLibrary::load(posesPath_.string());
+    if (poses)
+        poses_ = std::move(*poses);
+    else if (!setupError_)
+        setupError_ = poses.error();
+
+    LessonContext context{&poses_, &sources_, structures_};
+    entries_.clear();
+    knownFiles_ = lessonFiles(folder_);
+    std::error_code ec;
+    if (!fs::is_directory(folder_, ec) && !setupError_)
+        setupError_ = core::makeFileError(folder_.string(), "lesson folder not found");
+    for (const fs::path& file : knownFiles_) {
+        LessonEntry entry;
+        entry.path = file.string();
+        auto lesson = loadLessonFile(entry.path, context);
+        if (lesson) {
+            entry.lesson = std::move(*lesson);
+        } else {
+            entry.error = lesson.error();
+            core::logWarning("lessons", lesson.error().describe());
+        }
+        entries_.push_back(std::move(entry));
+    }
+    std::stable_sort(entries_.begin(), entries_.end(), [](const LessonEntry& a, const LessonEntry& b) {
+        if (a.lesson.has_value() != b.lesson.has_value()) return a.lesson.has_value();
+        if (!a.lesson) return a.path < b.path;
+        if (a.lesson->chapter != b.lesson->chapter) return a.lesson->chapter < b.lesson->chapter;
+        if (a.lesson->order != b.lesson->order) return a.lesson->order < b.lesson->order;
+        return a.lesson->title < b.lesson->title;
+    });
+    watcher_.clear();
+    watcher_.watch(posesPath_);
+    watcher_.watch(sourcesPath_);
+    for (const fs::path& file : knownFiles_) watcher_.watch(file);
+}
+
+const Lesson* LessonLibrary::find(const std::string& id) const
+{
+    for (const LessonEntry& entry : entries_)
+        if (entry.lesson && entry.lesson->id == id) return &*entry.lesson;
+    return nullptr;
+}
+
+int LessonLibrary::errorCount() const
+{
+    int count = setupError_ ? 1 : 0;
+    for (const LessonEntry& entry : entries_) count += entry.error ? 1 : 0;
+    return count;
+}
+
+int LessonLibrary::reloadChanged()
+{
+    const std::vector<fs::path> changed = watcher_.poll();
+    const bool filesAddedOrRemoved = lessonFiles(folder_) != knownFiles_;
+    if (changed.empty() && !filesAddedOrRemoved) return 0;
+    // Lessons are small; reading them all again keeps ordering and dependencies simple.
+    loadAll();
+    core::logInfo("lessons", "reloaded lessons (", changed.size(), " file(s) changed)");
+    return std::max<int>(int(changed.size()), 1);
+}
+
+} // namespace scene

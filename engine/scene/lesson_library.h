@@ -1,0 +1,56 @@
+// All lessons in a folder, with the pose library and source list they use. A lesson with a
+// mistake keeps its error (shown in the overlay) while the others stay usable; edited files
+// reload while the app runs.
+#pragma once
+
+#include "core/file.h"
+#include "scene/lesson_file.h"
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace scene {
+
+struct LessonEntry {
+    std::string path;
+    std::optional<Lesson> lesson;
+    std::optional<core::Error> error;
+};
+
+class LessonLibrary {
+public:
+    // `structures`: names a step may highlight. Missing files are reported as errors in the
+    // entries (or in setupError() for the pose library and source list), never thrown.
+    static LessonLibrary load(const std::filesystem::path& lessonFolder, const std::filesystem::path& posesPath,
+                              const std::filesystem::path& sourcesPath, std::vector<std::string> structures);
+
+    // Lessons in teaching order: by chapter, then order, then title; failed files last.
+    const std::vector<LessonEntry>& entries() const { return entries_; }
+    const Lesson* find(const std::string& id) const;
+    const SourceList& sources() const { return sources_; }
+    const PoseLibrary& poses() const { return poses_; }
+    // A problem with the pose library or source list, which every lesson depends on.
+    const std::optional<core::Error>& setupError() const { return setupError_; }
+    int errorCount() const;
+
+    // Re-reads what changed on disk; returns how many files were reloaded.
+    int reloadChanged();
+
+private:
+    void loadAll();
+
+    std::filesystem::path folder_;
+    std::filesystem::path posesPath_;
+    std::filesystem::path sourcesPath_;
+    std::vector<std::string> structures_;
+    PoseLibrary poses_;
+    SourceList sources_;
+    std::optional<core::Error> setupError_;
+    std::vector<LessonEntry> entries_;
+    core::FileWatcher watcher_;
+    std::vector<std::filesystem::path> knownFiles_;
+};
+
+} // namespace scene

@@ -1,0 +1,212 @@
+#include "scene/lesson_player.h"
+
+#include "anim/easing.h"
+#include "anim/pose_blend.h"
+
+#include <algorithm>
+
+namespace scene {
+namespace {
+
+// A pose between two placed keys: blended angles, the shared contacts held where both keys
+// put them, and never below the floor.
+anatomy::Pose betweenKeys(const StepKey& a, const StepKey& b, double t)
+{
+    anatomy::Pose pose = anim::blendPoses(a.pose, b.pose, t);
+    const anim::ContactList shared = anim::sharedContacts(a.contacts, b.contacts);
+    if (!shared.empty()) {
+        const glm::dvec2 fromCentre = anim::contactCentre(anatomy::computeSkeleton(a.pose), shared);
+        const glm::dvec2 toCentre = anim::contactCentre(anatomy::computeSkeleton(b.pose), shared);
+        pose = anim::anchorContacts(pose, shared, glm::mix(fromCentre, toCentre, t));
+        return anim::placeOnFloor(pose, shared);
+    }
+    const double lowest = anim::lowestPointY(anatomy::computeSkeleton(pose));
+    if (lowest < 0.0) pose[anatomy::Coordinate::PelvisTy] -= lowest;
+    return pose;
+}
+
+anatomy::Pose sampleKeys(const std::vector<StepKey>& keys, double timeS)
+{
+    if (keys.size() == 1 || timeS <= keys.front().timeS) return keys.front().pose;
+    if (timeS >= keys.back().timeS) return keys.back().pose;
+    std::size_t end = 1;
+    while (end + 1 < keys.size() && keys[end].timeS <= timeS) ++end;
+    const StepKey& a = keys[end - 1];
+    const StepKey& b = keys[end];
+    const double t = (timeS - a.timeS) / std::max(b.timeS - a.timeS, 1e-9);
+    return betweenKeys(a, b, anim::ease(b.easing, t));
+}
+
+} // namespace
+
+std::string_view phaseName(StepPhase phase)
+{
+    switch (phase) {
+    case StepPhase::Moving: return "moving";
+    case StepPhase::Holding: return "holding";
+    case StepPhase::Releasing: return "releasing";
+    case StepPhase::Resting: return "resting";
+    case StepPhase::Finished: return "finished";
+    }
+    return "moving";
+}
+
+StepClock locateInStep(const LessonStep& step, double stepTimeS)
+{
+    StepClock clock;
+    double start = 0.0;
+    const double motion = step.motionS();
+    for (int repetition = 0; repetition < step.repetitions; ++repetition) {
+        const bool last = repetition + 1 == step.repetitions;
+        const double length = step.repetitionS(last);
+        if (stepTimeS < start + length) {
+            const double t = stepTimeS - start;
+            clock.repetition = repetition;
+            clock.repetitionTimeS = t;
+            const double phases[4] = {motion, step.holdS, last ? 0.0 : motion, last ? 0.0 : step.restS};
+            const StepPhase names[4] = {StepPhase::Moving, StepPhase::Holding, StepPhase::Releasing, StepPhase::Resting};
+            double phaseStart = 0.0;
+            for (int i = 0; i < 4; ++i) {
+                if (t < phaseStart + phases[i]) {
+                    clock.phase = names[i];
+                    clock.phaseTimeS = t - phaseStart;
+                    clock.phaseDurationS = phases[i];
+                    return clock;
+                }
+                phaseStart += phases[i];
+            }
+        }
+        start += length;
+    }
+    clock.repetition = step.repetitions - 1;
+    clock.phase = StepPhase::Finished;
+    clock.repetitionTimeS = step.repetitionS(true);
+    return clock;
+}
+
+void LessonPlayer::start(Lesson lesson, const anatomy::Pose& currentPose, int step)
+{
+    lesson_ = std::move(lesson);
+    blendFrom_ = currentPose;
+    paused_ = false;
+    changeStep(std::clamp(step, 0, std::max(0, stepCount() - 1)), false);
+}
+
+void LessonPlayer::stop()
+{
+    lesson_.reset();
+}
+
+const LessonStep* LessonPlayer::step() const
+{
+    if (!lesson_ || lesson_->steps.empty()) return nullptr;
+    return &lesson_->steps[std::size_t(step_)];
+}
+
+void LessonPlayer::changeStep(int index, bool captureCurrentPose)
+{
+    if (captureCurrentPose) blendFrom_ = pose();
+    step_ = index;
+    time_ = 0.0;
+    sinceStepChangeS_ = 0.0;
+    ++stepSerial_;
+}
+
+bool LessonPlayer::next()
+{
+    if (!lesson_ || step_ + 1 >= stepCount()) return false;
+    changeStep(step_ + 1, true);
+    return true;
+}
+
+bool LessonPlayer::previous()
+{
+    if (!lesson_ || step_ == 0) return false;
+    changeStep(step_ - 1, true);
+    return true;
+}
+
+void LessonPlayer::goToStep(int index)
+{
+    if (!lesson_ || index < 0 || index >= stepCount()) return;
+    changeStep(index, true);
+}
+
+void LessonPlayer::setSpeed(double speed)
+{
+    speed_ = std::clamp(speed, 0.1, 4.0);
+}
+
+void LessonPlayer::scrub(double stepTimeS)
+{
+    time_ = std::clamp(stepTimeS, 0.0, stepDurationS());
+    sinceStepChangeS_ = kStepBlendS; // a scrubbed pose shows as it is, without blending
+}
+
+void LessonPlayer::update(double dtS)
+{
+    if (!lesson_ || paused_) return;
+    const double dt = dtS * speed_;
+    sinceStepChangeS_ += dt;
+    time_ = std::min(time_ + dt, stepDurationS());
+}
+
+double LessonPlayer::stepDurationS() const
+{
+    const LessonStep* current = step();
+    return current ? current->durationS() : 0.0;
+}
+
+bool LessonPlayer::stepFinished() const
+{
+    return step() && time_ >= stepDurationS();
+}
+
+StepClock LessonPlayer::clock() const
+{
+    const LessonStep* current = step();
+    return current ? locateInStep(*current, time_) : StepClock{};
+}
+
+anatomy::Pose LessonPlayer::stepPose(double stepTimeS) const
+{
+    const LessonStep& current = *step();
+    const StepClock where = locateInStep(current, stepTimeS);
+    switch (where.phase) {
+    case StepPhase::Moving: return sampleKeys(current.keys, where.phaseTimeS);
+    case StepPhase::Holding:
+    case StepPhase::Finished: return current.keys.back().pose;
+    case StepPhase::Releasing: return sampleKeys(current.keys, current.motionS() - where.phaseTimeS);
+    case StepPhase::Resting: return current.keys.front().pose;
+    }
+    return current.keys.front().pose;
+}
+
+anatomy::Pose LessonPlayer::pose() const
+{
+    if (!step() || step()->keys.empty()) return blendFrom_;
+    const anatomy::Pose target = stepPose(time_);
+    if (sinceStepChangeS_ >= kStepBlendS) return target;
+    anatomy::Pose pose = anim::blendPoses(blendFrom_, target, anim::ease(anim::Easing::InOut, sinceStepChangeS_ / kStepBlendS));
+    const double lowest = anim::lowestPointY(anatomy::computeSkeleton(pose));
+    if (lowest < 0.0) pose[anatomy::Coordinate::PelvisTy] -= lowest;
+    return pose;
+}
+
+MuscleDrive LessonPlayer::muscleDrive() const
+{
+    MuscleDrive drive;
+    const LessonStep* current = step();
+    if (!current) return drive;
+    drive.mode = current->muscles.mode;
+    drive.heads = current->muscles.heads;
+    drive.sides = current->muscles.sides;
+    if (drive.mode == MuscleMode::Contraction) drive.excitation = current->muscles.excitation.sample(clock().repetitionTimeS);
+    if (drive.mode == MuscleMode::Cramp && current->muscles.cramp) {
+        drive.cramp = current->muscles.cramp;
+        drive.crampElapsedS = time_ - current->muscles.cramp->onsetS;
+    }
+    return drive;
+}
+
+} // namespace scene

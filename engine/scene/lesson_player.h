@@ -1,0 +1,87 @@
+// Plays a lesson: which step is on, where in it we are (moving in, holding with a
+// countdown, releasing, resting between repetitions), the body pose at this instant with
+// feet, hands and seat kept on the floor, and what the muscles are told to do. Steps blend
+// into each other. Advanced by the app's fixed simulation step; play, pause, speed and scrub.
+#pragma once
+
+#include "scene/lesson.h"
+
+#include <optional>
+
+namespace scene {
+
+enum class StepPhase { Moving, Holding, Releasing, Resting, Finished };
+std::string_view phaseName(StepPhase phase);
+
+struct StepClock {
+    int repetition = 0;          // 0-based
+    StepPhase phase = StepPhase::Moving;
+    double phaseTimeS = 0.0;
+    double phaseDurationS = 0.0;
+    double repetitionTimeS = 0.0;  // since this repetition began
+    double remainingS() const { return phaseDurationS - phaseTimeS; }
+};
+
+// Where a step time falls in the step's moves, holds and repetitions.
+StepClock locateInStep(const LessonStep& step, double stepTimeS);
+
+// What the muscle simulation is asked to do now.
+struct MuscleDrive {
+    MuscleMode mode = MuscleMode::Relaxed;
+    double excitation = 0.0;                      // voluntary, 0..1
+    std::vector<anatomy::Muscle> heads;           // empty: all four hamstrings
+    std::vector<anatomy::Side> sides{anatomy::Side::Right, anatomy::Side::Left};
+    std::optional<CrampSpec> cramp;
+    double crampElapsedS = -1.0;                  // time since onset; negative before it
+};
+
+class LessonPlayer {
+public:
+    static constexpr double kStepBlendS = 1.0;
+
+    void start(Lesson lesson, const anatomy::Pose& currentPose, int step = 0);
+    void stop();
+    bool active() const { return lesson_.has_value(); }
+    const Lesson* lesson() const { return lesson_ ? &*lesson_ : nullptr; }
+    int stepIndex() const { return step_; }
+    const LessonStep* step() const;
+    int stepCount() const { return lesson_ ? int(lesson_->steps.size()) : 0; }
+    // Changes every time the step changes, so the app can apply its view and layers once.
+    int stepSerial() const { return stepSerial_; }
+
+    bool next();
+    bool previous();
+    void goToStep(int index);
+    void restartStep() { goToStep(step_); }
+
+    void setPaused(bool paused) { paused_ = paused; }
+    bool paused() const { return paused_; }
+    void setSpeed(double speed);
+    double speed() const { return speed_; }
+    void scrub(double stepTimeS);
+
+    void update(double dtS);
+
+    double stepTimeS() const { return time_; }
+    double stepDurationS() const;
+    bool stepFinished() const;
+    StepClock clock() const;
+    anatomy::Pose pose() const;
+    MuscleDrive muscleDrive() const;
+
+private:
+    anatomy::Pose stepPose(double stepTimeS) const;
+    void changeStep(int index, bool captureCurrentPose);
+
+    std::optional<Lesson> lesson_;
+    int step_ = 0;
+    int stepSerial_ = 0;
+    double time_ = 0.0;
+    bool paused_ = false;
+    double speed_ = 1.0;
+    // The pose the body was in when the step changed, blended out over kStepBlendS.
+    anatomy::Pose blendFrom_ = anatomy::Pose::neutral();
+    double sinceStepChangeS_ = kStepBlendS;
+};
+
+} // namespace scene

@@ -1,0 +1,178 @@
+#include "scene/pose_library.h"
+
+#include "core/file.h"
+#include "core/text.h"
+
+#include <sstream>
+
+namespace scene {
+namespace {
+
+// Every name a pose table accepts: each coordinate, and the side-less form of paired ones.
+std::vector<std::string> angleNames()
+{
+    std::vector<std::string> names;
+    for (const anatomy::CoordinateInfo& info : anatomy::coordinateInfos()) {
+        const std::string name(info.name);
+        names.push_back(name);
+        if (name.size() > 2 && name.compare(name.size() - 2, 2, "_r") == 0) names.push_back(name.substr(0, name.size() - 2));
+    }
+    return names;
+}
+
+std::vector<std::string> landmarkNames()
+{
+    std::vector<std::string> names;
+    for (const anatomy::LandmarkInfo& info : anatomy::landmarkInfos()) names.emplace_back(info.name);
+    return names;
+}
+
+} // namespace
+
+void readAngles(TableReader& reader, const toml::table& angles, const std::string& field, anatomy::Pose& pose)
+{
+    static const std::vector<std::string> known = angleNames();
+    for (const auto& [key, value] : angles) {
+        const std::string name(key.str());
+        const std::string where = field + "." + name;
+        std::vector<anatomy::Coordinate> targets;
+        if (auto coordinate = anatomy::coordinateFromName(name)) {
+            targets.push_back(*coordinate);
+        } else if (auto right = anatomy::coordinateFromName(name + "_r")) {
+            targets.push_back(*right);
+            targets.push_back(*anatomy::coordinateFromName(name + "_l"));
+        } else {
+            reader.errors().add(key.source(), where,
+                                core::withSuggestion("unknown joint angle '" + name + "'", name, known));
+            continue;
+        }
+        if (!value.is_number()) {
+            reader.errors().add(&value, where, "expected a number of degrees");
+            continue;
+        }
+        const double number = *value.value<double>();
+        const anatomy::CoordinateInfo& info = anatomy::coordinateInfo(targets.front());
+        if (number < info.minimum || number > info.maximum) {
+            std::ostringstream message;
+            message << number << (info.unit == anatomy::Unit::Degrees ? " degrees" : " m")
+                    << " is outside the joint's limits (" << info.minimum << " to " << info.maximum << ")";
+            reader.errors().add(&value, where, message.str());
+            continue;
+        }
+        for (anatomy::Coordinate target : targets) pose[target] = number;
+    }
+}
+
+anim::ContactList readContacts(TableReader& reader, std::string_view key)
+{
+    static const std::vector<std::string> known = landmarkNames();
+    anim::ContactList contacts;
+    const toml::array* list = reader.array(key, false);
+    if (!list) return contacts;
+    for (std::size_t i = 0; i < list->size(); ++i) {
+        const toml::node& item = *list->get(i);
+        const std::string where = reader.field(key) + "[" + std::to_string(i) + "]";
+        auto name = item.value<std::string>();
+        if (!name) {
+            reader.errors().add(&item, where, "expected a body point name in quotes");
+            continue;
+        }
+        auto landmark = anatomy::landmarkFromName(*name);
+        if (!landmark) {
+            reader.errors().add(&item, where, core::withSuggestion("unknown body point '" + *name + "'", *name, known));
+            continue;
+        }
+        contacts.push_back(*landmark);
+    }
+    return contacts;
+}
+
+std::vector<anim::CoordinateGroup> readAdjustable(TableReader& reader, std::string_view key)
+{
+    static const std::vector<std::string> known = angleNames();
+    std::vector<anim::CoordinateGroup> groups;
+    const std::vector<std::string> names = reader.stringList(key, false);
+    for (const std::string& name : names) {
+        if (auto coordinate = anatomy::coordinateFromName(name)) {
+            groups.push_back({*coordinate});
+        } else if (auto right = anatomy::coordinateFromName(name + "_r")) {
+            groups.push_back({*right, *anatomy::coordinateFromName(name + "_l")});
+        } else {
+            reader.error(key, core::withSuggestion("unknown joint angle '" + name + "'", name, known));
+        }
+    }
+    return groups;
+}
+
+anatomy::Pose settleAndCheck(TableReader& reader, std::string_view key, const anatomy::Pose& pose,
+                             const anim::ContactList& contacts, const std::vector<anim::CoordinateGroup>& adjustable)
+{
+    double worst = 0.0;
+    anatomy::Pose settled = anim::settleOnFloor(pose, contacts, adjustable, &worst);
+    if (worst > kMaxContactGapM) {
+        const anatomy::SkeletonPose skeleton = anatomy::computeSkeleton(settled);
+        std::ostringstream message;
+        message << "the body cannot rest on all its contacts:";
+        for (anatomy::Landmark contact : contacts) {
+            const double gap = anatomy::landmarkPosition(skeleton, contact).y;
+            if (gap > kMaxContactGapM) message << " " << anatomy::landmarkInfo(contact).name << " is " << int(gap * 100.0 + 0.5) << " cm above the floor;";
+        }
+        message << " change the angles or let the solver tune some with adjust = [...]";
+        reader.error(key, message.str());
+    }
+    return settled;
+}
+
+core::Expected<PoseLibrary> PoseLibrary::parse(std::string_view text, const std::string& path)
+{
+    auto table = parseTomlText(text, path);
+    if (!table) return table.error();
+    TomlErrors errors{path, {}};
+    PoseLibrary library;
+    for (const auto& [key, value] : *table) {
+        const std::string name(key.str());
+        const toml::table* entry = value.as_table();
+        if (!entry) {
+            errors.add(&value, name, "expected a pose table");
+            continue;
+        }
+        TableReader reader(*entry, name, errors);
+        reader.rejectUnknownKeys({"description", "angles", "contacts", "adjust"});
+        NamedPose pose;
+        pose.name = name;
+        pose.pose = anatomy::Pose::neutral();
+        pose.description = reader.string("description", true).value_or("");
+        if (const toml::table* angles = reader.subtable("angles", false)) readAngles(reader, *angles, reader.field("angles"), pose.pose);
+        pose.contacts = readContacts(reader, "contacts");
+        pose.adjustable = readAdjustable(reader, "adjust");
+        if (pose.contacts.empty())
+            reader.error("contacts", "a pose needs at least one floor contact");
+        else if (errors.empty())
+            pose.pose = settleAndCheck(reader, "contacts", pose.pose, pose.contacts, pose.adjustable);
+        library.poses_[name] = std::move(pose);
+    }
+    if (!errors.empty()) return summarise(errors);
+    return library;
+}
+
+core::Expected<PoseLibrary> PoseLibrary::load(const std::string& path)
+{
+    auto text = core::readTextFile(path);
+    if (!text) return text.error();
+    return parse(*text, path);
+}
+
+const NamedPose* PoseLibrary::find(const std::string& name) const
+{
+    auto found = poses_.find(name);
+    return found != poses_.end() ? &found->second : nullptr;
+}
+
+std::vector<std::string> PoseLibrary::names() const
+{
+    std::vector<std::string> result;
+    for (const auto& [name, pose] : poses_) result.push_back(name);
+    return result;
+}
+
+} // namespace scene

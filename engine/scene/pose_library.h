@@ -1,0 +1,58 @@
+// Named body poses (scenes/poses.toml) that lesson keyframes start from: standing, sitting
+// on the floor, lying down, on hands and feet... Each gives joint angles and the body
+// points that rest on the floor.
+#pragma once
+
+#include "anatomy/skeleton.h"
+#include "anim/floor_contact.h"
+#include "core/error.h"
+#include "scene/toml_reader.h"
+
+#include <map>
+#include <string>
+#include <vector>
+
+namespace scene {
+
+struct NamedPose {
+    std::string name;
+    std::string description;
+    anatomy::Pose pose;             // angles; the height is solved from the contacts
+    anim::ContactList contacts;
+    std::vector<anim::CoordinateGroup> adjustable; // angles the floor solver may tune
+};
+
+// How far a settled contact may stay above the floor before the pose is rejected.
+constexpr double kMaxContactGapM = 0.02;
+
+class PoseLibrary {
+public:
+    static core::Expected<PoseLibrary> load(const std::string& path);
+    static core::Expected<PoseLibrary> parse(std::string_view text, const std::string& path);
+
+    const NamedPose* find(const std::string& name) const;
+    std::vector<std::string> names() const;
+    const std::map<std::string, NamedPose>& poses() const { return poses_; }
+
+private:
+    std::map<std::string, NamedPose> poses_;
+};
+
+// Reads `{ hip_flexion = 90, knee_flexion_r = 10, ... }` into `pose`. A name without _r/_l
+// sets both sides. Unknown names (with a suggestion), values outside the joint's limits and
+// non-numbers are reported through `reader`.
+void readAngles(TableReader& reader, const toml::table& angles, const std::string& field, anatomy::Pose& pose);
+
+// Reads a list of floor contacts such as ["heel_r", "seat_l"].
+anim::ContactList readContacts(TableReader& reader, std::string_view key);
+
+// Reads a list of angles the floor solver may tune, such as ["hip_flexion", "knee_flexion_r"];
+// a name without _r/_l tunes both sides together.
+std::vector<anim::CoordinateGroup> readAdjustable(TableReader& reader, std::string_view key);
+
+// Settles a pose on the floor; a contact left more than kMaxContactGapM above it is reported
+// through `reader` against `key` with the contact's name and gap.
+anatomy::Pose settleAndCheck(TableReader& reader, std::string_view key, const anatomy::Pose& pose,
+                             const anim::ContactList& contacts, const std::vector<anim::CoordinateGroup>& adjustable);
+
+} // namespace scene

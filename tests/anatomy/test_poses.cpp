@@ -1,0 +1,109 @@
+#include "anim/floor_contact.h"
+#include "anim/pose_blend.h"
+#include "anim/track.h"
+#include "scene/pose_library.h"
+
+#include <doctest/doctest.h>
+
+#include <algorithm>
+
+using namespace anatomy;
+
+namespace {
+
+const scene::PoseLibrary& library()
+{
+    static const scene::PoseLibrary poses = [] {
+        auto loaded = scene::PoseLibrary::load(std::string(HT_SOURCE_DIR) + "/scenes/poses.toml");
+        if (!loaded) MESSAGE(loaded.error().describe());
+        if (!loaded) throw std::runtime_error(loaded.error().describe());
+        return *loaded;
+    }();
+    return poses;
+}
+
+} // namespace
+
+TEST_CASE("every named pose rests its contacts on the floor and nothing goes through it")
+{
+    for (const auto& [name, named] : library().poses()) {
+        CAPTURE(name);
+        // The library settles each pose when it loads.
+        const SkeletonPose skeleton = computeSkeleton(named.pose);
+        for (Landmark contact : named.contacts) {
+            const double height = landmarkPosition(skeleton, contact).y;
+            INFO(landmarkInfo(contact).name << " at " << height * 100.0 << " cm");
+            CHECK(height > -0.001);
+            CHECK(height < 0.02);
+        }
+        for (const LandmarkInfo& info : landmarkInfos()) {
+            INFO(info.name << " at " << landmarkPosition(skeleton, info.landmark).y * 100.0 << " cm");
+            CHECK(landmarkPosition(skeleton, info.landmark).y > -0.01);
+        }
+        CHECK(anim::lowestPointY(skeleton) > -0.01);
+    }
+}
+
+TEST_CASE("easing curves start at 0, end at 1 and rise monotonically")
+{
+    for (anim::Easing easing : {anim::Easing::Linear, anim::Easing::In, anim::Easing::Out, anim::Easing::InOut}) {
+        CAPTURE(anim::easingName(easing));
+        CHECK(anim::ease(easing, 0.0) == 0.0);
+        CHECK(anim::ease(easing, 1.0) == doctest::Approx(1.0));
+        double previous = 0.0;
+        for (int i = 1; i <= 20; ++i) {
+            const double value = anim::ease(easing, i / 20.0);
+            CHECK(value >= previous);
+            previous = value;
+        }
+        CHECK(anim::easingFromName(anim::easingName(easing)) == easing);
+    }
+    CHECK(anim::ease(anim::Easing::InOut, 0.5) == doctest::Approx(0.5));
+}
+
+TEST_CASE("pose blending: exact at the ends, single-axis joints linear, three-axis joints along the shortest rotation")
+{
+    Pose a = Pose::neutral();
+    Pose b = Pose::neutral();
+    b[Coordinate::KneeFlexionR] = 90;
+    b[Coordinate::HipFlexionR] = 60;
+    b[Coordinate::HipAdductionR] = 20;
+    b[Coordinate::HipRotationR] = -15;
+    CHECK(anim::blendPoses(a, b, 0.0).values == a.values);
+    CHECK(anim::blendPoses(a, b, 1.0).values == b.values);
+    const Pose half = anim::blendPoses(a, b, 0.5);
+    CHECK(half[Coordinate::KneeFlexionR] == doctest::Approx(45.0));
+    // Slerp halfway: the femur points halfway, by angle, between the two end directions.
+    const glm::dvec3 hip = computeSkeleton(a).origin(Segment::FemurR);
+    auto kneeDirection = [&](const Pose& pose) {
+        Pose straight = pose;
+        straight[Coordinate::KneeFlexionR] = 0;
+        return glm::normalize(computeSkeleton(straight).origin(Segment::TibiaR) - hip);
+    };
+    const double total = std::acos(glm::dot(kneeDirection(a), kneeDirection(b)));
+    const double first = std::acos(std::clamp(glm::dot(kneeDirection(a), kneeDirection(half)), -1.0, 1.0));
+    CHECK(first == doctest::Approx(total / 2).epsilon(0.02));
+    // Angles read back in the same order the skeleton builds them.
+    Pose mixed = Pose::neutral();
+    mixed[Coordinate::HipFlexionL] = 35;
+    mixed[Coordinate::HipAdductionL] = -12;
+    mixed[Coordinate::HipRotationL] = 20;
+    mixed[Coordinate::ShoulderFlexionR] = 70;
+    mixed[Coordinate::ShoulderAbductionR] = 30;
+    const Pose same = anim::blendPoses(mixed, mixed, 0.37);
+    for (std::size_t i = 0; i < same.values.size(); ++i) CHECK(same.values[i] == doctest::Approx(mixed.values[i]).epsilon(1e-6));
+}
+
+TEST_CASE("tracks hold before the first key and after the last")
+{
+    Pose bent = Pose::neutral();
+    bent[Coordinate::KneeFlexionR] = 80;
+    anim::PoseTrack track({{0.0, Pose::neutral(), anim::Easing::Linear}, {2.0, bent, anim::Easing::Linear}});
+    CHECK(track.sample(-1.0)[Coordinate::KneeFlexionR] == 0.0);
+    CHECK(track.sample(1.0)[Coordinate::KneeFlexionR] == doctest::Approx(40.0));
+    CHECK(track.sample(5.0)[Coordinate::KneeFlexionR] == 80.0);
+    anim::ScalarTrack excitation({{0.0, 0.0, anim::Easing::Linear}, {1.0, 0.6, anim::Easing::Linear}, {3.0, 0.0, anim::Easing::InOut}});
+    CHECK(excitation.sample(0.5) == doctest::Approx(0.3));
+    CHECK(excitation.sample(2.0) == doctest::Approx(0.3));
+    CHECK(excitation.sample(9.0) == 0.0);
+}

@@ -1,0 +1,291 @@
+// Lesson files: what a teacher writes, what goes wrong in it and how it is reported, and how
+// a lesson plays: moves, holds with countdowns, repetitions, step blending and floor contact.
+#include "anim/floor_contact.h"
+#include "scene/lesson_file.h"
+#include "scene/lesson_library.h"
+#include "scene/lesson_player.h"
+#include "temp_dir.h"
+
+#include <doctest/doctest.h>
+
+using namespace scene;
+using anatomy::Coordinate;
+
+namespace {
+
+struct Fixture {
+    PoseLibrary poses;
+    SourceList sources;
+    LessonContext context;
+
+    Fixture()
+    {
+        poses = *PoseLibrary::load(std::string(HT_SOURCE_DIR) + "/scenes/poses.toml");
+        sources = *SourceList::load(std::string(HT_SOURCE_DIR) + "/assets/sources.toml");
+        context = {&poses, &sources, {"semitendinosus", "semimembranosus", "biceps_femoris_long", "biceps_femoris_short", "femur"}};
+    }
+};
+
+const Fixture& fixture()
+{
+    static const Fixture instance;
+    return instance;
+}
+
+const char* kGoodLesson = R"(title = "Seated floor stretch"
+chapter = "relief"
+order = 2
+summary = "Lengthen a cramping hamstring gently."
+sources = ["seed-002"]
+
+[[step]]
+title = "Sit tall"
+text = "Sit with both legs straight."
+sources = ["seed-002"]
+view = "lateral"
+highlight = ["semitendinosus.r", "femur"]
+layers = { skin = 0.3, context = false }
+
+  [[step.key]]
+  time = 0
+  pose = "long_sitting"
+
+[[step]]
+title = "Lean forward"
+text = "Fold forward from the hips and hold."
+bullets = ["Keep the knee straight", "Foot flexed"]
+sources = ["seed-002", "S21"]
+cue = "Breathe out, ease forward"
+hold = 30
+repetitions = 3
+rest = 5
+
+  [[step.key]]
+  time = 0
+  pose = "long_sitting"
+
+  [[step.key]]
+  time = 4
+  pose = "long_sitting"
+  set = { pelvis_anterior_tilt = 15, lumbar_flexion = 20, shoulder_flexion = 70, ankle_dorsiflexion = 10 }
+  ease = "in_out"
+
+  [step.muscles]
+  state = "stretch"
+)";
+
+core::Expected<Lesson> parse(const std::string& text)
+{
+    return parseLesson(text, "lesson.toml", fixture().context);
+}
+
+// The lesson above with one line replaced.
+std::string withLine(const std::string& from, const std::string& to)
+{
+    std::string text = kGoodLesson;
+    const auto at = text.find(from);
+    REQUIRE(at != std::string::npos);
+    text.replace(at, from.size(), to);
+    return text;
+}
+
+} // namespace
+
+TEST_CASE("a good lesson loads with its steps, keys and settings")
+{
+    auto lesson = parse(kGoodLesson);
+    REQUIRE_MESSAGE(lesson.ok(), (lesson.ok() ? "" : lesson.error().describe()));
+    CHECK(lesson->title == "Seated floor stretch");
+    CHECK(lesson->chapter == Chapter::Relief);
+    REQUIRE(lesson->steps.size() == 2);
+    const LessonStep& sit = lesson->steps[0];
+    CHECK(sit.view == ViewPreset::Lateral);
+    CHECK(sit.highlight.size() == 2);
+    REQUIRE(sit.layers[std::size_t(LayerId::Skin)].has_value());
+    CHECK(sit.layers[std::size_t(LayerId::Skin)]->opacity == doctest::Approx(0.3f));
+    CHECK_FALSE(sit.layers[std::size_t(LayerId::Context)]->visible);
+    const LessonStep& lean = lesson->steps[1];
+    CHECK(lean.keys.size() == 2);
+    CHECK(lean.holdS == 30.0);
+    CHECK(lean.repetitions == 3);
+    CHECK(lean.cue == "Breathe out, ease forward");
+    CHECK(lean.muscles.mode == MuscleMode::Stretch);
+    // in 4 s, hold 30 s, back 4 s, rest 5 s; three times, without the last release and rest.
+    CHECK(lean.durationS() == doctest::Approx(3 * (4 + 30) + 2 * (4 + 5)));
+    // Keys rest on the floor: the seat and heels touch it.
+    for (const StepKey& key : lean.keys) {
+        const anatomy::SkeletonPose skeleton = anatomy::computeSkeleton(key.pose);
+        for (anatomy::Landmark contact : key.contacts) CHECK(anatomy::landmarkPosition(skeleton, contact).y < 0.02);
+        CHECK(anim::lowestPointY(skeleton) > -0.01);
+    }
+}
+
+TEST_CASE("lesson mistakes are reported with file, line, column, field and a suggestion")
+{
+    struct Case {
+        std::string from, to, field, message;
+    };
+    const Case cases[] = {
+        {"set = { pelvis_anterior_tilt = 15,", "set = { pelvis_anterior_tlit = 15,", "step[1].key[1].set.pelvis_anterior_tlit",
+         "unknown joint angle 'pelvis_anterior_tlit'; did you mean 'pelvis_anterior_tilt'?"},
+        {"lumbar_flexion = 20,", "lumbar_flexion = 95,", "step[1].key[1].set.lumbar_flexion", "outside the joint's limits"},
+        {"highlight = [\"semitendinosus.r\", \"femur\"]", "highlight = [\"semitendinosis.r\", \"femur\"]",
+         "step[0].highlight[0]", "unknown structure 'semitendinosis'; did you mean 'semitendinosus'?"},
+        {"title = \"Sit tall\"\n", "", "step[0].title", "missing"},
+        {"sources = [\"seed-002\", \"S21\"]", "sources = [\"seed-002\", \"S221\"]", "step[1].sources[1]", "unknown source 'S221'"},
+        {"pose = \"long_sitting\"\n  set", "pose = \"long_siting\"\n  set", "step[1].key[1].pose",
+         "did you mean 'long_sitting'?"},
+        {"time = 4", "time = 0", "step[1].key[1].time", "times must increase"},
+        {"state = \"stretch\"", "state = \"cramp\"", "step[1].muscles.cramp", "missing"},
+        {"state = \"stretch\"", "state = \"strech\"", "step[1].muscles.state", "did you mean 'stretch'?"},
+        {"ease = \"in_out\"", "ease = \"inout\"", "step[1].key[1].ease", "did you mean 'in_out'?"},
+        {"view = \"lateral\"", "veiw = \"lateral\"", "step[0].veiw", "unknown field 'veiw'; did you mean 'view'?"},
+        {"chapter = \"relief\"", "chapter = \"releif\"", "chapter", "did you mean 'relief'?"},
+    };
+    for (const Case& c : cases) {
+        CAPTURE(c.to);
+        const std::string text = withLine(c.from, c.to);
+        auto lesson = parse(text);
+        REQUIRE_FALSE(lesson.ok());
+        const core::Error& error = lesson.error();
+        INFO(error.describe());
+        CHECK(error.file == "lesson.toml");
+        CHECK(error.line > 0);
+        CHECK(error.column > 0);
+        CHECK(error.field == c.field);
+        CHECK(error.message.find(c.message) != std::string::npos);
+        // The error points at the changed line, or for a missing value at its table.
+        const std::size_t changedAt = std::string(kGoodLesson).find(c.from);
+        const int changedLine = int(std::count(kGoodLesson, kGoodLesson + changedAt, '\n')) + 1;
+        if (c.message != "missing") CHECK(error.line == changedLine);
+    }
+}
+
+TEST_CASE("a pose that cannot reach the floor is refused with the contacts named")
+{
+    const std::string text = withLine("set = { pelvis_anterior_tilt = 15,", "contacts = [\"seat_r\", \"seat_l\", \"heel_r\", \"heel_l\", \"hand_r\"]\n  set = { pelvis_anterior_tilt = 15,");
+    auto lesson = parse(text);
+    REQUIRE_FALSE(lesson.ok());
+    CHECK(lesson.error().message.find("hand_r is") != std::string::npos);
+    CHECK(lesson.error().message.find("cm above the floor") != std::string::npos);
+}
+
+TEST_CASE("the player moves in, holds with a countdown, releases, rests and repeats")
+{
+    auto lesson = parse(kGoodLesson);
+    REQUIRE(lesson.ok());
+    LessonPlayer player;
+    player.start(*lesson, anatomy::Pose::neutral(), 1);
+    CHECK(player.stepIndex() == 1);
+    const double step = 1.0 / 240.0;
+    auto advance = [&](double seconds) {
+        for (int i = 0; i < int(std::round(seconds / step)); ++i) player.update(step);
+    };
+    advance(2.0);
+    CHECK(player.clock().phase == StepPhase::Moving);
+    advance(12.0);
+    CHECK(player.clock().phase == StepPhase::Holding);
+    CHECK(player.clock().remainingS() == doctest::Approx(20.0).epsilon(0.01));
+    advance(20.5);
+    CHECK(player.clock().phase == StepPhase::Releasing);
+    advance(5.0);
+    CHECK(player.clock().phase == StepPhase::Resting);
+    advance(5.0);
+    CHECK(player.clock().repetition == 1);
+    CHECK(player.clock().phase == StepPhase::Moving);
+    advance(200.0);
+    CHECK(player.stepFinished());
+    CHECK(player.clock().phase == StepPhase::Finished);
+    CHECK(player.clock().repetition == 2);
+}
+
+TEST_CASE("pause, speed and scrub")
+{
+    auto lesson = parse(kGoodLesson);
+    REQUIRE(lesson.ok());
+    LessonPlayer player;
+    player.start(*lesson, anatomy::Pose::neutral(), 1);
+    player.setPaused(true);
+    player.update(1.0);
+    CHECK(player.stepTimeS() == 0.0);
+    player.setPaused(false);
+    player.setSpeed(2.0);
+    player.update(1.0);
+    CHECK(player.stepTimeS() == doctest::Approx(2.0));
+    player.scrub(10.0);
+    CHECK(player.clock().phase == StepPhase::Holding);
+    const anatomy::Pose held = player.pose();
+    CHECK(held[Coordinate::LumbarFlexion] == doctest::Approx(20.0));
+}
+
+TEST_CASE("steps blend into each other without jumps, and the body stays on the floor")
+{
+    auto lesson = parse(kGoodLesson);
+    REQUIRE(lesson.ok());
+    LessonPlayer player;
+    anatomy::Pose standing = anatomy::Pose::neutral();
+    player.start(*lesson, standing, 0);
+    anatomy::Pose previous = standing;
+    double largestJump = 0.0;
+    const double dt = 1.0 / 120.0;
+    for (int frame = 0; frame < 1200; ++frame) {
+        if (frame == 300) CHECK(player.next());
+        player.update(dt);
+        const anatomy::Pose pose = player.pose();
+        for (std::size_t i = 0; i < pose.values.size(); ++i) {
+            const double scale = i < 3 ? 100.0 : 1.0; // metres to centimetres
+            largestJump = std::max(largestJump, std::abs(pose.values[i] - previous.values[i]) * scale);
+        }
+        CHECK(anim::lowestPointY(anatomy::computeSkeleton(pose)) > -0.01);
+        previous = pose;
+    }
+    // At 120 frames per second nothing moves more than 3 degrees or 3 cm in a frame.
+    CHECK(largestJump < 3.0);
+    CHECK(player.previous());
+    CHECK(player.stepIndex() == 0);
+    CHECK_FALSE(player.previous());
+}
+
+TEST_CASE("muscle drive follows the step: contraction excitation and cramp timing")
+{
+    const std::string text = withLine("[step.muscles]\n  state = \"stretch\"",
+                                      "[step.muscles]\n  state = \"contraction\"\n  excitation = [[0, 0.0], [4, 0.8], [34, 0.8], [38, 0.0]]");
+    auto lesson = parse(text);
+    REQUIRE_MESSAGE(lesson.ok(), (lesson.ok() ? "" : lesson.error().describe()));
+    LessonPlayer player;
+    player.start(*lesson, anatomy::Pose::neutral(), 1);
+    player.scrub(2.0);
+    CHECK(player.muscleDrive().mode == MuscleMode::Contraction);
+    CHECK(player.muscleDrive().excitation == doctest::Approx(0.4).epsilon(0.05));
+    player.scrub(20.0);
+    CHECK(player.muscleDrive().excitation == doctest::Approx(0.8));
+
+    const std::string cramp = withLine("[step.muscles]\n  state = \"stretch\"",
+                                       "[step.muscles]\n  state = \"cramp\"\n  cramp = { muscle = \"biceps_femoris_long\", side = \"r\", onset = 1.5, duration = 45 }");
+    auto crampLesson = parse(cramp);
+    REQUIRE_MESSAGE(crampLesson.ok(), (crampLesson.ok() ? "" : crampLesson.error().describe()));
+    player.start(*crampLesson, anatomy::Pose::neutral(), 1);
+    CHECK(player.muscleDrive().crampElapsedS == doctest::Approx(-1.5));
+    player.scrub(3.0);
+    REQUIRE(player.muscleDrive().cramp);
+    CHECK(player.muscleDrive().cramp->muscle == anatomy::Muscle::BicepsFemorisLong);
+    CHECK(player.muscleDrive().crampElapsedS == doctest::Approx(1.5));
+}
+
+TEST_CASE("a lesson library keeps good lessons when one file is broken, and reloads edits")
+{
+    testing_support::TempDir dir;
+    testing_support::writeText(dir / "good.toml", kGoodLesson);
+    testing_support::writeText(dir / "broken.toml", withLine("view = \"lateral\"", "view = \"sideways\""));
+    auto library = LessonLibrary::load(dir.path(), std::string(HT_SOURCE_DIR) + "/scenes/poses.toml",
+                                       std::string(HT_SOURCE_DIR) + "/assets/sources.toml", fixture().context.structures);
+    REQUIRE(library.entries().size() == 2);
+    CHECK(library.entries()[0].lesson.has_value());
+    CHECK(library.entries()[1].error.has_value());
+    CHECK(library.errorCount() == 1);
+    CHECK(library.find("good") != nullptr);
+    CHECK(library.reloadChanged() == 0);
+    testing_support::writeText(dir / "broken.toml", std::string(kGoodLesson) + "\n# fixed\n");
+    CHECK(library.reloadChanged() >= 1);
+    CHECK(library.errorCount() == 0);
+}

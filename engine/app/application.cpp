@@ -66,6 +66,25 @@ core::Status Application::initialise()
     scene_ = scene::Scene(std::move(*model));
     scene_.layers() = sceneDesc_.layers;
 
+    settingsPath_ = settingsPath();
+    LoadedSettings loaded = loadSettings(settingsPath_);
+    settings_ = std::move(loaded.settings);
+    if (loaded.problem) {
+        std::string message = "settings could not be read, so the defaults are used: " + loaded.problem->describe();
+        if (!loaded.setAside.empty()) message += " (the old file is kept as " + loaded.setAside.string() + ")";
+        core::logWarning("app", message);
+        ui::notify(overlay_, message, 10.0);
+    }
+    if (settings_.layersSaved)
+        for (std::size_t i = 0; i < scene::kLayerCount; ++i)
+            scene_.layers()[i] = {settings_.layerVisible[i], settings_.layerOpacity[i]};
+    for (const auto& [id, progress] : settings_.lessons) completedSteps_[id] = progress.completedSteps;
+
+    std::vector<std::string> structures;
+    for (const scene::Structure& structure : scene_.structures()) structures.push_back(structure.name.structure);
+    lessons_ = scene::LessonLibrary::load(paths_.scenes() / "lessons", paths_.scenes() / "poses.toml",
+                                          paths_.assets() / "sources.toml", structures);
+
     platform::WindowDesc windowDesc;
     windowDesc.size = options_.size;
     windowDesc.headless = options_.headless;
@@ -96,6 +115,20 @@ core::Status Application::initialise()
     scene::ViewPreset preset = sceneDesc_.view;
     if (!options_.view.empty()) preset = scene::presetFromName(options_.view).value_or(preset);
     camera_.setPreset(preset, false);
+
+    if (!options_.lesson.empty()) {
+        if (!lessons_.find(options_.lesson)) {
+            for (const scene::LessonEntry& entry : lessons_.entries())
+                if (entry.error && std::filesystem::path(entry.path).stem() == options_.lesson) return *entry.error;
+            return core::Error{"", 0, 0, "--lesson", "no lesson named '" + options_.lesson + "' in " +
+                                                         (paths_.scenes() / "lessons").string()};
+        }
+        startLesson(options_.lesson, options_.step > 0 ? options_.step - 1 : -1);
+        if (options_.stepTimeS >= 0.0) player_.scrub(options_.stepTimeS);
+        updateLesson();
+        // A view given on the command line wins over the step's.
+        if (!options_.view.empty()) camera_.setPreset(preset, false);
+    }
 
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
@@ -152,6 +185,16 @@ void Application::applyAction(int actionValue, std::vector<ui::Command>& command
             commands.push_back(ui::SelectStructure{-1});
         break;
     case Action::Quit: commands.push_back(ui::Quit{}); break;
+    case Action::NextStep:
+        if (player_.active()) commands.push_back(ui::NextStep{});
+        break;
+    case Action::PreviousStep:
+        if (player_.active()) commands.push_back(ui::PreviousStep{});
+        break;
+    case Action::TogglePause:
+        if (player_.active()) commands.push_back(ui::SetPaused{!player_.paused()});
+        break;
+    case Action::ToggleLessons: lessonPanel_.open = !lessonPanel_.open; break;
     }
 }
 
@@ -260,6 +303,23 @@ void Application::applyCommand(const ui::Command& command)
                    [&](const ui::ToggleFullscreen&) { window_.setFullscreen(!window_.fullscreen(), options_.display); },
                    [&](const ui::SetFontScale& c) { setFontScale(c.scale); },
                    [&](const ui::Quit&) { running_ = false; },
+                   [&](const ui::StartLesson& c) { startLesson(c.id, c.step); },
+                   [&](const ui::StopLesson&) {
+                       rememberProgress();
+                       player_.stop();
+                       scene_.setHighlights({});
+                       saveSettingsNow();
+                   },
+                   [&](const ui::NextStep&) {
+                       rememberProgress();
+                       player_.next();
+                   },
+                   [&](const ui::PreviousStep&) { player_.previous(); },
+                   [&](const ui::GoToStep& c) { player_.goToStep(c.step); },
+                   [&](const ui::RestartStep&) { player_.restartStep(); },
+                   [&](const ui::SetPaused& c) { player_.setPaused(c.paused); },
+                   [&](const ui::SetPlaybackSpeed& c) { player_.setSpeed(c.speed); },
+                   [&](const ui::ScrubStep& c) { player_.scrub(c.timeS); },
                },
                command);
 }
@@ -290,6 +350,120 @@ void Application::buildOverlay(double dtSeconds, std::vector<ui::Command>& comma
     input.stats.triangles = renderer_->uploadedTriangles();
     overlay_.persistentError = renderer_->shaders().lastReloadError();
     ui::drawOverlay(input, overlay_, dtSeconds, commands);
+
+    ui::LessonPanelInput lessonInput;
+    lessonInput.library = &lessons_;
+    lessonInput.player = &player_;
+    lessonInput.completed = &completedSteps_;
+    ui::drawLessonPanel(lessonInput, lessonPanel_, commands);
+}
+
+void Application::startLesson(const std::string& id, int step)
+{
+    const scene::Lesson* lesson = lessons_.find(id);
+    if (!lesson) {
+        ui::notify(overlay_, "No lesson named '" + id + "'");
+        return;
+    }
+    rememberProgress();
+    if (step < 0) {
+        auto found = settings_.lessons.find(id);
+        step = found != settings_.lessons.end() ? found->second.lastStep : 0;
+    }
+    step = std::clamp(step, 0, int(lesson->steps.size()) - 1);
+    player_.start(*lesson, scene_.pose(), step);
+    settings_.lastLesson = id;
+    appliedStepSerial_ = -1;
+}
+
+// A step sets the camera view, layers and highlights once, when it begins; the user can
+// still change them while it plays.
+void Application::applyStepSettings()
+{
+    const scene::LessonStep* step = player_.step();
+    if (!step || appliedStepSerial_ == player_.stepSerial()) return;
+    appliedStepSerial_ = player_.stepSerial();
+    if (step->view) camera_.setPreset(*step->view);
+    for (std::size_t i = 0; i < scene::kLayerCount; ++i) {
+        const std::optional<scene::LayerSettings>& layer = step->layers[i];
+        scene_.layers()[i] = layer ? *layer : sceneDesc_.layers[i];
+    }
+    scene_.setHighlights(step->highlight);
+    settings_.lessons[player_.lesson()->id].lastStep = player_.stepIndex();
+}
+
+void Application::updateLesson()
+{
+    if (!player_.active()) return;
+    scene_.setPose(player_.pose());
+    applyStepSettings();
+    if (player_.stepFinished()) {
+        auto& done = completedSteps_[player_.lesson()->id];
+        if (done.insert(player_.stepIndex()).second) {
+            rememberProgress();
+            saveSettingsNow();
+        }
+    }
+}
+
+void Application::rememberProgress()
+{
+    if (!player_.active()) return;
+    LessonProgress& progress = settings_.lessons[player_.lesson()->id];
+    progress.lastStep = player_.stepIndex();
+    progress.completedSteps = completedSteps_[player_.lesson()->id];
+}
+
+void Application::saveSettingsNow()
+{
+    for (std::size_t i = 0; i < scene::kLayerCount; ++i) {
+        settings_.layerVisible[i] = scene_.layers()[i].visible;
+        settings_.layerOpacity[i] = scene_.layers()[i].opacity;
+    }
+    settings_.layersSaved = true;
+    settings_.fontScale = fontScale_;
+    settings_.fullscreen = window_.fullscreen();
+    if (!window_.headless() && !window_.fullscreen()) {
+        const glm::ivec2 position = window_.windowPosition();
+        const glm::ivec2 size = window_.windowSize();
+        settings_.window = std::array<int, 4>{position.x, position.y, size.x, size.y};
+    }
+    if (core::Status saved = saveSettings(settings_, settingsPath_); !saved)
+        core::logWarning("app", "settings not saved: ", saved.error().describe());
+}
+
+int Application::checkLessons(const Options& options)
+{
+    const DataPaths paths = findDataPaths(options.dataDir);
+    const std::string scenePath =
+        options.scenePath.empty() ? (paths.scenes() / "default.toml").string() : options.scenePath;
+    std::vector<std::string> structures;
+    auto desc = scene::loadSceneFile(scenePath);
+    if (!desc) {
+        std::fprintf(stderr, "%s\n", desc.error().describe().c_str());
+        return 1;
+    }
+    auto model = assets::importModel(options.modelPath.empty()
+                                         ? paths.resolveAsset(desc->model, std::filesystem::path(scenePath).parent_path())
+                                         : std::filesystem::path(options.modelPath));
+    if (!model) {
+        std::fprintf(stderr, "%s\n", model.error().describe().c_str());
+        return 1;
+    }
+    for (const scene::Structure& structure : scene::Scene(std::move(*model)).structures())
+        structures.push_back(structure.name.structure);
+    const auto lessons = scene::LessonLibrary::load(paths.scenes() / "lessons", paths.scenes() / "poses.toml",
+                                                    paths.assets() / "sources.toml", structures);
+    int good = 0;
+    if (lessons.setupError()) std::fprintf(stderr, "%s\n", lessons.setupError()->describe().c_str());
+    for (const scene::LessonEntry& entry : lessons.entries()) {
+        if (entry.error)
+            std::fprintf(stderr, "%s\n", entry.error->describe().c_str());
+        else
+            ++good;
+    }
+    std::printf("%d lesson(s) loaded, %d with problems\n", good, lessons.errorCount());
+    return lessons.errorCount() == 0 && good > 0 ? 0 : 1;
 }
 
 core::Status Application::renderFrame(double dtSeconds, std::vector<ui::Command>& commands)
@@ -358,8 +532,28 @@ int Application::run()
 
         if (renderer_->shaders().reloadChanged() > 0) ui::notify(overlay_, "Shaders reloaded");
 
+        lessonReloadTimerS_ += dt;
+        if (lessonReloadTimerS_ > 0.5) {
+            lessonReloadTimerS_ = 0.0;
+            if (lessons_.reloadChanged() > 0) {
+                ui::notify(overlay_, "Lessons reloaded");
+                if (player_.active()) {
+                    if (const scene::Lesson* fresh = lessons_.find(player_.lesson()->id)) {
+                        const int step = std::min(player_.stepIndex(), int(fresh->steps.size()) - 1);
+                        const double time = player_.stepTimeS();
+                        player_.start(*fresh, scene_.pose(), step);
+                        player_.scrub(time);
+                    }
+                }
+            }
+        }
+
         const int steps = simulationClock_.advance(dt);
-        for (int i = 0; i < steps; ++i) scene_.step(simulationClock_.stepSeconds());
+        for (int i = 0; i < steps; ++i) {
+            player_.update(simulationClock_.stepSeconds());
+            scene_.step(simulationClock_.stepSeconds());
+        }
+        updateLesson();
         camera_.update(float(dt));
         updateHover();
 
@@ -393,6 +587,11 @@ int Application::run()
     if (options_.bench) {
         for (double ms : gpuTimer_.drain()) gpuFrameMs_.push_back(ms);
         printBenchmark();
+    }
+    // Headless runs are automation: they leave the user's saved settings alone.
+    if (!options_.headless) {
+        rememberProgress();
+        saveSettingsNow();
     }
     if (options_.glDebug && gfx::debugProblemCount() > 0)
         core::logWarning("gl", gfx::debugProblemCount(), " OpenGL errors or warnings were reported");

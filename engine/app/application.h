@@ -4,6 +4,7 @@
 
 #include "app/options.h"
 #include "app/paths.h"
+#include "app/settings.h"
 #include "core/clock.h"
 #include "core/error.h"
 #include "gfx/context.h"
@@ -11,10 +12,15 @@
 #include "platform/window.h"
 #include "render/renderer.h"
 #include "scene/camera.h"
+#include "scene/lesson_library.h"
+#include "scene/lesson_player.h"
 #include "scene/scene.h"
+#include "ui/lesson_panel.h"
 #include "ui/overlay.h"
 
+#include <map>
 #include <memory>
+#include <set>
 #include <optional>
 #include <vector>
 
@@ -30,6 +36,10 @@ public:
     // Runs until quit (or the requested number of frames); returns the exit code.
     int run();
 
+    // --check-lessons: loads the scene's model and every lesson with no window, prints each
+    // problem as file:line:column, and returns 1 if there was any.
+    static int checkLessons(const Options& options);
+
 private:
     Application() = default;
     core::Status initialise();
@@ -43,6 +53,11 @@ private:
     void saveScreenshot(const std::filesystem::path& path);
     void setFontScale(float scale);
     void printBenchmark();
+    void startLesson(const std::string& id, int step);
+    void applyStepSettings();
+    void updateLesson();
+    void rememberProgress();
+    void saveSettingsNow();
 
     Options options_;
     DataPaths paths_;
@@ -54,6 +69,14 @@ private:
     scene::OrbitCamera camera_;
     core::FixedStepClock simulationClock_{1.0 / 240.0};
     ui::OverlayState overlay_;
+    ui::LessonPanelState lessonPanel_;
+    scene::LessonLibrary lessons_;
+    scene::LessonPlayer player_;
+    int appliedStepSerial_ = -1;
+    double lessonReloadTimerS_ = 0.0;
+    Settings settings_;
+    std::filesystem::path settingsPath_;
+    std::map<std::string, std::set<int>> completedSteps_;
     std::vector<ui::HelpEntry> help_;
     bool imguiReady_ = false;
     bool running_ = true;

@@ -16,6 +16,7 @@ enum class Action {
     OrbitLeft, OrbitRight, OrbitUp, OrbitDown, ZoomIn, ZoomOut,
     ToggleHelp, ToggleLayers, ToggleFullscreen, Screenshot,
     LargerText, SmallerText, ClearOrClose, Quit,
+    NextStep, PreviousStep, TogglePause, ToggleLessons,
 };
 
 struct KeyBinding {

@@ -11,6 +11,7 @@ int main(int argc, char** argv)
     if (!parsed.options) return parsed.exitCode;
     const app::Options& options = *parsed.options;
     if (options.verbose) core::setLogLevel(core::LogLevel::Debug);
+    if (options.checkLessons) return app::Application::checkLessons(options);
 
     auto application = app::Application::create(options);
     if (!application) {

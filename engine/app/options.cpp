@@ -32,6 +32,11 @@ ParseResult parseOptions(int argc, char** argv)
     cli.add_flag("--gl-debug", options.glDebug, "Report every OpenGL error and warning (on in Debug builds)");
     cli.add_option("--msaa", options.msaa, "Multisample anti-aliasing samples (0, 2, 4 or 8)")
         ->check(CLI::IsMember({0, 1, 2, 4, 8}));
+    cli.add_option("--lesson", options.lesson, "Open a lesson by its file name (without .toml)");
+    cli.add_option("--step", options.step, "Start the lesson at this step (1 is the first)")->check(CLI::PositiveNumber);
+    cli.add_option("--time", options.stepTimeS, "Jump to this many seconds into the step")->check(CLI::NonNegativeNumber);
+    cli.add_flag("--check-lessons", options.checkLessons,
+                 "Load every lesson, print each problem as file:line:column, and exit (1 if any)");
     cli.add_flag("-v,--verbose", options.verbose, "Log more detail");
     try {
         cli.parse(argc, argv);

@@ -26,6 +26,10 @@ struct Options {
     bool glDebug = false;
     int msaa = 4;
     bool verbose = false;
+    std::string lesson;              // open this lesson (file name without .toml)
+    int step = 0;                    // 1-based step of --lesson; 0: where the user left off
+    double stepTimeS = -1.0;         // jump to this time within the step (reproducible images)
+    bool checkLessons = false;       // validate every lesson and exit
 };
 
 struct ParseResult {

@@ -10,6 +10,7 @@ namespace {
 
 constexpr glm::vec3 kHighlightSelected{1.0f, 0.78f, 0.25f};
 constexpr glm::vec3 kHighlightHovered{0.55f, 0.8f, 1.0f};
+constexpr glm::vec3 kHighlightLesson{0.35f, 0.95f, 0.85f};
 
 struct MaterialLook {
     glm::vec4 baseColor{0.8f, 0.8f, 0.8f, 1.0f};
@@ -123,6 +124,9 @@ void Renderer::drawInstance(const scene::Scene& scene, const scene::MeshInstance
         highlightColor = kHighlightSelected;
     } else if (instance.structure == scene.hoveredStructure) {
         highlight = 0.6f;
+    } else if (scene.highlighted(instance.structure)) {
+        highlight = 0.7f;
+        highlightColor = kHighlightLesson;
     }
     program.set("uHighlight", highlight);
     program.set("uHighlightColor", highlightColor);

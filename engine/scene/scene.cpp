@@ -51,6 +51,16 @@ void Scene::updateWorldMatrices()
     }
 }
 
+void Scene::setHighlights(const std::vector<std::string>& names)
+{
+    highlighted_.assign(structures_.size(), false);
+    for (std::size_t i = 0; i < structures_.size(); ++i) {
+        const StructureName& name = structures_[i].name;
+        for (const std::string& wanted : names)
+            if (wanted == name.structure || wanted == name.instanceKey()) highlighted_[i] = true;
+    }
+}
+
 void Scene::setPose(const anatomy::Pose& pose)
 {
     pose_ = pose;

@@ -63,6 +63,9 @@ public:
 
     int selectedStructure = -1;
     int hoveredStructure = -1;
+    // Structures a lesson step points out: "semitendinosus" (both sides) or "semitendinosus.r".
+    void setHighlights(const std::vector<std::string>& names);
+    bool highlighted(int structure) const { return structure >= 0 && std::size_t(structure) < highlighted_.size() && highlighted_[std::size_t(structure)]; }
 
     // Bounds of what is visible now, in world space.
     core::Bounds visibleBounds() const;
@@ -85,6 +88,7 @@ private:
     assets::ModelData model_;
     std::vector<MeshInstance> instances_;
     std::vector<Structure> structures_;
+    std::vector<bool> highlighted_;
     std::vector<glm::mat4> nodeWorld_;
     std::vector<int> nodeSegment_;  // skeleton segment driving each node, or -1
     anatomy::Pose pose_ = anatomy::Pose::neutral();

@@ -21,7 +21,20 @@ struct ToggleFullscreen {};
 struct SetFontScale { float scale; };
 struct Quit {};
 
+// Lessons.
+struct StartLesson { std::string id; int step = -1; };  // -1: where the user left off
+struct StopLesson {};
+struct NextStep {};
+struct PreviousStep {};
+struct GoToStep { int step; };
+struct RestartStep {};
+struct SetPaused { bool paused; };
+struct SetPlaybackSpeed { double speed; };
+struct ScrubStep { double timeS; };
+
 using Command = std::variant<SetViewPreset, FrameAll, FocusSelection, SetLayerVisible, SetLayerOpacity,
-                             SelectStructure, TakeScreenshot, ToggleFullscreen, SetFontScale, Quit>;
+                             SelectStructure, TakeScreenshot, ToggleFullscreen, SetFontScale, Quit, StartLesson,
+                             StopLesson, NextStep, PreviousStep, GoToStep, RestartStep, SetPaused, SetPlaybackSpeed,
+                             ScrubStep>;
 
 } // namespace ui

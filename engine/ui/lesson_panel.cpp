@@ -1,0 +1,253 @@
+#include "ui/lesson_panel.h"
+
+#include <imgui.h>
+
+#include <cmath>
+#include <cstdio>
+
+namespace ui {
+namespace {
+
+const ImVec4 kAccent{0.98f, 0.74f, 0.45f, 1.0f};
+const ImVec4 kDim{0.70f, 0.72f, 0.76f, 1.0f};
+const ImVec4 kError{1.0f, 0.45f, 0.40f, 1.0f};
+
+const scene::Lesson* doctorLesson(const scene::LessonLibrary& library)
+{
+    for (const scene::LessonEntry& entry : library.entries())
+        if (entry.lesson && entry.lesson->chapter == scene::Chapter::Doctor) return &*entry.lesson;
+    return nullptr;
+}
+
+void wrapped(const std::string& text, const ImVec4* color = nullptr)
+{
+    if (color) ImGui::PushStyleColor(ImGuiCol_Text, *color);
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextUnformatted(text.c_str());
+    ImGui::PopTextWrapPos();
+    if (color) ImGui::PopStyleColor();
+}
+
+void drawSources(const std::vector<std::string>& sources, const scene::SourceList& list)
+{
+    ImGui::PushStyleColor(ImGuiCol_Text, kDim);
+    ImGui::TextUnformatted("Sources:");
+    for (const std::string& id : sources) {
+        ImGui::SameLine();
+        ImGui::TextUnformatted(id.c_str());
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", list.citation(id).c_str());
+    }
+    ImGui::PopStyleColor();
+}
+
+void drawRedFlags(const LessonPanelInput& input, std::vector<Command>& commands)
+{
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(0.25f, 0.10f, 0.09f, 0.9f));
+    const float height = ImGui::GetTextLineHeightWithSpacing() * 3.6f;
+    if (ImGui::BeginChild("##disclaimer", ImVec2(0.0f, height), true, ImGuiWindowFlags_NoScrollbar)) {
+        wrapped("For learning, not diagnosis. Cramps that are frequent or severe, or that come with numbness, "
+                "weakness, swelling, redness or skin changes, need a doctor.");
+        const scene::Lesson* doctor = input.library ? doctorLesson(*input.library) : nullptr;
+        if (doctor && ImGui::SmallButton("When to see a doctor")) commands.push_back(StartLesson{doctor->id, 0});
+    }
+    ImGui::EndChild();
+    ImGui::PopStyleColor();
+}
+
+void drawLessonList(const LessonPanelInput& input, LessonPanelState& state, std::vector<Command>& commands)
+{
+    const scene::LessonLibrary& library = *input.library;
+    if (library.setupError()) wrapped(library.setupError()->describe(), &kError);
+    if (ImGui::BeginTabBar("##chapters", ImGuiTabBarFlags_FittingPolicyScroll)) {
+        if (ImGui::BeginTabItem("All")) {
+            state.chapterTab = -1;
+            ImGui::EndTabItem();
+        }
+        for (int c = 0; c < scene::kChapterCount; ++c) {
+            const auto chapter = scene::Chapter(c);
+            bool any = false;
+            for (const scene::LessonEntry& entry : library.entries()) any = any || (entry.lesson && entry.lesson->chapter == chapter);
+            if (!any) continue;
+            const std::string title(scene::chapterTitle(chapter));
+            if (ImGui::BeginTabItem(title.c_str())) {
+                state.chapterTab = c;
+                ImGui::EndTabItem();
+            }
+        }
+        ImGui::EndTabBar();
+    }
+    int lastChapter = -1;
+    for (const scene::LessonEntry& entry : library.entries()) {
+        if (!entry.lesson) continue;
+        const scene::Lesson& lesson = *entry.lesson;
+        const int chapter = int(lesson.chapter);
+        if (state.chapterTab >= 0 && chapter != state.chapterTab) continue;
+        if (chapter != lastChapter) {
+            ImGui::Spacing();
+            ImGui::PushStyleColor(ImGuiCol_Text, kAccent);
+            ImGui::TextUnformatted(std::string(scene::chapterTitle(lesson.chapter)).c_str());
+            ImGui::PopStyleColor();
+            ImGui::Separator();
+            lastChapter = chapter;
+        }
+        int done = 0;
+        if (input.completed)
+            if (auto found = input.completed->find(lesson.id); found != input.completed->end()) done = int(found->second.size());
+        ImGui::PushID(lesson.id.c_str());
+        char label[256];
+        std::snprintf(label, sizeof label, "%s", lesson.title.c_str());
+        if (ImGui::Selectable(label, false, ImGuiSelectableFlags_None)) commands.push_back(StartLesson{lesson.id, -1});
+        if (done > 0) {
+            ImGui::SameLine(ImGui::GetContentRegionAvail().x - ImGui::GetFontSize() * 3.0f);
+            ImGui::TextColored(kDim, "%d/%zu", std::min(done, int(lesson.steps.size())), lesson.steps.size());
+        }
+        ImGui::Indent();
+        wrapped(lesson.summary, &kDim);
+        ImGui::Unindent();
+        ImGui::PopID();
+    }
+    bool errorsShown = false;
+    for (const scene::LessonEntry& entry : library.entries()) {
+        if (!entry.error) continue;
+        if (!errorsShown) {
+            ImGui::Spacing();
+            ImGui::TextColored(kError, "Lessons that could not be loaded");
+            ImGui::Separator();
+            errorsShown = true;
+        }
+        wrapped(entry.error->describe(), &kError);
+    }
+}
+
+void drawPlayback(const scene::LessonPlayer& player, std::vector<Command>& commands)
+{
+    const float buttonWidth = ImGui::GetFontSize() * 5.2f;
+    ImGui::BeginDisabled(player.stepIndex() == 0);
+    if (ImGui::Button("< Previous", ImVec2(buttonWidth, 0))) commands.push_back(PreviousStep{});
+    ImGui::EndDisabled();
+    ImGui::SameLine();
+    if (ImGui::Button(player.paused() ? "Play" : "Pause", ImVec2(buttonWidth * 0.8f, 0)))
+        commands.push_back(SetPaused{!player.paused()});
+    ImGui::SameLine();
+    if (ImGui::Button("Restart", ImVec2(buttonWidth * 0.8f, 0))) commands.push_back(RestartStep{});
+    ImGui::SameLine();
+    ImGui::BeginDisabled(player.stepIndex() + 1 >= player.stepCount());
+    if (ImGui::Button("Next >", ImVec2(buttonWidth, 0))) commands.push_back(NextStep{});
+    ImGui::EndDisabled();
+
+    float time = float(player.stepTimeS());
+    const float duration = float(std::max(player.stepDurationS(), 0.01));
+    ImGui::SetNextItemWidth(-ImGui::GetFontSize() * 6.0f);
+    if (ImGui::SliderFloat("##timeline", &time, 0.0f, duration, "%.1f s")) commands.push_back(ScrubStep{time});
+    ImGui::SameLine();
+    static const double speeds[] = {0.25, 0.5, 1.0, 1.5, 2.0};
+    char current[16];
+    std::snprintf(current, sizeof current, "%gx", player.speed());
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 5.0f);
+    if (ImGui::BeginCombo("##speed", current)) {
+        for (double speed : speeds) {
+            char label[16];
+            std::snprintf(label, sizeof label, "%gx", speed);
+            if (ImGui::Selectable(label, speed == player.speed())) commands.push_back(SetPlaybackSpeed{speed});
+        }
+        ImGui::EndCombo();
+    }
+}
+
+void drawStep(const LessonPanelInput& input, std::vector<Command>& commands)
+{
+    const scene::LessonPlayer& player = *input.player;
+    const scene::Lesson& lesson = *player.lesson();
+    const scene::LessonStep* step = player.step();
+    if (ImGui::SmallButton("< All lessons")) commands.push_back(StopLesson{});
+    ImGui::SameLine();
+    ImGui::TextColored(kDim, "Step %d of %d", player.stepIndex() + 1, player.stepCount());
+    ImGui::PushStyleColor(ImGuiCol_Text, kAccent);
+    wrapped(lesson.title);
+    ImGui::PopStyleColor();
+    ImGui::Separator();
+    if (!step) return;
+
+    ImGui::SetWindowFontScale(1.15f);
+    wrapped(step->title);
+    ImGui::SetWindowFontScale(1.0f);
+    ImGui::Spacing();
+    wrapped(step->text);
+    for (const std::string& bullet : step->bullets) {
+        ImGui::Bullet();
+        ImGui::SameLine();
+        wrapped(bullet);
+    }
+    ImGui::Spacing();
+
+    const scene::StepClock clock = player.clock();
+    if (step->holdS > 0.0 || step->repetitions > 1) {
+        ImGui::Separator();
+        if (step->repetitions > 1) ImGui::Text("Repetition %d of %d", clock.repetition + 1, step->repetitions);
+        const char* phase = "";
+        switch (clock.phase) {
+        case scene::StepPhase::Moving: phase = "Moving into position"; break;
+        case scene::StepPhase::Holding: phase = "Hold"; break;
+        case scene::StepPhase::Releasing: phase = "Release"; break;
+        case scene::StepPhase::Resting: phase = "Rest"; break;
+        case scene::StepPhase::Finished: phase = "Done: well held"; break;
+        }
+        ImGui::TextUnformatted(phase);
+        if (clock.phase == scene::StepPhase::Holding || clock.phase == scene::StepPhase::Resting) {
+            ImGui::SameLine();
+            ImGui::SetWindowFontScale(1.8f);
+            ImGui::TextColored(kAccent, "%d s", int(std::ceil(clock.remainingS())));
+            ImGui::SetWindowFontScale(1.0f);
+            const float fraction = clock.phaseDurationS > 0.0 ? float(clock.phaseTimeS / clock.phaseDurationS) : 1.0f;
+            ImGui::ProgressBar(fraction, ImVec2(-1.0f, ImGui::GetFontSize() * 0.5f), "");
+        }
+        if (!step->cue.empty() && clock.phase == scene::StepPhase::Holding) wrapped(step->cue, &kAccent);
+    }
+    if (!input.muscleSummary.empty()) {
+        ImGui::Separator();
+        for (const std::string& line : input.muscleSummary) ImGui::TextUnformatted(line.c_str());
+    }
+    ImGui::Separator();
+    drawSources(step->sources, input.library->sources());
+    ImGui::Spacing();
+    drawPlayback(player, commands);
+    ImGui::Spacing();
+    if (ImGui::CollapsingHeader("Steps")) {
+        const std::set<int>* done = nullptr;
+        if (input.completed)
+            if (auto found = input.completed->find(lesson.id); found != input.completed->end()) done = &found->second;
+        for (int i = 0; i < player.stepCount(); ++i) {
+            ImGui::PushID(i);
+            const bool finished = done && done->count(i);
+            char label[256];
+            std::snprintf(label, sizeof label, "%s %d. %s", finished ? "[x]" : "[ ]", i + 1,
+                          lesson.steps[std::size_t(i)].title.c_str());
+            if (ImGui::Selectable(label, i == player.stepIndex())) commands.push_back(GoToStep{i});
+            ImGui::PopID();
+        }
+    }
+}
+
+} // namespace
+
+void drawLessonPanel(const LessonPanelInput& input, LessonPanelState& state, std::vector<Command>& commands)
+{
+    if (!state.open || !input.library || !input.player) return;
+    const ImGuiViewport* viewport = ImGui::GetMainViewport();
+    const float width = std::max(ImGui::GetFontSize() * 22.0f, viewport->WorkSize.x * 0.28f);
+    const float top = ImGui::GetFrameHeight();
+    ImGui::SetNextWindowPos(ImVec2(viewport->Pos.x + viewport->Size.x - width, viewport->Pos.y + top), ImGuiCond_Always);
+    ImGui::SetNextWindowSize(ImVec2(width, viewport->Size.y - top), ImGuiCond_Always);
+    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse |
+                                   ImGuiWindowFlags_NoSavedSettings;
+    if (ImGui::Begin("Lessons", &state.open, flags)) {
+        drawRedFlags(input, commands);
+        if (input.player->active())
+            drawStep(input, commands);
+        else
+            drawLessonList(input, state, commands);
+    }
+    ImGui::End();
+}
+
+} // namespace ui

@@ -1,0 +1,34 @@
+// The lesson panel: the lesson list by chapter (with any file errors), and for the lesson
+// on screen its step text tied to the pose, sources, hold countdown, repetitions, cues,
+// step list and timeline. Reads the library and player; writes commands.
+#pragma once
+
+#include "scene/lesson_library.h"
+#include "scene/lesson_player.h"
+#include "ui/commands.h"
+
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace ui {
+
+struct LessonPanelInput {
+    const scene::LessonLibrary* library = nullptr;
+    const scene::LessonPlayer* player = nullptr;
+    // Steps completed per lesson id, for the progress ticks.
+    const std::map<std::string, std::set<int>>* completed = nullptr;
+    // Short live numbers for the step (e.g. "Semitendinosus 112% of rest length"), or empty.
+    std::vector<std::string> muscleSummary;
+};
+
+struct LessonPanelState {
+    bool open = true;
+    bool disclaimerAccepted = false;
+    int chapterTab = -1;   // -1: all chapters
+};
+
+void drawLessonPanel(const LessonPanelInput& input, LessonPanelState& state, std::vector<Command>& commands);
+
+} // namespace ui

@@ -19,9 +19,12 @@ namespace {
 
 const std::string kApp = HT_APP_PATH;
 
-ProcessResult runApp(std::vector<std::string> arguments, const std::map<std::string, std::string>& environment = {})
+ProcessResult runApp(std::vector<std::string> arguments, std::map<std::string, std::string> environment = {})
 {
     arguments.insert(arguments.begin(), kApp);
+    // Never read or write the settings of whoever runs the tests.
+    static const TempDir config("ht-test-config");
+    environment.try_emplace("HT_CONFIG_DIR", config.path().string());
     ProcessResult result = runProcess(arguments, environment);
     INFO("stdout: " << result.out);
     INFO("stderr: " << result.err);
@@ -37,13 +40,16 @@ fs::path writeTestSceneFile(const TempDir& dir, const std::string& model = "test
     return dir / "scene.toml";
 }
 
-// A copy of the shaders folder to break on purpose.
+// A copy of the data folder (shaders, scenes, assets) to break on purpose. The shipped
+// lessons highlight structures the small test model does not have, so they stay out.
 fs::path copyData(const TempDir& dir)
 {
     const fs::path data = dir / "data";
-    fs::create_directories(data);
+    fs::create_directories(data / "scenes");
     fs::copy(fs::path(HT_SOURCE_DIR) / "shaders", data / "shaders", fs::copy_options::recursive);
-    fs::copy(fs::path(HT_SOURCE_DIR) / "scenes", data / "scenes", fs::copy_options::recursive);
+    fs::copy(fs::path(HT_SOURCE_DIR) / "assets", data / "assets", fs::copy_options::recursive);
+    fs::copy(fs::path(HT_SOURCE_DIR) / "scenes" / "poses.toml", data / "scenes" / "poses.toml");
+    fs::create_directories(data / "scenes" / "lessons");
     return data;
 }
 
@@ -63,7 +69,7 @@ TEST_CASE("smoke: a few headless frames with GL debug output on, and no warning 
 {
     TempDir dir;
     const fs::path scene = writeTestSceneFile(dir);
-    ProcessResult result = runApp({scene.string(), "--headless", "--frames", "5", "--gl-debug"});
+    ProcessResult result = runApp({scene.string(), "--headless", "--frames", "5", "--gl-debug", "--data-dir", copyData(dir).string()});
     CHECK(result.exitCode == 0);
     const auto problems = testing_support::problemLines(result.out + result.err);
     for (const std::string& line : problems) FAIL_CHECK("unexpected line: " << line);
@@ -75,7 +81,7 @@ TEST_CASE("--screenshot writes the last frame at the requested size")
     const fs::path scene = writeTestSceneFile(dir);
     const fs::path shot = dir / "out" / "shot.png";
     ProcessResult result = runApp({scene.string(), "--headless", "--size", "400x300", "--frames", "2", "--screenshot",
-                                   shot.string(), "--no-overlay"});
+                                   shot.string(), "--no-overlay", "--data-dir", copyData(dir).string()});
     REQUIRE(result.exitCode == 0);
     auto image = core::readPng(shot);
     REQUIRE(image.ok());
@@ -95,7 +101,7 @@ TEST_CASE("--bench prints the renderer, start-up time and frame-time percentiles
 {
     TempDir dir;
     const fs::path scene = writeTestSceneFile(dir);
-    ProcessResult result = runApp({scene.string(), "--headless", "--frames", "12", "--bench"});
+    ProcessResult result = runApp({scene.string(), "--headless", "--frames", "12", "--bench", "--data-dir", copyData(dir).string()});
     REQUIRE(result.exitCode == 0);
     for (const char* key : {"renderer: ", "start_to_first_frame_ms: ", "cpu_frame_ms: median ", " p95 ", " p99 ",
                             "gpu_frame_ms: median ", "resident_memory_mb: ", "frames: 11"})

@@ -1,0 +1,76 @@
+#include "app/settings.h"
+#include "core/file.h"
+#include "temp_dir.h"
+
+#include <doctest/doctest.h>
+
+#include <unistd.h>
+
+using testing_support::TempDir;
+
+TEST_CASE("settings round trip through their file")
+{
+    TempDir dir;
+    app::Settings settings;
+    settings.fontScale = 1.5f;
+    settings.highContrast = true;
+    settings.window = std::array<int, 4>{10, 20, 1600, 900};
+    settings.layersSaved = true;
+    for (std::size_t i = 0; i < scene::kLayerCount; ++i) {
+        settings.layerVisible[i] = i % 2 == 0;
+        settings.layerOpacity[i] = 0.25f * float(i % 4);
+    }
+    settings.lastLesson = "relief_seated_floor_stretch";
+    settings.lessons["relief_seated_floor_stretch"] = {2, {0, 1}};
+    settings.lessons["odd \"name\""] = {0, {}};
+    REQUIRE(app::saveSettings(settings, dir / "settings.toml").ok());
+    const app::LoadedSettings loaded = app::loadSettings(dir / "settings.toml");
+    REQUIRE_FALSE(loaded.problem);
+    CHECK(loaded.settings.fontScale == doctest::Approx(1.5f));
+    CHECK(loaded.settings.highContrast);
+    CHECK(loaded.settings.window == settings.window);
+    CHECK(loaded.settings.layerVisible == settings.layerVisible);
+    CHECK(loaded.settings.layerOpacity == settings.layerOpacity);
+    CHECK(loaded.settings.lastLesson == settings.lastLesson);
+    CHECK(loaded.settings.lessons.at("relief_seated_floor_stretch").lastStep == 2);
+    CHECK(loaded.settings.lessons.at("relief_seated_floor_stretch").completedSteps == std::set<int>{0, 1});
+    CHECK(loaded.settings.lessons.count("odd \"name\"") == 1);
+}
+
+TEST_CASE("no settings file gives the defaults quietly")
+{
+    TempDir dir;
+    const app::LoadedSettings loaded = app::loadSettings(dir / "missing.toml");
+    CHECK_FALSE(loaded.problem);
+    CHECK(loaded.settings.fontScale == 1.0f);
+}
+
+TEST_CASE("a corrupt settings file is reported, kept aside, and the defaults are used")
+{
+    TempDir dir;
+    const auto path = dir / "settings.toml";
+    for (const char* garbage : {"\x01\x02\x03 not toml [[[", "font_scale = \"big\"\n", "font_scale = 99\n",
+                                "window = [1, 2]\n", "[lessons]\nx = 3\n"}) {
+        CAPTURE(garbage);
+        testing_support::writeText(path, garbage);
+        const app::LoadedSettings loaded = app::loadSettings(path);
+        REQUIRE(loaded.problem);
+        CHECK(loaded.problem->file == path.string());
+        CHECK(loaded.problem->line > 0);
+        CHECK(loaded.settings.fontScale == 1.0f);
+        REQUIRE_FALSE(loaded.setAside.empty());
+        CHECK(*core::readTextFile(loaded.setAside) == garbage); // nothing the user saved is lost
+        CHECK_FALSE(std::filesystem::exists(path));
+        std::filesystem::remove(loaded.setAside);
+    }
+}
+
+TEST_CASE("saving into a folder that cannot be written fails with the file named")
+{
+    if (::geteuid() == 0) return; // root can write anywhere
+    TempDir dir;
+    std::filesystem::permissions(dir.path(), std::filesystem::perms::owner_read | std::filesystem::perms::owner_exec);
+    core::Status saved = app::saveSettings(app::Settings{}, dir / "settings.toml");
+    CHECK_FALSE(saved.ok());
+    CHECK(saved.error().file == (dir / "settings.toml").string());
+}

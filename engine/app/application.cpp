@@ -3,10 +3,12 @@
 #include "app/controls.h"
 #include "app/frame_stats.h"
 #include "assets/model_import.h"
+#include "core/file.h"
 #include "core/log.h"
 #include "gfx/imgui_renderer.h"
 
 #include <imgui.h>
+#include <nlohmann/json.hpp>
 
 #include <cstdio>
 
@@ -48,6 +50,11 @@ core::Status Application::initialise()
 {
     paths_ = findDataPaths(options_.dataDir);
     help_ = helpEntries();
+    if (!options_.inputScript.empty()) {
+        auto script = loadInputScript(options_.inputScript);
+        if (!script) return script.error();
+        script_ = std::move(*script);
+    }
 
     // Scene file and model first: a bad file is reported before any window opens.
     const std::string scenePath =
@@ -432,6 +439,41 @@ void Application::saveSettingsNow()
         core::logWarning("app", "settings not saved: ", saved.error().describe());
 }
 
+void Application::writeReport() const
+{
+    nlohmann::json report;
+    report["frames"] = frameIndex_;
+    auto structureName = [&](int index) -> nlohmann::json {
+        if (index < 0) return nullptr;
+        return scene_.structures()[std::size_t(index)].nodeName;
+    };
+    report["selected"] = structureName(scene_.selectedStructure);
+    report["hovered"] = structureName(scene_.hoveredStructure);
+    for (const scene::LayerInfo& info : scene::layerInfos()) {
+        const scene::LayerSettings& layer = scene_.layer(info.id);
+        report["layers"][std::string(info.key)] = {{"visible", layer.visible}, {"opacity", layer.opacity}};
+    }
+    if (player_.active()) {
+        report["lesson"] = {{"id", player_.lesson()->id},
+                            {"step", player_.stepIndex()},
+                            {"steps", player_.stepCount()},
+                            {"paused", player_.paused()},
+                            {"phase", std::string(scene::phaseName(player_.clock().phase))},
+                            {"time_s", player_.stepTimeS()}};
+    } else {
+        report["lesson"] = nullptr;
+    }
+    const scene::CameraPose& pose = camera_.pose();
+    report["camera"] = {{"yaw_deg", pose.yawDeg}, {"pitch_deg", pose.pitchDeg}, {"distance_m", pose.distanceM}};
+    report["font_pixels"] = imguiReady_ ? ImGui::GetFontSize() : 0.0f;
+    report["font_scale"] = fontScale_;
+    report["fullscreen"] = window_.fullscreen();
+    report["gl_problems"] = gfx::debugProblemCount();
+    const std::string text = report.dump(2) + "\n";
+    if (core::Status written = core::writeFileAtomic(options_.reportPath, text); !written)
+        core::logError("app", written.error().describe());
+}
+
 int Application::checkLessons(const Options& options)
 {
     const DataPaths paths = findDataPaths(options.dataDir);
@@ -450,8 +492,8 @@ int Application::checkLessons(const Options& options)
         std::fprintf(stderr, "%s\n", model.error().describe().c_str());
         return 1;
     }
-    for (const scene::Structure& structure : scene::Scene(std::move(*model)).structures())
-        structures.push_back(structure.name.structure);
+    const scene::Scene scene(std::move(*model));
+    for (const scene::Structure& structure : scene.structures()) structures.push_back(structure.name.structure);
     const auto lessons = scene::LessonLibrary::load(paths.scenes() / "lessons", paths.scenes() / "poses.toml",
                                                     paths.assets() / "sources.toml", structures);
     int good = 0;
@@ -525,6 +567,8 @@ int Application::run()
 
         events.clear();
         commands.clear();
+        while (nextScripted_ < script_.size() && script_[nextScripted_].frame <= frameIndex_)
+            window_.injectInput(script_[nextScripted_++].input);
         window_.pollEvents(events);
         handleInput(events, commands);
         for (const ui::Command& command : commands) applyCommand(command);
@@ -588,6 +632,7 @@ int Application::run()
         for (double ms : gpuTimer_.drain()) gpuFrameMs_.push_back(ms);
         printBenchmark();
     }
+    if (!options_.reportPath.empty()) writeReport();
     // Headless runs are automation: they leave the user's saved settings alone.
     if (!options_.headless) {
         rememberProgress();

@@ -2,6 +2,7 @@
 // fixed-step simulation -> camera -> render the scene -> build the overlay -> present.
 #pragma once
 
+#include "app/input_script.h"
 #include "app/options.h"
 #include "app/paths.h"
 #include "app/settings.h"
@@ -58,6 +59,7 @@ private:
     void updateLesson();
     void rememberProgress();
     void saveSettingsNow();
+    void writeReport() const;
 
     Options options_;
     DataPaths paths_;
@@ -75,6 +77,8 @@ private:
     int appliedStepSerial_ = -1;
     double lessonReloadTimerS_ = 0.0;
     Settings settings_;
+    std::vector<ScriptedInput> script_;
+    std::size_t nextScripted_ = 0;
     std::filesystem::path settingsPath_;
     std::map<std::string, std::set<int>> completedSteps_;
     std::vector<ui::HelpEntry> help_;

@@ -37,6 +37,8 @@ ParseResult parseOptions(int argc, char** argv)
     cli.add_option("--time", options.stepTimeS, "Jump to this many seconds into the step")->check(CLI::NonNegativeNumber);
     cli.add_flag("--check-lessons", options.checkLessons,
                  "Load every lesson, print each problem as file:line:column, and exit (1 if any)");
+    cli.add_option("--input-script", options.inputScript, "Replay scripted clicks and keys (TOML; see docs/automation.md)");
+    cli.add_option("--report", options.reportPath, "Write the app's state (selection, lesson step, layers...) as JSON at exit");
     cli.add_flag("-v,--verbose", options.verbose, "Log more detail");
     try {
         cli.parse(argc, argv);

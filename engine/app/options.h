@@ -30,6 +30,8 @@ struct Options {
     int step = 0;                    // 1-based step of --lesson; 0: where the user left off
     double stepTimeS = -1.0;         // jump to this time within the step (reproducible images)
     bool checkLessons = false;       // validate every lesson and exit
+    std::string inputScript;         // inject scripted input (automation, tests)
+    std::string reportPath;          // write the app's state as JSON at exit (automation, tests)
 };
 
 struct ParseResult {

@@ -3,7 +3,9 @@
 
 #include <glm/vec2.hpp>
 
+#include <optional>
 #include <string>
+#include <string_view>
 
 namespace platform {
 
@@ -19,6 +21,8 @@ enum class Key {
 
 // Readable key name for help text and messages, e.g. "PageDown".
 const char* keyName(Key key);
+// The key with that name (as keyName writes it), if any.
+std::optional<Key> keyFromName(std::string_view name);
 
 enum class MouseButton { Left, Middle, Right, Other };
 
@@ -53,6 +57,19 @@ struct InputEvent {
     glm::vec2 delta{0.0f};        // mouse motion in drawable pixels
     float wheel = 0.0f;           // positive away from the user
     float pinch = 0.0f;           // positive when the fingers spread
+};
+
+// An input event to inject as if the user had made it (tests and demos drive the real app
+// with these). Coordinates are in window points, origin top left.
+struct SyntheticInput {
+    enum class Type { MouseMove, MouseDown, MouseUp, Wheel, KeyDown, KeyUp };
+    Type type = Type::MouseMove;
+    glm::vec2 position{0.0f};
+    MouseButton button = MouseButton::Left;
+    int clicks = 1;
+    float wheel = 0.0f;
+    Key key = Key::Unknown;
+    Modifiers modifiers;
 };
 
 } // namespace platform

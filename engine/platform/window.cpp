@@ -6,6 +6,7 @@
 #include <imgui.h>
 #include <imgui_impl_sdl.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <utility>
 
@@ -67,8 +68,42 @@ bool displayAvailable()
 
 } // namespace
 
+SDL_Scancode scancodeFor(Key key)
+{
+    if (key >= Key::A && key <= Key::Z) return SDL_Scancode(SDL_SCANCODE_A + (int(key) - int(Key::A)));
+    if (key >= Key::Num1 && key <= Key::Num9) return SDL_Scancode(SDL_SCANCODE_1 + (int(key) - int(Key::Num1)));
+    if (key >= Key::F1 && key <= Key::F12) return SDL_Scancode(SDL_SCANCODE_F1 + (int(key) - int(Key::F1)));
+    switch (key) {
+    case Key::Num0: return SDL_SCANCODE_0;
+    case Key::Escape: return SDL_SCANCODE_ESCAPE;
+    case Key::Enter: return SDL_SCANCODE_RETURN;
+    case Key::Space: return SDL_SCANCODE_SPACE;
+    case Key::Tab: return SDL_SCANCODE_TAB;
+    case Key::Backspace: return SDL_SCANCODE_BACKSPACE;
+    case Key::Delete: return SDL_SCANCODE_DELETE;
+    case Key::Left: return SDL_SCANCODE_LEFT;
+    case Key::Right: return SDL_SCANCODE_RIGHT;
+    case Key::Up: return SDL_SCANCODE_UP;
+    case Key::Down: return SDL_SCANCODE_DOWN;
+    case Key::PageUp: return SDL_SCANCODE_PAGEUP;
+    case Key::PageDown: return SDL_SCANCODE_PAGEDOWN;
+    case Key::Home: return SDL_SCANCODE_HOME;
+    case Key::End: return SDL_SCANCODE_END;
+    case Key::Minus: return SDL_SCANCODE_MINUS;
+    case Key::Equals: return SDL_SCANCODE_EQUALS;
+    case Key::Comma: return SDL_SCANCODE_COMMA;
+    case Key::Period: return SDL_SCANCODE_PERIOD;
+    case Key::Slash: return SDL_SCANCODE_SLASH;
+    default: return SDL_SCANCODE_UNKNOWN;
+    }
+}
+
 struct Window::State {
     SDL_Window* window = nullptr;
+    // Where injected input last put the pointer; the overlay is told directly, because SDL's
+    // offscreen driver never gives the window mouse focus.
+    std::optional<glm::vec2> syntheticPointer;
+    Uint32 syntheticButtons = 0;
     SDL_GLContext context = nullptr;
     bool imguiBackend = false;
     bool sdlInitialised = false;
@@ -383,6 +418,66 @@ void Window::setMouseCapture(bool capture)
     if (!headless_) SDL_CaptureMouse(capture ? SDL_TRUE : SDL_FALSE);
 }
 
+void Window::injectInput(const SyntheticInput& input)
+{
+    SDL_Event event{};
+    const Uint32 id = SDL_GetWindowID(state_->window);
+    const Uint16 mod = Uint16((input.modifiers.shift ? KMOD_LSHIFT : 0) | (input.modifiers.ctrl ? KMOD_LCTRL : 0) |
+                              (input.modifiers.alt ? KMOD_LALT : 0));
+    Uint8 button = SDL_BUTTON_LEFT;
+    switch (input.button) {
+    case MouseButton::Middle: button = SDL_BUTTON_MIDDLE; break;
+    case MouseButton::Right: button = SDL_BUTTON_RIGHT; break;
+    default: break;
+    }
+    const glm::vec2 previous = state_->syntheticPointer.value_or(input.position);
+    switch (input.type) {
+    case SyntheticInput::Type::MouseMove:
+        event.type = SDL_MOUSEMOTION;
+        event.motion.windowID = id;
+        event.motion.x = int(input.position.x);
+        event.motion.y = int(input.position.y);
+        event.motion.xrel = int(input.position.x - previous.x);
+        event.motion.yrel = int(input.position.y - previous.y);
+        event.motion.state = state_->syntheticButtons;
+        state_->syntheticPointer = input.position;
+        break;
+    case SyntheticInput::Type::MouseDown:
+    case SyntheticInput::Type::MouseUp:
+        event.type = input.type == SyntheticInput::Type::MouseDown ? SDL_MOUSEBUTTONDOWN : SDL_MOUSEBUTTONUP;
+        event.button.windowID = id;
+        event.button.button = button;
+        event.button.state = input.type == SyntheticInput::Type::MouseDown ? SDL_PRESSED : SDL_RELEASED;
+        event.button.clicks = Uint8(std::max(1, input.clicks));
+        event.button.x = int(input.position.x);
+        event.button.y = int(input.position.y);
+        state_->syntheticPointer = input.position;
+        if (input.type == SyntheticInput::Type::MouseDown)
+            state_->syntheticButtons |= SDL_BUTTON(button);
+        else
+            state_->syntheticButtons &= ~SDL_BUTTON(button);
+        break;
+    case SyntheticInput::Type::Wheel:
+        event.type = SDL_MOUSEWHEEL;
+        event.wheel.windowID = id;
+        event.wheel.y = int(input.wheel);
+        event.wheel.preciseY = input.wheel;
+        event.wheel.direction = SDL_MOUSEWHEEL_NORMAL;
+        break;
+    case SyntheticInput::Type::KeyDown:
+    case SyntheticInput::Type::KeyUp:
+        event.type = input.type == SyntheticInput::Type::KeyDown ? SDL_KEYDOWN : SDL_KEYUP;
+        event.key.windowID = id;
+        event.key.state = input.type == SyntheticInput::Type::KeyDown ? SDL_PRESSED : SDL_RELEASED;
+        event.key.keysym.scancode = scancodeFor(input.key);
+        event.key.keysym.sym = SDL_GetKeyFromScancode(event.key.keysym.scancode);
+        event.key.keysym.mod = mod;
+        SDL_SetModState(SDL_Keymod(mod));
+        break;
+    }
+    SDL_PushEvent(&event);
+}
+
 void Window::initImGuiBackend()
 {
     if (state_->imguiBackend) return;
@@ -400,6 +495,21 @@ void Window::shutdownImGuiBackend()
 void Window::newImGuiFrame()
 {
     ImGui_ImplSDL2_NewFrame();
+    if (state_->syntheticPointer) {
+        ImGuiIO& io = ImGui::GetIO();
+        io.MousePos = ImVec2(state_->syntheticPointer->x, state_->syntheticPointer->y);
+        for (int b = 0; b < 3; ++b) {
+            const Uint32 mask = SDL_BUTTON(b == 0 ? SDL_BUTTON_LEFT : b == 1 ? SDL_BUTTON_RIGHT : SDL_BUTTON_MIDDLE);
+            io.MouseDown[b] = io.MouseDown[b] || (state_->syntheticButtons & mask) != 0;
+        }
+    }
+}
+
+std::optional<Key> keyFromName(std::string_view name)
+{
+    for (int k = 1; k <= int(Key::Slash); ++k)
+        if (name == keyName(Key(k))) return Key(k);
+    return std::nullopt;
 }
 
 const char* keyName(Key key)

@@ -74,6 +74,10 @@ public:
     void setFullscreen(bool enabled, int display = -1);
     void setMouseCapture(bool relative);
 
+    // Queues an event through SDL's own event queue, so it reaches the overlay and the app
+    // exactly like a real one.
+    void injectInput(const SyntheticInput& input);
+
     // Dear ImGui's SDL backend: input and display size for the overlay.
     void initImGuiBackend();
     void shutdownImGuiBackend();

@@ -130,9 +130,18 @@ core::Bounds Scene::visibleBounds() const
 
 std::optional<PickHit> Scene::pick(const core::Ray& ray) const
 {
+    // See-through layers (the translucent skin, x-rayed muscles) let clicks pass to what is
+    // inside them; they are picked only when nothing solid is under the pointer.
+    if (auto solid = pick(ray, false)) return solid;
+    return pick(ray, true);
+}
+
+std::optional<PickHit> Scene::pick(const core::Ray& ray, bool seeThrough) const
+{
     std::optional<PickHit> best;
     for (const MeshInstance& instance : instances_) {
         if (!instanceVisible(instance)) continue;
+        if ((layer(instance.layer).opacity < 0.5f) != seeThrough) continue;
         const assets::MeshData& mesh = model_.meshes[std::size_t(instance.mesh)];
         const bool moving = mesh.skinned() || !deformedPositions(instance.mesh).empty();
         if (!moving) {

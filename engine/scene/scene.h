@@ -82,6 +82,7 @@ public:
 
 private:
     void updateWorldMatrices();
+    std::optional<PickHit> pick(const core::Ray& ray, bool seeThrough) const;
     // Model-space positions of an instance's vertices in the current pose.
     std::vector<glm::vec3> posedPositions(const MeshInstance& instance) const;
 

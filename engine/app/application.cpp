@@ -6,6 +6,8 @@
 #include "core/file.h"
 #include "core/log.h"
 #include "gfx/imgui_renderer.h"
+#include "ui/presenter.h"
+#include "ui/style.h"
 
 #include <imgui.h>
 #include <nlohmann/json.hpp>
@@ -147,7 +149,9 @@ core::Status Application::initialise()
     imguiReady_ = true;
     dpiScale_ = std::clamp(window_.displayDpi() / 96.0f, 1.0f, 3.0f) * window_.pixelsPerPoint();
     if (options_.headless) dpiScale_ = 1.0f;
-    setFontScale(1.0f);
+    presenterDisplay_ = options_.display;
+    setFontScale(settings_.fontScale);
+    if (options_.presenter) setPresenter(true);
     return {};
 }
 
@@ -155,9 +159,23 @@ void Application::setFontScale(float scale)
 {
     fontScale_ = std::clamp(scale, 0.6f, 4.0f);
     const float pixels = std::round(kBaseFontPixels * fontScale_ * dpiScale_);
-    ui::loadFonts(pixels);
-    ui::applyTheme(pixels / kBaseFontPixels);
+    ui::loadFonts(pixels, ui::presenterPixelsFor(window_.drawableSize().y));
+    ui::applyTheme(pixels / kBaseFontPixels, settings_.highContrast);
     fontRebuildPending_ = true;
+}
+
+void Application::setPresenter(bool enabled)
+{
+    if (enabled == presenter_) return;
+    presenter_ = enabled;
+    blank_ = false;
+    if (enabled && !window_.fullscreen()) {
+        window_.setFullscreen(true, presenterDisplay_);
+        presenterMadeFullscreen_ = window_.fullscreen();
+    } else if (!enabled && presenterMadeFullscreen_) {
+        window_.setFullscreen(false);
+        presenterMadeFullscreen_ = false;
+    }
 }
 
 void Application::applyAction(int actionValue, std::vector<ui::Command>& commands)
@@ -186,8 +204,12 @@ void Application::applyAction(int actionValue, std::vector<ui::Command>& command
     case Action::LargerText: commands.push_back(ui::SetFontScale{fontScale_ * 1.25f}); break;
     case Action::SmallerText: commands.push_back(ui::SetFontScale{fontScale_ / 1.25f}); break;
     case Action::ClearOrClose:
-        if (overlay_.showHelp)
+        if (blank_)
+            blank_ = false;
+        else if (overlay_.showHelp)
             overlay_.showHelp = false;
+        else if (presenter_)
+            commands.push_back(ui::TogglePresenter{});
         else
             commands.push_back(ui::SelectStructure{-1});
         break;
@@ -202,6 +224,9 @@ void Application::applyAction(int actionValue, std::vector<ui::Command>& command
         if (player_.active()) commands.push_back(ui::SetPaused{!player_.paused()});
         break;
     case Action::ToggleLessons: lessonPanel_.open = !lessonPanel_.open; break;
+    case Action::TogglePresenter: commands.push_back(ui::TogglePresenter{}); break;
+    case Action::ToggleBlank: commands.push_back(ui::ToggleBlank{}); break;
+    case Action::ToggleHighContrast: commands.push_back(ui::SetHighContrast{!settings_.highContrast}); break;
     }
 }
 
@@ -327,6 +352,13 @@ void Application::applyCommand(const ui::Command& command)
                    [&](const ui::SetPaused& c) { player_.setPaused(c.paused); },
                    [&](const ui::SetPlaybackSpeed& c) { player_.setSpeed(c.speed); },
                    [&](const ui::ScrubStep& c) { player_.scrub(c.timeS); },
+                   [&](const ui::TogglePresenter&) { setPresenter(!presenter_); },
+                   [&](const ui::ToggleBlank&) { blank_ = !blank_; },
+                   [&](const ui::SetHighContrast& c) {
+                       settings_.highContrast = c.enabled;
+                       setFontScale(fontScale_);
+                   },
+                   [&](const ui::SetPresenterDisplay& c) { presenterDisplay_ = c.display; },
                },
                command);
 }
@@ -345,12 +377,29 @@ void Application::updateHover()
 
 void Application::buildOverlay(double dtSeconds, std::vector<ui::Command>& commands)
 {
+    if (presenter_) {
+        ui::PresenterInput presenter;
+        presenter.player = &player_;
+        presenter.sources = &lessons_.sources();
+        presenter.sceneTitle = sceneDesc_.title;
+        presenter.blank = blank_;
+        presenter.pointer = mousePosition_;
+        presenter.pointerVisible = !options_.headless || !script_.empty();
+        ui::drawPresenter(presenter, commands);
+        ui::OverlayInput helpInput;
+        helpInput.help = &help_;
+        ui::drawControlsHelp(helpInput, overlay_);
+        return;
+    }
     ui::OverlayInput input;
     input.scene = &scene_;
     input.help = &help_;
     input.sceneTitle = sceneDesc_.title;
     input.fontScale = fontScale_;
     input.fullscreen = window_.fullscreen();
+    input.highContrast = settings_.highContrast;
+    for (const platform::DisplayInfo& display : window_.displays()) input.displays.push_back(display.name);
+    input.presenterDisplay = presenterDisplay_;
     input.stats.frameMs = dtSeconds * 1000.0;
     input.stats.fps = ImGui::GetIO().Framerate;
     input.stats.renderer = gl_.renderer;
@@ -522,6 +571,7 @@ core::Status Application::renderFrame(double dtSeconds, std::vector<ui::Command>
     renderer_->present(drawable);
 
     if (!options_.noOverlay) {
+        if (imguiReady_ && ui::presenterPixelsFor(drawable.y) != ui::fonts().presenterPixels) setFontScale(fontScale_);
         if (fontRebuildPending_) {
             gfx::rebuildImGuiFonts();
             fontRebuildPending_ = false;

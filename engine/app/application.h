@@ -53,6 +53,7 @@ private:
     core::Status renderFrame(double dtSeconds, std::vector<ui::Command>& commands);
     void saveScreenshot(const std::filesystem::path& path);
     void setFontScale(float scale);
+    void setPresenter(bool enabled);
     void printBenchmark();
     void startLesson(const std::string& id, int step);
     void applyStepSettings();
@@ -72,6 +73,10 @@ private:
     core::FixedStepClock simulationClock_{1.0 / 240.0};
     ui::OverlayState overlay_;
     ui::LessonPanelState lessonPanel_;
+    bool presenter_ = false;
+    bool presenterMadeFullscreen_ = false;
+    bool blank_ = false;
+    int presenterDisplay_ = 0;
     scene::LessonLibrary lessons_;
     scene::LessonPlayer player_;
     int appliedStepSerial_ = -1;

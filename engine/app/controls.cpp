@@ -30,11 +30,15 @@ const std::vector<KeyBinding>& keyBindings()
         {Key::F1, false, false, Action::ToggleHelp, "Show or hide these controls"},
         {Key::L, false, false, Action::ToggleLayers, "Show or hide the layers panel"},
         {Key::T, false, false, Action::ToggleLessons, "Show or hide the lesson panel"},
+        {Key::F5, false, false, Action::TogglePresenter, "Presenter mode (model and step text only)"},
+        {Key::B, false, false, Action::ToggleBlank, "Blank the screen (presentation clicker)"},
+        {Key::Period, false, false, Action::ToggleBlank, "Blank the screen (presentation clicker)"},
+        {Key::H, true, false, Action::ToggleHighContrast, "High-contrast theme"},
         {Key::F11, false, false, Action::ToggleFullscreen, "Fullscreen"},
         {Key::F12, false, false, Action::Screenshot, "Save a screenshot"},
         {Key::Equals, true, false, Action::LargerText, "Larger text"},
         {Key::Minus, true, false, Action::SmallerText, "Smaller text"},
-        {Key::Escape, false, false, Action::ClearOrClose, "Close help, or clear the selection"},
+        {Key::Escape, false, false, Action::ClearOrClose, "Leave presenter mode, close help, or clear the selection"},
         {Key::Q, true, false, Action::Quit, "Quit"},
     };
     return bindings;

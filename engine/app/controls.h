@@ -17,6 +17,7 @@ enum class Action {
     ToggleHelp, ToggleLayers, ToggleFullscreen, Screenshot,
     LargerText, SmallerText, ClearOrClose, Quit,
     NextStep, PreviousStep, TogglePause, ToggleLessons,
+    TogglePresenter, ToggleBlank, ToggleHighContrast,
 };
 
 struct KeyBinding {

@@ -26,6 +26,7 @@ ParseResult parseOptions(int argc, char** argv)
                  "Print the renderer, time to first frame and CPU/GPU frame times (median, p95, p99)");
     cli.add_flag("--no-overlay", options.noOverlay, "Hide the overlay (clean images of the model)");
     cli.add_flag("--fullscreen", options.fullscreen, "Start fullscreen");
+    cli.add_flag("--presenter", options.presenter, "Start in presenter mode (fullscreen, model and step text only)");
     cli.add_option("--display", options.display, "Display to open on (0 is the first)")->check(CLI::NonNegativeNumber);
     bool noVsync = false;
     cli.add_flag("--no-vsync", noVsync, "Do not wait for the display's refresh");

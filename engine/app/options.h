@@ -21,6 +21,7 @@ struct Options {
     bool bench = false;
     bool noOverlay = false;
     bool fullscreen = false;
+    bool presenter = false;          // start in presenter mode
     int display = 0;
     bool vsync = true;
     bool glDebug = false;

@@ -32,9 +32,15 @@ struct SetPaused { bool paused; };
 struct SetPlaybackSpeed { double speed; };
 struct ScrubStep { double timeS; };
 
+// Classroom.
+struct TogglePresenter {};   // fullscreen, only the model and the step text
+struct ToggleBlank {};       // black screen, as a presentation clicker's blank button
+struct SetHighContrast { bool enabled; };
+struct SetPresenterDisplay { int display; };
+
 using Command = std::variant<SetViewPreset, FrameAll, FocusSelection, SetLayerVisible, SetLayerOpacity,
                              SelectStructure, TakeScreenshot, ToggleFullscreen, SetFontScale, Quit, StartLesson,
                              StopLesson, NextStep, PreviousStep, GoToStep, RestartStep, SetPaused, SetPlaybackSpeed,
-                             ScrubStep>;
+                             ScrubStep, TogglePresenter, ToggleBlank, SetHighContrast, SetPresenterDisplay>;
 
 } // namespace ui

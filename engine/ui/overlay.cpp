@@ -9,11 +9,6 @@
 namespace ui {
 namespace {
 
-constexpr const char* kFontCandidates[] = {
-    "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
-    "/usr/share/fonts/TTF/DejaVuSans.ttf",
-};
-
 std::string structureLabel(const scene::Structure& structure)
 {
     std::string label = structure.name.structure;
@@ -48,7 +43,16 @@ void drawMenuBar(const OverlayInput& input, OverlayState& state, std::vector<Com
         if (ImGui::MenuItem("Focus selection", "Shift+F", false, input.scene && input.scene->selectedStructure >= 0))
             commands.push_back(FocusSelection{});
         ImGui::Separator();
+        if (ImGui::MenuItem("Presenter mode", "F5")) commands.push_back(TogglePresenter{});
+        if (input.displays.size() > 1 && ImGui::BeginMenu("Present on")) {
+            for (std::size_t i = 0; i < input.displays.size(); ++i)
+                if (ImGui::MenuItem(input.displays[i].c_str(), nullptr, int(i) == input.presenterDisplay))
+                    commands.push_back(SetPresenterDisplay{int(i)});
+            ImGui::EndMenu();
+        }
         if (ImGui::MenuItem("Fullscreen", "F11", input.fullscreen)) commands.push_back(ToggleFullscreen{});
+        if (ImGui::MenuItem("High-contrast theme", "Ctrl+H", input.highContrast))
+            commands.push_back(SetHighContrast{!input.highContrast});
         if (ImGui::MenuItem("Larger text", "Ctrl+=")) commands.push_back(SetFontScale{input.fontScale * 1.25f});
         if (ImGui::MenuItem("Smaller text", "Ctrl+-")) commands.push_back(SetFontScale{input.fontScale / 1.25f});
         ImGui::Separator();
@@ -191,6 +195,11 @@ void notify(OverlayState& state, std::string message, double seconds)
     state.notificationSeconds = seconds;
 }
 
+void drawControlsHelp(const OverlayInput& input, OverlayState& state)
+{
+    drawHelp(input, state);
+}
+
 void drawOverlay(const OverlayInput& input, OverlayState& state, double dtSeconds, std::vector<Command>& commands)
 {
     drawMenuBar(input, state, commands);
@@ -198,53 +207,6 @@ void drawOverlay(const OverlayInput& input, OverlayState& state, double dtSecond
     drawSelection(input, commands);
     drawHelp(input, state);
     drawStatus(input, state, dtSeconds);
-}
-
-std::string loadFonts(float pixelSize)
-{
-    ImGuiIO& io = ImGui::GetIO();
-    io.Fonts->Clear();
-    for (const char* candidate : kFontCandidates) {
-        if (!std::filesystem::exists(candidate)) continue;
-        ImFontConfig config;
-        config.OversampleH = 2;
-        config.OversampleV = 2;
-        if (io.Fonts->AddFontFromFileTTF(candidate, pixelSize, &config)) return candidate;
-    }
-    core::logWarning("ui", "no TrueType font found (install fonts-dejavu-core); using the built-in bitmap font");
-    ImFontConfig config;
-    config.SizePixels = pixelSize;
-    io.Fonts->AddFontDefault(&config);
-    return {};
-}
-
-void applyTheme(float scale)
-{
-    ImGuiStyle style;
-    ImGui::StyleColorsDark(&style);
-    style.WindowRounding = 6.0f;
-    style.FrameRounding = 4.0f;
-    style.GrabRounding = 4.0f;
-    style.PopupRounding = 4.0f;
-    style.WindowBorderSize = 0.0f;
-    style.WindowPadding = ImVec2(12.0f, 10.0f);
-    style.ItemSpacing = ImVec2(8.0f, 6.0f);
-    ImVec4* colors = style.Colors;
-    colors[ImGuiCol_WindowBg] = ImVec4(0.09f, 0.10f, 0.12f, 0.92f);
-    colors[ImGuiCol_MenuBarBg] = ImVec4(0.08f, 0.09f, 0.11f, 1.0f);
-    colors[ImGuiCol_Header] = ImVec4(0.55f, 0.22f, 0.20f, 0.55f);
-    colors[ImGuiCol_HeaderHovered] = ImVec4(0.65f, 0.28f, 0.25f, 0.80f);
-    colors[ImGuiCol_HeaderActive] = ImVec4(0.70f, 0.30f, 0.27f, 1.00f);
-    colors[ImGuiCol_CheckMark] = ImVec4(0.95f, 0.62f, 0.45f, 1.00f);
-    colors[ImGuiCol_SliderGrab] = ImVec4(0.85f, 0.45f, 0.38f, 1.00f);
-    colors[ImGuiCol_SliderGrabActive] = ImVec4(0.95f, 0.55f, 0.45f, 1.00f);
-    colors[ImGuiCol_Button] = ImVec4(0.55f, 0.22f, 0.20f, 0.60f);
-    colors[ImGuiCol_ButtonHovered] = ImVec4(0.65f, 0.28f, 0.25f, 1.00f);
-    colors[ImGuiCol_ButtonActive] = ImVec4(0.75f, 0.32f, 0.28f, 1.00f);
-    colors[ImGuiCol_TitleBgActive] = ImVec4(0.30f, 0.14f, 0.13f, 1.00f);
-    colors[ImGuiCol_FrameBg] = ImVec4(0.18f, 0.19f, 0.22f, 1.00f);
-    style.ScaleAllSizes(scale);
-    ImGui::GetStyle() = style;
 }
 
 } // namespace ui

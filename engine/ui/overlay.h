@@ -39,6 +39,9 @@ struct OverlayInput {
     std::string sceneTitle;
     float fontScale = 1.0f;
     bool fullscreen = false;
+    bool highContrast = false;
+    std::vector<std::string> displays;   // names, for choosing where to present
+    int presenterDisplay = 0;
 };
 
 // Builds this frame's overlay between ImGui::NewFrame() and ImGui::Render().
@@ -46,10 +49,7 @@ void drawOverlay(const OverlayInput& input, OverlayState& state, double dtSecond
 
 void notify(OverlayState& state, std::string message, double seconds = 4.0);
 
-// Loads the scalable UI font at the given pixel size; falls back to ImGui's built-in font
-// with a warning when the TTF is missing. Returns the font file used (empty: built-in).
-std::string loadFonts(float pixelSize);
-// The trainer's theme: calm dark panels, high-contrast text.
-void applyTheme(float scale);
+// Only the F1 controls window (presenter mode hides the rest of the overlay).
+void drawControlsHelp(const OverlayInput& input, OverlayState& state);
 
 } // namespace ui

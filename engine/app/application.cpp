@@ -2,6 +2,7 @@
 
 #include "app/controls.h"
 #include "app/frame_stats.h"
+#include "app/handout.h"
 #include "assets/model_import.h"
 #include "core/file.h"
 #include "core/log.h"
@@ -599,8 +600,67 @@ void Application::saveScreenshot(const std::filesystem::path& path)
     ui::notify(overlay_, "Screenshot saved to " + path.string());
 }
 
+int Application::exportLesson()
+{
+    namespace fs = std::filesystem;
+    const scene::Lesson* lesson = lessons_.find(options_.exportLesson);
+    if (!lesson) {
+        for (const scene::LessonEntry& entry : lessons_.entries())
+            if (entry.error && fs::path(entry.path).stem() == options_.exportLesson) {
+                std::fprintf(stderr, "hamstring-trainer: error: %s\n", entry.error->describe().c_str());
+                return 1;
+            }
+        std::fprintf(stderr, "hamstring-trainer: error: --export-lesson: no lesson named '%s' in %s\n",
+                     options_.exportLesson.c_str(), (paths_.scenes() / "lessons").string().c_str());
+        return 1;
+    }
+    const fs::path folder = options_.exportDir;
+    std::error_code ec;
+    fs::create_directories(folder, ec);
+    if (ec) {
+        std::fprintf(stderr, "hamstring-trainer: error: %s: cannot create folder: %s\n", folder.string().c_str(),
+                     ec.message().c_str());
+        return 1;
+    }
+    const scene::Lesson copy = *lesson;
+    startLesson(copy.id, 0);
+    std::vector<std::string> images;
+    const glm::ivec2 size = window_.drawableSize();
+    for (std::size_t i = 0; i < copy.steps.size(); ++i) {
+        player_.goToStep(int(i));
+        // Each picture shows the step at the end of its move: the position to hold.
+        player_.scrub(copy.steps[i].motionS());
+        updateLesson();
+        camera_.update(60.0f);
+        render::FrameView view;
+        view.sizePixels = size;
+        view.view = camera_.viewMatrix();
+        view.projection = camera_.projectionMatrix(float(size.x) / float(size.y));
+        view.eye = camera_.position();
+        if (core::Status rendered = renderer_->render(scene_, view); !rendered) {
+            std::fprintf(stderr, "hamstring-trainer: error: %s\n", rendered.error().describe().c_str());
+            return 1;
+        }
+        char name[32];
+        std::snprintf(name, sizeof name, "step-%02zu.png", i + 1);
+        if (core::Status written = core::writePng(folder / name, renderer_->readScene()); !written) {
+            std::fprintf(stderr, "hamstring-trainer: error: %s\n", written.error().describe().c_str());
+            return 1;
+        }
+        images.emplace_back(name);
+    }
+    const fs::path handout = folder / "handout.html";
+    if (core::Status written = core::writeFileAtomic(handout, renderHandoutHtml(copy, images, lessons_.sources())); !written) {
+        std::fprintf(stderr, "hamstring-trainer: error: %s\n", written.error().describe().c_str());
+        return 1;
+    }
+    std::printf("exported %zu steps of '%s' to %s\n", images.size(), copy.title.c_str(), handout.string().c_str());
+    return 0;
+}
+
 int Application::run()
 {
+    if (!options_.exportLesson.empty()) return exportLesson();
     const bool headless = options_.headless;
     const int frameLimit = options_.frames > 0 ? options_.frames : (headless ? 1 : 0);
     std::vector<platform::InputEvent> events;

@@ -61,6 +61,7 @@ private:
     void rememberProgress();
     void saveSettingsNow();
     void writeReport() const;
+    int exportLesson();
 
     Options options_;
     DataPaths paths_;

@@ -38,6 +38,10 @@ ParseResult parseOptions(int argc, char** argv)
     cli.add_option("--time", options.stepTimeS, "Jump to this many seconds into the step")->check(CLI::NonNegativeNumber);
     cli.add_flag("--check-lessons", options.checkLessons,
                  "Load every lesson, print each problem as file:line:column, and exit (1 if any)");
+    std::vector<std::string> exportArgs;
+    cli.add_option("--export-lesson", exportArgs,
+                   "NAME DIR: render every step of a lesson headless into DIR as PNG, with a printable HTML handout")
+        ->expected(2);
     cli.add_option("--input-script", options.inputScript, "Replay scripted clicks and keys (TOML; see docs/automation.md)");
     cli.add_option("--report", options.reportPath, "Write the app's state (selection, lesson step, layers...) as JSON at exit");
     cli.add_flag("-v,--verbose", options.verbose, "Log more detail");
@@ -47,6 +51,11 @@ ParseResult parseOptions(int argc, char** argv)
         return {std::nullopt, cli.exit(error)};
     }
     options.vsync = !noVsync;
+    if (exportArgs.size() == 2) {
+        options.exportLesson = exportArgs[0];
+        options.exportDir = exportArgs[1];
+        options.headless = true;
+    }
     if (!size.empty()) {
         static const std::regex pattern(R"((\d{1,5})x(\d{1,5}))");
         std::smatch match;

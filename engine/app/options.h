@@ -32,6 +32,8 @@ struct Options {
     double stepTimeS = -1.0;         // jump to this time within the step (reproducible images)
     bool checkLessons = false;       // validate every lesson and exit
     std::string inputScript;         // inject scripted input (automation, tests)
+    std::string exportLesson;        // render every step of this lesson and a handout...
+    std::string exportDir;           // ...into this folder, then exit
     std::string reportPath;          // write the app's state as JSON at exit (automation, tests)
 };
 

@@ -7,6 +7,7 @@
 #include "core/file.h"
 #include "core/log.h"
 #include "gfx/imgui_renderer.h"
+#include "ui/labels.h"
 #include "ui/presenter.h"
 #include "ui/style.h"
 
@@ -91,7 +92,10 @@ core::Status Application::initialise()
     for (const auto& [id, progress] : settings_.lessons) completedSteps_[id] = progress.completedSteps;
 
     std::vector<std::string> structures;
-    for (const scene::Structure& structure : scene_.structures()) structures.push_back(structure.name.structure);
+    for (const scene::Structure& structure : scene_.structures()) {
+        structures.push_back(structure.name.structure);
+        structureNames_.push_back(scene::readableName(structure.name));
+    }
     lessons_ = scene::LessonLibrary::load(paths_.scenes() / "lessons", paths_.scenes() / "poses.toml",
                                           paths_.assets() / "sources.toml", structures);
 
@@ -165,6 +169,58 @@ void Application::setFontScale(float scale)
     fontRebuildPending_ = true;
 }
 
+void Application::setXray(bool enabled)
+{
+    explorePanel_.xray = enabled;
+    if (enabled) {
+        if (!layersBeforeXray_) layersBeforeXray_ = scene_.layers();
+        // Outer to inner: skin almost gone, neighbours faint, hamstrings half, bones and nerve solid.
+        const std::pair<scene::LayerId, float> xray[] = {{scene::LayerId::Skin, 0.06f}, {scene::LayerId::Context, 0.18f},
+                                                          {scene::LayerId::Muscle, 0.45f}, {scene::LayerId::Tendon, 0.6f}};
+        for (auto [layer, opacity] : xray) {
+            scene::LayerSettings& settings = scene_.layers()[std::size_t(layer)];
+            settings.opacity = std::min(settings.opacity, opacity);
+        }
+    } else if (layersBeforeXray_) {
+        scene_.layers() = *layersBeforeXray_;
+        layersBeforeXray_.reset();
+    }
+}
+
+// Names on screen: every hamstring and bone when labels are on, and always the structures a
+// lesson step points out. One label per structure name, on the side facing the camera.
+void Application::drawStructureLabels()
+{
+    const glm::ivec2 size = window_.drawableSize();
+    const glm::mat4 viewProjection = camera_.projectionMatrix(float(size.x) / float(std::max(size.y, 1))) * camera_.viewMatrix();
+    std::map<std::string, std::pair<float, ui::LabelAnchor>> nearest;
+    for (std::size_t i = 0; i < scene_.structures().size(); ++i) {
+        const scene::Structure& structure = scene_.structures()[i];
+        const bool emphasised = scene_.highlighted(int(i));
+        const bool labelled = explorePanel_.labels && (structure.name.layer == scene::LayerId::Muscle ||
+                                                       structure.name.layer == scene::LayerId::Bone);
+        if (!emphasised && !labelled) continue;
+        bool visible = false;
+        for (int index : structure.instances) visible = visible || scene_.instanceVisible(scene_.instances()[std::size_t(index)]);
+        if (!visible) continue;
+        const glm::vec3 centre = scene_.structureBounds(int(i)).center();
+        glm::vec4 clip = viewProjection * glm::vec4(centre, 1.0f);
+        if (clip.w <= 0.0f) continue;
+        clip /= clip.w;
+        if (std::abs(clip.x) > 1.0f || std::abs(clip.y) > 1.0f) continue;
+        const glm::vec2 screen{(clip.x * 0.5f + 0.5f) * float(size.x), (0.5f - clip.y * 0.5f) * float(size.y)};
+        const float distance = glm::length(centre - camera_.position());
+        std::string text = structureNames_[i];
+        if (const auto paren = text.find(" ("); paren != std::string::npos) text.resize(paren);
+        auto [found, inserted] = nearest.try_emplace(text, distance, ui::LabelAnchor{text, screen, emphasised});
+        if (!inserted && distance < found->second.first) found->second = {distance, ui::LabelAnchor{text, screen, emphasised}};
+    }
+    std::vector<ui::LabelAnchor> anchors;
+    for (auto& [text, entry] : nearest) anchors.push_back(entry.second);
+    const float panelWidth = lessonPanel_.open ? std::max(ImGui::GetFontSize() * 22.0f, float(size.x) * 0.28f) : 0.0f;
+    ui::drawLabels(anchors, 10.0f, float(size.x) - panelWidth - 10.0f, ImGui::GetFrameHeight() + 10.0f, float(size.y) - 10.0f);
+}
+
 void Application::setPresenter(bool enabled)
 {
     if (enabled == presenter_) return;
@@ -199,7 +255,7 @@ void Application::applyAction(int actionValue, std::vector<ui::Command>& command
     case Action::ZoomIn: camera_.zoom(1.0f); break;
     case Action::ZoomOut: camera_.zoom(-1.0f); break;
     case Action::ToggleHelp: overlay_.showHelp = !overlay_.showHelp; break;
-    case Action::ToggleLayers: overlay_.showLayers = !overlay_.showLayers; break;
+    case Action::ToggleLayers: commands.push_back(ui::ToggleExplorePanel{}); break;
     case Action::ToggleFullscreen: commands.push_back(ui::ToggleFullscreen{}); break;
     case Action::Screenshot: commands.push_back(ui::TakeScreenshot{}); break;
     case Action::LargerText: commands.push_back(ui::SetFontScale{fontScale_ * 1.25f}); break;
@@ -224,7 +280,16 @@ void Application::applyAction(int actionValue, std::vector<ui::Command>& command
     case Action::TogglePause:
         if (player_.active()) commands.push_back(ui::SetPaused{!player_.paused()});
         break;
-    case Action::ToggleLessons: lessonPanel_.open = !lessonPanel_.open; break;
+    case Action::ToggleLessons: commands.push_back(ui::ToggleLessonPanel{}); break;
+    case Action::ToggleXray: commands.push_back(ui::SetXray{!explorePanel_.xray}); break;
+    case Action::ToggleLabels: commands.push_back(ui::SetLabels{!explorePanel_.labels}); break;
+    case Action::IsolateSelection:
+        if (scene_.selectedStructure >= 0) commands.push_back(ui::IsolateStructure{scene_.selectedStructure});
+        break;
+    case Action::HideSelection:
+        if (scene_.selectedStructure >= 0) commands.push_back(ui::HideStructure{scene_.selectedStructure});
+        break;
+    case Action::ShowAll: commands.push_back(ui::ShowAllStructures{}); break;
     case Action::TogglePresenter: commands.push_back(ui::TogglePresenter{}); break;
     case Action::ToggleBlank: commands.push_back(ui::ToggleBlank{}); break;
     case Action::ToggleHighContrast: commands.push_back(ui::SetHighContrast{!settings_.highContrast}); break;
@@ -315,13 +380,7 @@ void Application::applyCommand(const ui::Command& command)
                    [&](const ui::FrameAll&) { camera_.frame(scene_.visibleBounds()); },
                    [&](const ui::FocusSelection&) {
                        if (scene_.selectedStructure < 0) return;
-                       core::Bounds bounds;
-                       const auto world = scene_.nodeWorldMatrices();
-                       for (int i : scene_.structures()[std::size_t(scene_.selectedStructure)].instances) {
-                           const scene::MeshInstance& instance = scene_.instances()[std::size_t(i)];
-                           bounds.add(scene_.model().meshes[std::size_t(instance.mesh)].bounds.transformed(
-                               world[std::size_t(instance.node)]));
-                       }
+                       const core::Bounds bounds = scene_.structureBounds(scene_.selectedStructure);
                        scene::CameraPose target = camera_.targetPose();
                        target.focus = bounds.center();
                        target.distanceM = std::max(bounds.radius() * 3.2f, 0.15f);
@@ -353,6 +412,16 @@ void Application::applyCommand(const ui::Command& command)
                    [&](const ui::SetPaused& c) { player_.setPaused(c.paused); },
                    [&](const ui::SetPlaybackSpeed& c) { player_.setSpeed(c.speed); },
                    [&](const ui::ScrubStep& c) { player_.scrub(c.timeS); },
+                   [&](const ui::SetXray& c) { setXray(c.enabled); },
+                   [&](const ui::HideStructure& c) {
+                       scene_.setStructureHidden(c.structure, true);
+                       if (scene_.selectedStructure == c.structure) scene_.selectedStructure = -1;
+                   },
+                   [&](const ui::IsolateStructure& c) { scene_.isolateStructure(c.structure); },
+                   [&](const ui::ShowAllStructures&) { scene_.showAllStructures(); },
+                   [&](const ui::SetLabels& c) { explorePanel_.labels = c.enabled; },
+                   [&](const ui::ToggleExplorePanel&) { explorePanel_.open = !explorePanel_.open; },
+                   [&](const ui::ToggleLessonPanel&) { lessonPanel_.open = !lessonPanel_.open; },
                    [&](const ui::TogglePresenter&) { setPresenter(!presenter_); },
                    [&](const ui::ToggleBlank&) { blank_ = !blank_; },
                    [&](const ui::SetHighContrast& c) {
@@ -399,6 +468,8 @@ void Application::buildOverlay(double dtSeconds, std::vector<ui::Command>& comma
     input.fontScale = fontScale_;
     input.fullscreen = window_.fullscreen();
     input.highContrast = settings_.highContrast;
+    input.exploreOpen = explorePanel_.open;
+    input.lessonsOpen = lessonPanel_.open;
     for (const platform::DisplayInfo& display : window_.displays()) input.displays.push_back(display.name);
     input.presenterDisplay = presenterDisplay_;
     input.stats.frameMs = dtSeconds * 1000.0;
@@ -407,6 +478,12 @@ void Application::buildOverlay(double dtSeconds, std::vector<ui::Command>& comma
     input.stats.triangles = renderer_->uploadedTriangles();
     overlay_.persistentError = renderer_->shaders().lastReloadError();
     ui::drawOverlay(input, overlay_, dtSeconds, commands);
+
+    ui::ExplorePanelInput exploreInput;
+    exploreInput.scene = &scene_;
+    exploreInput.names = &structureNames_;
+    ui::drawExplorePanel(exploreInput, explorePanel_, commands);
+    drawStructureLabels();
 
     ui::LessonPanelInput lessonInput;
     lessonInput.library = &lessons_;

@@ -16,6 +16,7 @@
 #include "scene/lesson_library.h"
 #include "scene/lesson_player.h"
 #include "scene/scene.h"
+#include "ui/explore_panel.h"
 #include "ui/lesson_panel.h"
 #include "ui/overlay.h"
 
@@ -54,6 +55,8 @@ private:
     void saveScreenshot(const std::filesystem::path& path);
     void setFontScale(float scale);
     void setPresenter(bool enabled);
+    void setXray(bool enabled);
+    void drawStructureLabels();
     void printBenchmark();
     void startLesson(const std::string& id, int step);
     void applyStepSettings();
@@ -74,6 +77,9 @@ private:
     core::FixedStepClock simulationClock_{1.0 / 240.0};
     ui::OverlayState overlay_;
     ui::LessonPanelState lessonPanel_;
+    ui::ExplorePanelState explorePanel_;
+    std::vector<std::string> structureNames_;   // display name per structure
+    std::optional<std::array<scene::LayerSettings, scene::kLayerCount>> layersBeforeXray_;
     bool presenter_ = false;
     bool presenterMadeFullscreen_ = false;
     bool blank_ = false;

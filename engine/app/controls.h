@@ -18,6 +18,7 @@ enum class Action {
     LargerText, SmallerText, ClearOrClose, Quit,
     NextStep, PreviousStep, TogglePause, ToggleLessons,
     TogglePresenter, ToggleBlank, ToggleHighContrast,
+    ToggleXray, ToggleLabels, IsolateSelection, HideSelection, ShowAll,
 };
 
 struct KeyBinding {

@@ -1,5 +1,6 @@
 #include "scene/scene.h"
 
+#include <algorithm>
 #include <map>
 
 namespace scene {
@@ -90,7 +91,47 @@ std::span<const glm::vec3> Scene::deformedNormals(int mesh) const
 bool Scene::instanceVisible(const MeshInstance& instance) const
 {
     const LayerSettings& settings = layer(instance.layer);
-    return settings.visible && settings.opacity > 0.0f;
+    return settings.visible && settings.opacity > 0.0f && !structureHidden(instance.structure);
+}
+
+void Scene::setStructureHidden(int structure, bool hidden)
+{
+    if (structure < 0 || std::size_t(structure) >= structures_.size()) return;
+    hidden_.resize(structures_.size(), false);
+    hidden_[std::size_t(structure)] = hidden;
+}
+
+void Scene::isolateStructure(int structure)
+{
+    if (structure < 0 || std::size_t(structure) >= structures_.size()) return;
+    hidden_.assign(structures_.size(), true);
+    hidden_[std::size_t(structure)] = false;
+}
+
+void Scene::showAllStructures()
+{
+    hidden_.assign(structures_.size(), false);
+}
+
+bool Scene::anyStructureHidden() const
+{
+    return std::find(hidden_.begin(), hidden_.end(), true) != hidden_.end();
+}
+
+core::Bounds Scene::structureBounds(int structure) const
+{
+    core::Bounds bounds;
+    if (structure < 0 || std::size_t(structure) >= structures_.size()) return bounds;
+    for (int index : structures_[std::size_t(structure)].instances) {
+        const MeshInstance& instance = instances_[std::size_t(index)];
+        const assets::MeshData& mesh = model_.meshes[std::size_t(instance.mesh)];
+        if (mesh.skinned() || !deformedPositions(instance.mesh).empty()) {
+            for (const glm::vec3& p : posedPositions(instance)) bounds.add(p);
+        } else {
+            bounds.add(mesh.bounds.transformed(nodeWorld_[std::size_t(instance.node)]));
+        }
+    }
+    return bounds;
 }
 
 std::vector<glm::vec3> Scene::posedPositions(const MeshInstance& instance) const

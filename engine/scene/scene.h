@@ -63,6 +63,15 @@ public:
 
     int selectedStructure = -1;
     int hoveredStructure = -1;
+    // Per-structure visibility on top of the layers: hide one, isolate one, show all.
+    void setStructureHidden(int structure, bool hidden);
+    bool structureHidden(int structure) const { return structure >= 0 && std::size_t(structure) < hidden_.size() && hidden_[std::size_t(structure)]; }
+    void isolateStructure(int structure);
+    void showAllStructures();
+    bool anyStructureHidden() const;
+    // World-space bounds of one structure in the current pose.
+    core::Bounds structureBounds(int structure) const;
+
     // Structures a lesson step points out: "semitendinosus" (both sides) or "semitendinosus.r".
     void setHighlights(const std::vector<std::string>& names);
     bool highlighted(int structure) const { return structure >= 0 && std::size_t(structure) < highlighted_.size() && highlighted_[std::size_t(structure)]; }
@@ -90,6 +99,7 @@ private:
     std::vector<MeshInstance> instances_;
     std::vector<Structure> structures_;
     std::vector<bool> highlighted_;
+    std::vector<bool> hidden_;
     std::vector<glm::mat4> nodeWorld_;
     std::vector<int> nodeSegment_;  // skeleton segment driving each node, or -1
     anatomy::Pose pose_ = anatomy::Pose::neutral();

@@ -1,5 +1,7 @@
 #include "scene/structures.h"
 
+#include <cctype>
+
 namespace scene {
 
 const std::array<LayerInfo, kLayerCount>& layerInfos()
@@ -36,6 +38,20 @@ std::string StructureName::instanceKey() const
     case Side::None: break;
     }
     return structure;
+}
+
+std::string readableName(const StructureName& name)
+{
+    std::string label = name.structure;
+    for (char& c : label)
+        if (c == '_') c = ' ';
+    if (!label.empty()) label[0] = char(std::toupper(static_cast<unsigned char>(label[0])));
+    switch (name.side) {
+    case Side::Left: label += " (left)"; break;
+    case Side::Right: label += " (right)"; break;
+    case Side::None: break;
+    }
+    return label;
 }
 
 StructureName parseStructureName(std::string_view nodeName)

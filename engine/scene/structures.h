@@ -34,6 +34,10 @@ struct StructureName {
     std::string instanceKey() const;
 };
 
+// "Biceps femoris long (right)": a readable name built from the node name, for models that
+// come without structure information.
+std::string readableName(const StructureName& name);
+
 // Parses a node name; names outside the convention land in the Other layer with the whole
 // name as the structure.
 StructureName parseStructureName(std::string_view nodeName);

@@ -32,6 +32,15 @@ struct SetPaused { bool paused; };
 struct SetPlaybackSpeed { double speed; };
 struct ScrubStep { double timeS; };
 
+// Exploring.
+struct SetXray { bool enabled; };              // see inside: outer layers turn translucent
+struct HideStructure { int structure; };
+struct IsolateStructure { int structure; };    // show only this structure
+struct ShowAllStructures {};
+struct SetLabels { bool enabled; };
+struct ToggleExplorePanel {};
+struct ToggleLessonPanel {};
+
 // Classroom.
 struct TogglePresenter {};   // fullscreen, only the model and the step text
 struct ToggleBlank {};       // black screen, as a presentation clicker's blank button
@@ -41,6 +50,8 @@ struct SetPresenterDisplay { int display; };
 using Command = std::variant<SetViewPreset, FrameAll, FocusSelection, SetLayerVisible, SetLayerOpacity,
                              SelectStructure, TakeScreenshot, ToggleFullscreen, SetFontScale, Quit, StartLesson,
                              StopLesson, NextStep, PreviousStep, GoToStep, RestartStep, SetPaused, SetPlaybackSpeed,
-                             ScrubStep, TogglePresenter, ToggleBlank, SetHighContrast, SetPresenterDisplay>;
+                             ScrubStep, SetXray, HideStructure, IsolateStructure, ShowAllStructures, SetLabels,
+                             ToggleExplorePanel, ToggleLessonPanel,
+                             TogglePresenter, ToggleBlank, SetHighContrast, SetPresenterDisplay>;
 
 } // namespace ui

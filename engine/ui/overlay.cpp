@@ -56,7 +56,8 @@ void drawMenuBar(const OverlayInput& input, OverlayState& state, std::vector<Com
         if (ImGui::MenuItem("Larger text", "Ctrl+=")) commands.push_back(SetFontScale{input.fontScale * 1.25f});
         if (ImGui::MenuItem("Smaller text", "Ctrl+-")) commands.push_back(SetFontScale{input.fontScale / 1.25f});
         ImGui::Separator();
-        ImGui::MenuItem("Layers panel", "L", &state.showLayers);
+        if (ImGui::MenuItem("Explore panel", "L", input.exploreOpen)) commands.push_back(ToggleExplorePanel{});
+        if (ImGui::MenuItem("Lesson panel", "T", input.lessonsOpen)) commands.push_back(ToggleLessonPanel{});
         ImGui::MenuItem("Frame statistics", nullptr, &state.showStats);
         ImGui::EndMenu();
     }
@@ -70,36 +71,6 @@ void drawMenuBar(const OverlayInput& input, OverlayState& state, std::vector<Com
         ImGui::TextUnformatted(input.sceneTitle.c_str());
     }
     ImGui::EndMainMenuBar();
-}
-
-void drawLayers(const OverlayInput& input, OverlayState& state, std::vector<Command>& commands)
-{
-    if (!state.showLayers || !input.scene) return;
-    const ImGuiViewport* viewport = ImGui::GetMainViewport();
-    ImGui::SetNextWindowPos(ImVec2(viewport->WorkPos.x + 10.0f, viewport->WorkPos.y + 10.0f), ImGuiCond_FirstUseEver);
-    if (!ImGui::Begin("Layers", &state.showLayers, ImGuiWindowFlags_AlwaysAutoResize)) {
-        ImGui::End();
-        return;
-    }
-    // Only layers the model actually has.
-    bool present[scene::kLayerCount] = {};
-    for (const scene::MeshInstance& instance : input.scene->instances()) present[int(instance.layer)] = true;
-    for (const scene::LayerInfo& info : scene::layerInfos()) {
-        if (!present[int(info.id)]) continue;
-        const scene::LayerSettings& settings = input.scene->layer(info.id);
-        ImGui::PushID(int(info.id));
-        bool visible = settings.visible;
-        if (ImGui::Checkbox("##visible", &visible)) commands.push_back(SetLayerVisible{info.id, visible});
-        ImGui::SameLine();
-        float opacity = settings.opacity;
-        ImGui::SetNextItemWidth(ImGui::GetFontSize() * 7.0f);
-        if (ImGui::SliderFloat("##opacity", &opacity, 0.0f, 1.0f, "%.2f"))
-            commands.push_back(SetLayerOpacity{info.id, opacity});
-        ImGui::SameLine();
-        ImGui::TextUnformatted(info.label.data(), info.label.data() + info.label.size());
-        ImGui::PopID();
-    }
-    ImGui::End();
 }
 
 void drawSelection(const OverlayInput& input, std::vector<Command>& commands)
@@ -203,7 +174,6 @@ void drawControlsHelp(const OverlayInput& input, OverlayState& state)
 void drawOverlay(const OverlayInput& input, OverlayState& state, double dtSeconds, std::vector<Command>& commands)
 {
     drawMenuBar(input, state, commands);
-    drawLayers(input, state, commands);
     drawSelection(input, commands);
     drawHelp(input, state);
     drawStatus(input, state, dtSeconds);

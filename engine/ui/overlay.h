@@ -25,7 +25,6 @@ struct FrameStats {
 
 struct OverlayState {
     bool showHelp = false;
-    bool showLayers = true;
     bool showStats = false;
     std::string notification;        // shown briefly, e.g. where a screenshot went
     double notificationSeconds = 0.0;
@@ -40,6 +39,8 @@ struct OverlayInput {
     float fontScale = 1.0f;
     bool fullscreen = false;
     bool highContrast = false;
+    bool exploreOpen = true;
+    bool lessonsOpen = true;
     std::vector<std::string> displays;   // names, for choosing where to present
     int presenterDisplay = 0;
 };

@@ -1,0 +1,35 @@
+// Names pinned to structures in 3D: a dot on the structure, a leader line, and the name in
+// a column beside the model. Labels in a column are spread so they never overlap.
+#pragma once
+
+#include <glm/vec2.hpp>
+
+#include <string>
+#include <vector>
+
+namespace ui {
+
+struct LabelAnchor {
+    std::string text;
+    glm::vec2 screen{0.0f};   // pixels, origin top left
+    bool emphasised = false;  // a structure the lesson points out
+};
+
+struct PlacedLabel {
+    std::string text;
+    glm::vec2 anchor{0.0f};
+    glm::vec2 position{0.0f}; // top left of the text box
+    glm::vec2 size{0.0f};
+    bool leftColumn = false;
+    bool emphasised = false;
+};
+
+// Lays labels out in two columns either side of the anchors, each column spread downward
+// then pulled back inside [top, bottom]. Pure function of its input, for tests.
+std::vector<PlacedLabel> layoutLabels(std::vector<LabelAnchor> anchors, const std::vector<glm::vec2>& textSizes,
+                                      float left, float right, float top, float bottom, float gap);
+
+// Measures, lays out and draws the labels on the background draw list (behind panels).
+void drawLabels(const std::vector<LabelAnchor>& anchors, float left, float right, float top, float bottom);
+
+} // namespace ui

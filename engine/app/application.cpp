@@ -9,12 +9,14 @@
 #include "gfx/imgui_renderer.h"
 #include "ui/labels.h"
 #include "ui/presenter.h"
+#include "ui/quiz_panel.h"
 #include "ui/style.h"
 
 #include <imgui.h>
 #include <nlohmann/json.hpp>
 
 #include <cstdio>
+#include <ctime>
 
 namespace app {
 namespace {
@@ -169,6 +171,24 @@ void Application::setFontScale(float scale)
     fontRebuildPending_ = true;
 }
 
+void Application::showQuizQuestion()
+{
+    const scene::QuizQuestion& question = quiz_->question();
+    if (question.kind == scene::QuestionKind::NameStructure && question.structure >= 0) {
+        scene_.setHighlightedStructure(question.structure);
+        scene_.setStructureHidden(question.structure, false);
+        const core::Bounds bounds = scene_.structureBounds(question.structure);
+        scene::CameraPose target = camera_.targetPose();
+        target.focus = bounds.center();
+        target.distanceM = std::max(bounds.radius() * 4.0f, 0.5f);
+        camera_.transitionTo(target);
+    } else {
+        std::vector<std::string> heads{std::string(anatomy::muscleDef(question.head).name)};
+        scene_.setHighlights(heads);
+        camera_.setPreset(scene::ViewPreset::Posterior);
+    }
+}
+
 void Application::setXray(bool enabled)
 {
     explorePanel_.xray = enabled;
@@ -290,6 +310,12 @@ void Application::applyAction(int actionValue, std::vector<ui::Command>& command
         if (scene_.selectedStructure >= 0) commands.push_back(ui::HideStructure{scene_.selectedStructure});
         break;
     case Action::ShowAll: commands.push_back(ui::ShowAllStructures{}); break;
+    case Action::ToggleQuiz:
+        if (quiz_)
+            commands.push_back(ui::StopQuiz{});
+        else
+            commands.push_back(ui::StartQuiz{});
+        break;
     case Action::TogglePresenter: commands.push_back(ui::TogglePresenter{}); break;
     case Action::ToggleBlank: commands.push_back(ui::ToggleBlank{}); break;
     case Action::ToggleHighContrast: commands.push_back(ui::SetHighContrast{!settings_.highContrast}); break;
@@ -360,6 +386,16 @@ void Application::handleInput(const std::vector<platform::InputEvent>& events, s
             // Text fields in the overlay keep their keys; function keys always reach the app.
             const bool functionKey = event.key >= platform::Key::F1 && event.key <= platform::Key::F12;
             if (imguiReady_ && ImGui::GetIO().WantTextInput && !functionKey) break;
+            if (quiz_ && !event.modifiers.ctrl) {
+                if (!quiz_->answered() && event.key >= platform::Key::Num1 && event.key <= platform::Key::Num4) {
+                    commands.push_back(ui::AnswerQuiz{int(event.key) - int(platform::Key::Num1)});
+                    break;
+                }
+                if (quiz_->answered() && event.key == platform::Key::Enter) {
+                    commands.push_back(ui::NextQuizQuestion{});
+                    break;
+                }
+            }
             if (auto action = actionForKey(event.key, event.modifiers)) applyAction(int(*action), commands);
             break;
         }
@@ -422,6 +458,24 @@ void Application::applyCommand(const ui::Command& command)
                    [&](const ui::SetLabels& c) { explorePanel_.labels = c.enabled; },
                    [&](const ui::ToggleExplorePanel&) { explorePanel_.open = !explorePanel_.open; },
                    [&](const ui::ToggleLessonPanel&) { lessonPanel_.open = !lessonPanel_.open; },
+                   [&](const ui::StartQuiz&) {
+                       if (player_.active()) applyCommand(ui::StopLesson{});
+                       quiz_.emplace(scene_, structureNames_, scene::stretchCandidates(lessons_),
+                                     std::uint32_t(std::time(nullptr)));
+                       showQuizQuestion();
+                   },
+                   [&](const ui::StopQuiz&) {
+                       quiz_.reset();
+                       scene_.setHighlights({});
+                   },
+                   [&](const ui::AnswerQuiz& c) {
+                       if (quiz_) quiz_->answer(c.option);
+                   },
+                   [&](const ui::NextQuizQuestion&) {
+                       if (!quiz_) return;
+                       quiz_->next();
+                       showQuizQuestion();
+                   },
                    [&](const ui::TogglePresenter&) { setPresenter(!presenter_); },
                    [&](const ui::ToggleBlank&) { blank_ = !blank_; },
                    [&](const ui::SetHighContrast& c) {
@@ -484,6 +538,8 @@ void Application::buildOverlay(double dtSeconds, std::vector<ui::Command>& comma
     exploreInput.names = &structureNames_;
     ui::drawExplorePanel(exploreInput, explorePanel_, commands);
     drawStructureLabels();
+
+    if (quiz_) ui::drawQuizPanel(*quiz_, commands);
 
     ui::LessonPanelInput lessonInput;
     lessonInput.library = &lessons_;

@@ -15,6 +15,7 @@
 #include "scene/camera.h"
 #include "scene/lesson_library.h"
 #include "scene/lesson_player.h"
+#include "scene/quiz.h"
 #include "scene/scene.h"
 #include "ui/explore_panel.h"
 #include "ui/lesson_panel.h"
@@ -57,6 +58,7 @@ private:
     void setPresenter(bool enabled);
     void setXray(bool enabled);
     void drawStructureLabels();
+    void showQuizQuestion();
     void printBenchmark();
     void startLesson(const std::string& id, int step);
     void applyStepSettings();
@@ -79,6 +81,7 @@ private:
     ui::LessonPanelState lessonPanel_;
     ui::ExplorePanelState explorePanel_;
     std::vector<std::string> structureNames_;   // display name per structure
+    std::optional<scene::Quiz> quiz_;
     std::optional<std::array<scene::LayerSettings, scene::kLayerCount>> layersBeforeXray_;
     bool presenter_ = false;
     bool presenterMadeFullscreen_ = false;

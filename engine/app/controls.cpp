@@ -35,6 +35,7 @@ const std::vector<KeyBinding>& keyBindings()
         {Key::Delete, false, false, Action::HideSelection, "Hide the selected structure"},
         {Key::A, false, false, Action::ShowAll, "Show every structure again"},
         {Key::T, false, false, Action::ToggleLessons, "Show or hide the lesson panel"},
+        {Key::Q, false, false, Action::ToggleQuiz, "Quiz: name the structure, pick the stretch (answer 1-4, Enter for next)"},
         {Key::F5, false, false, Action::TogglePresenter, "Presenter mode (model and step text only)"},
         {Key::B, false, false, Action::ToggleBlank, "Blank the screen (presentation clicker)"},
         {Key::Period, false, false, Action::ToggleBlank, "Blank the screen (presentation clicker)"},

@@ -18,7 +18,7 @@ enum class Action {
     LargerText, SmallerText, ClearOrClose, Quit,
     NextStep, PreviousStep, TogglePause, ToggleLessons,
     TogglePresenter, ToggleBlank, ToggleHighContrast,
-    ToggleXray, ToggleLabels, IsolateSelection, HideSelection, ShowAll,
+    ToggleXray, ToggleLabels, IsolateSelection, HideSelection, ShowAll, ToggleQuiz,
 };
 
 struct KeyBinding {

@@ -62,6 +62,12 @@ void Scene::setHighlights(const std::vector<std::string>& names)
     }
 }
 
+void Scene::setHighlightedStructure(int structure)
+{
+    highlighted_.assign(structures_.size(), false);
+    if (structure >= 0 && std::size_t(structure) < structures_.size()) highlighted_[std::size_t(structure)] = true;
+}
+
 void Scene::setPose(const anatomy::Pose& pose)
 {
     pose_ = pose;

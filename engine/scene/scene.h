@@ -74,6 +74,7 @@ public:
 
     // Structures a lesson step points out: "semitendinosus" (both sides) or "semitendinosus.r".
     void setHighlights(const std::vector<std::string>& names);
+    void setHighlightedStructure(int structure);   // just this one; -1 for none
     bool highlighted(int structure) const { return structure >= 0 && std::size_t(structure) < highlighted_.size() && highlighted_[std::size_t(structure)]; }
 
     // Bounds of what is visible now, in world space.

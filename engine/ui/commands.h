@@ -41,6 +41,12 @@ struct SetLabels { bool enabled; };
 struct ToggleExplorePanel {};
 struct ToggleLessonPanel {};
 
+// Quiz.
+struct StartQuiz {};
+struct StopQuiz {};
+struct AnswerQuiz { int option; };
+struct NextQuizQuestion {};
+
 // Classroom.
 struct TogglePresenter {};   // fullscreen, only the model and the step text
 struct ToggleBlank {};       // black screen, as a presentation clicker's blank button
@@ -51,7 +57,7 @@ using Command = std::variant<SetViewPreset, FrameAll, FocusSelection, SetLayerVi
                              SelectStructure, TakeScreenshot, ToggleFullscreen, SetFontScale, Quit, StartLesson,
                              StopLesson, NextStep, PreviousStep, GoToStep, RestartStep, SetPaused, SetPlaybackSpeed,
                              ScrubStep, SetXray, HideStructure, IsolateStructure, ShowAllStructures, SetLabels,
-                             ToggleExplorePanel, ToggleLessonPanel,
+                             ToggleExplorePanel, ToggleLessonPanel, StartQuiz, StopQuiz, AnswerQuiz, NextQuizQuestion,
                              TogglePresenter, ToggleBlank, SetHighContrast, SetPresenterDisplay>;
 
 } // namespace ui

@@ -61,6 +61,10 @@ void drawMenuBar(const OverlayInput& input, OverlayState& state, std::vector<Com
         ImGui::MenuItem("Frame statistics", nullptr, &state.showStats);
         ImGui::EndMenu();
     }
+    if (ImGui::BeginMenu("Learn")) {
+        if (ImGui::MenuItem("Quiz", "Q")) commands.push_back(StartQuiz{});
+        ImGui::EndMenu();
+    }
     if (ImGui::BeginMenu("Help")) {
         ImGui::MenuItem("Controls", "F1", &state.showHelp);
         ImGui::EndMenu();

@@ -20,8 +20,6 @@ fs::path settingsPath()
     return fs::path("hamstring-trainer-settings.toml");
 }
 
-namespace {
-
 core::Expected<Settings> parseSettings(std::string_view text, const std::string& path)
 {
     auto table = scene::parseTomlText(text, path);
@@ -81,6 +79,8 @@ core::Expected<Settings> parseSettings(std::string_view text, const std::string&
     if (!errors.empty()) return scene::summarise(errors);
     return settings;
 }
+
+namespace {
 
 std::string quoted(const std::string& text)
 {

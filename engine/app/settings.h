@@ -43,6 +43,7 @@ struct LoadedSettings {
 };
 
 LoadedSettings loadSettings(const std::filesystem::path& path);
+core::Expected<Settings> parseSettings(std::string_view text, const std::string& path);
 core::Status saveSettings(const Settings& settings, const std::filesystem::path& path);
 std::string serialiseSettings(const Settings& settings);
 

@@ -167,25 +167,21 @@ void addNode(const aiNode& source, int parent, ModelData& model)
 
 } // namespace
 
-core::Expected<ModelData> importModel(const fs::path& path)
-{
-    std::error_code ec;
-    if (!fs::exists(path, ec)) return core::makeFileError(path.string(), "model file not found");
-    if (fs::is_directory(path, ec)) return core::makeFileError(path.string(), "is a folder, expected a model file");
-    if (fs::file_size(path, ec) == 0) return core::makeFileError(path.string(), "model file is empty");
+namespace {
 
-    Assimp::Importer importer;
-    // glTF is already indexed: joining identical vertices would cost ~100x the import time.
-    const unsigned flags = aiProcess_Triangulate | aiProcess_GenSmoothNormals | aiProcess_LimitBoneWeights |
-                           aiProcess_ValidateDataStructure | aiProcess_SortByPType;
-    const aiScene* scene = importer.ReadFile(path.string(), flags);
-    if (!scene) return core::makeFileError(path.string(), std::string("cannot read model: ") + importer.GetErrorString());
+constexpr unsigned kImportFlags = aiProcess_Triangulate | aiProcess_GenSmoothNormals | aiProcess_LimitBoneWeights |
+                                  aiProcess_ValidateDataStructure | aiProcess_SortByPType;
+
+core::Expected<ModelData> convertScene(const aiScene* scene, const std::string& name, const Assimp::Importer& importer)
+{
+    const fs::path path(name);
+    if (!scene) return core::makeFileError(name, std::string("cannot read model: ") + importer.GetErrorString());
     if ((scene->mFlags & AI_SCENE_FLAGS_INCOMPLETE) || !scene->mRootNode)
-        return core::makeFileError(path.string(), "model is incomplete (no scene graph)");
-    if (scene->mNumMeshes == 0) return core::makeFileError(path.string(), "model has no meshes");
+        return core::makeFileError(name, "model is incomplete (no scene graph)");
+    if (scene->mNumMeshes == 0) return core::makeFileError(name, "model has no meshes");
 
     ModelData model;
-    model.sourcePath = path.string();
+    model.sourcePath = name;
     addNode(*scene->mRootNode, -1, model);
     std::map<std::string, int> nodeByName;
     for (std::size_t i = 0; i < model.nodes.size(); ++i) nodeByName.emplace(model.nodes[i].name, int(i));
@@ -201,10 +197,33 @@ core::Expected<ModelData> importModel(const fs::path& path)
     for (const Node& node : model.nodes)
         for (int mesh : node.meshes)
             if (mesh < 0 || mesh >= int(model.meshes.size()))
-                return core::Error{path.string(), 0, 0, "node '" + node.name + "'", "refers to a mesh that does not exist"};
-    core::logDebug("assets", "imported ", path.string(), ": ", model.meshes.size(), " meshes, ", model.nodes.size(),
-                   " nodes, ", model.triangleCount(), " triangles");
+                return core::Error{name, 0, 0, "node '" + node.name + "'", "refers to a mesh that does not exist"};
+    core::logDebug("assets", "imported ", name, ": ", model.meshes.size(), " meshes, ", model.nodes.size(), " nodes, ",
+                   model.triangleCount(), " triangles");
     return model;
+}
+
+} // namespace
+
+core::Expected<ModelData> importModel(const fs::path& path)
+{
+    std::error_code ec;
+    if (!fs::exists(path, ec)) return core::makeFileError(path.string(), "model file not found");
+    if (fs::is_directory(path, ec)) return core::makeFileError(path.string(), "is a folder, expected a model file");
+    if (fs::file_size(path, ec) == 0) return core::makeFileError(path.string(), "model file is empty");
+    Assimp::Importer importer;
+    // glTF is already indexed: joining identical vertices would cost ~100x the import time.
+    const aiScene* scene = importer.ReadFile(path.string(), kImportFlags);
+    return convertScene(scene, path.string(), importer);
+}
+
+core::Expected<ModelData> importModelFromMemory(const void* data, std::size_t size, const std::string& formatHint,
+                                                const std::string& name)
+{
+    if (size == 0) return core::makeFileError(name, "model file is empty");
+    Assimp::Importer importer;
+    const aiScene* scene = importer.ReadFileFromMemory(data, size, kImportFlags, formatHint.c_str());
+    return convertScene(scene, name, importer);
 }
 
 } // namespace assets

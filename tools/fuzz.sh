@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# Builds the libFuzzer targets (tests/fuzz) with clang, AddressSanitizer and
+# UndefinedBehaviorSanitizer, then runs each for a bounded time (HT_FUZZ_SECONDS, default 60)
+# on a corpus made from the shipped files. Fails on any crash, hang (10 s per input) or
+# sanitizer report; a crashing input is kept in build/fuzz/artifacts/<target>/ - add it to
+# tests/fuzz/regressions/<target>/ once fixed so ctest replays it for ever.
+set -euo pipefail
+HT_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# shellcheck source=lib/setup.sh
+source "$HT_ROOT/tools/lib/setup.sh"
+
+seconds="${HT_FUZZ_SECONDS:-60}"
+ht_ensure_packages "${HT_RUNTIME_PACKAGES[@]}" clang libclang-rt-14-dev doctest-dev
+build="$HT_ROOT/build/fuzz"
+if [ ! -f "$build/build.ninja" ]; then
+  ht_log "Configuring the fuzz build (clang, ASan, UBSan) in $build"
+  CC=clang CXX=clang++ cmake -S "$HT_ROOT" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+    -DHT_FUZZ=ON -DHT_SANITIZE=ON -DHT_KEEP_ASSERTS=ON >/dev/null
+fi
+ht_log "Building the fuzz targets"
+cmake --build "$build" -j "$(nproc 2>/dev/null || echo 2)" --target fuzz_lesson fuzz_files fuzz_model
+
+# Seed corpora: the checked-in seeds, every shipped lesson and data file, the generated model.
+corpus="$build/corpus"
+rm -rf "$corpus"
+mkdir -p "$corpus"/{fuzz_lesson,fuzz_files,fuzz_model}
+cp "$HT_ROOT"/tests/fuzz/seeds/lesson/* "$HT_ROOT"/scenes/lessons/*.toml "$corpus/fuzz_lesson/"
+cp "$HT_ROOT"/tests/fuzz/seeds/files/* "$corpus/fuzz_files/"
+for pair in "0:$HT_ROOT/scenes/default.toml" "1:$HT_ROOT/scenes/poses.toml" "2:$HT_ROOT/assets/sources.toml"; do
+  selector="${pair%%:*}"; file="${pair#*:}"
+  { printf "\\x0$selector"; cat "$file"; } > "$corpus/fuzz_files/shipped-$selector-$(basename "$file")"
+done
+cp "$HT_ROOT"/tests/fuzz/seeds/model/* "$corpus/fuzz_model/"
+if [ -f "$build/assets/hamstring_trainer.glb" ]; then
+  { printf '\x00'; cat "$build/assets/hamstring_trainer.glb"; } > "$corpus/fuzz_model/hamstring_trainer.glb"
+fi
+
+export ASAN_OPTIONS="detect_leaks=1:abort_on_error=1:symbolize=1"
+export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
+status=0
+summary=""
+for target in fuzz_lesson fuzz_files fuzz_model; do
+  artifacts="$build/artifacts/$target/"
+  mkdir -p "$artifacts"
+  ht_log "Fuzzing $target for $seconds s"
+  log="$build/$target.log"
+  if "$build/tests/fuzz/$target" "$corpus/$target" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2560 \
+       -artifact_prefix="$artifacts" -print_final_stats=1 >"$log" 2>&1; then
+    result="ok"
+  else
+    result="FAILED (see $log; inputs in $artifacts)"
+    status=1
+    tail -n 40 "$log" >&2
+  fi
+  runs=$(grep -m1 -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' || echo "?")
+  summary+="$target: $runs executions, $result"$'\n'
+done
+printf '%s' "$summary"
+exit $status

@@ -3,7 +3,7 @@
 
 in vec2 vUv;
 
-uniform vec3 uTopColor;     // display-referred sRGB
+uniform vec3 uTopColor;     // linear
 uniform vec3 uBottomColor;
 
 out vec4 fragColor;

@@ -1,28 +1,73 @@
 #version 330 core
-// Surface shading for every structure: studio lighting, material colour and opacity,
-// and a highlight for the hovered or selected structure.
+// Surface shading for every structure. Each material has its own detail: muscle fibres
+// running along the belly, glossy tendon, matte grained bone, translucent skin that is most
+// visible at its silhouette, and an optional colour map of a muscle quantity.
 
 #include "common/lighting.glsl"
+#include "common/noise.glsl"
+#include "common/colormap.glsl"
 
 in vec3 vViewPosition;
 in vec3 vViewNormal;
-in vec3 vWorldPosition;
+in vec3 vObjectPosition;
+in vec3 vMuscle;
 
 uniform vec4 uBaseColor;       // linear RGB and opacity
 uniform float uRoughness;
-uniform float uSpecular;
+uniform int uMaterial;         // 0 plain, 1 muscle, 2 tendon, 3 bone, 4 skin, 5 nerve
 uniform vec3 uHighlightColor;
 uniform float uHighlight;      // 0: none, 1: full highlight
+uniform float uMapValue;       // < 0: natural colour; else a 0..1 value shown in cividis
+uniform bool uFlat;            // outline pass: the highlight colour, unlit
 
 out vec4 fragColor;
 
 void main()
 {
+    if (uFlat) {
+        fragColor = vec4(uHighlightColor, 1.0);
+        return;
+    }
     vec3 normal = normalize(vViewNormal);
     vec3 toEye = normalize(-vViewPosition);
     if (!gl_FrontFacing) normal = -normal;
-    vec3 color = studioLight(uBaseColor.rgb, normal, toEye, uRoughness, uSpecular);
+
+    vec3 albedo = uBaseColor.rgb;
+    float roughness = uRoughness;
+    float specular = 1.0 - roughness * 0.7;
+    float occlusion = 1.0;
+    float alpha = uBaseColor.a;
+
+    if (uMaterial == 1) {
+        // Fibres: fine ridges around the muscle, wavering slightly along it.
+        float waver = valueNoise(vec3(vMuscle.x * 18.0, vMuscle.y * 3.0, 0.0)) * 2.0;
+        float fibres = sin(vMuscle.y * 140.0 + waver * 3.0);
+        float bundles = valueNoise(vec3(vMuscle.x * 6.0, vMuscle.y * 9.0, 1.0));
+        albedo *= 0.9 + 0.07 * fibres + 0.1 * bundles;
+        specular *= 0.8 + 0.4 * max(fibres, 0.0);
+    } else if (uMaterial == 2) {
+        float fibres = sin(vMuscle.y * 220.0);
+        albedo *= 0.96 + 0.04 * fibres;
+        roughness = min(roughness, 0.3);
+        specular = 1.2;
+    } else if (uMaterial == 3) {
+        float grain = valueNoise(vObjectPosition * 90.0) * 0.6 + valueNoise(vObjectPosition * 310.0) * 0.4;
+        albedo *= 0.92 + 0.12 * grain;
+        specular = 0.25;
+    } else if (uMaterial == 5) {
+        float strands = sin(vMuscle.y * 60.0);
+        albedo *= 0.93 + 0.07 * strands;
+    }
+    if (uMapValue >= 0.0) albedo = cividis(uMapValue) * 0.8;
+
+    vec3 color = studioLight(albedo, normal, toEye, roughness, specular, occlusion);
+    if (uMaterial == 4) {
+        // Skin: light passes through; what is seen is mostly the edge, as with a glass model.
+        float edge = 1.0 - abs(dot(normal, toEye));
+        alpha = clamp(uBaseColor.a * (0.45 + 1.3 * edge * edge), 0.0, 1.0);
+        color += vec3(0.9, 0.45, 0.35) * edge * edge * 0.25;
+    }
     float rim = pow(1.0 - max(dot(normal, toEye), 0.0), 2.0);
     color = mix(color, uHighlightColor * (0.6 + 0.8 * rim), uHighlight * 0.35);
-    fragColor = vec4(toDisplay(color), uBaseColor.a);
+    fragColor = vec4(toneMap(color), alpha);
 }

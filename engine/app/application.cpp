@@ -120,14 +120,23 @@ core::Status Application::initialise()
     core::logDebug("gfx", "OpenGL ", gl_.version, " on ", gl_.renderer);
 
     render::RenderOptions renderOptions;
-    renderOptions.msaaSamples = options_.msaa;
-    auto renderer = render::Renderer::create(paths_.shaders(), renderOptions, gl_.maxSamples);
+    renderOptions.maxSamples = gl_.maxSamples;
+    if (options_.quality == "medium") renderOptions.quality = render::Quality::Medium;
+    if (options_.quality == "low") renderOptions.quality = render::Quality::Low;
+    autoQuality_ = options_.quality == "auto" && (!options_.headless || options_.bench);
+    auto renderer = render::Renderer::create(paths_.shaders(), renderOptions);
     if (!renderer) return renderer.error();
     renderer_ = std::move(*renderer);
     if (core::Status uploaded = renderer_->upload(scene_); !uploaded) return uploaded.error();
     gpuTimer_.create();
 
     camera_.frame(scene_.visibleBounds(), false);
+    if (sceneDesc_.focus || sceneDesc_.distanceM) {
+        scene::CameraPose pose = camera_.pose();
+        if (sceneDesc_.focus) pose.focus = *sceneDesc_.focus;
+        if (sceneDesc_.distanceM) pose.distanceM = *sceneDesc_.distanceM;
+        camera_.setPresetBase(pose);
+    }
     scene::ViewPreset preset = sceneDesc_.view;
     if (!options_.view.empty()) preset = scene::presetFromName(options_.view).value_or(preset);
     camera_.setPreset(preset, false);
@@ -701,6 +710,7 @@ core::Status Application::renderFrame(double dtSeconds, std::vector<ui::Command>
     view.view = camera_.viewMatrix();
     view.projection = camera_.projectionMatrix(float(drawable.x) / float(drawable.y));
     view.eye = camera_.position();
+    renderer_->updateDeformedMeshes(scene_);
     if (core::Status rendered = renderer_->render(scene_, view); !rendered) return rendered;
     renderer_->present(drawable);
 
@@ -776,7 +786,8 @@ int Application::exportLesson()
         }
         char name[32];
         std::snprintf(name, sizeof name, "step-%02zu.png", i + 1);
-        if (core::Status written = core::writePng(folder / name, renderer_->readScene()); !written) {
+        renderer_->present(size);
+        if (core::Status written = core::writePng(folder / name, gfx::readPixels(nullptr, size)); !written) {
             std::fprintf(stderr, "hamstring-trainer: error: %s\n", written.error().describe().c_str());
             return 1;
         }
@@ -864,6 +875,7 @@ int Application::run()
         if (options_.bench) gfx::finish();
 
         if (frameIndex_ == 0) firstFrameSeconds_ = core::secondsSinceProgramStart();
+        if (autoQuality_) adaptQuality(cpuTime.elapsedMs());
         if (options_.bench) {
             cpuFrameMs_.push_back(cpuTime.elapsedMs());
             for (double ms : gpuTimer_.collect()) gpuFrameMs_.push_back(ms);
@@ -886,6 +898,33 @@ int Application::run()
     return exitCode;
 }
 
+// Steps the rendering quality down while the median of the last 30 frames is over a 60 Hz
+// budget; the first frames (shader compiles, uploads) are left out.
+void Application::adaptQuality(double frameMs)
+{
+    constexpr double kBudgetMs = 1000.0 / 60.0;
+    constexpr std::size_t kWindow = 30;
+    if (frameIndex_ < 5 || renderer_->quality() == render::Quality::Low) return;
+    qualityWindowMs_.push_back(frameMs);
+    if (qualityWindowMs_.size() < kWindow) return;
+    std::vector<double> window = qualityWindowMs_;
+    std::nth_element(window.begin(), window.begin() + std::ptrdiff_t(kWindow / 2), window.end());
+    const double median = window[kWindow / 2];
+    qualityWindowMs_.clear();
+    if (median <= kBudgetMs) return;
+    const render::Quality lower =
+        renderer_->quality() == render::Quality::High ? render::Quality::Medium : render::Quality::Low;
+    renderer_->setQuality(lower);
+    core::logInfo("render", "frames took ", median, " ms (median of ", kWindow, "); quality now ",
+                  render::qualityName(lower));
+    if (options_.bench) {
+        // A benchmark reports the level that met the budget: restart the measurements.
+        cpuFrameMs_.clear();
+        gpuFrameMs_.clear();
+        for (double ms : gpuTimer_.drain()) (void)ms;
+    }
+}
+
 void Application::printBenchmark()
 {
     // The first frame builds pipelines and uploads; it is reported apart as start-up.
@@ -898,7 +937,7 @@ void Application::printBenchmark()
     std::printf("renderer: %s\n", gl_.renderer.c_str());
     std::printf("gl_version: %s\n", gl_.version.c_str());
     std::printf("size: %dx%d\n", size.x, size.y);
-    std::printf("msaa: %d\n", options_.msaa);
+    std::printf("quality: %s\n", std::string(render::qualityName(renderer_->quality())).c_str());
     std::printf("overlay: %s\n", options_.noOverlay ? "off" : "on");
     std::printf("triangles: %zu\n", renderer_->uploadedTriangles());
     std::printf("frames: %zu\n", cpu.size());

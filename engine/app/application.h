@@ -60,6 +60,7 @@ private:
     void drawStructureLabels();
     void showQuizQuestion();
     void printBenchmark();
+    void adaptQuality(double frameMs);
     void startLesson(const std::string& id, int step);
     void applyStepSettings();
     void updateLesson();
@@ -112,6 +113,10 @@ private:
     float dragDistance_ = 0.0f;
     bool mouseOverScene_ = true;
     bool hoverDirty_ = false;
+
+    // Automatic quality: recent frame times decide whether to step down.
+    std::vector<double> qualityWindowMs_;
+    bool autoQuality_ = false;
 
     // Benchmark samples.
     gfx::GpuTimer gpuTimer_;

@@ -31,8 +31,10 @@ ParseResult parseOptions(int argc, char** argv)
     bool noVsync = false;
     cli.add_flag("--no-vsync", noVsync, "Do not wait for the display's refresh");
     cli.add_flag("--gl-debug", options.glDebug, "Report every OpenGL error and warning (on in Debug builds)");
-    cli.add_option("--msaa", options.msaa, "Multisample anti-aliasing samples (0, 2, 4 or 8)")
-        ->check(CLI::IsMember({0, 1, 2, 4, 8}));
+    cli.add_option("--quality", options.quality,
+                   "Rendering quality: high (4x MSAA), medium (edge smoothing), low (3/4 resolution), or auto "
+                   "(starts high and steps down while frames take over 16.7 ms; headless runs stay high)")
+        ->check(CLI::IsMember({"auto", "high", "medium", "low"}));
     cli.add_option("--lesson", options.lesson, "Open a lesson by its file name (without .toml)");
     cli.add_option("--step", options.step, "Start the lesson at this step (1 is the first)")->check(CLI::PositiveNumber);
     cli.add_option("--time", options.stepTimeS, "Jump to this many seconds into the step")->check(CLI::NonNegativeNumber);

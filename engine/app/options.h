@@ -25,7 +25,7 @@ struct Options {
     int display = 0;
     bool vsync = true;
     bool glDebug = false;
-    int msaa = 4;
+    std::string quality = "auto";    // auto, high, medium, low
     bool verbose = false;
     std::string lesson;              // open this lesson (file name without .toml)
     int step = 0;                    // 1-based step of --lesson; 0: where the user left off

@@ -34,6 +34,7 @@ core::Expected<RenderTarget> RenderTarget::create(const RenderTargetDesc& desc)
     RenderTarget target;
     target.size_ = desc.size;
     target.samples_ = desc.samples > 1 ? desc.samples : 0;
+    target.colorFormat_ = desc.colorFormat;
 
     TextureDesc colorDesc;
     colorDesc.size = desc.size;
@@ -96,6 +97,9 @@ core::Expected<RenderTarget> RenderTarget::create(const RenderTargetDesc& desc)
 void RenderTarget::resolve() const
 {
     if (!samples_) return;
+    // Resolve in linear light when the target is sRGB.
+    if (colorFormat_ == TextureFormat::SRGB8A8)
+        glEnable(GL_FRAMEBUFFER_SRGB);
     glBindFramebuffer(GL_READ_FRAMEBUFFER, framebuffer_.id());
     glBindFramebuffer(GL_DRAW_FRAMEBUFFER, resolveFramebuffer_.id());
     glBlitFramebuffer(0, 0, size_.x, size_.y, 0, 0, size_.x, size_.y, GL_COLOR_BUFFER_BIT, GL_NEAREST);
@@ -105,6 +109,10 @@ void RenderTarget::resolve() const
 void beginPass(const RenderTarget* target, glm::ivec2 defaultFramebufferSize, const ClearValues& clear)
 {
     glBindFramebuffer(GL_FRAMEBUFFER, target ? target->framebufferId() : 0);
+    if (target && target->colorFormat() == TextureFormat::SRGB8A8)
+        glEnable(GL_FRAMEBUFFER_SRGB);
+    else
+        glDisable(GL_FRAMEBUFFER_SRGB);
     const glm::ivec2 size = target ? target->size() : defaultFramebufferSize;
     glViewport(0, 0, size.x, size.y);
     GLbitfield mask = 0;
@@ -152,6 +160,7 @@ core::Image readPixels(const RenderTarget* target, glm::ivec2 size)
         glReadBuffer(GL_BACK);
     }
     glPixelStorei(GL_PACK_ALIGNMENT, 1);
+    glDisable(GL_FRAMEBUFFER_SRGB); // read the stored (encoded) values
     glReadPixels(0, 0, size.x, size.y, GL_RGBA, GL_UNSIGNED_BYTE, image.rgba.data());
     glBindFramebuffer(GL_FRAMEBUFFER, 0);
     image.flipVertically();

@@ -28,6 +28,7 @@ public:
 
     glm::ivec2 size() const { return size_; }
     int samples() const { return samples_; }
+    TextureFormat colorFormat() const { return colorFormat_; }
     // The single-sampled colour texture (after resolve() for a multisampled target).
     const Texture2D& colorTexture() const { return resolvedColor_; }
     unsigned int framebufferId() const { return framebuffer_.id(); }
@@ -41,6 +42,7 @@ public:
 private:
     glm::ivec2 size_{0};
     int samples_ = 0;
+    TextureFormat colorFormat_ = TextureFormat::RGBA8;
     FramebufferHandle framebuffer_;        // drawn into
     RenderbufferHandle multisampleColor_;
     RenderbufferHandle depthStencil_;
@@ -55,7 +57,8 @@ struct ClearValues {
 };
 
 // Binds a target (nullptr: the window's framebuffer of the given size), sets the viewport
-// and clears what is asked.
+// and clears what is asked. Drawing into an sRGB target encodes linear shader output (and
+// blends in linear light); the window's framebuffer takes values as they are.
 void beginPass(const RenderTarget* target, glm::ivec2 defaultFramebufferSize, const ClearValues& clear);
 // Copies a target's colour onto the window's framebuffer, scaled to fit.
 void blitToDefault(const RenderTarget& target, glm::ivec2 defaultFramebufferSize);

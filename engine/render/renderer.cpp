@@ -11,11 +11,29 @@ namespace {
 constexpr glm::vec3 kHighlightSelected{1.0f, 0.78f, 0.25f};
 constexpr glm::vec3 kHighlightHovered{0.55f, 0.8f, 1.0f};
 constexpr glm::vec3 kHighlightLesson{0.35f, 0.95f, 0.85f};
+constexpr glm::vec3 kBackdropTop{0.062f, 0.072f, 0.098f};     // linear
+constexpr glm::vec3 kBackdropBottom{0.012f, 0.014f, 0.018f};
+constexpr glm::vec3 kFloorColor{0.050f, 0.054f, 0.064f};
+
+enum MaterialKind { kPlain = 0, kMuscle = 1, kTendon = 2, kBone = 3, kSkin = 4, kNerve = 5 };
+
+MaterialKind materialKind(scene::LayerId layer)
+{
+    switch (layer) {
+    case scene::LayerId::Muscle:
+    case scene::LayerId::Context: return kMuscle;
+    case scene::LayerId::Tendon: return kTendon;
+    case scene::LayerId::Bone: return kBone;
+    case scene::LayerId::Skin: return kSkin;
+    case scene::LayerId::Nerve: return kNerve;
+    case scene::LayerId::Other: break;
+    }
+    return kPlain;
+}
 
 struct MaterialLook {
     glm::vec4 baseColor{0.8f, 0.8f, 0.8f, 1.0f};
     float roughness = 0.6f;
-    float specular = 0.5f;
     bool blend = false;
 };
 
@@ -29,27 +47,69 @@ MaterialLook lookOf(const scene::Scene& scene, const scene::MeshInstance& instan
         look.roughness = material.roughness;
         look.blend = material.blend;
     }
-    look.specular = 1.0f - look.roughness * 0.7f;
     return look;
 }
 
+// Capsules along the skeleton's segments, for the floor's contact shadows.
+struct Capsule {
+    anatomy::Segment from;
+    anatomy::Segment to;
+    float radiusM;
+};
+
+constexpr Capsule kCapsules[] = {
+    {anatomy::Segment::FemurR, anatomy::Segment::TibiaR, 0.075f}, {anatomy::Segment::FemurL, anatomy::Segment::TibiaL, 0.075f},
+    {anatomy::Segment::TibiaR, anatomy::Segment::TalusR, 0.055f}, {anatomy::Segment::TibiaL, anatomy::Segment::TalusL, 0.055f},
+    {anatomy::Segment::CalcnR, anatomy::Segment::ToesR, 0.040f},  {anatomy::Segment::CalcnL, anatomy::Segment::ToesL, 0.040f},
+    {anatomy::Segment::Pelvis, anatomy::Segment::Abdomen, 0.130f}, {anatomy::Segment::Abdomen, anatomy::Segment::Neck, 0.140f},
+    {anatomy::Segment::Neck, anatomy::Segment::Head, 0.090f},     {anatomy::Segment::HumerusR, anatomy::Segment::ForearmR, 0.050f},
+    {anatomy::Segment::HumerusL, anatomy::Segment::ForearmL, 0.050f}, {anatomy::Segment::ForearmR, anatomy::Segment::HandR, 0.042f},
+    {anatomy::Segment::ForearmL, anatomy::Segment::HandL, 0.042f},
+};
+
 } // namespace
 
-core::Expected<Renderer> Renderer::create(const std::filesystem::path& shaderFolder, const RenderOptions& options,
-                                          int maxSamples)
+std::string_view qualityName(Quality quality)
+{
+    switch (quality) {
+    case Quality::High: return "high (4x MSAA)";
+    case Quality::Medium: return "medium (edge smoothing)";
+    case Quality::Low: return "low (edge smoothing, 3/4 resolution)";
+    }
+    return "high";
+}
+
+core::Expected<Renderer> Renderer::create(const std::filesystem::path& shaderFolder, const RenderOptions& options)
 {
     Renderer renderer;
     renderer.shaders_ = gfx::ShaderLibrary(shaderFolder);
     renderer.options_ = options;
-    renderer.options_.msaaSamples = std::clamp(options.msaaSamples, 0, std::max(0, maxSamples));
-    auto mesh = renderer.shaders_.load("mesh", "mesh.vert", "mesh.frag");
-    if (!mesh) return mesh.error();
-    renderer.programs_.mesh = *mesh;
-    auto background = renderer.shaders_.load("background", "background.vert", "background.frag");
-    if (!background) return background.error();
-    renderer.programs_.background = *background;
-    renderer.fullscreen_ = gfx::ProceduralDraw::create();
+    struct ProgramFiles {
+        int* index;
+        const char* name;
+        const char* vertex;
+        const char* fragment;
+    };
+    const ProgramFiles programs[] = {
+        {&renderer.programs_.mesh, "mesh", "mesh.vert", "mesh.frag"},
+        {&renderer.programs_.background, "background", "background.vert", "background.frag"},
+        {&renderer.programs_.floor, "floor", "floor.vert", "floor.frag"},
+        {&renderer.programs_.present, "present", "present.vert", "present.frag"},
+    };
+    for (const ProgramFiles& files : programs) {
+        auto index = renderer.shaders_.load(files.name, files.vertex, files.fragment);
+        if (!index) return index.error();
+        *files.index = *index;
+    }
+    renderer.procedural_ = gfx::ProceduralDraw::create();
     return renderer;
+}
+
+void Renderer::setQuality(Quality quality)
+{
+    if (quality == options_.quality) return;
+    options_.quality = quality;
+    target_.reset(); // samples and size change with quality
 }
 
 core::Status Renderer::upload(const scene::Scene& scene)
@@ -57,14 +117,17 @@ core::Status Renderer::upload(const scene::Scene& scene)
     meshes_.clear();
     uploadedTriangles_ = 0;
     for (const assets::MeshData& data : scene.model().meshes) {
+        const std::size_t count = data.positions.size();
         std::vector<glm::vec3> normals = data.normals;
-        if (normals.size() != data.positions.size()) normals.assign(data.positions.size(), glm::vec3(0.0f, 1.0f, 0.0f));
+        if (normals.size() != count) normals.assign(count, glm::vec3(0.0f, 1.0f, 0.0f));
         std::vector<glm::u16vec4> joints = data.joints;
         std::vector<glm::vec4> weights = data.weights;
-        if (joints.size() != data.positions.size()) {
-            joints.assign(data.positions.size(), glm::u16vec4(0));
-            weights.assign(data.positions.size(), glm::vec4(1.0f, 0.0f, 0.0f, 0.0f));
+        if (joints.size() != count) {
+            joints.assign(count, glm::u16vec4(0));
+            weights.assign(count, glm::vec4(1.0f, 0.0f, 0.0f, 0.0f));
         }
+        std::vector<glm::vec3> muscle = data.muscleCoords;
+        if (muscle.size() != count) muscle.assign(count, glm::vec3(0.0f));
         const bool dynamic = !data.muscleCoords.empty();
         const auto usage = dynamic ? gfx::BufferUsage::Dynamic : gfx::BufferUsage::Static;
         gfx::MeshDesc desc;
@@ -72,11 +135,13 @@ core::Status Renderer::upload(const scene::Scene& scene)
         desc.vertexBuffers = {{gfx::bytesOf(data.positions), usage},
                               {gfx::bytesOf(normals), usage},
                               {gfx::bytesOf(joints), gfx::BufferUsage::Static},
-                              {gfx::bytesOf(weights), gfx::BufferUsage::Static}};
+                              {gfx::bytesOf(weights), gfx::BufferUsage::Static},
+                              {gfx::bytesOf(muscle), gfx::BufferUsage::Static}};
         desc.attributes = {{0, gfx::AttributeFormat::Float3, 0},
                            {1, gfx::AttributeFormat::Float3, 1},
                            {2, gfx::AttributeFormat::UShort4Int, 2},
-                           {3, gfx::AttributeFormat::Float4, 3}};
+                           {3, gfx::AttributeFormat::Float4, 3},
+                           {4, gfx::AttributeFormat::Float3, 4}};
         desc.indices = data.indices;
         auto mesh = gfx::Mesh::create(desc);
         if (!mesh) return mesh.error();
@@ -84,6 +149,18 @@ core::Status Renderer::upload(const scene::Scene& scene)
         uploadedTriangles_ += data.triangleCount();
     }
     return {};
+}
+
+void Renderer::updateDeformedMeshes(const scene::Scene& scene)
+{
+    for (std::size_t i = 0; i < meshes_.size(); ++i) {
+        if (!meshes_[i].dynamic) continue;
+        const auto positions = scene.deformedPositions(int(i));
+        const auto normals = scene.deformedNormals(int(i));
+        if (positions.empty() || normals.size() != positions.size()) continue;
+        meshes_[i].mesh.updateVertexBuffer(0, std::as_bytes(positions));
+        meshes_[i].mesh.updateVertexBuffer(1, std::as_bytes(normals));
+    }
 }
 
 void Renderer::drawBackground()
@@ -95,18 +172,46 @@ void Renderer::drawBackground()
     gfx::applyRenderState(state);
     const gfx::ShaderProgram& program = shaders_.program(programs_.background);
     program.use();
-    program.set("uTopColor", glm::vec3(0.30f, 0.33f, 0.38f));
-    program.set("uBottomColor", glm::vec3(0.12f, 0.13f, 0.15f));
-    fullscreen_.draw(gfx::Primitive::Triangles, 3);
+    program.set("uTopColor", kBackdropTop);
+    program.set("uBottomColor", kBackdropBottom);
+    procedural_.draw(gfx::Primitive::Triangles, 3);
 }
 
-void Renderer::drawInstance(const scene::Scene& scene, const scene::MeshInstance& instance, const FrameView& view,
-                            float opacity)
+void Renderer::drawFloor(const scene::Scene& scene, const FrameView& view)
+{
+    if (!scene.hasBody()) return;
+    const anatomy::SkeletonPose& skeleton = scene.skeleton();
+    std::vector<glm::vec4> ends, otherEnds;
+    for (const Capsule& capsule : kCapsules) {
+        ends.push_back(glm::vec4(glm::vec3(skeleton.origin(capsule.from)), capsule.radiusM));
+        otherEnds.push_back(glm::vec4(glm::vec3(skeleton.origin(capsule.to)), 0.0f));
+    }
+    const glm::vec3 pelvis(skeleton.origin(anatomy::Segment::Pelvis));
+    gfx::RenderState state;
+    state.cull = gfx::CullMode::None;
+    state.blend = gfx::BlendMode::Alpha;
+    state.depthWrite = false;
+    gfx::applyRenderState(state);
+    const gfx::ShaderProgram& program = shaders_.program(programs_.floor);
+    program.use();
+    program.set("uView", view.view);
+    program.set("uProjection", view.projection);
+    program.set("uCentre", glm::vec3(pelvis.x, 0.0f, pelvis.z));
+    program.set("uHalfSize", 2.2f);
+    program.set("uFloorColor", kFloorColor);
+    program.set("uCapsuleCount", int(ends.size()));
+    program.set("uCapsuleA", std::span<const glm::vec4>(ends));
+    program.set("uCapsuleB", std::span<const glm::vec4>(otherEnds));
+    procedural_.draw(gfx::Primitive::Triangles, 6);
+}
+
+void Renderer::drawInstance(const scene::Scene& scene, const scene::MeshInstance& instance, float opacity, float tint)
 {
     const assets::MeshData& data = scene.model().meshes[std::size_t(instance.mesh)];
     const gfx::ShaderProgram& program = shaders_.program(programs_.mesh);
     const MaterialLook look = lookOf(scene, instance);
-    program.set("uModel", scene.nodeWorldMatrices()[std::size_t(instance.node)]);
+    const bool deformed = !scene.deformedPositions(instance.mesh).empty();
+    program.set("uModel", deformed ? glm::mat4(1.0f) : scene.nodeWorldMatrices()[std::size_t(instance.node)]);
     const bool skinned = data.skinned() && data.skin >= 0;
     program.set("uSkinned", skinned ? 1 : 0);
     if (skinned) {
@@ -116,11 +221,12 @@ void Renderer::drawInstance(const scene::Scene& scene, const scene::MeshInstance
     }
     program.set("uBaseColor", glm::vec4(glm::vec3(look.baseColor), look.baseColor.a * opacity));
     program.set("uRoughness", look.roughness);
-    program.set("uSpecular", look.specular);
+    program.set("uMaterial", int(materialKind(instance.layer)));
+    program.set("uMapValue", tint);
     float highlight = 0.0f;
     glm::vec3 highlightColor = kHighlightHovered;
     if (instance.structure == scene.selectedStructure) {
-        highlight = 1.0f;
+        highlight = 0.5f;
         highlightColor = kHighlightSelected;
     } else if (instance.structure == scene.hoveredStructure) {
         highlight = 0.6f;
@@ -130,81 +236,169 @@ void Renderer::drawInstance(const scene::Scene& scene, const scene::MeshInstance
     }
     program.set("uHighlight", highlight);
     program.set("uHighlightColor", highlightColor);
-    (void)view;
     meshes_[std::size_t(instance.mesh)].mesh.draw();
 }
 
-core::Status Renderer::render(const scene::Scene& scene, const FrameView& view)
+// The selection outline: the structure marks the stencil where it is visible, then a
+// slightly inflated copy draws only outside that mark.
+void Renderer::drawOutline(const scene::Scene& scene, const FrameView& view)
 {
-    if (!target_ || target_->size() != view.sizePixels) {
-        target_.reset();
-        gfx::RenderTargetDesc desc;
-        desc.size = view.sizePixels;
-        desc.samples = options_.msaaSamples;
-        desc.label = "scene";
-        auto target = gfx::RenderTarget::create(desc);
-        if (!target) return target.error();
-        target_ = std::move(*target);
+    const int selected = scene.selectedStructure;
+    if (selected < 0) return;
+    const gfx::ShaderProgram& program = shaders_.program(programs_.mesh);
+    gfx::RenderState mark;
+    mark.colorWrite = false;
+    mark.depthWrite = false;
+    mark.depthCompare = gfx::CompareOp::LessEqual;
+    mark.cull = gfx::CullMode::None;
+    mark.stencilWriteReference = true;
+    mark.stencilCompare = gfx::CompareOp::Always;
+    mark.stencilReference = 1;
+    gfx::applyRenderState(mark);
+    program.set("uInflate", 0.0f);
+    const std::vector<int>& instances = scene.structures()[std::size_t(selected)].instances;
+    for (int index : instances) {
+        const scene::MeshInstance& instance = scene.instances()[std::size_t(index)];
+        if (scene.instanceVisible(instance)) drawInstance(scene, instance, 1.0f, -1.0f);
     }
-    gfx::beginPass(&*target_, view.sizePixels, {glm::vec4(0.0f, 0.0f, 0.0f, 1.0f), 1.0f, 0});
+    gfx::RenderState outline;
+    outline.depthWrite = false;
+    outline.depthTest = false;
+    outline.cull = gfx::CullMode::Front;
+    outline.stencilTest = true;
+    outline.stencilCompare = gfx::CompareOp::NotEqual;
+    outline.stencilReference = 1;
+    gfx::applyRenderState(outline);
+    const core::Bounds bounds = scene.structureBounds(selected);
+    const float distance = std::max(glm::length(bounds.center() - view.eye), 0.1f);
+    program.set("uInflate", 0.0025f * distance);
+    program.set("uFlat", 1);
+    program.set("uHighlightColor", kHighlightSelected);
+    for (int index : instances) {
+        const scene::MeshInstance& instance = scene.instances()[std::size_t(index)];
+        if (!scene.instanceVisible(instance)) continue;
+        const assets::MeshData& data = scene.model().meshes[std::size_t(instance.mesh)];
+        const bool deformed = !scene.deformedPositions(instance.mesh).empty();
+        program.set("uModel", deformed ? glm::mat4(1.0f) : scene.nodeWorldMatrices()[std::size_t(instance.node)]);
+        const bool skinned = data.skinned() && data.skin >= 0;
+        program.set("uSkinned", skinned ? 1 : 0);
+        if (skinned) {
+            std::vector<glm::mat4> joints = scene.skinMatrices(data.skin);
+            if (joints.size() > 64) joints.resize(64);
+            program.set("uJointMatrices", std::span<const glm::mat4>(joints));
+        }
+        meshes_[std::size_t(instance.mesh)].mesh.draw();
+    }
+    program.set("uFlat", 0);
+    program.set("uInflate", 0.0f);
+}
+
+core::Status Renderer::ensureTarget(glm::ivec2 size)
+{
+    if (target_ && targetRequest_ == size) return {};
+    target_.reset();
+    targetRequest_ = size;
+    gfx::RenderTargetDesc desc;
+    const float scale = options_.quality == Quality::Low ? 0.75f : 1.0f;
+    desc.size = glm::max(glm::ivec2(glm::vec2(size) * scale), glm::ivec2(1));
+    desc.samples = options_.quality == Quality::High ? std::min(4, options_.maxSamples) : 0;
+    desc.colorFormat = gfx::TextureFormat::SRGB8A8;
+    desc.label = "scene";
+    auto target = gfx::RenderTarget::create(desc);
+    if (!target) return target.error();
+    target_ = std::move(*target);
+    return {};
+}
+
+core::Status Renderer::render(const scene::Scene& scene, const FrameView& view, const std::vector<StructureTint>& tints)
+{
+    if (core::Status ready = ensureTarget(view.sizePixels); !ready) return ready;
+    gfx::beginPass(&*target_, target_->size(), {glm::vec4(0.0f, 0.0f, 0.0f, 1.0f), 1.0f, 0});
     drawBackground();
+    drawFloor(scene, view);
 
     const gfx::ShaderProgram& program = shaders_.program(programs_.mesh);
     program.use();
     program.set("uView", view.view);
     program.set("uProjection", view.projection);
+    program.set("uInflate", 0.0f);
+    program.set("uFlat", 0);
+    auto tintOf = [&](int structure) {
+        for (const StructureTint& tint : tints)
+            if (tint.structure == structure) return tint.value;
+        return -1.0f;
+    };
+    auto distanceTo = [&](const scene::MeshInstance* instance) {
+        const assets::MeshData& data = scene.model().meshes[std::size_t(instance->mesh)];
+        const bool worldSpace = data.skinned() || !scene.deformedPositions(instance->mesh).empty();
+        const glm::vec3 centre = worldSpace ? data.bounds.center()
+                                            : glm::vec3(scene.nodeWorldMatrices()[std::size_t(instance->node)] *
+                                                        glm::vec4(data.bounds.center(), 1.0f));
+        return glm::length(centre - view.eye);
+    };
 
-    // Opaque structures first, front to back order is left to the depth test.
-    std::vector<const scene::MeshInstance*> translucent;
-    gfx::RenderState opaque;
+    // Opaque structures near to far, so the depth test skips hidden fragments early.
+    std::vector<const scene::MeshInstance*> opaque, translucent;
     for (const scene::MeshInstance& instance : scene.instances()) {
         if (!scene.instanceVisible(instance)) continue;
         const float opacity = scene.layer(instance.layer).opacity;
         const MaterialLook look = lookOf(scene, instance);
-        if (opacity < 1.0f || look.blend || look.baseColor.a < 1.0f) {
-            translucent.push_back(&instance);
-            continue;
-        }
-        const assets::MeshData& data = scene.model().meshes[std::size_t(instance.mesh)];
-        const bool doubleSided = data.material >= 0 && scene.model().materials[std::size_t(data.material)].doubleSided;
-        opaque.cull = doubleSided ? gfx::CullMode::None : gfx::CullMode::Back;
-        gfx::applyRenderState(opaque);
-        drawInstance(scene, instance, view, 1.0f);
+        const bool seeThrough = opacity < 1.0f || look.blend || look.baseColor.a < 1.0f;
+        (seeThrough ? translucent : opaque).push_back(&instance);
     }
-
-    // Translucent structures back to front; each lays down its own nearest depth first so
-    // only its front surface blends, whatever order its triangles come in.
-    auto distanceTo = [&](const scene::MeshInstance* instance) {
+    std::vector<std::pair<float, const scene::MeshInstance*>> sorted;
+    for (const scene::MeshInstance* instance : opaque) sorted.emplace_back(distanceTo(instance), instance);
+    std::sort(sorted.begin(), sorted.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    for (const auto& [distance, instance] : sorted) {
         const assets::MeshData& data = scene.model().meshes[std::size_t(instance->mesh)];
-        glm::vec3 centre = data.skinned() ? data.bounds.center()
-                                          : glm::vec3(scene.nodeWorldMatrices()[std::size_t(instance->node)] *
-                                                      glm::vec4(data.bounds.center(), 1.0f));
-        return glm::length(centre - view.eye);
-    };
-    std::stable_sort(translucent.begin(), translucent.end(),
-                     [&](auto* a, auto* b) { return distanceTo(a) > distanceTo(b); });
-    for (const scene::MeshInstance* instance : translucent) {
+        const bool doubleSided = data.material >= 0 && scene.model().materials[std::size_t(data.material)].doubleSided;
+        gfx::RenderState state;
+        state.cull = doubleSided ? gfx::CullMode::None : gfx::CullMode::Back;
+        gfx::applyRenderState(state);
+        drawInstance(scene, *instance, 1.0f, tintOf(instance->structure));
+    }
+    drawOutline(scene, view);
+
+    // Translucent structures far to near; each lays down its own nearest depth first so only
+    // its front surface blends, whatever order its triangles come in.
+    sorted.clear();
+    for (const scene::MeshInstance* instance : translucent) sorted.emplace_back(distanceTo(instance), instance);
+    std::sort(sorted.begin(), sorted.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+    for (const auto& [distance, instance] : sorted) {
         gfx::RenderState depthOnly;
         depthOnly.colorWrite = false;
-        depthOnly.cull = gfx::CullMode::None;
+        depthOnly.cull = gfx::CullMode::Back;
         gfx::applyRenderState(depthOnly);
-        drawInstance(scene, *instance, view, 1.0f);
+        drawInstance(scene, *instance, 1.0f, -1.0f);
         gfx::RenderState blend;
         blend.depthWrite = false;
         blend.depthCompare = gfx::CompareOp::Equal;
         blend.blend = gfx::BlendMode::Alpha;
-        blend.cull = gfx::CullMode::None;
+        blend.cull = gfx::CullMode::Back;
         gfx::applyRenderState(blend);
-        drawInstance(scene, *instance, view, scene.layer(instance->layer).opacity);
+        drawInstance(scene, *instance, scene.layer(instance->layer).opacity, tintOf(instance->structure));
     }
     gfx::applyRenderState(gfx::RenderState{});
     target_->resolve();
     return {};
 }
 
-void Renderer::present(glm::ivec2 windowPixels) const
+void Renderer::present(glm::ivec2 windowPixels)
 {
-    if (target_) gfx::blitToDefault(*target_, windowPixels);
+    if (!target_) return;
+    gfx::beginPass(nullptr, windowPixels, {});
+    gfx::RenderState state;
+    state.depthTest = false;
+    state.depthWrite = false;
+    state.cull = gfx::CullMode::None;
+    gfx::applyRenderState(state);
+    const gfx::ShaderProgram& program = shaders_.program(programs_.present);
+    program.use();
+    target_->colorTexture().bind(0);
+    program.setSampler("uScene", 0);
+    program.set("uTexel", glm::vec2(1.0f) / glm::vec2(target_->size()));
+    program.set("uSmoothEdges", options_.quality == Quality::High ? 0 : 1);
+    procedural_.draw(gfx::Primitive::Triangles, 3);
 }
 
 core::Image Renderer::readScene() const

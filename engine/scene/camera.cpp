@@ -149,6 +149,12 @@ void OrbitCamera::setPose(const CameraPose& pose)
     pose_.distanceM = std::clamp(pose_.distanceM, minDistanceM_, maxDistanceM_);
 }
 
+void OrbitCamera::setPresetBase(const CameraPose& pose)
+{
+    presetBase_ = pose;
+    setPose(pose);
+}
+
 void OrbitCamera::update(float dtSeconds)
 {
     if (!transition_) return;

@@ -62,6 +62,11 @@ void Scene::setHighlights(const std::vector<std::string>& names)
     }
 }
 
+bool Scene::hasBody() const
+{
+    return std::any_of(nodeSegment_.begin(), nodeSegment_.end(), [](int segment) { return segment >= 0; });
+}
+
 void Scene::setHighlightedStructure(int structure)
 {
     highlighted_.assign(structures_.size(), false);

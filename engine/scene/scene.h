@@ -89,6 +89,8 @@ public:
     void setPose(const anatomy::Pose& pose);
     const anatomy::Pose& pose() const { return pose_; }
     const anatomy::SkeletonPose& skeleton() const { return skeleton_; }
+    // True when the model has joint nodes the skeleton moves (a body, not a loose object).
+    bool hasBody() const;
 
 private:
     void updateWorldMatrices();

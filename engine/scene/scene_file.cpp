@@ -18,7 +18,7 @@ core::Expected<SceneDesc> parseSceneText(std::string_view text, const std::strin
     if (!parsed) return parsed.error();
     TomlErrors errors{path, {}};
     TableReader root(*parsed, "", errors);
-    root.rejectUnknownKeys({"title", "model", "view", "layers"});
+    root.rejectUnknownKeys({"title", "model", "view", "focus", "distance", "layers"});
 
     SceneDesc desc;
     desc.path = path;
@@ -31,6 +31,14 @@ core::Expected<SceneDesc> parseSceneText(std::string_view text, const std::strin
         else
             root.error("view", "unknown view '" + *view + "' (anterior, posterior, lateral, medial or superior)");
     }
+    if (const toml::array* focus = root.array("focus", false)) {
+        if (focus->size() == 3 && focus->get(0)->is_number() && focus->get(1)->is_number() && focus->get(2)->is_number())
+            desc.focus = glm::vec3(float(*focus->get(0)->value<double>()), float(*focus->get(1)->value<double>()),
+                                   float(*focus->get(2)->value<double>()));
+        else
+            root.error("focus", "expected [x, y, z] in metres (x forward, y up, z to the right)");
+    }
+    if (auto distance = root.number("distance", false, 0.05, 50.0)) desc.distanceM = float(*distance);
     if (const toml::table* layers = root.subtable("layers", false)) {
         TableReader layerTable(*layers, "layers", errors);
         std::vector<std::string> keys;

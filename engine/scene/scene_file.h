@@ -5,6 +5,8 @@
 #include "scene/camera.h"
 #include "scene/structures.h"
 
+#include <glm/vec3.hpp>
+
 #include <array>
 #include <optional>
 #include <string>
@@ -21,6 +23,8 @@ struct SceneDesc {
     std::string title;
     std::string model;                // asset name or path of the model file
     ViewPreset view = ViewPreset::Posterior;
+    std::optional<glm::vec3> focus;   // opening view centre (metres); default: frame everything
+    std::optional<float> distanceM;   // opening view distance
     std::array<LayerSettings, kLayerCount> layers{};
 };
 

@@ -60,7 +60,7 @@ TEST_CASE("--help lists every option")
     ProcessResult result = runApp({"--help"});
     CHECK(result.exitCode == 0);
     for (const char* option : {"--headless", "--size", "--frames", "--screenshot", "--bench", "--model", "--view",
-                               "--no-overlay", "--fullscreen", "--display", "--no-vsync", "--gl-debug", "--msaa",
+                               "--no-overlay", "--fullscreen", "--display", "--no-vsync", "--gl-debug", "--quality",
                                "--data-dir", "--version"})
         CHECK_MESSAGE(result.out.find(option) != std::string::npos, option);
 }

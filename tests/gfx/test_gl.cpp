@@ -133,7 +133,8 @@ core::Image renderTestScene(scene::ViewPreset preset, float skinOpacity, glm::iv
     REQUIRE(model.ok());
     scene::Scene scene(std::move(*model));
     scene.layers()[std::size_t(scene::LayerId::Skin)].opacity = skinOpacity;
-    auto renderer = render::Renderer::create(std::filesystem::path(HT_SOURCE_DIR) / "shaders", {4}, fixture().info.maxSamples);
+    auto renderer = render::Renderer::create(std::filesystem::path(HT_SOURCE_DIR) / "shaders",
+                                             {render::Quality::High, fixture().info.maxSamples});
     REQUIRE_MESSAGE(renderer.ok(), (renderer.ok() ? "" : renderer.error().describe()));
     REQUIRE(renderer->upload(scene).ok());
     scene::OrbitCamera camera;

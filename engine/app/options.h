@@ -1,6 +1,8 @@
 // Command-line options of hamstring-trainer.
 #pragma once
 
+#include "anatomy/muscle_table.h"
+
 #include <glm/vec2.hpp>
 
 #include <optional>
@@ -26,6 +28,10 @@ struct Options {
     bool glDebug = false;
     int msaa = 4;
     bool verbose = false;
+    // --muscle-table: print the right leg's hamstring table (CSV) over these angles and exit.
+    bool muscleTable = false;
+    anatomy::AngleRange muscleTableHip{-20.0, 120.0, 10.0};
+    anatomy::AngleRange muscleTableKnee{0.0, 120.0, 10.0};
 };
 
 struct ParseResult {

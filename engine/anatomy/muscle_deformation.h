@@ -27,6 +27,17 @@ struct MuscleShapeState {
     double ripplePhaseRad = 0.0;
 };
 
+namespace detail {
+// One cross-section of a deformed muscle at the current frame: MuscleDeformer's working data.
+struct DeformRing {
+    glm::vec3 position, tangent, normal, binormal;
+    float radiusScale;          // m: outward scale, before the knot
+    float radiusScaleSlope;     // dm/ds over rest arc length (1/m)
+    float inverseStretch;       // ds/ds': one over the axial stretch
+    float knot, knotSlope;      // the knot's along-profile and its slope (1/m)
+};
+} // namespace detail
+
 struct MuscleDeformerOptions {
     // Rings whose rest radius is below this fraction of the largest are tendon; above the
     // second, belly; in between they blend, so the junction stays smooth. A hamstring tendon is
@@ -47,8 +58,8 @@ public:
     // used for the rest normals, which are computed from the triangles (area-weighted).
     void prepare(const glm::vec3* restCoordinates, std::size_t vertexCount, const std::uint32_t* indices,
                  std::size_t indexCount, const PathFrame& restFrame, const MuscleDeformerOptions& options = {});
-    bool prepared() const { return !vertices_.empty(); }
-    std::size_t vertexCount() const { return vertices_.size(); }
+    bool prepared() const { return !vertexIndex_.empty(); }
+    std::size_t vertexCount() const { return vertexIndex_.size(); }
 
     // World positions and unit normals for the current path and state, into arrays of
     // vertexCount() elements. Allocates nothing.
@@ -59,30 +70,33 @@ public:
     float bellyEnd() const { return bellyEnd_; }
 
 private:
-    struct Vertex {
-        std::uint32_t ring;         // lower ring of the two this vertex lies between
-        float weight;               // toward the upper ring
-        float cosAround, sinAround;
-        float outward;
-        float normalAlong, normalOutward, normalAround; // rest normal in the local frame
-    };
-    struct Ring {
-        glm::vec3 position, tangent, normal, binormal;
-        float radiusScale;          // m: outward scale, before the knot
-        float radiusScaleSlope;     // dm/ds over rest arc length (1/m)
-        float axialStretch;         // ds'/ds
-        float knot, knotSlope;      // the knot's along-profile and its slope (1/m)
-    };
+    using Ring = detail::DeformRing;
 
-    std::vector<Vertex> vertices_;
-    std::vector<double> restArea_;   // per ring: mean outward^2, proportional to the cross-section
-    std::vector<double> bellyWeight_; // per ring: 0 tendon .. 1 belly
-    std::vector<double> bellyPosition_; // per ring: 0..1 along the belly
+    // Per vertex, grouped by the ring interval it lies in and stored as separate arrays, so the
+    // inner loop reads them in order and the compiler can run it several vertices at a time.
+    std::vector<std::uint32_t> intervalStart_; // first grouped vertex of each ring interval, then the end
+    std::vector<std::uint32_t> vertexIndex_;   // the mesh's index of each grouped vertex
+    bool meshOrder_ = false;                   // the grouping kept the mesh's own order
+    std::vector<float> weight_;                // toward the interval's upper ring
+    std::vector<float> cosAround_, sinAround_, outward_;
+    std::vector<float> normalAlong_, normalOutward_, normalAround_; // rest normal in the local frame
+    std::vector<float> outX_, outY_, outZ_, outNX_, outNY_, outNZ_;  // results before they go to the mesh
+
+    // Per ring, from the rest mesh.
+    std::vector<double> restArea_;      // mean outward^2, proportional to the cross-section
+    std::vector<double> bellyWeight_;   // 0 tendon .. 1 belly
+    std::vector<double> bellyPosition_; // 0..1 along the belly
+    std::vector<double> gatherProfile_; // where contraction moves volume to (+) and from (-)
+    std::vector<double> rippleSin_, rippleCos_;
+    std::vector<double> knotSlopeScale_; // turns the knot bump's slope into its slope along the rest path
+    double restBellyVolume_ = 0.0;       // sum of rest area times belly weight over the rings
+    // Per ring, per frame.
     std::vector<Ring> rings_;
-    std::vector<double> ringAlong_;  // scratch: current along of each ring
+    std::vector<double> ringAlong_;
     std::vector<PathSample> ringSamples_;
-    std::vector<double> ringFactor_; // scratch: area factor per rest length
+    std::vector<double> ringFactor_;
     double restLengthM_ = 0.0;
+    double bellyLengthM_ = 0.0;
     float bellyStart_ = 0.0f, bellyEnd_ = 1.0f;
 };
 

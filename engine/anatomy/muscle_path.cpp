@@ -235,6 +235,15 @@ void evaluateMuscles(const Pose& pose, Side side, std::span<const Muscle> muscle
     }
 }
 
+void evaluateMusclePaths(const Pose& pose, Side side, std::span<const Muscle> muscles, std::span<MusclePath> paths)
+{
+    assert(paths.size() == muscles.size());
+    const LegTransforms leg = legTransforms(pelvisTransform(pose), pose, side);
+    const double kneeFlexionDeg = pose[Pose::kneeFlexion(side)];
+    for (std::size_t i = 0; i < muscles.size(); ++i)
+        evaluatePath(leg, muscles[i], side, activePathPointMask(muscles[i], kneeFlexionDeg), kWrapArcPoints, &paths[i]);
+}
+
 MuscleKinematics muscleKinematics(const Pose& pose, Muscle muscle, Side side)
 {
     MuscleKinematics k;

@@ -60,5 +60,7 @@ struct MuscleKinematics {
 void evaluateMuscles(const Pose& pose, Side side, std::span<const Muscle> muscles, std::span<MuscleKinematics> kinematics,
                      std::span<MusclePath> paths = {});
 MuscleKinematics muscleKinematics(const Pose& pose, Muscle muscle, Side side);
+// Only the drawn paths (and so the lengths) of several muscles of one leg: a fifth of the work.
+void evaluateMusclePaths(const Pose& pose, Side side, std::span<const Muscle> muscles, std::span<MusclePath> paths);
 
 } // namespace anatomy

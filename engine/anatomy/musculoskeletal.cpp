@@ -85,19 +85,35 @@ void Musculoskeletal::reset(const Pose& pose)
 
 void Musculoskeletal::setPose(const Pose& pose)
 {
+    // A held pose (a stretch, a cramp in bed) keeps its paths, frames and moment arms.
+    if (posed_ && pose.values == pose_.values) return;
+    posed_ = true;
     pose_ = pose;
     const glm::dmat4 pelvis = pelvisTransform(pose);
     for (Side side : {Side::Right, Side::Left}) {
         SideState& s = sides_[std::size_t(side)];
-        evaluateMuscles(pose, side, kAllMuscles, s.kinematics, s.paths);
+        evaluateMusclePaths(pose, side, kAllMuscles, s.paths);
+        for (int m = 0; m < kMuscleCount; ++m) s.kinematics[std::size_t(m)].lengthM = s.paths[std::size_t(m)].lengthM;
         s.referenceNormal = muscleReferenceNormal(legTransforms(pelvis, pose, side).femur);
         for (int i = 0; i < kHamstringCount; ++i) {
             HeadState& head = s.heads[std::size_t(i)];
-            head.kinematics = s.kinematics[std::size_t(i)];
+            head.kinematics.lengthM = s.kinematics[std::size_t(i)].lengthM;
             head.lengthPercentOfRest = 100.0 * head.kinematics.lengthM / head.restLengthM;
         }
         framesCurrent_[std::size_t(side)].fill(false);
     }
+    momentArmsCurrent_ = false;
+}
+
+void Musculoskeletal::ensureMomentArms() const
+{
+    if (momentArmsCurrent_) return;
+    for (Side side : {Side::Right, Side::Left}) {
+        SideState& s = sides_[std::size_t(side)];
+        evaluateMuscles(pose_, side, kAllMuscles, s.kinematics);
+        for (int i = 0; i < kHamstringCount; ++i) s.heads[std::size_t(i)].kinematics = s.kinematics[std::size_t(i)];
+    }
+    momentArmsCurrent_ = true;
 }
 
 void Musculoskeletal::step(double dtS, const MusculoskeletalInputs& inputs)
@@ -130,7 +146,7 @@ void Musculoskeletal::updateHeadOutputs(SideState& s, int index)
     const MuscleTendonState& mtu = unit.state();
     const double fmax = unit.parameters().maxIsometricForceN;
     head.mtu = mtu;
-    head.kinematics = s.kinematics[std::size_t(index)];
+    head.kinematics.lengthM = s.kinematics[std::size_t(index)].lengthM;
     head.lengthPercentOfRest = 100.0 * head.kinematics.lengthM / head.restLengthM;
     head.normPassiveForce = mtu.passiveFiberForceN / fmax;
     // The tension a stretch puts on the tendon: the passive fibre force it carries. Not the whole
@@ -145,11 +161,13 @@ void Musculoskeletal::updateHeadOutputs(SideState& s, int index)
 
 const HeadState& Musculoskeletal::head(Muscle hamstring, Side side) const
 {
+    ensureMomentArms();
     return sides_[std::size_t(side)].heads[std::size_t(hamstringIndex(hamstring))];
 }
 
 const MuscleKinematics& Musculoskeletal::kinematics(Muscle muscle, Side side) const
 {
+    ensureMomentArms();
     return sides_[std::size_t(side)].kinematics[std::size_t(muscle)];
 }
 
@@ -185,6 +203,7 @@ bool Musculoskeletal::cramping(Side side) const
 
 double Musculoskeletal::crampKneeTorqueNm(Side side) const
 {
+    ensureMomentArms();
     double torque = 0.0;
     for (const HeadState& head : sides_[std::size_t(side)].heads) {
         const double total = head.voluntaryExcitation + head.crampExcitation;
@@ -205,7 +224,8 @@ double Musculoskeletal::crampKneeFlexionTargetDeg(Side side) const
 
 MuscleShapeState Musculoskeletal::shapeState(Muscle hamstring, Side side) const
 {
-    const HeadState& head = this->head(hamstring, side);
+    // Read directly: the shape needs no moment arms, so asking for it does not compute them.
+    const HeadState& head = sides_[std::size_t(side)].heads[std::size_t(hamstringIndex(hamstring))];
     MuscleShapeState shape;
     shape.tendonStretch = head.mtu.tendonLengthM / head.restTendonLengthM;
     shape.activation = head.mtu.activation;

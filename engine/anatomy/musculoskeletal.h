@@ -57,7 +57,7 @@ struct MusculoskeletalInputs {
 
 struct HeadState {
     MuscleTendonState mtu;          // lengths, activation, forces
-    MuscleKinematics kinematics;    // length and moment arms at the current pose
+    MuscleKinematics kinematics;    // length and moment arms at the current pose (the arms as of the last read)
     double restLengthM = 0.0;       // musculotendon length standing upright
     double lengthPercentOfRest = 100.0;
     double restTendonLengthM = 0.0; // tendon length standing upright, relaxed
@@ -123,11 +123,16 @@ private:
         glm::dvec3 referenceNormal{-1.0, 0.0, 0.0};
     };
     void updateHeadOutputs(SideState& side, int index);
+    // Moment arms are a pure function of the pose and cost four path evaluations each, so they
+    // are worked out when first asked for after a pose change, not at every step.
+    void ensureMomentArms() const;
 
     Pose pose_;
+    bool posed_ = false; // pose_ has been applied to the paths at least once
     double timeS_ = 0.0;
     std::int64_t stepCount_ = 0;
-    std::array<SideState, kSideCount> sides_;
+    mutable std::array<SideState, kSideCount> sides_; // mutable only for the moment-arm cache
+    mutable bool momentArmsCurrent_ = false;
     mutable std::array<std::array<PathFrame, kMuscleCount>, kSideCount> frames_;
     mutable std::array<std::array<bool, kMuscleCount>, kSideCount> framesCurrent_{};
 };

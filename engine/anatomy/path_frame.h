@@ -43,6 +43,8 @@ public:
     // The nearest point of the path gives along; the offset from it gives around and outward.
     glm::dvec3 toPathCoordinates(const glm::dvec3& world) const;
     const std::vector<PathSample>& samples() const { return samples_; }
+    // Distance along the path to each sample, metres (0 first, length() last).
+    const std::vector<double>& sampleDistances() const { return cumulative_; }
 
 private:
     PathSample interpolate(std::size_t span, double target) const;

@@ -235,6 +235,13 @@ void evaluateMuscles(const Pose& pose, Side side, std::span<const Muscle> muscle
     }
 }
 
+PathFrame standingPathFrame(Muscle muscle, Side side)
+{
+    const Pose standing = Pose::neutral();
+    const SkeletonPose skeleton = computeSkeleton(standing);
+    return PathFrame(activePathPoints(skeleton, standing, muscle, side), muscleReferenceNormal(skeleton, side));
+}
+
 void evaluateMusclePaths(const Pose& pose, Side side, std::span<const Muscle> muscles, std::span<MusclePath> paths)
 {
     assert(paths.size() == muscles.size());

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "anatomy/muscle_geometry.h"
+#include "anatomy/path_frame.h"
 #include "anatomy/skeleton.h"
 
 #include <array>
@@ -50,6 +51,7 @@ double musculotendonLength(const LegTransforms& leg, Muscle muscle, Side side, P
 
 struct MuscleKinematics {
     double lengthM = 0.0;
+    double lengtheningVelocityMPerS = 0.0; // from the pose change over the last step (Musculoskeletal only)
     double hipFlexionMomentArmM = 0.0;  // -dL/d(hip flexion angle): negative for a hip extensor
     double kneeFlexionMomentArmM = 0.0; // -dL/d(knee flexion angle): positive for a knee flexor
 };
@@ -60,6 +62,11 @@ struct MuscleKinematics {
 void evaluateMuscles(const Pose& pose, Side side, std::span<const Muscle> muscles, std::span<MuscleKinematics> kinematics,
                      std::span<MusclePath> paths = {});
 MuscleKinematics muscleKinematics(const Pose& pose, Muscle muscle, Side side);
+// The frame muscle meshes are described in: the standing pose's path through the gait2392
+// points without wrapping (activePathPoints), as the model generator builds it. This is the
+// rest frame MuscleDeformer::prepare wants.
+PathFrame standingPathFrame(Muscle muscle, Side side);
+
 // Only the drawn paths (and so the lengths) of several muscles of one leg: a fifth of the work.
 void evaluateMusclePaths(const Pose& pose, Side side, std::span<const Muscle> muscles, std::span<MusclePath> paths);
 

@@ -72,7 +72,11 @@ void Musculoskeletal::reset(const Pose& pose)
     setPose(pose);
     timeS_ = 0.0;
     stepCount_ = 0;
-    for (SideState& s : sides_)
+    for (SideState& s : sides_) {
+        for (int m = 0; m < kMuscleCount; ++m) {
+            s.lengthAtLastStep[std::size_t(m)] = s.kinematics[std::size_t(m)].lengthM;
+            s.kinematics[std::size_t(m)].lengtheningVelocityMPerS = 0.0;
+        }
         for (int i = 0; i < kHamstringCount; ++i) {
             s.cramps[std::size_t(i)].stop();
             s.provokedLastStep[std::size_t(i)] = false;
@@ -81,6 +85,7 @@ void Musculoskeletal::reset(const Pose& pose)
             s.heads[std::size_t(i)].crampExcitation = 0.0;
             updateHeadOutputs(s, i);
         }
+    }
 }
 
 void Musculoskeletal::setPose(const Pose& pose)
@@ -110,7 +115,12 @@ void Musculoskeletal::ensureMomentArms() const
     if (momentArmsCurrent_) return;
     for (Side side : {Side::Right, Side::Left}) {
         SideState& s = sides_[std::size_t(side)];
-        evaluateMuscles(pose_, side, kAllMuscles, s.kinematics);
+        std::array<MuscleKinematics, kMuscleCount> fresh;
+        evaluateMuscles(pose_, side, kAllMuscles, fresh);
+        for (int m = 0; m < kMuscleCount; ++m) {
+            s.kinematics[std::size_t(m)].hipFlexionMomentArmM = fresh[std::size_t(m)].hipFlexionMomentArmM;
+            s.kinematics[std::size_t(m)].kneeFlexionMomentArmM = fresh[std::size_t(m)].kneeFlexionMomentArmM;
+        }
         for (int i = 0; i < kHamstringCount; ++i) s.heads[std::size_t(i)].kinematics = s.kinematics[std::size_t(i)];
     }
     momentArmsCurrent_ = true;
@@ -123,6 +133,11 @@ void Musculoskeletal::step(double dtS, const MusculoskeletalInputs& inputs)
     ++stepCount_;
     for (std::size_t side = 0; side < kSideCount; ++side) {
         SideState& s = sides_[side];
+        for (std::size_t m = 0; m < kMuscleCount; ++m) {
+            MuscleKinematics& k = s.kinematics[m];
+            k.lengtheningVelocityMPerS = (k.lengthM - s.lengthAtLastStep[m]) / dtS;
+            s.lengthAtLastStep[m] = k.lengthM;
+        }
         for (std::size_t i = 0; i < kHamstringCount; ++i) {
             const HeadInputs& in = inputs.heads[side][i];
             Cramp& cramp = s.cramps[i];
@@ -147,6 +162,7 @@ void Musculoskeletal::updateHeadOutputs(SideState& s, int index)
     const double fmax = unit.parameters().maxIsometricForceN;
     head.mtu = mtu;
     head.kinematics.lengthM = s.kinematics[std::size_t(index)].lengthM;
+    head.kinematics.lengtheningVelocityMPerS = s.kinematics[std::size_t(index)].lengtheningVelocityMPerS;
     head.lengthPercentOfRest = 100.0 * head.kinematics.lengthM / head.restLengthM;
     head.normPassiveForce = mtu.passiveFiberForceN / fmax;
     // The tension a stretch puts on the tendon: the passive fibre force it carries. Not the whole

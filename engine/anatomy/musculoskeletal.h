@@ -30,8 +30,9 @@ std::string_view stretchIntensityName(StretchIntensity intensity); // "no stretc
 // From the passive fibre force over maximum isometric force. Thelen's passive curve (S1, S2)
 // leaves its flat start at about 20 % fibre strain, where the passive force passes 5 % of F0:
 // a pull starts to be felt, the "tightness" ACSM stretches to (S21). Past half of F0 (about 50 %
-// strain) the exponential steepens fast: further is pushing into the range where stretch-type
-// strains happen (S7). In a straight-leg raise these fall near 30-40 and 70-75 degrees of hip flexion.
+// strain) the exponential steepens fast: that is beyond ACSM's "slight discomfort", toward the
+// overstretching behind stretch-type strains, which mostly hit semimembranosus (S7). In a
+// straight-leg raise of this model the labels change near 30 and 72 degrees of hip flexion.
 constexpr double kLightPullPassiveForce = 0.05;
 constexpr double kTooFarPassiveForce = 0.5;
 StretchIntensity classifyStretch(double normPassiveForce);
@@ -57,7 +58,7 @@ struct MusculoskeletalInputs {
 
 struct HeadState {
     MuscleTendonState mtu;          // lengths, activation, forces
-    MuscleKinematics kinematics;    // length and moment arms at the current pose (the arms as of the last read)
+    MuscleKinematics kinematics;    // length, lengthening velocity and moment arms at the current pose
     double restLengthM = 0.0;       // musculotendon length standing upright
     double lengthPercentOfRest = 100.0;
     double restTendonLengthM = 0.0; // tendon length standing upright, relaxed
@@ -119,6 +120,7 @@ private:
         std::array<HeadState, kHamstringCount> heads;
         std::array<bool, kHamstringCount> provokedLastStep{};
         std::array<MuscleKinematics, kMuscleCount> kinematics;
+        std::array<double, kMuscleCount> lengthAtLastStep{};
         std::array<MusclePath, kMuscleCount> paths;
         glm::dvec3 referenceNormal{-1.0, 0.0, 0.0};
     };

@@ -337,3 +337,26 @@ TEST_CASE("paths and frames follow the pose; frames start from the femur's poste
     CHECK(sim.head(Muscle::Semitendinosus, Side::Right).kinematics.lengthM < before - 0.01);
     CHECK(sim.head(Muscle::Semitendinosus, Side::Right).lengthPercentOfRest < 100.0);
 }
+
+TEST_CASE("lengthening velocity comes from the pose change over the step, for all six muscles")
+{
+    // Hip flexing at 60 degrees per second with the knee straight: the hamstrings and gracilis
+    // lengthen, sartorius (a hip flexor) shortens; each at its moment arm times the angular speed.
+    Musculoskeletal sim(legPose(30.0, 0.0));
+    const double rateDegPerS = 60.0;
+    const auto raise = [&](double t) { return legPose(30.0 + rateDegPerS * t, 0.0); };
+    run(sim, raise, [](double) { return MusculoskeletalInputs{}; }, 0.25);
+    const double rateRadPerS = rateDegPerS * core::kPi / 180.0;
+    for (int m = 0; m < kMuscleCount; ++m) {
+        const Muscle muscle = Muscle(m);
+        CAPTURE(muscleDef(muscle).name);
+        const MuscleKinematics& k = sim.kinematics(muscle, Side::Right);
+        // -dL/dq is the moment arm, so dL/dt = -r dq/dt (to within the change over one step).
+        CHECK(k.lengtheningVelocityMPerS == doctest::Approx(-k.hipFlexionMomentArmM * rateRadPerS).epsilon(0.02).scale(0.01));
+        CHECK(sim.kinematics(muscle, Side::Left).lengtheningVelocityMPerS == 0.0);
+    }
+    CHECK(sim.kinematics(Muscle::Semitendinosus, Side::Right).lengtheningVelocityMPerS > 0.02);
+    CHECK(sim.kinematics(Muscle::Sartorius, Side::Right).lengtheningVelocityMPerS < -0.02);
+    const HeadState& st = sim.head(Muscle::Semitendinosus, Side::Right);
+    CHECK(st.mtu.mtuVelocityMPerS == doctest::Approx(st.kinematics.lengtheningVelocityMPerS));
+}

@@ -118,7 +118,12 @@ std::vector<glm::dvec3> activePathPoints(const SkeletonPose& skeleton, const Pos
 
 glm::dvec3 muscleReferenceNormal(const SkeletonPose& skeleton, Side side)
 {
-    return -glm::dvec3(skeleton[femur(side)][0]);
+    return muscleReferenceNormal(skeleton[femur(side)]);
+}
+
+glm::dvec3 muscleReferenceNormal(const glm::dmat4& femurWorld)
+{
+    return -glm::dvec3(femurWorld[0]);
 }
 
 } // namespace anatomy

@@ -79,5 +79,7 @@ std::vector<glm::dvec3> activePathPoints(const SkeletonPose& skeleton, const Pos
 // The direction "around = 0" points at a muscle's origin: posterior, as the femur faces.
 // Muscle mesh coordinates are measured from it (see path_frame.h).
 glm::dvec3 muscleReferenceNormal(const SkeletonPose& skeleton, Side side);
+// The same direction from the femur's world transform alone.
+glm::dvec3 muscleReferenceNormal(const glm::dmat4& femurWorld);
 
 } // namespace anatomy

@@ -39,33 +39,39 @@ glm::dvec3 orthogonalUnit(const glm::dvec3& vector, const glm::dvec3& tangent)
 
 PathFrame::PathFrame(const std::vector<glm::dvec3>& points, const glm::dvec3& referenceNormal)
 {
-    assert(points.size() >= 2);
+    rebuild(points.data(), points.size(), referenceNormal);
+}
+
+void PathFrame::rebuild(const glm::dvec3* points, std::size_t pointCount, const glm::dvec3& referenceNormal)
+{
+    assert(pointCount >= 2);
     // Drop repeated points: they would give zero-length spans.
-    std::vector<glm::dvec3> p;
-    for (const glm::dvec3& point : points)
-        if (p.empty() || glm::length(point - p.back()) > 1e-7) p.push_back(point);
+    std::vector<glm::dvec3>& p = points_;
+    p.clear();
+    for (std::size_t i = 0; i < pointCount; ++i)
+        if (p.empty() || glm::length(points[i] - p.back()) > 1e-7) p.push_back(points[i]);
     if (p.size() < 2) p.push_back(p.front() + glm::dvec3(0.0, -1e-4, 0.0));
 
-    std::vector<glm::dvec3> positions;
     const std::size_t spans = p.size() - 1;
+    const std::size_t count = spans * kSamplesPerSpan + 1;
+    samples_.resize(count);
+    cumulative_.assign(count, 0.0);
+    std::size_t next = 0;
     for (std::size_t span = 0; span < spans; ++span) {
         // Phantom end points continue the first and last spans straight on.
         const glm::dvec3 before = span == 0 ? 2.0 * p[0] - p[1] : p[span - 1];
         const glm::dvec3 after = span + 2 < p.size() ? p[span + 2] : 2.0 * p[span + 1] - p[span];
         for (int k = 0; k < kSamplesPerSpan; ++k)
-            positions.push_back(catmullRom(before, p[span], p[span + 1], after, double(k) / kSamplesPerSpan));
+            samples_[next++].position = catmullRom(before, p[span], p[span + 1], after, double(k) / kSamplesPerSpan);
     }
-    positions.push_back(p.back());
+    samples_[next].position = p.back();
 
-    const std::size_t count = positions.size();
-    samples_.resize(count);
-    cumulative_.assign(count, 0.0);
     for (std::size_t i = 0; i < count; ++i) {
-        samples_[i].position = positions[i];
-        const glm::dvec3 forward = i + 1 < count ? positions[i + 1] - positions[i] : positions[i] - positions[i - 1];
-        const glm::dvec3 backward = i > 0 ? positions[i] - positions[i - 1] : forward;
+        const glm::dvec3 here = samples_[i].position;
+        const glm::dvec3 forward = i + 1 < count ? samples_[i + 1].position - here : here - samples_[i - 1].position;
+        const glm::dvec3 backward = i > 0 ? here - samples_[i - 1].position : forward;
         samples_[i].tangent = glm::normalize(glm::normalize(forward) + glm::normalize(backward));
-        if (i > 0) cumulative_[i] = cumulative_[i - 1] + glm::length(positions[i] - positions[i - 1]);
+        if (i > 0) cumulative_[i] = cumulative_[i - 1] + glm::length(here - samples_[i - 1].position);
     }
     samples_[0].normal = orthogonalUnit(referenceNormal, samples_[0].tangent);
     for (std::size_t i = 0; i + 1 < count; ++i) {
@@ -93,6 +99,24 @@ PathSample PathFrame::sample(double along) const
     const auto upper = std::upper_bound(cumulative_.begin(), cumulative_.end(), target);
     const std::size_t i = std::min<std::size_t>(std::size_t(std::max<std::ptrdiff_t>(upper - cumulative_.begin(), 1)) - 1,
                                                 samples_.size() - 2);
+    return interpolate(i, target);
+}
+
+void PathFrame::sampleAscending(const double* along, std::size_t count, PathSample* out) const
+{
+    std::size_t i = 0;
+    const std::size_t lastSpan = samples_.size() - 2;
+    for (std::size_t n = 0; n < count; ++n) {
+        assert(n == 0 || along[n] >= along[n - 1]);
+        const double target = std::clamp(along[n], 0.0, 1.0) * length();
+        // The span sample() would pick: the last sample at or below the target.
+        while (i < lastSpan && cumulative_[i + 1] <= target) ++i;
+        out[n] = interpolate(i, target);
+    }
+}
+
+PathSample PathFrame::interpolate(std::size_t i, double target) const
+{
     const double span = cumulative_[i + 1] - cumulative_[i];
     const double t = span > 0.0 ? std::clamp((target - cumulative_[i]) / span, 0.0, 1.0) : 0.0;
     const PathSample& a = samples_[i];

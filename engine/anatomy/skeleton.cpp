@@ -185,34 +185,47 @@ glm::dvec3 kneeTranslation(double kneeFlexionDeg)
     return {kneeSplineX().value(kneeAngle), kneeSplineY().value(kneeAngle), 0.0};
 }
 
+glm::dmat4 pelvisTransform(const Pose& pose)
+{
+    // Translation, then tilt (about z), list (about x), rotation (about y) as in gait2392.
+    return translation({pose[C::PelvisTx], pose[C::PelvisTy], pose[C::PelvisTz]}) * flexion(pose[C::PelvisAnteriorTilt]) *
+           rotation(pose[C::PelvisList], {1, 0, 0}) * rotation(pose[C::PelvisRotation], {0, 1, 0});
+}
+
+LegTransforms legTransforms(const glm::dmat4& pelvis, const Pose& pose, Side side)
+{
+    const double mirror = side == Side::Right ? 1.0 : -1.0;
+    LegTransforms leg;
+    leg.pelvis = pelvis;
+    // Hip: flexion about z, adduction about x, rotation about y (mirrored axes on the left).
+    const glm::dmat4 hip = translation(onSide(gait2392::kHipCentreInPelvis, side)) *
+                           rotation(pose[Pose::hipFlexion(side)], {0, 0, 1}) *
+                           rotation(pose[Pose::hipAdduction(side)], {mirror, 0, 0}) *
+                           rotation(pose[Pose::hipRotation(side)], {0, mirror, 0});
+    leg.femur = pelvis * hip;
+    // Knee: the tibia origin slides along the splines while the tibia turns backward
+    // about z (gait2392's knee_angle_r is this rotation, negative in flexion).
+    const double kneeFlexion = pose[Pose::kneeFlexion(side)];
+    leg.tibia = leg.femur * translation(onSide(kneeTranslation(kneeFlexion), side)) * flexion(kneeFlexion);
+    return leg;
+}
+
 SkeletonPose computeSkeleton(const Pose& pose)
 {
     SkeletonPose out;
     auto set = [&](Segment segment, const glm::dmat4& world) { out.world[std::size_t(segment)] = world; };
     auto get = [&](Segment segment) -> const glm::dmat4& { return out.world[std::size_t(segment)]; };
 
-    // Pelvis: translation, then tilt (about z), list (about x), rotation (about y) as in gait2392.
-    const glm::dmat4 pelvis = translation({pose[C::PelvisTx], pose[C::PelvisTy], pose[C::PelvisTz]}) *
-                              flexion(pose[C::PelvisAnteriorTilt]) * rotation(pose[C::PelvisList], {1, 0, 0}) *
-                              rotation(pose[C::PelvisRotation], {0, 1, 0});
+    const glm::dmat4 pelvis = pelvisTransform(pose);
     set(S::Pelvis, pelvis);
 
     for (Side side : {Side::Right, Side::Left}) {
-        const double mirror = side == Side::Right ? 1.0 : -1.0;
         const bool right = side == Side::Right;
-        // Hip: flexion about z, adduction about x, rotation about y (mirrored axes on the left).
-        const glm::dmat4 hip = translation(onSide(gait2392::kHipCentreInPelvis, side)) *
-                               rotation(pose[Pose::hipFlexion(side)], {0, 0, 1}) *
-                               rotation(pose[Pose::hipAdduction(side)], {mirror, 0, 0}) *
-                               rotation(pose[Pose::hipRotation(side)], {0, mirror, 0});
+        const LegTransforms leg = legTransforms(pelvis, pose, side);
         const Segment femurSegment = right ? S::FemurR : S::FemurL;
-        set(femurSegment, pelvis * hip);
-        // Knee: the tibia origin slides along the splines while the tibia turns backward
-        // about z (gait2392's knee_angle_r is this rotation, negative in flexion).
+        set(femurSegment, leg.femur);
         const Segment tibiaSegment = right ? S::TibiaR : S::TibiaL;
-        const double kneeFlexion = pose[Pose::kneeFlexion(side)];
-        set(tibiaSegment, get(femurSegment) * translation(onSide(kneeTranslation(kneeFlexion), side)) *
-                              flexion(kneeFlexion));
+        set(tibiaSegment, leg.tibia);
         const Segment talus = right ? S::TalusR : S::TalusL;
         const glm::dvec3 ankleAxis = right ? gait2392::kAnkleAxis
                                            : glm::dvec3(-gait2392::kAnkleAxis.x, -gait2392::kAnkleAxis.y,

@@ -100,6 +100,17 @@ struct SkeletonPose {
 
 SkeletonPose computeSkeleton(const Pose& pose);
 
+// World transforms of the pelvis, femur and tibia of one leg: the part of computeSkeleton that
+// muscle paths need, cheap enough to evaluate several times per step for moment arms.
+// computeSkeleton uses the same functions, so the two agree exactly.
+struct LegTransforms {
+    glm::dmat4 pelvis{1.0};
+    glm::dmat4 femur{1.0};
+    glm::dmat4 tibia{1.0};
+};
+glm::dmat4 pelvisTransform(const Pose& pose);
+LegTransforms legTransforms(const glm::dmat4& pelvis, const Pose& pose, Side side);
+
 // Tibia origin in the femur frame for a knee flexion (gait2392 translation splines).
 glm::dvec3 kneeTranslation(double kneeFlexionDeg);
 

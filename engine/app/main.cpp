@@ -1,5 +1,6 @@
 // hamstring-trainer: opens the trainer, or renders headless for automation.
 #include "app/application.h"
+#include "anatomy/muscle_table.h"
 #include "app/options.h"
 #include "core/log.h"
 
@@ -10,6 +11,12 @@ int main(int argc, char** argv)
     app::ParseResult parsed = app::parseOptions(argc, argv);
     if (!parsed.options) return parsed.exitCode;
     const app::Options& options = *parsed.options;
+    if (options.muscleTable) {
+        // Numbers only: no window, no GL.
+        const std::string csv = anatomy::muscleTableCsv(anatomy::muscleTable(options.muscleTableHip, options.muscleTableKnee));
+        std::fwrite(csv.data(), 1, csv.size(), stdout);
+        return 0;
+    }
     if (options.verbose) core::setLogLevel(core::LogLevel::Debug);
     if (options.checkLessons) return app::Application::checkLessons(options);
 

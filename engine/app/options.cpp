@@ -1,11 +1,57 @@
 #include "app/options.h"
 
+#include "anatomy/skeleton.h"
+
 #include <CLI/CLI.hpp>
 
+#include <charconv>
+#include <cmath>
 #include <cstdio>
 #include <regex>
 
 namespace app {
+namespace {
+
+// "FIRST:LAST:STEP" in degrees, within the joint's range; the message names what is wrong.
+std::optional<std::string> parseAngleRange(const std::string& text, anatomy::Coordinate joint, anatomy::AngleRange& out)
+{
+    double values[3] = {0.0, 0.0, 0.0};
+    std::size_t start = 0;
+    for (int i = 0; i < 3; ++i) {
+        const std::size_t end = i < 2 ? text.find(':', start) : text.size();
+        if (end == std::string::npos) return "expected FIRST:LAST:STEP in degrees, such as -20:120:10, got '" + text + "'";
+        const char* first = text.data() + start;
+        const char* last = text.data() + end;
+        const auto [stop, error] = std::from_chars(first, last, values[i]);
+        if (error != std::errc() || stop != last || !std::isfinite(values[i]))
+            return "expected FIRST:LAST:STEP in degrees, such as -20:120:10, got '" + text + "'";
+        start = end + 1;
+    }
+    const anatomy::CoordinateInfo& info = anatomy::coordinateInfo(joint);
+    char message[200];
+    if (values[2] <= 0.0) {
+        std::snprintf(message, sizeof message, "STEP must be greater than 0, got %g", values[2]);
+        return message;
+    }
+    if (values[0] > values[1]) {
+        std::snprintf(message, sizeof message, "FIRST (%g) must not be greater than LAST (%g)", values[0], values[1]);
+        return message;
+    }
+    if (values[0] < info.minimum || values[1] > info.maximum) {
+        std::snprintf(message, sizeof message, "angles must lie within %s's range of %g to %g degrees, got %g to %g",
+                      std::string(info.name).c_str(), info.minimum, info.maximum, values[0], values[1]);
+        return message;
+    }
+    constexpr double kMaximumAngles = 100000.0;
+    if ((values[1] - values[0]) / values[2] + 1.0 > kMaximumAngles) {
+        std::snprintf(message, sizeof message, "STEP %g gives more than %g angles", values[2], kMaximumAngles);
+        return message;
+    }
+    out = {values[0], values[1], values[2]};
+    return std::nullopt;
+}
+
+} // namespace
 
 ParseResult parseOptions(int argc, char** argv)
 {
@@ -47,6 +93,11 @@ ParseResult parseOptions(int argc, char** argv)
     cli.add_option("--input-script", options.inputScript, "Replay scripted clicks and keys (TOML; see docs/automation.md)");
     cli.add_option("--report", options.reportPath, "Write the app's state (selection, lesson step, layers...) as JSON at exit");
     cli.add_flag("-v,--verbose", options.verbose, "Log more detail");
+    cli.add_flag("--muscle-table", options.muscleTable,
+                 "Print the right leg's hamstring lengths, moment arms and relaxed fibre state as CSV, then exit");
+    std::string hipRange, kneeRange;
+    cli.add_option("--hip", hipRange, "With --muscle-table: hip flexion angles FIRST:LAST:STEP in degrees (default -20:120:10)");
+    cli.add_option("--knee", kneeRange, "With --muscle-table: knee flexion angles FIRST:LAST:STEP in degrees (default 0:120:10)");
     try {
         cli.parse(argc, argv);
     } catch (const CLI::ParseError& error) {
@@ -57,6 +108,21 @@ ParseResult parseOptions(int argc, char** argv)
         options.exportLesson = exportArgs[0];
         options.exportDir = exportArgs[1];
         options.headless = true;
+    }
+    const std::pair<const char*, const std::string*> ranges[] = {{"--hip", &hipRange}, {"--knee", &kneeRange}};
+    for (const auto& [name, text] : ranges) {
+        if (text->empty()) continue;
+        if (!options.muscleTable) {
+            std::fprintf(stderr, "hamstring-trainer: %s: only used with --muscle-table\n", name);
+            return {std::nullopt, 2};
+        }
+        const bool hip = text == &hipRange;
+        const auto problem = parseAngleRange(*text, hip ? anatomy::Coordinate::HipFlexionR : anatomy::Coordinate::KneeFlexionR,
+                                             hip ? options.muscleTableHip : options.muscleTableKnee);
+        if (problem) {
+            std::fprintf(stderr, "hamstring-trainer: %s: %s\n", name, problem->c_str());
+            return {std::nullopt, 2};
+        }
     }
     if (!size.empty()) {
         static const std::regex pattern(R"((\d{1,5})x(\d{1,5}))");

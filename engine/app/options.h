@@ -1,6 +1,8 @@
 // Command-line options of hamstring-trainer.
 #pragma once
 
+#include "anatomy/muscle_table.h"
+
 #include <glm/vec2.hpp>
 
 #include <optional>
@@ -35,6 +37,10 @@ struct Options {
     std::string exportLesson;        // render every step of this lesson and a handout...
     std::string exportDir;           // ...into this folder, then exit
     std::string reportPath;          // write the app's state as JSON at exit (automation, tests)
+    // --muscle-table: print the right leg's hamstring table (CSV) over these angles and exit.
+    bool muscleTable = false;
+    anatomy::AngleRange muscleTableHip{-20.0, 120.0, 10.0};
+    anatomy::AngleRange muscleTableKnee{0.0, 120.0, 10.0};
 };
 
 struct ParseResult {

@@ -1,0 +1,74 @@
+#include "ui/stretch_map.h"
+
+#include "ui/physiology_panel.h"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <cmath>
+
+namespace ui {
+
+void drawStretchMap(const StretchMapInput& input, StretchMapState& state, std::vector<Command>& commands)
+{
+    if (!state.open) return;
+    ImGui::SetNextWindowSize(ImVec2(ImGui::GetFontSize() * 22.0f, 0.0f), ImGuiCond_FirstUseEver);
+    if (!ImGui::Begin("Stretch map", &state.open, ImGuiWindowFlags_AlwaysAutoResize)) {
+        ImGui::End();
+        return;
+    }
+    int head = input.head;
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 16.0f);
+    if (ImGui::BeginCombo("Head", input.headNames.empty() ? "" : input.headNames[std::size_t(head)].c_str())) {
+        for (std::size_t i = 0; i < input.headNames.size(); ++i)
+            if (ImGui::Selectable(input.headNames[i].c_str(), int(i) == head)) commands.push_back(SetStretchMapHead{int(i)});
+        ImGui::EndCombo();
+    }
+    const float side = ImGui::GetFontSize() * 16.0f;
+    const float margin = ImGui::GetFontSize() * 2.2f;
+    const ImVec2 origin = ImGui::GetCursorScreenPos();
+    const ImVec2 pad(origin.x + margin, origin.y);
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    if (input.hipSteps > 1 && input.kneeSteps > 1 && int(input.lengthPercent.size()) == input.hipSteps * input.kneeSteps) {
+        const float cellW = side / float(input.hipSteps);
+        const float cellH = side / float(input.kneeSteps);
+        for (int k = 0; k < input.kneeSteps; ++k)
+            for (int h = 0; h < input.hipSteps; ++h) {
+                const float percent = input.lengthPercent[std::size_t(k * input.hipSteps + h)];
+                const auto rgb = cividisSrgb((percent - input.lowPercent) / (input.highPercent - input.lowPercent));
+                // Hip flexion to the right, knee flexion downward.
+                const ImVec2 a(pad.x + float(h) * cellW, pad.y + float(k) * cellH);
+                draw->AddRectFilled(a, ImVec2(a.x + cellW + 0.5f, a.y + cellH + 0.5f),
+                                    ImGui::ColorConvertFloat4ToU32(ImVec4(rgb[0], rgb[1], rgb[2], 1.0f)));
+            }
+    }
+    // Standing (hip 0, knee 0) and the current pose.
+    auto toScreen = [&](float hip, float knee) {
+        return ImVec2(pad.x + (hip - input.hipMinDeg) / (input.hipMaxDeg - input.hipMinDeg) * side,
+                      pad.y + (knee - input.kneeMinDeg) / (input.kneeMaxDeg - input.kneeMinDeg) * side);
+    };
+    const ImVec2 standing = toScreen(0.0f, 0.0f);
+    draw->AddCircle(standing, 5.0f, IM_COL32(255, 255, 255, 200), 16, 1.5f);
+    const ImVec2 current = toScreen(input.currentHipDeg, input.currentKneeDeg);
+    draw->AddCircleFilled(current, 6.0f, IM_COL32(255, 90, 60, 255), 16);
+    draw->AddCircle(current, 6.0f, IM_COL32(255, 255, 255, 255), 16, 1.5f);
+
+    ImGui::SetCursorScreenPos(pad);
+    ImGui::InvisibleButton("##pad", ImVec2(side, side));
+    if (ImGui::IsItemActive() && ImGui::IsMouseDown(ImGuiMouseButton_Left)) {
+        const ImVec2 mouse = ImGui::GetIO().MousePos;
+        const float hip = input.hipMinDeg + std::clamp((mouse.x - pad.x) / side, 0.0f, 1.0f) * (input.hipMaxDeg - input.hipMinDeg);
+        const float knee = input.kneeMinDeg + std::clamp((mouse.y - pad.y) / side, 0.0f, 1.0f) * (input.kneeMaxDeg - input.kneeMinDeg);
+        commands.push_back(SetLegPose{hip, knee});
+    }
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Drag to pose the right leg: hip flexion across, knee flexion down");
+    // Axis labels.
+    draw->AddText(ImVec2(pad.x, pad.y + side + 2.0f), IM_COL32(200, 200, 200, 255), "hip flexion  -20 .. 120 deg");
+    draw->AddText(ImVec2(origin.x, pad.y), IM_COL32(200, 200, 200, 255), "knee");
+    ImGui::SetCursorScreenPos(ImVec2(origin.x, pad.y + side + ImGui::GetFontSize() * 1.4f));
+    ImGui::Text("Hip %.0f deg, knee %.0f deg", input.currentHipDeg, input.currentKneeDeg);
+    ImGui::TextDisabled("Colour: length, %.0f%% (dark) to %.0f%% (bright) of standing", input.lowPercent, input.highPercent);
+    ImGui::End();
+}
+
+} // namespace ui

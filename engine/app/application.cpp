@@ -6,6 +6,7 @@
 #include "assets/model_import.h"
 #include "core/file.h"
 #include "core/log.h"
+#include "anim/floor_contact.h"
 #include "gfx/imgui_renderer.h"
 #include "ui/labels.h"
 #include "ui/presenter.h"
@@ -78,6 +79,9 @@ core::Status Application::initialise()
     core::logDebug("app", "model import took ", importTime.elapsedMs(), " ms");
     scene_ = scene::Scene(std::move(*model));
     scene_.layers() = sceneDesc_.layers;
+    manualPose_ = anim::placeOnFloor(anatomy::Pose::neutral(), std::vector<anatomy::Landmark>{
+                                                                   anatomy::Landmark::HeelR, anatomy::Landmark::HeelL});
+    scene_.setPose(manualPose_);
 
     settingsPath_ = settingsPath();
     LoadedSettings loaded = loadSettings(settingsPath_);
@@ -149,7 +153,12 @@ core::Status Application::initialise()
                                                          (paths_.scenes() / "lessons").string()};
         }
         startLesson(options_.lesson, options_.step > 0 ? options_.step - 1 : -1);
-        if (options_.stepTimeS >= 0.0) player_.scrub(options_.stepTimeS);
+        if (options_.stepTimeS >= 0.0) {
+            player_.scrub(options_.stepTimeS);
+            // Let the muscles settle at the moment asked for (activation and cramp included).
+            for (int i = 0; i < 240; ++i) scene_.stepMuscles(simulationClock_.stepSeconds(), player_.pose(), player_.muscleDrive());
+            scene_.updateMuscleMeshes();
+        }
         updateLesson();
         // A view given on the command line wins over the step's.
         if (!options_.view.empty()) camera_.setPreset(preset, false);
@@ -178,6 +187,119 @@ void Application::setFontScale(float scale)
     ui::loadFonts(pixels, ui::presenterPixelsFor(window_.drawableSize().y));
     ui::applyTheme(pixels / kBaseFontPixels, settings_.highContrast);
     fontRebuildPending_ = true;
+}
+
+void Application::computeStretchGrid()
+{
+    constexpr int kHipSteps = 29, kKneeSteps = 25;
+    for (auto& grid : stretchGrid_) grid.assign(std::size_t(kHipSteps * kKneeSteps), 0.0f);
+    const anatomy::Pose standing = anatomy::Pose::neutral();
+    std::array<double, 4> rest{};
+    for (std::size_t h = 0; h < 4; ++h)
+        rest[h] = anatomy::muscleKinematics(standing, anatomy::kHamstrings[h], anatomy::Side::Right).lengthM;
+    for (int k = 0; k < kKneeSteps; ++k)
+        for (int h = 0; h < kHipSteps; ++h) {
+            anatomy::Pose pose = standing;
+            pose[anatomy::Coordinate::HipFlexionR] = -20.0 + 5.0 * h;
+            pose[anatomy::Coordinate::KneeFlexionR] = 5.0 * k;
+            const std::size_t cell = std::size_t(k * kHipSteps + h);
+            double biarticular = 0.0;
+            for (std::size_t m = 0; m < 4; ++m) {
+                const double percent =
+                    anatomy::muscleKinematics(pose, anatomy::kHamstrings[m], anatomy::Side::Right).lengthM / rest[m] * 100.0;
+                stretchGrid_[m][cell] = float(percent);
+                if (anatomy::kHamstrings[m] != anatomy::Muscle::BicepsFemorisShort) biarticular += percent / 3.0;
+            }
+            stretchGrid_[4][cell] = float(biarticular);
+        }
+}
+
+void Application::recordHistory(double dtS)
+{
+    const scene::BodySimulation* body = scene_.body();
+    if (!body) return;
+    historyTimerS_ += dtS;
+    if (historyTimerS_ < 1.0 / 30.0) return; // 30 samples a second: 10 s in 300
+    historyTimerS_ = 0.0;
+    for (std::size_t h = 0; h < 4; ++h) {
+        const anatomy::HeadState& head = body->simulation().head(anatomy::kHamstrings[h], anatomy::Side::Right);
+        history_[h][0].push(float(head.lengthPercentOfRest));
+        history_[h][1].push(float(head.mtu.activation));
+        history_[h][2].push(float(head.mtu.tendonForceN));
+    }
+}
+
+// The chosen colour map, as a 0..1 value per muscle and tendon structure of the hamstrings.
+std::vector<render::StructureTint> Application::muscleTints() const
+{
+    std::vector<render::StructureTint> tints;
+    const scene::BodySimulation* body = scene_.body();
+    if (!body || colourMap_ == ui::ColourMap::Natural) return tints;
+    for (std::size_t i = 0; i < scene_.structures().size(); ++i) {
+        const scene::Structure& structure = scene_.structures()[i];
+        if (structure.name.layer != scene::LayerId::Muscle) continue;
+        const auto muscle = anatomy::muscleFromName(structure.name.structure);
+        if (!muscle || std::find(anatomy::kHamstrings.begin(), anatomy::kHamstrings.end(), *muscle) == anatomy::kHamstrings.end())
+            continue;
+        const anatomy::Side side = structure.name.side == scene::Side::Left ? anatomy::Side::Left : anatomy::Side::Right;
+        const anatomy::HeadState& head = body->simulation().head(*muscle, side);
+        float value = 0.0f;
+        switch (colourMap_) {
+        case ui::ColourMap::Activation: value = float(head.mtu.activation); break;
+        case ui::ColourMap::Strain: value = float((head.mtu.normFiberLength - 0.8) / 0.6); break;
+        case ui::ColourMap::Force:
+            value = float(head.mtu.tendonForceN / anatomy::muscleDef(*muscle).parameters.maxIsometricForceN);
+            break;
+        case ui::ColourMap::Natural: break;
+        }
+        tints.push_back({int(i), std::clamp(value, 0.0f, 1.0f)});
+    }
+    return tints;
+}
+
+void Application::drawPhysiology(std::vector<ui::Command>& commands)
+{
+    const scene::BodySimulation* body = scene_.body();
+    if (!body) return;
+    const anatomy::Musculoskeletal& simulation = body->simulation();
+    if (physiologyPanel_.open) {
+        ui::PhysiologyInput input;
+        input.side = "Right leg";
+        input.stretch = std::string(anatomy::stretchIntensityName(simulation.stretchIntensity(anatomy::Side::Right)));
+        input.colourMap = colourMap_;
+        for (std::size_t h = 0; h < 4; ++h) {
+            const anatomy::Muscle muscle = anatomy::kHamstrings[h];
+            const anatomy::HeadState& head = simulation.head(muscle, anatomy::Side::Right);
+            ui::HeadReadout readout;
+            readout.name = std::string(anatomy::muscleDef(muscle).displayName);
+            readout.lengthPercentOfRest = head.lengthPercentOfRest;
+            readout.fiberOverOptimal = head.mtu.normFiberLength;
+            readout.activation = head.mtu.activation;
+            readout.forceN = head.mtu.tendonForceN;
+            readout.passiveForceN = head.mtu.passiveFiberForceN;
+            readout.cramping = head.cramp.phase != anatomy::CrampPhase::None;
+            if (readout.cramping) {
+                char text[64];
+                std::snprintf(text, sizeof text, "cramp, %.0f s left", head.cramp.timeLeftS);
+                input.cramp = text;
+            }
+            input.heads.push_back(readout);
+            input.history.push_back({&history_[h][0], &history_[h][1], &history_[h][2]});
+        }
+        ui::drawPhysiologyPanel(input, physiologyPanel_, commands);
+    }
+    if (stretchMap_.open) {
+        ui::StretchMapInput input;
+        input.lengthPercent = stretchGrid_[std::size_t(stretchMapHead_)];
+        input.hipSteps = 29;
+        input.kneeSteps = 25;
+        input.currentHipDeg = float(scene_.pose()[anatomy::Coordinate::HipFlexionR]);
+        input.currentKneeDeg = float(scene_.pose()[anatomy::Coordinate::KneeFlexionR]);
+        input.head = stretchMapHead_;
+        for (anatomy::Muscle muscle : anatomy::kHamstrings) input.headNames.emplace_back(anatomy::muscleDef(muscle).displayName);
+        input.headNames.emplace_back("The three that cross the hip (mean)");
+        ui::drawStretchMap(input, stretchMap_, commands);
+    }
 }
 
 void Application::showQuizQuestion()
@@ -311,6 +433,8 @@ void Application::applyAction(int actionValue, std::vector<ui::Command>& command
         break;
     case Action::ToggleLessons: commands.push_back(ui::ToggleLessonPanel{}); break;
     case Action::ToggleXray: commands.push_back(ui::SetXray{!explorePanel_.xray}); break;
+    case Action::TogglePhysiology: commands.push_back(ui::TogglePhysiologyPanel{}); break;
+    case Action::ToggleStretchMap: commands.push_back(ui::ToggleStretchMap{}); break;
     case Action::ToggleLabels: commands.push_back(ui::SetLabels{!explorePanel_.labels}); break;
     case Action::IsolateSelection:
         if (scene_.selectedStructure >= 0) commands.push_back(ui::IsolateStructure{scene_.selectedStructure});
@@ -485,6 +609,18 @@ void Application::applyCommand(const ui::Command& command)
                        quiz_->next();
                        showQuizQuestion();
                    },
+                   [&](const ui::SetColourMap& c) { colourMap_ = ui::ColourMap(std::clamp(c.map, 0, ui::kColourMapCount - 1)); },
+                   [&](const ui::SetLegPose& c) {
+                       if (player_.active()) applyCommand(ui::StopLesson{});
+                       manualPose_[anatomy::Coordinate::HipFlexionR] = c.hipFlexionDeg;
+                       manualPose_[anatomy::Coordinate::KneeFlexionR] = c.kneeFlexionDeg;
+                   },
+                   [&](const ui::SetStretchMapHead& c) { stretchMapHead_ = std::clamp(c.head, 0, 4); },
+                   [&](const ui::TogglePhysiologyPanel&) { physiologyPanel_.open = !physiologyPanel_.open; },
+                   [&](const ui::ToggleStretchMap&) {
+                       stretchMap_.open = !stretchMap_.open;
+                       if (stretchMap_.open && stretchGrid_[0].empty()) computeStretchGrid();
+                   },
                    [&](const ui::TogglePresenter&) { setPresenter(!presenter_); },
                    [&](const ui::ToggleBlank&) { blank_ = !blank_; },
                    [&](const ui::SetHighContrast& c) {
@@ -533,6 +669,8 @@ void Application::buildOverlay(double dtSeconds, std::vector<ui::Command>& comma
     input.highContrast = settings_.highContrast;
     input.exploreOpen = explorePanel_.open;
     input.lessonsOpen = lessonPanel_.open;
+    input.physiologyOpen = physiologyPanel_.open;
+    input.stretchMapOpen = stretchMap_.open;
     for (const platform::DisplayInfo& display : window_.displays()) input.displays.push_back(display.name);
     input.presenterDisplay = presenterDisplay_;
     input.stats.frameMs = dtSeconds * 1000.0;
@@ -549,6 +687,7 @@ void Application::buildOverlay(double dtSeconds, std::vector<ui::Command>& comma
     drawStructureLabels();
 
     if (quiz_) ui::drawQuizPanel(*quiz_, commands);
+    drawPhysiology(commands);
 
     ui::LessonPanelInput lessonInput;
     lessonInput.library = &lessons_;
@@ -594,7 +733,6 @@ void Application::applyStepSettings()
 void Application::updateLesson()
 {
     if (!player_.active()) return;
-    scene_.setPose(player_.pose());
     applyStepSettings();
     if (player_.stepFinished()) {
         auto& done = completedSteps_[player_.lesson()->id];
@@ -711,7 +849,7 @@ core::Status Application::renderFrame(double dtSeconds, std::vector<ui::Command>
     view.projection = camera_.projectionMatrix(float(drawable.x) / float(drawable.y));
     view.eye = camera_.position();
     renderer_->updateDeformedMeshes(scene_);
-    if (core::Status rendered = renderer_->render(scene_, view); !rendered) return rendered;
+    if (core::Status rendered = renderer_->render(scene_, view, muscleTints()); !rendered) return rendered;
     renderer_->present(drawable);
 
     if (!options_.noOverlay) {
@@ -773,6 +911,8 @@ int Application::exportLesson()
         player_.goToStep(int(i));
         // Each picture shows the step at the end of its move: the position to hold.
         player_.scrub(copy.steps[i].motionS());
+        for (int s = 0; s < 240; ++s) scene_.stepMuscles(simulationClock_.stepSeconds(), player_.pose(), player_.muscleDrive());
+        scene_.updateMuscleMeshes();
         updateLesson();
         camera_.update(60.0f);
         render::FrameView view;
@@ -848,9 +988,16 @@ int Application::run()
 
         const int steps = simulationClock_.advance(dt);
         for (int i = 0; i < steps; ++i) {
-            player_.update(simulationClock_.stepSeconds());
-            scene_.step(simulationClock_.stepSeconds());
+            const double step = simulationClock_.stepSeconds();
+            player_.update(step);
+            if (player_.active())
+                scene_.stepMuscles(step, player_.pose(), player_.muscleDrive());
+            else
+                scene_.stepMuscles(step, manualPose_, scene::MuscleDrive{});
+            scene_.step(step);
+            recordHistory(step);
         }
+        scene_.updateMuscleMeshes();
         updateLesson();
         camera_.update(float(dt));
         updateHover();

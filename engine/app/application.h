@@ -19,6 +19,8 @@
 #include "scene/scene.h"
 #include "ui/explore_panel.h"
 #include "ui/lesson_panel.h"
+#include "ui/physiology_panel.h"
+#include "ui/stretch_map.h"
 #include "ui/overlay.h"
 
 #include <map>
@@ -59,6 +61,10 @@ private:
     void setXray(bool enabled);
     void drawStructureLabels();
     void showQuizQuestion();
+    void computeStretchGrid();
+    void recordHistory(double dtS);
+    std::vector<render::StructureTint> muscleTints() const;
+    void drawPhysiology(std::vector<ui::Command>& commands);
     void printBenchmark();
     void adaptQuality(double frameMs);
     void startLesson(const std::string& id, int step);
@@ -83,6 +89,14 @@ private:
     ui::ExplorePanelState explorePanel_;
     std::vector<std::string> structureNames_;   // display name per structure
     std::optional<scene::Quiz> quiz_;
+    anatomy::Pose manualPose_;                   // the body when no lesson runs (the stretch map moves it)
+    ui::PhysiologyPanelState physiologyPanel_;
+    ui::StretchMapState stretchMap_;
+    ui::ColourMap colourMap_ = ui::ColourMap::Natural;
+    int stretchMapHead_ = 4;
+    std::array<std::vector<float>, 5> stretchGrid_;  // length % of standing, per head and the mean
+    std::array<std::array<ui::History, 3>, 4> history_{};  // right leg: length %, activation, force
+    double historyTimerS_ = 0.0;
     std::optional<std::array<scene::LayerSettings, scene::kLayerCount>> layersBeforeXray_;
     bool presenter_ = false;
     bool presenterMadeFullscreen_ = false;

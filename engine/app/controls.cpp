@@ -30,6 +30,8 @@ const std::vector<KeyBinding>& keyBindings()
         {Key::F1, false, false, Action::ToggleHelp, "Show or hide these controls"},
         {Key::L, false, false, Action::ToggleLayers, "Show or hide the Explore panel (layers, search)"},
         {Key::X, false, false, Action::ToggleXray, "X-ray: see inside"},
+        {Key::M, false, false, Action::TogglePhysiology, "Physiology panel: live muscle numbers and colour maps"},
+        {Key::K, false, false, Action::ToggleStretchMap, "Stretch map: pose the leg by hip and knee angle"},
         {Key::N, false, false, Action::ToggleLabels, "Name the structures on screen"},
         {Key::I, false, false, Action::IsolateSelection, "Show only the selected structure"},
         {Key::Delete, false, false, Action::HideSelection, "Hide the selected structure"},

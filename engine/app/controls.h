@@ -19,6 +19,7 @@ enum class Action {
     NextStep, PreviousStep, TogglePause, ToggleLessons,
     TogglePresenter, ToggleBlank, ToggleHighContrast,
     ToggleXray, ToggleLabels, IsolateSelection, HideSelection, ShowAll, ToggleQuiz,
+    TogglePhysiology, ToggleStretchMap,
 };
 
 struct KeyBinding {

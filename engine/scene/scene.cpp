@@ -29,6 +29,11 @@ Scene::Scene(assets::ModelData model) : model_(std::move(model))
     deformedPositions_.resize(model_.meshes.size());
     deformedNormals_.resize(model_.meshes.size());
     updateWorldMatrices();
+    BodySimulation body(model_, pose_);
+    if (!body.groups().empty()) {
+        body_ = std::move(body);
+        updateMuscleMeshes();
+    }
 }
 
 int Scene::findStructure(std::string_view nodeName) const
@@ -78,6 +83,20 @@ void Scene::setPose(const anatomy::Pose& pose)
     pose_ = pose;
     skeleton_ = anatomy::computeSkeleton(pose_);
     updateWorldMatrices();
+}
+
+void Scene::stepMuscles(double dtS, const anatomy::Pose& pose, const MuscleDrive& drive)
+{
+    if (!body_) {
+        setPose(pose);
+        return;
+    }
+    setPose(body_->step(dtS, pose, drive));
+}
+
+void Scene::updateMuscleMeshes()
+{
+    if (body_) body_->deform(deformedPositions_, deformedNormals_);
 }
 
 std::vector<glm::mat4> Scene::skinMatrices(int skin) const

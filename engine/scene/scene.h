@@ -5,6 +5,7 @@
 #include "anatomy/skeleton.h"
 #include "assets/model_data.h"
 #include "core/math.h"
+#include "scene/body_simulation.h"
 #include "scene/scene_file.h"
 #include "scene/structures.h"
 
@@ -87,6 +88,12 @@ public:
 
     // The body's pose; nodes named "joint.<segment>" follow the skeleton's segments.
     void setPose(const anatomy::Pose& pose);
+    // One fixed step of the muscles for the pose at the step's time; a cramp may bend the knee.
+    void stepMuscles(double dtS, const anatomy::Pose& pose, const MuscleDrive& drive);
+    // Rebuilds the muscle and tendon meshes on their current paths (once per frame).
+    void updateMuscleMeshes();
+    // The simulation, when the model has meshes that follow muscle paths.
+    const BodySimulation* body() const { return body_ ? &*body_ : nullptr; }
     const anatomy::Pose& pose() const { return pose_; }
     const anatomy::SkeletonPose& skeleton() const { return skeleton_; }
     // True when the model has joint nodes the skeleton moves (a body, not a loose object).
@@ -109,6 +116,7 @@ private:
     anatomy::SkeletonPose skeleton_;
     std::vector<std::vector<glm::vec3>> deformedPositions_; // per mesh; empty when not deformed
     std::vector<std::vector<glm::vec3>> deformedNormals_;
+    std::optional<BodySimulation> body_;
     std::array<LayerSettings, kLayerCount> layers_ = defaultLayerSettings();
     double timeSeconds_ = 0.0;
 };

@@ -41,6 +41,13 @@ struct SetLabels { bool enabled; };
 struct ToggleExplorePanel {};
 struct ToggleLessonPanel {};
 
+// Physiology.
+struct SetColourMap { int map; };                    // ui::ColourMap
+struct SetLegPose { double hipFlexionDeg; double kneeFlexionDeg; };  // the stretch map's pad
+struct SetStretchMapHead { int head; };               // 0..3, or 4 for the mean of the biarticular heads
+struct TogglePhysiologyPanel {};
+struct ToggleStretchMap {};
+
 // Quiz.
 struct StartQuiz {};
 struct StopQuiz {};
@@ -58,6 +65,7 @@ using Command = std::variant<SetViewPreset, FrameAll, FocusSelection, SetLayerVi
                              StopLesson, NextStep, PreviousStep, GoToStep, RestartStep, SetPaused, SetPlaybackSpeed,
                              ScrubStep, SetXray, HideStructure, IsolateStructure, ShowAllStructures, SetLabels,
                              ToggleExplorePanel, ToggleLessonPanel, StartQuiz, StopQuiz, AnswerQuiz, NextQuizQuestion,
+                             SetColourMap, SetLegPose, SetStretchMapHead, TogglePhysiologyPanel, ToggleStretchMap,
                              TogglePresenter, ToggleBlank, SetHighContrast, SetPresenterDisplay>;
 
 } // namespace ui

@@ -58,6 +58,8 @@ void drawMenuBar(const OverlayInput& input, OverlayState& state, std::vector<Com
         ImGui::Separator();
         if (ImGui::MenuItem("Explore panel", "L", input.exploreOpen)) commands.push_back(ToggleExplorePanel{});
         if (ImGui::MenuItem("Lesson panel", "T", input.lessonsOpen)) commands.push_back(ToggleLessonPanel{});
+        if (ImGui::MenuItem("Physiology panel", "M", input.physiologyOpen)) commands.push_back(TogglePhysiologyPanel{});
+        if (ImGui::MenuItem("Stretch map", "K", input.stretchMapOpen)) commands.push_back(ToggleStretchMap{});
         ImGui::MenuItem("Frame statistics", nullptr, &state.showStats);
         ImGui::EndMenu();
     }

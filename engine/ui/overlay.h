@@ -41,6 +41,8 @@ struct OverlayInput {
     bool highContrast = false;
     bool exploreOpen = true;
     bool lessonsOpen = true;
+    bool physiologyOpen = false;
+    bool stretchMapOpen = false;
     std::vector<std::string> displays;   // names, for choosing where to present
     int presenterDisplay = 0;
 };

@@ -72,8 +72,8 @@ void drawPhysiologyPanel(const PhysiologyInput& input, PhysiologyPanelState& sta
 {
     if (!state.open) return;
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
-    ImGui::SetNextWindowPos(ImVec2(viewport->Pos.x + 10.0f, viewport->Pos.y + viewport->Size.y - 10.0f), ImGuiCond_FirstUseEver,
-                            ImVec2(0.0f, 1.0f));
+    ImGui::SetNextWindowPos(ImVec2(viewport->Pos.x + viewport->Size.x * 0.5f, viewport->Pos.y + viewport->Size.y - 10.0f),
+                            ImGuiCond_FirstUseEver, ImVec2(0.5f, 1.0f));
     if (!ImGui::Begin("Physiology", &state.open, ImGuiWindowFlags_AlwaysAutoResize)) {
         ImGui::End();
         return;
@@ -110,19 +110,37 @@ void drawPhysiologyPanel(const PhysiologyInput& input, PhysiologyPanelState& sta
         ImGui::EndTable();
     }
     if (ImGui::CollapsingHeader("Last 10 seconds", ImGuiTreeNodeFlags_DefaultOpen)) {
-        const char* titles[3] = {"Length (% of standing)", "Activation", "Force (N)"};
+        // One small chart per quantity with a line per head, in the Okabe-Ito colours that
+        // stay distinct with colour vision deficiency (Okabe and Ito 2008).
+        static const ImU32 headColours[4] = {IM_COL32(230, 159, 0, 255), IM_COL32(86, 180, 233, 255),
+                                             IM_COL32(0, 158, 115, 255), IM_COL32(213, 94, 0, 255)};
+        const char* titles[3] = {"Length, % of standing", "Activation", "Force, N"};
         const float ranges[3][2] = {{80.0f, 130.0f}, {0.0f, 1.0f}, {0.0f, 1500.0f}};
+        const float width = ImGui::GetFontSize() * 18.0f;
+        const float height = ImGui::GetFontSize() * 3.0f;
         for (int quantity = 0; quantity < 3; ++quantity) {
             ImGui::TextDisabled("%s", titles[quantity]);
-            for (std::size_t i = 0; i < input.history.size() && i < input.heads.size(); ++i) {
+            ImDrawList* draw = ImGui::GetWindowDrawList();
+            const ImVec2 origin = ImGui::GetCursorScreenPos();
+            draw->AddRectFilled(origin, ImVec2(origin.x + width, origin.y + height), IM_COL32(20, 22, 26, 255), 3.0f);
+            for (std::size_t i = 0; i < input.history.size() && i < 4; ++i) {
                 const History* history = input.history[i][std::size_t(quantity)];
-                if (!history || history->values().empty()) continue;
-                std::vector<float> values(history->values().begin(), history->values().end());
-                ImGui::PushID(int(i * 3 + std::size_t(quantity)));
-                ImGui::PlotLines("##plot", values.data(), int(values.size()), 0, input.heads[i].name.c_str(), ranges[quantity][0],
-                                 ranges[quantity][1], ImVec2(ImGui::GetFontSize() * 16.0f, ImGui::GetFontSize() * 2.2f));
-                ImGui::PopID();
+                if (!history || history->values().size() < 2) continue;
+                const auto& values = history->values();
+                std::vector<ImVec2> points;
+                points.reserve(values.size());
+                for (std::size_t v = 0; v < values.size(); ++v) {
+                    const float x = origin.x + width * float(v) / float(300 - 1);
+                    const float t = (values[v] - ranges[quantity][0]) / (ranges[quantity][1] - ranges[quantity][0]);
+                    points.emplace_back(x, origin.y + height * (1.0f - std::clamp(t, 0.0f, 1.0f)));
+                }
+                draw->AddPolyline(points.data(), int(points.size()), headColours[i], ImDrawFlags_None, 1.5f);
             }
+            ImGui::Dummy(ImVec2(width, height));
+        }
+        for (std::size_t i = 0; i < input.heads.size() && i < 4; ++i) {
+            if (i) ImGui::SameLine();
+            ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(headColours[i]), "%s", input.heads[i].name.c_str());
         }
     }
     ImGui::Separator();

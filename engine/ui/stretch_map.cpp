@@ -12,7 +12,9 @@ namespace ui {
 void drawStretchMap(const StretchMapInput& input, StretchMapState& state, std::vector<Command>& commands)
 {
     if (!state.open) return;
-    ImGui::SetNextWindowSize(ImVec2(ImGui::GetFontSize() * 22.0f, 0.0f), ImGuiCond_FirstUseEver);
+    const ImGuiViewport* viewport = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(ImVec2(viewport->Pos.x + 10.0f, viewport->Pos.y + viewport->Size.y - 10.0f), ImGuiCond_FirstUseEver,
+                            ImVec2(0.0f, 1.0f));
     if (!ImGui::Begin("Stretch map", &state.open, ImGuiWindowFlags_AlwaysAutoResize)) {
         ImGui::End();
         return;

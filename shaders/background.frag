@@ -1,9 +1,9 @@
 #version 330 core
-// A soft studio backdrop: a vertical gradient with a gentle vignette.
+// A soft studio backdrop: a vertical gradient with a gentle vignette, in display sRGB.
 
 in vec2 vUv;
 
-uniform vec3 uTopColor;     // linear
+uniform vec3 uTopColor;     // display sRGB
 uniform vec3 uBottomColor;
 
 out vec4 fragColor;

@@ -1,5 +1,8 @@
 #version 330 core
-// Surface shading for every structure. Each material has its own detail: muscle fibres
+// Surface shading for every structure, written as display-encoded sRGB (translucent skin
+// therefore blends in sRGB space: a small, deliberate approximation that saves a decode and
+// encode per pixel on software rasterisers).
+// Every structure: Each material has its own detail: muscle fibres
 // running along the belly, glossy tendon, matte grained bone, translucent skin that is most
 // visible at its silhouette, and an optional colour map of a muscle quantity.
 
@@ -11,6 +14,7 @@ in vec3 vViewPosition;
 in vec3 vViewNormal;
 in vec3 vObjectPosition;
 in vec3 vMuscle;
+in vec4 vLitColor;
 
 uniform vec4 uBaseColor;       // linear RGB and opacity
 uniform float uRoughness;
@@ -19,13 +23,18 @@ uniform vec3 uHighlightColor;
 uniform float uHighlight;      // 0: none, 1: full highlight
 uniform float uMapValue;       // < 0: natural colour; else a 0..1 value shown in cividis
 uniform bool uFlat;            // outline pass: the highlight colour, unlit
+uniform bool uVertexLighting;  // lowest quality: the vertex shader lit the surface
 
 out vec4 fragColor;
 
 void main()
 {
     if (uFlat) {
-        fragColor = vec4(uHighlightColor, 1.0);
+        fragColor = vec4(encodeSrgb(uHighlightColor), 1.0);
+        return;
+    }
+    if (uVertexLighting && uMapValue < 0.0) {
+        fragColor = vLitColor;
         return;
     }
     vec3 normal = normalize(vViewNormal);
@@ -38,25 +47,28 @@ void main()
     float occlusion = 1.0;
     float alpha = uBaseColor.a;
 
-    if (uMaterial == 1) {
-        // Fibres: fine ridges around the muscle, wavering slightly along it.
-        float waver = valueNoise(vec3(vMuscle.x * 18.0, vMuscle.y * 3.0, 0.0)) * 2.0;
-        float fibres = sin(vMuscle.y * 140.0 + waver * 3.0);
-        float bundles = valueNoise(vec3(vMuscle.x * 6.0, vMuscle.y * 9.0, 1.0));
-        albedo *= 0.9 + 0.07 * fibres + 0.1 * bundles;
-        specular *= 0.8 + 0.4 * max(fibres, 0.0);
-    } else if (uMaterial == 2) {
-        float fibres = sin(vMuscle.y * 220.0);
-        albedo *= 0.96 + 0.04 * fibres;
+    // Material: how shiny each tissue is.
+    if (uMaterial == 2) {
         roughness = min(roughness, 0.3);
         specular = 1.2;
     } else if (uMaterial == 3) {
-        float grain = valueNoise(vObjectPosition * 90.0) * 0.6 + valueNoise(vObjectPosition * 310.0) * 0.4;
-        albedo *= 0.92 + 0.12 * grain;
         specular = 0.25;
-    } else if (uMaterial == 5) {
-        float strands = sin(vMuscle.y * 60.0);
-        albedo *= 0.93 + 0.07 * strands;
+    }
+    // Detail: fibres, gloss, grain.
+    {
+        if (uMaterial == 1) {
+            // Fibres: fine ridges around the muscle, gathered into bundles that waver along it.
+            float bundles = valueNoise2(vec2(vMuscle.x * 8.0, vMuscle.y * 9.0));
+            float fibres = sin(vMuscle.y * 140.0 + bundles * 6.0);
+            albedo *= 0.9 + 0.07 * fibres + 0.1 * bundles;
+            specular *= 0.8 + 0.4 * max(fibres, 0.0);
+        } else if (uMaterial == 2) {
+            albedo *= 0.96 + 0.04 * sin(vMuscle.y * 220.0);
+        } else if (uMaterial == 3) {
+            albedo *= 0.93 + 0.1 * valueNoise(vObjectPosition * 140.0);
+        } else if (uMaterial == 5) {
+            albedo *= 0.93 + 0.07 * sin(vMuscle.y * 60.0);
+        }
     }
     if (uMapValue >= 0.0) albedo = cividis(uMapValue) * 0.8;
 
@@ -69,5 +81,5 @@ void main()
     }
     float rim = pow(1.0 - max(dot(normal, toEye), 0.0), 2.0);
     color = mix(color, uHighlightColor * (0.6 + 0.8 * rim), uHighlight * 0.35);
-    fragColor = vec4(toneMap(color), alpha);
+    fragColor = vec4(toDisplay(color), alpha);
 }

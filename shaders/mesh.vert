@@ -1,7 +1,10 @@
 #version 330 core
 // Static, rigid, skinned and deformed (muscle) meshes. Skinned vertices blend up to four
 // joint matrices; muscles arrive already deformed on the CPU and carry their path
-// coordinates for fibre detail.
+// coordinates for fibre detail. At the lowest quality the lighting is worked out here, per
+// vertex, and the fragment shader only interpolates it.
+
+#include "common/lighting.glsl"
 
 layout(location = 0) in vec3 aPosition;
 layout(location = 1) in vec3 aNormal;
@@ -15,11 +18,18 @@ uniform mat4 uProjection;
 uniform bool uSkinned;
 uniform mat4 uJointMatrices[64];
 uniform float uInflate;                 // metres along the normal (the selection outline)
+uniform bool uVertexLighting;
+uniform vec4 uBaseColor;
+uniform float uRoughness;
+uniform int uMaterial;
+uniform vec3 uHighlightColor;
+uniform float uHighlight;
 
 out vec3 vViewPosition;
 out vec3 vViewNormal;
 out vec3 vObjectPosition;
 out vec3 vMuscle;
+out vec4 vLitColor;                     // display colour and opacity, when lit per vertex
 
 void main()
 {
@@ -37,4 +47,20 @@ void main()
     vObjectPosition = aPosition;
     vMuscle = aMuscle;
     gl_Position = uProjection * viewPosition;
+    if (uVertexLighting) {
+        vec3 normal = normalize(vViewNormal);
+        vec3 toEye = normalize(-viewPosition.xyz);
+        float specular = uMaterial == 2 ? 1.2 : (uMaterial == 3 ? 0.25 : 1.0 - uRoughness * 0.7);
+        vec3 color = studioLight(uBaseColor.rgb, normal, toEye, uMaterial == 2 ? min(uRoughness, 0.3) : uRoughness, specular, 1.0);
+        float alpha = uBaseColor.a;
+        float edge = 1.0 - abs(dot(normal, toEye));
+        if (uMaterial == 4) {
+            alpha = clamp(uBaseColor.a * (0.45 + 1.3 * edge * edge), 0.0, 1.0);
+            color += vec3(0.9, 0.45, 0.35) * edge * edge * 0.25;
+        }
+        color = mix(color, uHighlightColor * (0.6 + 0.8 * edge * edge), uHighlight * 0.35);
+        vLitColor = vec4(toDisplay(color), alpha);
+    } else {
+        vLitColor = vec4(0.0);
+    }
 }

@@ -17,6 +17,7 @@
 #include <nlohmann/json.hpp>
 
 #include <cstdio>
+#include <cstdlib>
 #include <ctime>
 
 namespace app {
@@ -133,6 +134,7 @@ core::Status Application::initialise()
     renderer_ = std::move(*renderer);
     if (core::Status uploaded = renderer_->upload(scene_); !uploaded) return uploaded.error();
     gpuTimer_.create();
+    renderer_->setPassTiming(options_.bench && std::getenv("HT_BENCH_PASSES") != nullptr);
 
     camera_.frame(scene_.visibleBounds(), false);
     if (sceneDesc_.focus || sceneDesc_.distanceM) {
@@ -863,7 +865,13 @@ core::Status Application::renderFrame(double dtSeconds, std::vector<ui::Command>
         ImGui::NewFrame();
         buildOverlay(dtSeconds, commands);
         ImGui::Render();
+        if (options_.bench && std::getenv("HT_BENCH_PASSES")) gfx::finish();
+        core::Stopwatch overlayClock;
         gfx::renderImGui(ImGui::GetDrawData());
+        if (options_.bench && std::getenv("HT_BENCH_PASSES")) {
+            gfx::finish();
+            overlayMs_.push_back(overlayClock.elapsedMs());
+        }
     }
     return {};
 }
@@ -1094,6 +1102,9 @@ void Application::printBenchmark()
     std::printf("gpu_frame_ms: median %.2f p95 %.2f p99 %.2f max %.2f (%zu queries)\n", gpuStats.median, gpuStats.p95,
                 gpuStats.p99, gpuStats.max, gpuStats.count);
     std::printf("resident_memory_mb: %.1f (peak %.1f)\n", memory.residentKb / 1024.0, memory.peakResidentKb / 1024.0);
+    for (const auto& [pass, times] : renderer_->passTimes())
+        std::printf("pass_ms %-12s median %.2f\n", pass.c_str(), percentiles(times).median);
+    if (!overlayMs_.empty()) std::printf("pass_ms %-12s median %.2f\n", "overlay", percentiles(overlayMs_).median);
     std::fflush(stdout);
 }
 

@@ -136,6 +136,7 @@ private:
     gfx::GpuTimer gpuTimer_;
     std::vector<double> cpuFrameMs_;
     std::vector<double> gpuFrameMs_;
+    std::vector<double> overlayMs_;
     double firstFrameSeconds_ = 0.0;
     std::int64_t frameIndex_ = 0;
 };

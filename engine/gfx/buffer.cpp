@@ -109,6 +109,15 @@ void Mesh::updateVertexBuffer(int buffer, std::span<const std::byte> data)
     glBindBuffer(GL_ARRAY_BUFFER, 0);
 }
 
+void Mesh::setIndices(std::span<const std::uint32_t> indices)
+{
+    glBindVertexArray(vertexArray_.id());
+    glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, indexBuffer_.id());
+    glBufferData(GL_ELEMENT_ARRAY_BUFFER, GLsizeiptr(indices.size_bytes()), indices.data(), GL_STATIC_DRAW);
+    glBindVertexArray(0);
+    indexCount_ = std::uint32_t(indices.size());
+}
+
 void Mesh::draw(Primitive primitive) const
 {
     drawRange(primitive, 0, indexCount_);

@@ -1,7 +1,10 @@
 #include "render/renderer.h"
 
 #include "core/log.h"
+#include "gfx/context.h"
 #include "gfx/render_state.h"
+
+#include <meshoptimizer.h>
 
 #include <algorithm>
 
@@ -11,9 +14,10 @@ namespace {
 constexpr glm::vec3 kHighlightSelected{1.0f, 0.78f, 0.25f};
 constexpr glm::vec3 kHighlightHovered{0.55f, 0.8f, 1.0f};
 constexpr glm::vec3 kHighlightLesson{0.35f, 0.95f, 0.85f};
-constexpr glm::vec3 kBackdropTop{0.062f, 0.072f, 0.098f};     // linear
-constexpr glm::vec3 kBackdropBottom{0.012f, 0.014f, 0.018f};
-constexpr glm::vec3 kFloorColor{0.050f, 0.054f, 0.064f};
+constexpr glm::vec3 kBackdropTop{0.20f, 0.22f, 0.26f};     // display sRGB
+constexpr glm::vec3 kBackdropBottom{0.07f, 0.075f, 0.085f};
+constexpr glm::vec3 kFloorColor{0.17f, 0.175f, 0.19f};
+constexpr int kFloorCells = 32;
 
 enum MaterialKind { kPlain = 0, kMuscle = 1, kTendon = 2, kBone = 3, kSkin = 4, kNerve = 5 };
 
@@ -73,8 +77,8 @@ std::string_view qualityName(Quality quality)
 {
     switch (quality) {
     case Quality::High: return "high (4x MSAA)";
-    case Quality::Medium: return "medium (edge smoothing)";
-    case Quality::Low: return "low (edge smoothing, 3/4 resolution)";
+    case Quality::Medium: return "medium (no multisampling, simplified meshes)";
+    case Quality::Low: return "low (edge smoothing at 3/5 resolution, coarser meshes)";
     }
     return "high";
 }
@@ -92,9 +96,9 @@ core::Expected<Renderer> Renderer::create(const std::filesystem::path& shaderFol
     };
     const ProgramFiles programs[] = {
         {&renderer.programs_.mesh, "mesh", "mesh.vert", "mesh.frag"},
+        {&renderer.programs_.depth, "depth", "mesh.vert", "depth.frag"},
         {&renderer.programs_.background, "background", "background.vert", "background.frag"},
         {&renderer.programs_.floor, "floor", "floor.vert", "floor.frag"},
-        {&renderer.programs_.present, "present", "present.vert", "present.frag"},
     };
     for (const ProgramFiles& files : programs) {
         auto index = renderer.shaders_.load(files.name, files.vertex, files.fragment);
@@ -145,10 +149,35 @@ core::Status Renderer::upload(const scene::Scene& scene)
         desc.indices = data.indices;
         auto mesh = gfx::Mesh::create(desc);
         if (!mesh) return mesh.error();
-        meshes_.push_back({std::move(*mesh), dynamic});
+        GpuMesh gpu{std::move(*mesh), dynamic, {}, 0};
+        gpu.lods[0] = data.indices;
+        // Simplified levels for the cheaper qualities: 45% and 20% of the triangles, keeping
+        // the silhouette (meshoptimizer's error-bounded edge collapse).
+        const float targets[2] = {0.45f, 0.2f};
+        for (int level = 1; level <= 2; ++level) {
+            const std::size_t target = std::max<std::size_t>(std::size_t(float(data.indices.size()) * targets[level - 1]) / 3 * 3, 3);
+            std::vector<std::uint32_t> simplified(data.indices.size());
+            const std::size_t count = meshopt_simplify(simplified.data(), data.indices.data(), data.indices.size(),
+                                                       &data.positions[0].x, data.positions.size(), sizeof(glm::vec3), target,
+                                                       0.02f, 0, nullptr);
+            simplified.resize(count >= 3 ? count : data.indices.size());
+            if (count < 3) simplified = data.indices;
+            gpu.lods[std::size_t(level)] = std::move(simplified);
+        }
+        meshes_.push_back(std::move(gpu));
         uploadedTriangles_ += data.triangleCount();
     }
     return {};
+}
+
+int Renderer::lodLevel() const
+{
+    switch (options_.quality) {
+    case Quality::High: return 0;
+    case Quality::Medium: return 1;
+    case Quality::Low: return 2;
+    }
+    return 0;
 }
 
 void Renderer::updateDeformedMeshes(const scene::Scene& scene)
@@ -198,18 +227,17 @@ void Renderer::drawFloor(const scene::Scene& scene, const FrameView& view)
     program.set("uProjection", view.projection);
     program.set("uCentre", glm::vec3(pelvis.x, 0.0f, pelvis.z));
     program.set("uHalfSize", 2.2f);
+    program.set("uCells", kFloorCells);
     program.set("uFloorColor", kFloorColor);
     program.set("uCapsuleCount", int(ends.size()));
     program.set("uCapsuleA", std::span<const glm::vec4>(ends));
     program.set("uCapsuleB", std::span<const glm::vec4>(otherEnds));
-    procedural_.draw(gfx::Primitive::Triangles, 6);
+    procedural_.draw(gfx::Primitive::Triangles, kFloorCells * kFloorCells * 6);
 }
 
-void Renderer::drawInstance(const scene::Scene& scene, const scene::MeshInstance& instance, float opacity, float tint)
+void Renderer::bindGeometry(const gfx::ShaderProgram& program, const scene::Scene& scene, const scene::MeshInstance& instance)
 {
     const assets::MeshData& data = scene.model().meshes[std::size_t(instance.mesh)];
-    const gfx::ShaderProgram& program = shaders_.program(programs_.mesh);
-    const MaterialLook look = lookOf(scene, instance);
     const bool deformed = !scene.deformedPositions(instance.mesh).empty();
     program.set("uModel", deformed ? glm::mat4(1.0f) : scene.nodeWorldMatrices()[std::size_t(instance.node)]);
     const bool skinned = data.skinned() && data.skin >= 0;
@@ -219,6 +247,25 @@ void Renderer::drawInstance(const scene::Scene& scene, const scene::MeshInstance
         if (joints.size() > 64) joints.resize(64);
         program.set("uJointMatrices", std::span<const glm::mat4>(joints));
     }
+}
+
+void Renderer::drawDepthOnly(const scene::Scene& scene, const scene::MeshInstance& instance, const FrameView& view)
+{
+    const gfx::ShaderProgram& program = shaders_.program(programs_.depth);
+    program.use();
+    program.set("uView", view.view);
+    program.set("uProjection", view.projection);
+    program.set("uInflate", 0.0f);
+    bindGeometry(program, scene, instance);
+    meshes_[std::size_t(instance.mesh)].mesh.draw();
+    shaders_.program(programs_.mesh).use();
+}
+
+void Renderer::drawInstance(const scene::Scene& scene, const scene::MeshInstance& instance, float opacity, float tint)
+{
+    const gfx::ShaderProgram& program = shaders_.program(programs_.mesh);
+    const MaterialLook look = lookOf(scene, instance);
+    bindGeometry(program, scene, instance);
     program.set("uBaseColor", glm::vec4(glm::vec3(look.baseColor), look.baseColor.a * opacity));
     program.set("uRoughness", look.roughness);
     program.set("uMaterial", int(materialKind(instance.layer)));
@@ -277,32 +324,39 @@ void Renderer::drawOutline(const scene::Scene& scene, const FrameView& view)
     for (int index : instances) {
         const scene::MeshInstance& instance = scene.instances()[std::size_t(index)];
         if (!scene.instanceVisible(instance)) continue;
-        const assets::MeshData& data = scene.model().meshes[std::size_t(instance.mesh)];
-        const bool deformed = !scene.deformedPositions(instance.mesh).empty();
-        program.set("uModel", deformed ? glm::mat4(1.0f) : scene.nodeWorldMatrices()[std::size_t(instance.node)]);
-        const bool skinned = data.skinned() && data.skin >= 0;
-        program.set("uSkinned", skinned ? 1 : 0);
-        if (skinned) {
-            std::vector<glm::mat4> joints = scene.skinMatrices(data.skin);
-            if (joints.size() > 64) joints.resize(64);
-            program.set("uJointMatrices", std::span<const glm::mat4>(joints));
-        }
+        bindGeometry(program, scene, instance);
         meshes_[std::size_t(instance.mesh)].mesh.draw();
     }
     program.set("uFlat", 0);
     program.set("uInflate", 0.0f);
 }
 
+void Renderer::markPass(const char* name)
+{
+    if (!passTiming_) return;
+    gfx::finish();
+    const double ms = passClock_.elapsedMs();
+    passClock_.restart();
+    for (auto& [pass, times] : passTimes_)
+        if (pass == name) {
+            times.push_back(ms);
+            return;
+        }
+    passTimes_.push_back({name, {ms}});
+}
+
 core::Status Renderer::ensureTarget(glm::ivec2 size)
 {
-    if (target_ && targetRequest_ == size) return {};
+    if (targetRequest_ == size && (target_ || options_.quality == Quality::Medium)) return {};
     target_.reset();
     targetRequest_ = size;
+    // Medium draws straight into the window: no copy at all.
+    if (options_.quality == Quality::Medium) return {};
     gfx::RenderTargetDesc desc;
-    const float scale = options_.quality == Quality::Low ? 0.75f : 1.0f;
+    const float scale = options_.quality == Quality::Low ? 0.6f : 1.0f;
     desc.size = glm::max(glm::ivec2(glm::vec2(size) * scale), glm::ivec2(1));
     desc.samples = options_.quality == Quality::High ? std::min(4, options_.maxSamples) : 0;
-    desc.colorFormat = gfx::TextureFormat::SRGB8A8;
+    desc.colorFormat = gfx::TextureFormat::RGBA8;
     desc.label = "scene";
     auto target = gfx::RenderTarget::create(desc);
     if (!target) return target.error();
@@ -312,10 +366,25 @@ core::Status Renderer::ensureTarget(glm::ivec2 size)
 
 core::Status Renderer::render(const scene::Scene& scene, const FrameView& view, const std::vector<StructureTint>& tints)
 {
+    const int lod = lodLevel();
+    for (GpuMesh& mesh : meshes_)
+        if (mesh.lodInUse != lod) {
+            mesh.mesh.setIndices(mesh.lods[std::size_t(lod)]);
+            mesh.lodInUse = lod;
+        }
     if (core::Status ready = ensureTarget(view.sizePixels); !ready) return ready;
-    gfx::beginPass(&*target_, target_->size(), {glm::vec4(0.0f, 0.0f, 0.0f, 1.0f), 1.0f, 0});
+    if (passTiming_) {
+        gfx::finish();
+        passClock_.restart();
+    }
+    const gfx::RenderTarget* target = target_ ? &*target_ : nullptr;
+    const glm::ivec2 targetSize = target ? target->size() : view.sizePixels;
+    gfx::beginPass(target, targetSize, {glm::vec4(0.0f, 0.0f, 0.0f, 1.0f), 1.0f, 0});
+    markPass("clear");
     drawBackground();
+    markPass("backdrop");
     drawFloor(scene, view);
+    markPass("floor");
 
     const gfx::ShaderProgram& program = shaders_.program(programs_.mesh);
     program.use();
@@ -323,6 +392,7 @@ core::Status Renderer::render(const scene::Scene& scene, const FrameView& view, 
     program.set("uProjection", view.projection);
     program.set("uInflate", 0.0f);
     program.set("uFlat", 0);
+    program.set("uVertexLighting", options_.quality == Quality::Low ? 1 : 0);
     auto tintOf = [&](int structure) {
         for (const StructureTint& tint : tints)
             if (tint.structure == structure) return tint.value;
@@ -338,9 +408,29 @@ core::Status Renderer::render(const scene::Scene& scene, const FrameView& view, 
     };
 
     // Opaque structures near to far, so the depth test skips hidden fragments early.
+    // Rigid structures entirely outside the view are skipped (feet, hands, the head when the
+    // thighs fill the screen); skinned and deformed meshes move too much to bound cheaply.
+    const glm::mat4 viewProjection = view.projection * view.view;
+    auto outsideView = [&](const scene::MeshInstance& instance) {
+        const assets::MeshData& data = scene.model().meshes[std::size_t(instance.mesh)];
+        if (data.skinned() || !scene.deformedPositions(instance.mesh).empty()) return false;
+        const core::Bounds box = data.bounds.transformed(scene.nodeWorldMatrices()[std::size_t(instance.node)]);
+        int outside[6] = {};
+        for (int corner = 0; corner < 8; ++corner) {
+            const glm::vec4 clip = viewProjection * glm::vec4((corner & 1) ? box.max.x : box.min.x, (corner & 2) ? box.max.y : box.min.y,
+                                                              (corner & 4) ? box.max.z : box.min.z, 1.0f);
+            outside[0] += clip.x < -clip.w;
+            outside[1] += clip.x > clip.w;
+            outside[2] += clip.y < -clip.w;
+            outside[3] += clip.y > clip.w;
+            outside[4] += clip.z < -clip.w;
+            outside[5] += clip.z > clip.w;
+        }
+        return std::any_of(std::begin(outside), std::end(outside), [](int count) { return count == 8; });
+    };
     std::vector<const scene::MeshInstance*> opaque, translucent;
     for (const scene::MeshInstance& instance : scene.instances()) {
-        if (!scene.instanceVisible(instance)) continue;
+        if (!scene.instanceVisible(instance) || outsideView(instance)) continue;
         const float opacity = scene.layer(instance.layer).opacity;
         const MaterialLook look = lookOf(scene, instance);
         const bool seeThrough = opacity < 1.0f || look.blend || look.baseColor.a < 1.0f;
@@ -357,53 +447,52 @@ core::Status Renderer::render(const scene::Scene& scene, const FrameView& view, 
         gfx::applyRenderState(state);
         drawInstance(scene, *instance, 1.0f, tintOf(instance->structure));
     }
+    markPass("opaque");
     drawOutline(scene, view);
+    markPass("outline");
 
     // Translucent structures far to near; each lays down its own nearest depth first so only
     // its front surface blends, whatever order its triangles come in.
     sorted.clear();
     for (const scene::MeshInstance* instance : translucent) sorted.emplace_back(distanceTo(instance), instance);
     std::sort(sorted.begin(), sorted.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+    const bool depthPrepass = options_.quality != Quality::Low;
     for (const auto& [distance, instance] : sorted) {
-        gfx::RenderState depthOnly;
-        depthOnly.colorWrite = false;
-        depthOnly.cull = gfx::CullMode::Back;
-        gfx::applyRenderState(depthOnly);
-        drawInstance(scene, *instance, 1.0f, -1.0f);
+        if (depthPrepass) {
+            gfx::RenderState depthOnly;
+            depthOnly.colorWrite = false;
+            depthOnly.cull = gfx::CullMode::Back;
+            gfx::applyRenderState(depthOnly);
+            drawDepthOnly(scene, *instance, view);
+        }
+        // At low quality the front faces blend in one pass: where a limb crosses the body
+        // the skin shows twice as dense, a cost-saving approximation.
         gfx::RenderState blend;
         blend.depthWrite = false;
-        blend.depthCompare = gfx::CompareOp::Equal;
+        blend.depthCompare = depthPrepass ? gfx::CompareOp::Equal : gfx::CompareOp::LessEqual;
         blend.blend = gfx::BlendMode::Alpha;
         blend.cull = gfx::CullMode::Back;
         gfx::applyRenderState(blend);
         drawInstance(scene, *instance, scene.layer(instance->layer).opacity, tintOf(instance->structure));
     }
     gfx::applyRenderState(gfx::RenderState{});
-    target_->resolve();
+    markPass("translucent");
+    if (target) target->resolve();
+    lastSize_ = view.sizePixels;
     return {};
 }
 
 void Renderer::present(glm::ivec2 windowPixels)
 {
-    if (!target_) return;
-    gfx::beginPass(nullptr, windowPixels, {});
-    gfx::RenderState state;
-    state.depthTest = false;
-    state.depthWrite = false;
-    state.cull = gfx::CullMode::None;
-    gfx::applyRenderState(state);
-    const gfx::ShaderProgram& program = shaders_.program(programs_.present);
-    program.use();
-    target_->colorTexture().bind(0);
-    program.setSampler("uScene", 0);
-    program.set("uTexel", glm::vec2(1.0f) / glm::vec2(target_->size()));
-    program.set("uSmoothEdges", options_.quality == Quality::High ? 0 : 1);
-    procedural_.draw(gfx::Primitive::Triangles, 3);
+    // Drawn straight into the window already, or copied now (resolved, and filtered when
+    // scaled up).
+    if (target_) gfx::blitToDefault(*target_, windowPixels);
+    markPass("present");
 }
 
 core::Image Renderer::readScene() const
 {
-    if (!target_) return {};
+    if (!target_) return gfx::readPixels(nullptr, lastSize_);
     return gfx::readPixels(&*target_, target_->size());
 }
 

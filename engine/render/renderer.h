@@ -1,9 +1,12 @@
 // Draws a scene through a view, like an anatomy atlas: studio lighting on materials with
 // their own detail (muscle fibres, glossy tendon, grained bone), translucent skin where only
 // the nearest surface blends, a floor with soft contact shadows, an outline around the
-// selection, all in linear light on an sRGB target. Reads the scene, never writes it.
+// selection. Lit in linear light, written display-encoded to an 8-bit target (one encode
+// per fragment; a software rasteriser pays dearly for sRGB targets). Reads the scene, never
+// writes it.
 #pragma once
 
+#include "core/clock.h"
 #include "core/error.h"
 #include "core/image.h"
 #include "gfx/buffer.h"
@@ -13,6 +16,7 @@
 
 #include <glm/glm.hpp>
 
+#include <array>
 #include <filesystem>
 #include <optional>
 #include <string_view>
@@ -27,8 +31,8 @@ struct FrameView {
     glm::ivec2 sizePixels{1, 1};
 };
 
-// What a frame costs, from most to least: 4x multisampling, edge smoothing in the final
-// copy, edge smoothing at three-quarter resolution.
+// What a frame costs, from most to least: 4x multisampling at full detail; simplified meshes
+// without multisampling; coarser meshes at 3/5 resolution, edges smoothed as they are scaled up.
 enum class Quality { High, Medium, Low };
 std::string_view qualityName(Quality quality);
 
@@ -57,8 +61,16 @@ public:
     core::Status render(const scene::Scene& scene, const FrameView& view, const std::vector<StructureTint>& tints = {});
     // Copies the rendered scene onto the window's framebuffer (encoding, edge smoothing).
     void present(glm::ivec2 windowPixels);
-    // The last rendered scene without the overlay.
+    // The last rendered scene without the overlay (before the overlay is drawn when the
+    // scene went straight into the window).
     core::Image readScene() const;
+
+    // Per-pass timing for --bench: each pass waits for the GPU to finish and is timed on the
+    // CPU clock. On a software rasteriser this is what the pass costs; on a GPU it removes
+    // overlap, so it is only turned on to see where time goes.
+    void setPassTiming(bool enabled) { passTiming_ = enabled; }
+    // Milliseconds per pass name, one entry per frame rendered with timing on.
+    const std::vector<std::pair<std::string, std::vector<double>>>& passTimes() const { return passTimes_; }
 
     void setQuality(Quality quality);
     Quality quality() const { return options_.quality; }
@@ -69,19 +81,28 @@ private:
     struct GpuMesh {
         gfx::Mesh mesh;
         bool dynamic = false;
+        // Triangles at each level of detail (0: as modelled); simplified over the same vertices,
+        // so deformed and skinned meshes keep working. Level in use on the GPU now.
+        std::array<std::vector<std::uint32_t>, 3> lods;
+        int lodInUse = 0;
     };
     struct Programs {
         int mesh = -1;
+        int depth = -1;
         int background = -1;
         int floor = -1;
-        int present = -1;
     };
 
     void drawBackground();
     void drawFloor(const scene::Scene& scene, const FrameView& view);
+    // Sets where the instance is (model matrix or skin) on a program using mesh.vert.
+    void bindGeometry(const gfx::ShaderProgram& program, const scene::Scene& scene, const scene::MeshInstance& instance);
     void drawInstance(const scene::Scene& scene, const scene::MeshInstance& instance, float opacity, float tint);
+    void drawDepthOnly(const scene::Scene& scene, const scene::MeshInstance& instance, const FrameView& view);
     void drawOutline(const scene::Scene& scene, const FrameView& view);
     core::Status ensureTarget(glm::ivec2 size);
+    void markPass(const char* name);
+    int lodLevel() const;
 
     gfx::ShaderLibrary shaders_{""};
     Programs programs_;
@@ -89,8 +110,12 @@ private:
     std::vector<GpuMesh> meshes_;
     std::optional<gfx::RenderTarget> target_;
     glm::ivec2 targetRequest_{0};
+    glm::ivec2 lastSize_{1};
     gfx::ProceduralDraw procedural_;
     std::size_t uploadedTriangles_ = 0;
+    bool passTiming_ = false;
+    core::Stopwatch passClock_;
+    std::vector<std::pair<std::string, std::vector<double>>> passTimes_;
 };
 
 } // namespace render

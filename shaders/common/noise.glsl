@@ -8,6 +8,18 @@ float hash13(vec3 p)
     return fract((p.x + p.y) * p.z);
 }
 
+// Two-dimensional value noise: four hashes instead of eight, for detail that only needs a
+// surface parameterisation (the muscle's along and around coordinates).
+float valueNoise2(vec2 p)
+{
+    vec2 cell = floor(p);
+    vec2 f = fract(p);
+    vec2 u = f * f * (3.0 - 2.0 * f);
+    float a = mix(hash13(vec3(cell, 0.0)), hash13(vec3(cell + vec2(1, 0), 0.0)), u.x);
+    float b = mix(hash13(vec3(cell + vec2(0, 1), 0.0)), hash13(vec3(cell + vec2(1, 1), 0.0)), u.x);
+    return mix(a, b, u.y);
+}
+
 float valueNoise(vec3 p)
 {
     vec3 cell = floor(p);

@@ -140,7 +140,8 @@ Loft buildLoftedPart(const LoftedPart& part, const std::vector<Field>& avoid)
     spec.around = part.around;
     spec.squareness = part.squareness;
     Loft loft = buildLoft(path, spec);
-    for (const Field& field : avoid) pushOut(loft, path, field, kClearanceM);
+    // Later (softer) neighbours first and bone last, so that bone wins where both press.
+    for (auto field = avoid.rbegin(); field != avoid.rend(); ++field) pushOut(loft, path, *field, kClearanceM);
     return loft;
 }
 

@@ -150,8 +150,9 @@ Loft buildPiece(const Piece& piece, const anatomy::PathFrame& path, const Field&
 {
     auto shape = [&](double scale) {
         Loft loft = buildLoft(path, piece.spec, scale);
-        pushOut(loft, path, bones, kBoneClearanceM);
+        // Neighbours first, bone last: where both press on a piece, bone wins.
         for (const std::string& other : piece.avoid) pushOut(loft, path, built.at(other), kMuscleClearanceM);
+        pushOut(loft, path, bones, kBoneClearanceM);
         return loft;
     };
     if (!piece.belly) return shape(1.0);

@@ -103,8 +103,6 @@ Shape tibiaShape()
     // Semimembranosus on the posteromedial condyle; semitendinosus at the pes anserinus.
     fitAttachment(s, pathPoint(anatomy::Muscle::Semimembranosus, -1), 0.004);
     fitAttachment(s, pathPoint(anatomy::Muscle::Semitendinosus, -1), 0.004);
-    fitAttachment(s, pathPoint(anatomy::Muscle::Gracilis, -1), 0.004);
-    fitAttachment(s, pathPoint(anatomy::Muscle::Sartorius, -1), 0.004);
     return s;
 }
 

@@ -49,7 +49,7 @@ const std::vector<std::string> kMuscles = {"semitendinosus", "semimembranosus", 
                                            "biceps_femoris_short"};
 const std::vector<std::string> kTendons = {"conjoint", "semitendinosus", "semimembranosus_proximal",
                                            "semimembranosus_distal", "biceps_femoris"};
-const std::vector<std::string> kContext = {"gluteus_maximus",    "rectus_femoris",        "vastus_lateralis",
+const std::vector<std::string> kContext = {"gluteus_maximus",    "adductor_magnus",       "rectus_femoris",        "vastus_lateralis",
                                            "vastus_medialis",    "vastus_intermedius",    "patellar_ligament",
                                            "gastrocnemius_medial_head", "gastrocnemius_lateral_head",
                                            "calcaneal_tendon",   "gracilis",              "sartorius"};

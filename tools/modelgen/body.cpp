@@ -59,23 +59,32 @@ BodyField::BodyField()
 {
     using S = Segment;
     Shape& pelvis = shapes_[std::size_t(S::Pelvis)];
-    pelvis.ellipsoid({-0.082, 0.930, 0.0}, {0.112, 0.105, 0.160}, kIdentity, 0.0);
+    pelvis.ellipsoid({-0.082, 0.940, 0.0}, {0.112, 0.110, 0.168}, kIdentity, 0.0);
     pelvis.ellipsoid({-0.010, 0.935, 0.0}, {0.055, 0.080, 0.125}, kIdentity, 0.04);
-    for (double z : {-0.070, 0.070}) pelvis.ellipsoid({-0.140, 0.865, z}, {0.078, 0.080, 0.078}, kIdentity, 0.04);
+    for (double z : {-1.0, 1.0}) {
+        pelvis.ellipsoid({-0.140, 0.865, 0.070 * z}, {0.078, 0.080, 0.078}, kIdentity, 0.04);   // buttocks
+        pelvis.ellipsoid({-0.120, 0.955, 0.090 * z}, {0.070, 0.075, 0.075}, kIdentity, 0.04);   // upper buttock
+        pelvis.ellipsoid({-0.045, 1.000, 0.130 * z}, {0.045, 0.040, 0.030}, kIdentity, 0.04);   // over the iliac crest
+        pelvis.ellipsoid({-0.030, 0.900, 0.120 * z}, {0.050, 0.060, 0.050}, kIdentity, 0.04);   // front of the hip
+    }
 
     Shape& thigh = shapes_[std::size_t(S::FemurR)];
     thigh.tube({{-0.072, 0.850, 0.092}, {-0.068, 0.700, 0.090}, {-0.070, 0.580, 0.087}, {-0.072, 0.500, 0.085}},
                {0.082, 0.075, 0.061, 0.052}, 0.0);
     thigh.ellipsoid({-0.112, 0.700, 0.080}, {0.042, 0.150, 0.050}, kIdentity, 0.04);   // hamstrings behind
     thigh.ellipsoid({-0.040, 0.720, 0.125}, {0.050, 0.140, 0.045}, kIdentity, 0.04);   // vastus lateralis
-    thigh.ellipsoid({-0.040, 0.575, 0.060}, {0.040, 0.060, 0.035}, kIdentity, 0.03);   // vastus medialis
+    thigh.ellipsoid({-0.035, 0.620, 0.060}, {0.040, 0.100, 0.040}, kIdentity, 0.03);   // vastus medialis
+    thigh.ellipsoid({-0.040, 0.560, 0.105}, {0.035, 0.050, 0.035}, kIdentity, 0.03);   // lateral above the knee
+    thigh.ellipsoid({-0.108, 0.590, 0.052}, {0.036, 0.100, 0.040}, kIdentity, 0.04);   // semimembranosus
+    thigh.ellipsoid({-0.098, 0.580, 0.118}, {0.030, 0.080, 0.030}, kIdentity, 0.04);   // biceps femoris
 
     Shape& calf = shapes_[std::size_t(S::TibiaR)];
-    calf.tube({{-0.074, 0.490, 0.085}, {-0.084, 0.400, 0.086}, {-0.084, 0.300, 0.086}, {-0.080, 0.180, 0.085},
-               {-0.079, 0.095, 0.084}},
-              {0.050, 0.049, 0.043, 0.032, 0.027}, 0.0);
+    calf.tube({{-0.074, 0.490, 0.085}, {-0.084, 0.400, 0.087}, {-0.084, 0.300, 0.088}, {-0.080, 0.180, 0.088},
+               {-0.079, 0.095, 0.087}},
+              {0.050, 0.050, 0.046, 0.037, 0.030}, 0.0);
     calf.ellipsoid({-0.108, 0.375, 0.080}, {0.038, 0.100, 0.046}, kIdentity, 0.04);    // gastrocnemius
-    calf.ellipsoid({-0.078, 0.068, 0.084}, {0.030, 0.028, 0.037}, kIdentity, 0.02);    // malleoli
+    calf.ellipsoid({-0.084, 0.120, 0.087}, {0.034, 0.070, 0.048}, kIdentity, 0.03);    // above the ankle
+    calf.ellipsoid({-0.078, 0.068, 0.086}, {0.032, 0.030, 0.047}, kIdentity, 0.02);    // malleoli
 
     shapes_[std::size_t(S::TalusR)].sphere({-0.082, 0.052, 0.085}, 0.029, 0.0);
 
@@ -83,8 +92,9 @@ BodyField::BodyField()
     foot.sphere({-0.110, 0.034, 0.090}, 0.034, 0.0);
     foot.ellipsoid({-0.025, 0.032, 0.095}, {0.090, 0.031, 0.040}, kIdentity, 0.03);
     foot.ellipsoid({0.035, 0.022, 0.098}, {0.040, 0.021, 0.047}, kIdentity, 0.03);
+    foot.ellipsoid({-0.050, 0.050, 0.088}, {0.045, 0.025, 0.034}, kIdentity, 0.03);     // instep
 
-    shapes_[std::size_t(S::ToesR)].ellipsoid({0.088, 0.016, 0.097}, {0.040, 0.015, 0.046}, kIdentity, 0.0);
+    shapes_[std::size_t(S::ToesR)].ellipsoid({0.086, 0.017, 0.091}, {0.049, 0.019, 0.056}, kIdentity, 0.0);
 
     shapes_[std::size_t(S::Abdomen)].ellipsoid({-0.066, 1.080, 0.0}, {0.112, 0.120, 0.145}, kIdentity, 0.0);
 
@@ -102,17 +112,19 @@ BodyField::BodyField()
     for (double z : {-0.078, 0.078})
         head.ellipsoid({-0.035, 1.678, z}, {0.014, 0.028, 0.008}, kIdentity, 0.01);    // ears
 
+    // The arms hang a little away from the body (about 6 degrees), so that a hand never
+    // touches the hip it hangs beside and the surface keeps them apart.
     Shape& upperArm = shapes_[std::size_t(S::HumerusR)];
-    upperArm.tube({{-0.050, 1.420, 0.190}, {-0.048, 1.250, 0.193}, {-0.045, 1.110, 0.197}}, {0.044, 0.040, 0.034}, 0.0);
+    upperArm.tube({{-0.050, 1.420, 0.190}, {-0.048, 1.250, 0.196}, {-0.045, 1.110, 0.205}}, {0.044, 0.040, 0.034}, 0.0);
     upperArm.ellipsoid({-0.046, 1.395, 0.205}, {0.052, 0.085, 0.042}, kIdentity, 0.03); // deltoid
 
     Shape& forearm = shapes_[std::size_t(S::ForearmR)];
-    forearm.tube({{-0.045, 1.105, 0.197}, {-0.043, 0.990, 0.203}, {-0.043, 0.860, 0.212}}, {0.036, 0.034, 0.024}, 0.0);
+    forearm.tube({{-0.045, 1.105, 0.206}, {-0.043, 0.990, 0.222}, {-0.043, 0.860, 0.240}}, {0.036, 0.034, 0.024}, 0.0);
 
     Shape& hand = shapes_[std::size_t(S::HandR)];
-    hand.ellipsoid({-0.040, 0.785, 0.215}, {0.044, 0.055, 0.0155}, kIdentity, 0.0);    // palm, facing the thigh
-    hand.ellipsoid({-0.036, 0.705, 0.215}, {0.039, 0.050, 0.0125}, kIdentity, 0.02);   // fingers together
-    hand.roundCone({-0.018, 0.800, 0.208}, {0.010, 0.748, 0.205}, 0.012, 0.009, 0.015); // thumb
+    hand.ellipsoid({-0.040, 0.785, 0.248}, {0.044, 0.055, 0.0155}, kIdentity, 0.0);    // palm, facing the thigh
+    hand.ellipsoid({-0.036, 0.705, 0.253}, {0.039, 0.050, 0.0125}, kIdentity, 0.02);   // fingers together
+    hand.roundCone({-0.018, 0.800, 0.241}, {0.010, 0.748, 0.238}, 0.012, 0.009, 0.015); // thumb
 }
 
 Box BodyField::bounds() const
@@ -159,8 +171,8 @@ double BodyField::operator()(const dvec3& p) const
 StructureMesh buildBody(const BodyField& body)
 {
     const Field field = [&body](const dvec3& p) { return body(p); };
-    TriMesh mesh = surfaceNets(field, body.bounds().inflated(0.01), {0.008, 1});
-    simplify(mesh, 30000, 0.0008);
+    TriMesh mesh = surfaceNets(field, body.bounds().inflated(0.01), {0.007, 1});
+    simplify(mesh, 28000, 0.0008);
     optimiseOrder(mesh);
     StructureMesh out;
     out.nodeName = "skin.body";

@@ -14,33 +14,61 @@ using anatomy::Side;
 constexpr double kClearanceM = 0.001;
 const dvec3 kAnterior{1, 0, 0}, kPosterior{-1, 0, 0}, kLateral{0, 0, 1}, kMedial{0, 0, -1};
 
-// Gluteus maximus: a thick curved sheet over the buttock, its fibres running down and out
-// from the ilium, sacrum and coccyx to the iliotibial tract and the gluteal tuberosity.
-TriMesh gluteusMaximus(const Field& bones, const Field& hamstrings)
-{
-    // Rows run along the fibres from the origin (medial) to the insertion (lateral); the
-    // first row is the upper border, the last the lower border that crosses the ischium.
-    const dvec3 grid[3][4] = {
-        {{-0.148, 1.002, 0.052}, {-0.168, 0.985, 0.085}, {-0.145, 0.955, 0.122}, {-0.100, 0.918, 0.150}},
-        {{-0.168, 0.948, 0.032}, {-0.182, 0.925, 0.066}, {-0.165, 0.888, 0.116}, {-0.098, 0.852, 0.156}},
-        {{-0.180, 0.885, 0.012}, {-0.180, 0.848, 0.046}, {-0.160, 0.808, 0.098}, {-0.092, 0.780, 0.150}},
-    };
-    const double half[3][4] = {{0.005, 0.009, 0.009, 0.004}, {0.007, 0.015, 0.015, 0.005}, {0.005, 0.010, 0.010, 0.004}};
+// A muscle shaped as a thick curved sheet through a grid of points, row-major.
+struct SheetSpec {
     std::vector<dvec3> points;
-    std::vector<double> thickness;
-    for (int r = 0; r < 3; ++r)
-        for (int c = 0; c < 4; ++c) {
-            points.push_back(grid[r][c]);
-            thickness.push_back(half[r][c]);
-        }
-    Shape shape;
-    shape.sheet(points, thickness, 3, 4, 0.0);
+    std::vector<double> halfThickness;
+    int rows, columns;
+    std::size_t targetTriangles;
+
+    Shape solid() const
+    {
+        Shape shape;
+        shape.sheet(points, halfThickness, rows, columns, 0.0);
+        return shape;
+    }
+};
+
+// The sheet kept clear of bone and of the hamstrings, polygonised and simplified.
+TriMesh sheetMuscle(const SheetSpec& spec, const Field& bones, const Field& hamstrings)
+{
+    Shape shape = spec.solid();
     const Box box = shape.bounds();
     shape.subtract([bones](const dvec3& p) { return bones(p) - 2.0 * kClearanceM; }, box.inflated(0.01), 0.004);
     shape.subtract([hamstrings](const dvec3& p) { return hamstrings(p) - kClearanceM; }, box.inflated(0.01), 0.004);
-    TriMesh mesh = surfaceNets(shape.field(), box.inflated(0.004), {0.0025, 2});
-    simplify(mesh, 2400, 0.0005);
+    TriMesh mesh = surfaceNets(shape.field(), box.inflated(0.004), {0.003, 2});
+    simplify(mesh, spec.targetTriangles, 0.0005);
     return mesh;
+}
+
+// Gluteus maximus: a thick curved sheet over the buttock, its fibres running down and out
+// from the ilium, sacrum and coccyx to the iliotibial tract and the gluteal tuberosity. Rows
+// run along the fibres from the origin (medial) to the insertion (lateral); the first row is
+// the upper border, the last the lower border that crosses the ischium.
+SheetSpec gluteusMaximus()
+{
+    return {{{-0.148, 1.002, 0.052}, {-0.168, 0.985, 0.085}, {-0.145, 0.955, 0.122}, {-0.100, 0.918, 0.150},
+             {-0.168, 0.948, 0.032}, {-0.182, 0.925, 0.066}, {-0.165, 0.888, 0.116}, {-0.098, 0.852, 0.156},
+             {-0.180, 0.885, 0.012}, {-0.180, 0.848, 0.046}, {-0.160, 0.808, 0.098}, {-0.092, 0.780, 0.150}},
+            {0.005, 0.009, 0.009, 0.004, 0.007, 0.015, 0.015, 0.005, 0.005, 0.010, 0.010, 0.004},
+            3,
+            4,
+            2400};
+}
+
+// Adductor magnus: the great fan on the inner back of the thigh, deep to the hamstrings,
+// from the pubic and ischial rami and the ischial tuberosity to the whole linea aspera and the
+// adductor tubercle. Rows run down the thigh; columns from the linea aspera (front) to the
+// inner border (back).
+SheetSpec adductorMagnus()
+{
+    return {{{-0.058, 0.842, 0.036}, {-0.084, 0.836, 0.046}, {-0.104, 0.836, 0.062},
+             {-0.062, 0.700, 0.094}, {-0.082, 0.692, 0.068}, {-0.098, 0.694, 0.052},
+             {-0.076, 0.565, 0.096}, {-0.083, 0.545, 0.076}, {-0.086, 0.522, 0.060}},
+            {0.007, 0.008, 0.008, 0.011, 0.015, 0.011, 0.004, 0.006, 0.005},
+            3,
+            3,
+            1800};
 }
 
 std::vector<LoftedPart> loftedParts()
@@ -71,8 +99,8 @@ std::vector<LoftedPart> loftedParts()
                      {{-0.066, 0.865, 0.147}, {-0.060, 0.770, 0.156}, {-0.050, 0.670, 0.150}, {-0.040, 0.590, 0.131},
                       {-0.030, 0.535, 0.110}, {-0.020, 0.515, 0.104}},
                      kLateral,
-                     {{0.00, 0.0, 0.0, 0.006, 0.012}, {0.10, 0.0, 0.0, 0.018, 0.040}, {0.40, 0.0, 0.0, 0.028, 0.060},
-                      {0.70, 0.0, 0.0, 0.024, 0.052}, {0.90, 0.0, 0.0, 0.012, 0.030}, {1.00, 0.0, 0.0, 0.004, 0.012}},
+                     {{0.00, 0.0, 0.0, 0.006, 0.012}, {0.10, 0.0, 0.004, 0.018, 0.044}, {0.40, 0.0, 0.010, 0.026, 0.076},
+                      {0.70, 0.0, 0.008, 0.022, 0.064}, {0.90, 0.0, 0.002, 0.012, 0.032}, {1.00, 0.0, 0.0, 0.004, 0.012}},
                      36, 28, 2.4});
     parts.push_back({"context.vastus_medialis", Look::ContextMuscle,
                      {{-0.062, 0.800, 0.088}, {-0.052, 0.690, 0.072}, {-0.042, 0.605, 0.063}, {-0.031, 0.548, 0.068},
@@ -104,8 +132,8 @@ std::vector<LoftedPart> loftedParts()
                       {0.80, 0.0, 0.0, 0.012, 0.028}, {1.00, 0.0, 0.0, 0.003, 0.010}},
                      30, 22, 2.3});
     parts.push_back({"context.calcaneal_tendon", Look::Tendon,
-                     {{-0.110, 0.300, 0.080}, {-0.114, 0.200, 0.084}, {-0.118, 0.110, 0.088}, {-0.126, 0.056, 0.092},
-                      {-0.134, 0.036, 0.094}},
+                     {{-0.108, 0.300, 0.080}, {-0.106, 0.200, 0.084}, {-0.107, 0.110, 0.088}, {-0.118, 0.056, 0.092},
+                      {-0.133, 0.036, 0.094}},
                      kPosterior,
                      {{0.00, 0.0, 0.0, 0.002, 0.020}, {0.10, 0.0, 0.0, 0.004, 0.040}, {0.50, 0.0, 0.0, 0.006, 0.018},
                       {0.85, 0.0, 0.0, 0.007, 0.014}, {1.00, 0.0, 0.0, 0.004, 0.018}},
@@ -161,21 +189,26 @@ ContextSet buildContextMuscles(const Field& bonesRight, const Field& hamstringsR
 {
     ContextSet set;
     std::vector<Field> avoid = {bonesRight, hamstringsRight};
-    TriMesh gluteus = gluteusMaximus(bonesRight, hamstringsRight);
+    TriMesh gluteus = sheetMuscle(gluteusMaximus(), bonesRight, hamstringsRight);
     optimiseOrder(gluteus);
     addSkinnedPair(set.structures, "context.gluteus_maximus", Look::ContextMuscle, gluteus);
+    // The adductor lies deep to the hamstrings; the straps and the nerve keep out of it.
+    const SheetSpec adductorSpec = adductorMagnus();
+    TriMesh adductor = sheetMuscle(adductorSpec, bonesRight, hamstringsRight);
+    optimiseOrder(adductor);
+    addSkinnedPair(set.structures, "context.adductor_magnus", Look::ContextMuscle, adductor);
+    const Shape adductorSolid = adductorSpec.solid();
+    Shape rightSide; // the adductor and the lofted parts, each culled by its box
+    avoid.push_back(adductorSolid.field());
+    rightSide.add(avoid.back(), adductorSolid.bounds(), 0.0);
     for (const LoftedPart& part : loftedParts()) {
         Loft loft = buildLoftedPart(part, avoid);
         avoid.push_back(loftField(loft));
+        rightSide.add(avoid.back(), loftBounds(loft), 0.0);
         optimiseOrder(loft.mesh);
         addSkinnedPair(set.structures, part.name, part.look, loft.mesh);
     }
-    std::vector<Field> built(avoid.begin() + 2, avoid.end());
-    set.rightSide = [built](const dvec3& p) {
-        double d = 1e9;
-        for (const Field& f : built) d = std::min(d, f(p));
-        return d;
-    };
+    set.rightSide = rightSide.field();
     return set;
 }
 

@@ -1,7 +1,8 @@
-// The hamstrings' neighbours, shown for orientation in the context layer: gluteus maximus,
-// the quadriceps (rectus femoris, the three vasti, the patellar ligament), both heads of
-// gastrocnemius with the calcaneal tendon, and the pes anserinus partners gracilis and
-// sartorius. They follow the skeleton through skinning rather than the simulation.
+// The hamstrings' neighbours, shown for orientation in the context layer: gluteus maximus
+// above them, adductor magnus deep to them, the quadriceps (rectus femoris, the three vasti,
+// the patellar ligament), both heads of gastrocnemius with the calcaneal tendon, and the pes
+// anserinus partners gracilis and sartorius. They follow the skeleton through skinning
+// rather than the simulation.
 #pragma once
 
 #include "loft.h"

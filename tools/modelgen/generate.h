@@ -15,6 +15,7 @@ struct StructureStats {
     std::string nodeName;
     std::size_t triangles = 0;
     double volumeM3 = 0.0;
+    double depthUnderSkinM = 0.0; // least depth of its vertices under the body's surface (standing)
 };
 
 struct GeneratedModel {
@@ -23,8 +24,8 @@ struct GeneratedModel {
 };
 
 // Deterministic: the same program gives the same model, to the bit. `only`, when not empty,
-// keeps just the structures whose node names start with one of its prefixes (for looking at
-// a part of the model on its own).
+// keeps just the structures whose node names match one of its patterns, where '*' stands for
+// any text ("muscle.*", "*.r"), for looking at a part of the model on its own.
 core::Expected<GeneratedModel> generateModel(const std::vector<std::string>& only = {});
 
 } // namespace modelgen

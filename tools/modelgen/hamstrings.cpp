@@ -193,21 +193,17 @@ HamstringSet buildHamstrings(const Field& bonesRight)
 {
     HamstringSet set;
     std::map<std::string, Field> built;
-    std::vector<Field> rightFields;
+    Shape rightSide; // all pieces, each culled by its box
     for (const Piece& piece : pieces()) {
         const anatomy::PathFrame path = standingPath(piece.path, Side::Right);
         Loft loft = buildPiece(piece, path, bonesRight, built);
         built[piece.name] = loftField(loft);
-        rightFields.push_back(built[piece.name]);
+        rightSide.add(built[piece.name], loftBounds(loft), 0.0);
         optimiseOrder(loft.mesh);
         for (Side side : {Side::Right, Side::Left})
             set.structures.push_back(sidedStructure(piece.name, piece.look, loft.mesh, piece.path, side));
     }
-    set.rightSide = [rightFields](const glm::dvec3& p) {
-        double d = 1e9;
-        for (const Field& f : rightFields) d = std::min(d, f(p));
-        return d;
-    };
+    set.rightSide = rightSide.field();
     return set;
 }
 

@@ -36,30 +36,30 @@ Shape femurShape()
     s.tube({{-0.002, -0.035, 0.040}, {0.004, -0.090, 0.036}, {0.015, -0.160, 0.030}, {0.019, -0.215, 0.024},
             {0.014, -0.290, 0.013}, {0.006, -0.340, 0.006}},
            {0.0175, 0.0160, 0.0140, 0.0135, 0.0145, 0.0170}, 0.012);
-    // Gluteal tuberosity and the linea aspera down the back of the shaft, splitting into the
-    // supracondylar lines above the knee.
+    // Gluteal tuberosity and the linea aspera down the back of the shaft, fading out above the
+    // popliteal surface.
     s.tube({{-0.006, -0.060, 0.050}, {-0.006, -0.100, 0.043}, {0.000, -0.150, 0.033}}, {0.0045, 0.0050, 0.0040}, 0.010);
-    s.tube({{0.000, -0.120, 0.031}, {0.004, -0.170, 0.024}, {0.006, -0.215, 0.022}, {0.003, -0.270, 0.015}},
-           {0.0040, 0.0045, 0.0045, 0.0040}, 0.008);
-    s.tube({{0.003, -0.270, 0.015}, {-0.006, -0.320, 0.024}, {-0.010, -0.365, 0.032}}, {0.0035, 0.0035, 0.0040}, 0.008);
-    s.tube({{0.003, -0.270, 0.011}, {-0.006, -0.320, -0.014}, {-0.010, -0.362, -0.028}}, {0.0035, 0.0035, 0.0040}, 0.008);
+    s.tube({{0.000, -0.120, 0.031}, {0.004, -0.170, 0.024}, {0.006, -0.215, 0.022}, {0.003, -0.270, 0.015},
+            {-0.004, -0.310, 0.010}},
+           {0.0040, 0.0045, 0.0045, 0.0040, 0.0030}, 0.010);
     // Distal flare to the condyles: wide from side to side, flatter behind (popliteal surface).
-    s.ellipsoid({0.002, -0.372, 0.001}, {0.022, 0.034, 0.036}, kIdentity, 0.015);
-    // Condyles: the medial and lateral rollers the tibia rides on; bottom at the mesh's 430 mm.
+    s.ellipsoid({0.002, -0.362, 0.001}, {0.021, 0.048, 0.034}, kIdentity, 0.020);
+    // Condyles: the medial and lateral rollers the tibia rides on (bottom at the mesh's 430 mm),
+    // joined in front by the patellar surface.
     for (double side : {-1.0, 1.0}) {
         const double z = side < 0 ? -0.019 : 0.021;
-        s.ellipsoid({-0.010, -0.404, z}, {0.027, 0.026, 0.0135}, kIdentity, 0.006);
-        s.ellipsoid({0.011, -0.392, z * 0.9}, {0.022, 0.024, 0.015}, kIdentity, 0.008);
+        s.ellipsoid({-0.010, -0.404, z}, {0.027, 0.026, 0.0135}, kIdentity, 0.012);
     }
+    s.ellipsoid({0.012, -0.387, 0.002}, {0.021, 0.030, 0.035}, kIdentity, 0.012);
     // Epicondyles and the adductor tubercle above the medial one.
-    s.sphere({-0.004, -0.386, -0.031}, 0.008, 0.008);
-    s.sphere({-0.004, -0.388, 0.034}, 0.007, 0.008);
+    s.sphere({-0.004, -0.386, -0.030}, 0.008, 0.010);
+    s.sphere({-0.004, -0.388, 0.033}, 0.007, 0.010);
     s.sphere({-0.006, -0.364, -0.030}, 0.0045, 0.008);
-    // Intercondylar notch behind and below, and the trochlear groove for the patella in front.
+    // Intercondylar notch behind and below, and the shallow trochlear groove for the patella.
     s.subtract([](const dvec3& p) { return sdCapsule(p, {-0.045, -0.418, 0.001}, {-0.004, -0.412, 0.001}, 0.0085); },
                Box{{-0.06, -0.43, -0.01}, {0.01, -0.40, 0.01}}, 0.004);
-    s.subtract([](const dvec3& p) { return sdCapsule(p, {0.041, -0.355, 0.002}, {0.034, -0.412, 0.001}, 0.0085); },
-               Box{{0.02, -0.43, -0.01}, {0.06, -0.34, 0.012}}, 0.006);
+    s.subtract([](const dvec3& p) { return sdCapsule(p, {0.040, -0.360, 0.002}, {0.036, -0.410, 0.001}, 0.0075); },
+               Box{{0.02, -0.42, -0.01}, {0.05, -0.35, 0.012}}, 0.008);
     // Biceps femoris short head: lateral lip of the linea aspera.
     fitAttachment(s, pathPoint(anatomy::Muscle::BicepsFemorisShort, 0), 0.004);
     return s;
@@ -70,9 +70,9 @@ Shape patellaShape()
     // In the tibia's frame (it follows the patellar ligament), resting on the femoral trochlea
     // in the standing pose: a rounded triangle with its apex down.
     Shape s;
-    const glm::dmat3 tilt = frameFromUpForward({-0.25, 1.0, 0.0}, {1, 0, 0});
-    s.ellipsoid({0.049, 0.010, 0.004}, {0.0105, 0.021, 0.022}, tilt, 0.0);
-    s.roundCone({0.048, 0.004, 0.004}, {0.043, -0.016, 0.004}, 0.014, 0.006, 0.008);
+    const glm::dmat3 tilt = frameFromUpForward({-0.15, 1.0, 0.0}, {1, 0, 0});
+    s.ellipsoid({0.046, 0.010, 0.004}, {0.0105, 0.022, 0.022}, tilt, 0.0);
+    s.roundCone({0.046, 0.004, 0.004}, {0.042, -0.015, 0.004}, 0.014, 0.007, 0.010);
     return s;
 }
 

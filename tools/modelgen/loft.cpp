@@ -146,3 +146,14 @@ Field loftField(const Loft& loft)
 }
 
 } // namespace modelgen
+
+namespace modelgen {
+
+Box loftBounds(const Loft& loft)
+{
+    Box box;
+    for (const glm::dvec3& p : loft.mesh.positions) box.add(p);
+    return box;
+}
+
+} // namespace modelgen

@@ -53,5 +53,7 @@ void pushOut(Loft& loft, const anatomy::PathFrame& path, const Field& solid, dou
 
 // An approximate signed distance to a built loft, for keeping other structures out of it.
 Field loftField(const Loft& loft);
+// The box around a built loft's vertices.
+Box loftBounds(const Loft& loft);
 
 } // namespace modelgen

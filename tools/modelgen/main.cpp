@@ -20,7 +20,7 @@ int main(int argc, char** argv)
         if (std::strcmp(argv[i], "--output") == 0 && i + 1 < argc) {
             output = argv[++i];
         } else if (std::strcmp(argv[i], "--only") == 0 && i + 1 < argc) {
-            // Comma-separated node name prefixes, e.g. "muscle.,bone.femur".
+            // Comma-separated node name patterns, e.g. "muscle.*,bone.femur.*" or "*.r".
             std::string list = argv[++i];
             for (std::size_t start = 0; start <= list.size();) {
                 const std::size_t comma = std::min(list.find(',', start), list.size());
@@ -30,12 +30,12 @@ int main(int argc, char** argv)
         } else if (std::strcmp(argv[i], "--verbose") == 0) {
             verbose = true;
         } else {
-            std::fprintf(stderr, "usage: ht-modelgen --output FILE.glb [--only PREFIX,...] [--verbose]\n");
+            std::fprintf(stderr, "usage: ht-modelgen --output FILE.glb [--only PATTERN,...] [--verbose]\n");
             return 2;
         }
     }
     if (output.empty()) {
-        std::fprintf(stderr, "usage: ht-modelgen --output FILE.glb [--only PREFIX,...] [--verbose]\n");
+        std::fprintf(stderr, "usage: ht-modelgen --output FILE.glb [--only PATTERN,...] [--verbose]\n");
         return 2;
     }
     core::Stopwatch clock;
@@ -56,7 +56,8 @@ int main(int argc, char** argv)
     if (verbose) {
         std::size_t total = 0;
         for (const modelgen::StructureStats& s : generated.stats) {
-            std::printf("%-44s %7zu triangles %9.1f cm3\n", s.nodeName.c_str(), s.triangles, s.volumeM3 * 1e6);
+            std::printf("%-44s %7zu triangles %9.1f cm3 %6.1f mm under the skin\n", s.nodeName.c_str(), s.triangles,
+                        s.volumeM3 * 1e6, s.depthUnderSkinM * 1000.0);
             total += s.triangles;
         }
         std::printf("total %zu triangles, generated in %.0f ms\n", total, generateMs);

@@ -115,6 +115,49 @@ void removeFoldedPairs(std::vector<std::uint32_t>& indices)
     indices = std::move(kept);
 }
 
+// A triangle whose corners lie on one line (simplification can leave a few where grid-aligned
+// vertices were collinear) is removed by flipping its longest edge: the neighbour across
+// that edge is split at the middle corner instead, and the surface stays closed.
+void flipFlatTriangles(TriMesh& mesh)
+{
+    auto area2 = [&](std::size_t t) {
+        const glm::dvec3& a = mesh.positions[mesh.indices[3 * t]];
+        return glm::length(glm::cross(mesh.positions[mesh.indices[3 * t + 1]] - a, mesh.positions[mesh.indices[3 * t + 2]] - a));
+    };
+    const std::size_t count = mesh.indices.size() / 3;
+    for (std::size_t t = 0; t < count; ++t) {
+        if (area2(t) > 1e-14) continue;
+        // Longest edge (a, b) and the corner c between them.
+        int longest = 0;
+        double best = -1.0;
+        for (int e = 0; e < 3; ++e) {
+            const double length = glm::length(mesh.positions[mesh.indices[3 * t + std::size_t((e + 1) % 3)]] -
+                                              mesh.positions[mesh.indices[3 * t + std::size_t(e)]]);
+            if (length > best) {
+                best = length;
+                longest = e;
+            }
+        }
+        const std::uint32_t a = mesh.indices[3 * t + std::size_t(longest)];
+        const std::uint32_t b = mesh.indices[3 * t + std::size_t((longest + 1) % 3)];
+        const std::uint32_t c = mesh.indices[3 * t + std::size_t((longest + 2) % 3)];
+        for (std::size_t u = 0; u < count; ++u) {
+            if (u == t) continue;
+            for (int e = 0; e < 3; ++e) {
+                if (mesh.indices[3 * u + std::size_t(e)] != b || mesh.indices[3 * u + std::size_t((e + 1) % 3)] != a) continue;
+                const std::uint32_t d = mesh.indices[3 * u + std::size_t((e + 2) % 3)];
+                const std::uint32_t first[3] = {c, a, d}, second[3] = {c, d, b};
+                for (int k = 0; k < 3; ++k) {
+                    mesh.indices[3 * t + std::size_t(k)] = first[k];
+                    mesh.indices[3 * u + std::size_t(k)] = second[k];
+                }
+                e = 3;
+                u = count;
+            }
+        }
+    }
+}
+
 } // namespace
 
 void simplify(TriMesh& mesh, std::size_t targetTriangles, double maxErrorM)
@@ -132,6 +175,7 @@ void simplify(TriMesh& mesh, std::size_t targetTriangles, double maxErrorM)
     out.resize(count);
     removeFoldedPairs(out);
     mesh.indices = std::move(out);
+    flipFlatTriangles(mesh);
     compact(mesh);
 }
 

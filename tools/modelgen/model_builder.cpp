@@ -15,9 +15,9 @@ std::vector<assets::Material> materials()
 {
     std::vector<assets::Material> out(std::size_t(Look::Count));
     out[std::size_t(Look::Bone)] = {"bone", {0.78f, 0.70f, 0.50f, 1.0f}, 0.65f, 0.0f, false, false};
-    out[std::size_t(Look::Muscle)] = {"muscle", {0.23f, 0.052f, 0.038f, 1.0f}, 0.50f, 0.0f, false, false};
+    out[std::size_t(Look::Muscle)] = {"muscle", {0.17f, 0.040f, 0.030f, 1.0f}, 0.50f, 0.0f, false, false};
     out[std::size_t(Look::Tendon)] = {"tendon", {0.82f, 0.80f, 0.72f, 1.0f}, 0.30f, 0.0f, false, false};
-    out[std::size_t(Look::ContextMuscle)] = {"context_muscle", {0.34f, 0.15f, 0.13f, 1.0f}, 0.60f, 0.0f, false, false};
+    out[std::size_t(Look::ContextMuscle)] = {"context_muscle", {0.28f, 0.15f, 0.13f, 1.0f}, 0.60f, 0.0f, false, false};
     out[std::size_t(Look::Nerve)] = {"nerve", {0.80f, 0.56f, 0.05f, 1.0f}, 0.45f, 0.0f, false, false};
     out[std::size_t(Look::Skin)] = {"skin", {0.74f, 0.47f, 0.35f, 0.45f}, 0.55f, 0.0f, true, false};
     return out;

@@ -34,8 +34,8 @@ Shape hipBoneShape()
     // middle of the iliac fossa and thick at the crest and the borders.
     const dvec3 crest[5] = {{-0.016, -0.001, 0.122}, {-0.040, 0.055, 0.131}, {-0.075, 0.090, 0.121},
                             {-0.112, 0.082, 0.092}, {-0.140, 0.050, 0.058}};
-    const dvec3 base[5] = {{-0.030, -0.028, 0.110}, {-0.052, -0.026, 0.101}, {-0.078, -0.026, 0.092},
-                           {-0.103, -0.014, 0.074}, {-0.138, 0.008, 0.052}};
+    const dvec3 base[5] = {{-0.030, -0.028, 0.110}, {-0.052, -0.026, 0.101}, {-0.080, -0.028, 0.090},
+                           {-0.108, -0.030, 0.068}, {-0.146, 0.004, 0.050}};
     std::vector<dvec3> grid;
     std::vector<double> half;
     const double rowT[3] = {0.0, 0.5, 1.0};
@@ -45,16 +45,19 @@ Shape hipBoneShape()
             if (t == 0.5) p.z -= 0.004; // the iliac fossa dips inward a little
             grid.push_back(p);
             const bool border = c == 0 || c == 4;
-            half.push_back(t == 0.0 ? 0.0085 : t == 0.5 ? (border ? 0.006 : 0.0035) : 0.0055);
+            half.push_back(t == 0.0 ? 0.0085 : t == 0.5 ? (border ? 0.006 : 0.0045) : 0.0055);
         }
     s.sheet(grid, half, 3, 5, 0.0);
     // The crest (thickest at the iliac tubercle), the anterior border down to the inferior
-    // spine, and the posterior border by the greater sciatic notch to the ischial spine.
-    s.tube({crest[0], crest[1], crest[2], crest[3], crest[4]}, {0.0055, 0.0075, 0.0060, 0.0060, 0.0085}, 0.006);
+    // spine, and the ischial spine below the greater sciatic notch.
+    s.tube({crest[0], crest[1], crest[2], crest[3], crest[4]}, {0.0055, 0.0068, 0.0055, 0.0055, 0.0080}, 0.008);
     s.tube({crest[0], {-0.024, -0.018, 0.116}, {-0.030, -0.031, 0.111}, kHip + dvec3(0.020, 0.026, 0.012)},
            {0.0055, 0.0045, 0.0065, 0.0080}, 0.008);
-    s.tube({crest[4], {-0.146, 0.006, 0.050}, {-0.118, -0.032, 0.064}, {-0.118, -0.060, 0.058}, {-0.128, -0.068, 0.050}},
-           {0.0085, 0.0075, 0.0085, 0.0070, 0.0030}, 0.008);
+    s.tube({{-0.110, -0.032, 0.066}, {-0.114, -0.056, 0.060}, {-0.122, -0.066, 0.053}}, {0.0090, 0.0070, 0.0035}, 0.008);
+    // The thick back of the ilium behind the wing (iliac tuberosity), meeting the sacrum at
+    // the sacroiliac joint.
+    s.ellipsoid({-0.128, 0.028, 0.058}, {0.017, 0.030, 0.012}, glm::dmat3(frameFromUpForward({-0.4, 1.0, 0.0}, {1, 0, 0})),
+                0.010);
     // Body of the ilium over the acetabulum.
     s.roundCone(kHip + dvec3(-0.004, 0.024, 0.000), {-0.090, -0.018, 0.086}, 0.018, 0.012, 0.012);
     // Ischium: body behind and below the acetabulum, the tuberosity (all three hamstrings),

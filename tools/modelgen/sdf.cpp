@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cassert>
 #include <cmath>
+#include <memory>
 
 namespace modelgen {
 
@@ -196,25 +197,161 @@ void Shape::tube(const std::vector<glm::dvec3>& points, const std::vector<double
         all, blendM);
 }
 
-void Shape::sheet(const std::vector<glm::dvec3>& grid, const std::vector<double>& halfThickness, int rows, int columns,
-                  double blendM)
+namespace {
+
+// Uniform Catmull-Rom through four values (any type with + and scalar *).
+template <class T>
+T catmullRom(const T& p0, const T& p1, const T& p2, const T& p3, double t)
 {
-    assert(int(grid.size()) == rows * columns && grid.size() == halfThickness.size());
-    struct Triangle {
-        glm::dvec3 a, b, c;
-        double ta, tb, tc;
-        Box box;
+    const double t2 = t * t, t3 = t2 * t;
+    return 0.5 * ((2.0 * p1) + (-1.0 * p0 + p2) * t + (2.0 * p0 - 5.0 * p1 + 4.0 * p2 - p3) * t2 +
+                  (-1.0 * p0 + 3.0 * p1 - 3.0 * p2 + p3) * t3);
+}
+
+// Refines a row-major grid of values by `n` along both directions, ends extrapolated linearly.
+template <class T>
+std::vector<T> refineGrid(const std::vector<T>& grid, int rows, int columns, int n, int& outRows, int& outColumns)
+{
+    auto at = [&](int r, int c) {
+        // Linear extrapolation one step beyond the border.
+        auto clampedRow = [&](int rr, int cc) -> T {
+            if (rr < 0) return 2.0 * grid[std::size_t(cc)] - grid[std::size_t(columns + cc)];
+            if (rr >= rows) return 2.0 * grid[std::size_t((rows - 1) * columns + cc)] - grid[std::size_t((rows - 2) * columns + cc)];
+            return grid[std::size_t(rr * columns + cc)];
+        };
+        if (c < 0) return 2.0 * clampedRow(r, 0) - clampedRow(r, 1);
+        if (c >= columns) return 2.0 * clampedRow(r, columns - 1) - clampedRow(r, columns - 2);
+        return clampedRow(r, c);
     };
-    std::vector<Triangle> triangles;
-    Box all;
+    outRows = (rows - 1) * n + 1;
+    outColumns = (columns - 1) * n + 1;
+    std::vector<T> out;
+    out.reserve(std::size_t(outRows * outColumns));
+    for (int R = 0; R < outRows; ++R) {
+        const int r = std::min(R / n, rows - 2);
+        const double u = double(R - r * n) / n;
+        for (int C = 0; C < outColumns; ++C) {
+            const int c = std::min(C / n, columns - 2);
+            const double v = double(C - c * n) / n;
+            T rowValues[4];
+            for (int k = 0; k < 4; ++k)
+                rowValues[k] = catmullRom(at(r - 1, c - 1 + k), at(r, c - 1 + k), at(r + 1, c - 1 + k), at(r + 2, c - 1 + k), u);
+            out.push_back(catmullRom(rowValues[0], rowValues[1], rowValues[2], rowValues[3], v));
+        }
+    }
+    return out;
+}
+
+// A thickened triangle of a sheet: half-thickness at each corner.
+struct ThickTriangle {
+    glm::dvec3 a, b, c;
+    double ta, tb, tc;
+    Box box;
+
+    double distance(const glm::dvec3& p) const
+    {
+        glm::dvec3 bary;
+        const glm::dvec3 q = closestOnTriangle(p, a, b, c, bary);
+        return glm::length(p - q) - (bary.x * ta + bary.y * tb + bary.z * tc);
+    }
+};
+
+// A bounding-box tree over a sheet's triangles, so a query visits only those near the point.
+class TriangleTree {
+public:
+    explicit TriangleTree(std::vector<ThickTriangle> triangles) : triangles_(std::move(triangles))
+    {
+        build(0, triangles_.size());
+    }
+    const Box& bounds() const { return nodes_.front().box; }
+
+    double distance(const glm::dvec3& p) const
+    {
+        double best = 1e9;
+        std::size_t stack[64];
+        int top = 0;
+        stack[top++] = 0;
+        while (top > 0) {
+            const Node& node = nodes_[stack[--top]];
+            if (node.box.fartherThan(p, best)) continue;
+            if (node.count > 0) {
+                for (std::size_t i = node.first; i < node.first + node.count; ++i)
+                    if (!triangles_[i].box.fartherThan(p, best)) best = std::min(best, triangles_[i].distance(p));
+                continue;
+            }
+            // Nearer child last, so it is visited first and tightens the bound sooner.
+            const bool leftNearer = nodes_[node.left].box.distance(p) <= nodes_[node.left + 1].box.distance(p);
+            stack[top++] = leftNearer ? node.left + 1 : node.left;
+            stack[top++] = leftNearer ? node.left : node.left + 1;
+        }
+        return best;
+    }
+
+private:
+    struct Node {
+        Box box;
+        std::size_t first = 0, count = 0; // leaves hold triangles
+        std::size_t left = 0;             // inner nodes: children at left and left + 1
+    };
+
+    std::size_t build(std::size_t first, std::size_t count)
+    {
+        const std::size_t index = nodes_.size();
+        nodes_.push_back({});
+        Box box;
+        for (std::size_t i = first; i < first + count; ++i) box.add(triangles_[i].box);
+        nodes_[index].box = box;
+        if (count <= 4) {
+            nodes_[index].first = first;
+            nodes_[index].count = count;
+            return index;
+        }
+        // Split at the median along the box's longest side.
+        const glm::dvec3 size = box.max - box.min;
+        const int axis = size.x > size.y ? (size.x > size.z ? 0 : 2) : (size.y > size.z ? 1 : 2);
+        const auto centre = [axis](const ThickTriangle& t) { return t.box.min[axis] + t.box.max[axis]; };
+        std::nth_element(triangles_.begin() + std::ptrdiff_t(first), triangles_.begin() + std::ptrdiff_t(first + count / 2),
+                         triangles_.begin() + std::ptrdiff_t(first + count),
+                         [&](const ThickTriangle& x, const ThickTriangle& y) { return centre(x) < centre(y); });
+        const std::size_t left = nodes_.size();
+        nodes_[index].left = left;
+        nodes_.push_back({});
+        nodes_.push_back({});
+        buildInto(left, first, count / 2);
+        buildInto(left + 1, first + count / 2, count - count / 2);
+        return index;
+    }
+
+    void buildInto(std::size_t slot, std::size_t first, std::size_t count)
+    {
+        const std::size_t built = build(first, count);
+        nodes_[slot] = nodes_[built];
+        // The copy in `built` stays as an unreachable duplicate; cheap and keeps children adjacent.
+    }
+
+    std::vector<ThickTriangle> triangles_;
+    std::vector<Node> nodes_;
+};
+
+} // namespace
+
+void Shape::sheet(const std::vector<glm::dvec3>& controlGrid, const std::vector<double>& controlHalfThickness,
+                  int controlRows, int controlColumns, double blendM, int subdivisions)
+{
+    assert(int(controlGrid.size()) == controlRows * controlColumns && controlGrid.size() == controlHalfThickness.size());
+    assert(controlRows >= 2 && controlColumns >= 2 && subdivisions >= 1);
+    int rows = 0, columns = 0;
+    const std::vector<glm::dvec3> grid = refineGrid(controlGrid, controlRows, controlColumns, subdivisions, rows, columns);
+    std::vector<double> halfThickness = refineGrid(controlHalfThickness, controlRows, controlColumns, subdivisions, rows, columns);
+    for (double& h : halfThickness) h = std::max(h, 0.0005);
+    std::vector<ThickTriangle> triangles;
     auto addTriangle = [&](int i, int j, int k) {
-        Triangle t{grid[std::size_t(i)], grid[std::size_t(j)], grid[std::size_t(k)], halfThickness[std::size_t(i)],
-                   halfThickness[std::size_t(j)], halfThickness[std::size_t(k)], {}};
+        ThickTriangle t{grid[std::size_t(i)], grid[std::size_t(j)], grid[std::size_t(k)], halfThickness[std::size_t(i)],
+                        halfThickness[std::size_t(j)], halfThickness[std::size_t(k)], {}};
         t.box.add(t.a);
         t.box.add(t.b);
         t.box.add(t.c);
         t.box = t.box.inflated(std::max({t.ta, t.tb, t.tc}));
-        all.add(t.box);
         triangles.push_back(t);
     };
     for (int r = 0; r + 1 < rows; ++r)
@@ -223,18 +360,8 @@ void Shape::sheet(const std::vector<glm::dvec3>& grid, const std::vector<double>
             addTriangle(i00, i10, i11);
             addTriangle(i00, i11, i01);
         }
-    add(
-        [triangles](const glm::dvec3& p) {
-            double d = 1e9;
-            for (const Triangle& t : triangles) {
-                if (t.box.fartherThan(p, d)) continue;
-                glm::dvec3 bary;
-                const glm::dvec3 q = closestOnTriangle(p, t.a, t.b, t.c, bary);
-                d = std::min(d, glm::length(p - q) - (bary.x * t.ta + bary.y * t.tb + bary.z * t.tc));
-            }
-            return d;
-        },
-        all, blendM);
+    auto tree = std::make_shared<const TriangleTree>(std::move(triangles));
+    add([tree](const glm::dvec3& p) { return tree->distance(p); }, tree->bounds(), blendM);
 }
 
 double Shape::operator()(const glm::dvec3& p) const

@@ -25,18 +25,20 @@ struct Box {
     bool empty() const { return min.x > max.x; }
     // Distance from p to the box, 0 inside: a lower bound of any SDF whose shape lies in it.
     double distance(const glm::dvec3& p) const;
-    // Whether a part in this box can be skipped at p: p is at least `limit` away from it.
-    // Deep inside a solid (limit far below zero) nothing needs evaluating: the sign is
-    // already right and only values near the surface must be exact.
+    // Whether a part in this box can be skipped at p, because its value there (at least the
+    // distance to the box, for p outside it) cannot come below `limit`. Deep inside a solid
+    // (limit far below zero) nothing needs evaluating: the sign is already right and only
+    // values near the surface must be exact.
     bool fartherThan(const glm::dvec3& p, double limit) const
     {
         constexpr double kExactBandM = 0.004;
         if (limit <= -kExactBandM) return true;
-        if (limit <= 0.0) return false;
         const double dx = std::max(std::max(min.x - p.x, p.x - max.x), 0.0);
         const double dy = std::max(std::max(min.y - p.y, p.y - max.y), 0.0);
         const double dz = std::max(std::max(min.z - p.z, p.z - max.z), 0.0);
-        return dx * dx + dy * dy + dz * dz >= limit * limit;
+        const double d2 = dx * dx + dy * dy + dz * dz;
+        if (d2 == 0.0) return false; // inside the box the part may be anywhere below zero
+        return limit <= 0.0 || d2 >= limit * limit;
     }
 };
 
@@ -81,9 +83,11 @@ public:
     void ellipsoid(const glm::dvec3& centre, const glm::dvec3& radii, const glm::dmat3& axes, double blendM);
     // A chain of tapered cones through points with per-point radii.
     void tube(const std::vector<glm::dvec3>& points, const std::vector<double>& radii, double blendM);
-    // A curved plate: a grid of points (rows x columns, row-major) thickened by a half-thickness per point.
+    // A curved plate through a grid of control points (rows x columns, row-major), thickened
+    // by a half-thickness per point; the grid is refined with Catmull-Rom splines so the plate
+    // bends smoothly instead of in flat facets.
     void sheet(const std::vector<glm::dvec3>& grid, const std::vector<double>& halfThickness, int rows, int columns,
-               double blendM);
+               double blendM, int subdivisions = 4);
 
     double operator()(const glm::dvec3& p) const;
     const Box& bounds() const { return bounds_; }

@@ -19,7 +19,7 @@ std::vector<assets::Material> materials()
     out[std::size_t(Look::Tendon)] = {"tendon", {0.82f, 0.80f, 0.72f, 1.0f}, 0.30f, 0.0f, false, false};
     out[std::size_t(Look::ContextMuscle)] = {"context_muscle", {0.28f, 0.15f, 0.13f, 1.0f}, 0.60f, 0.0f, false, false};
     out[std::size_t(Look::Nerve)] = {"nerve", {0.80f, 0.56f, 0.05f, 1.0f}, 0.45f, 0.0f, false, false};
-    out[std::size_t(Look::Skin)] = {"skin", {0.74f, 0.47f, 0.35f, 0.45f}, 0.55f, 0.0f, true, false};
+    out[std::size_t(Look::Skin)] = {"skin", {0.74f, 0.47f, 0.35f, 0.65f}, 0.55f, 0.0f, true, false};
     return out;
 }
 

@@ -12,6 +12,7 @@
 #include <glm/gtx/matrix_decompose.hpp>
 
 #include <algorithm>
+#include <cctype>
 #include <array>
 #include <map>
 
@@ -87,10 +88,17 @@ core::Expected<MeshData> convertMesh(const aiMesh& source, const fs::path& path)
         for (unsigned i = 0; i < vertexCount; ++i) mesh.texcoords[i] = {source.mTextureCoords[0][i].x, source.mTextureCoords[0][i].y};
     }
     // Muscle parametric coordinates ride in TEXCOORD_1 (along, around) and TEXCOORD_2 (outward).
+    // assimp's glTF reader turns every v into 1 - v for image conventions; around is not an
+    // image coordinate, so that is undone here.
     if (source.HasTextureCoords(1) && source.HasTextureCoords(2)) {
+        std::string extension = path.extension().string();
+        for (char& c : extension) c = char(std::tolower(static_cast<unsigned char>(c)));
+        const bool flippedV = extension == ".glb" || extension == ".gltf";
         mesh.muscleCoords.resize(vertexCount);
-        for (unsigned i = 0; i < vertexCount; ++i)
-            mesh.muscleCoords[i] = {source.mTextureCoords[1][i].x, source.mTextureCoords[1][i].y, source.mTextureCoords[2][i].x};
+        for (unsigned i = 0; i < vertexCount; ++i) {
+            const float around = flippedV ? 1.0f - source.mTextureCoords[1][i].y : source.mTextureCoords[1][i].y;
+            mesh.muscleCoords[i] = {source.mTextureCoords[1][i].x, around, source.mTextureCoords[2][i].x};
+        }
     }
     mesh.indices.reserve(std::size_t(source.mNumFaces) * 3);
     for (unsigned f = 0; f < source.mNumFaces; ++f) {

@@ -1,12 +1,17 @@
 #include "scene/scene.h"
 
+#include "core/log.h"
+#include "scene/name_mapping.h"
+
 #include <algorithm>
+#include <filesystem>
 #include <map>
 
 namespace scene {
 
 Scene::Scene(assets::ModelData model) : model_(std::move(model))
 {
+    applyCompanionFiles();
     std::map<std::string, int> structureByName;
     for (std::size_t n = 0; n < model_.nodes.size(); ++n) {
         const assets::Node& node = model_.nodes[n];
@@ -34,6 +39,37 @@ Scene::Scene(assets::ModelData model) : model_(std::move(model))
         body_ = std::move(body);
         updateMuscleMeshes();
     }
+}
+
+void Scene::applyCompanionFiles()
+{
+    if (model_.sourcePath.empty()) return;
+    namespace fs = std::filesystem;
+    const fs::path modelPath(model_.sourcePath);
+    const fs::path folder = modelPath.parent_path();
+    const std::string stem = modelPath.stem().string();
+    std::error_code ec;
+    if (const fs::path names = folder / (stem + ".names.toml"); fs::exists(names, ec)) {
+        auto mapping = loadNameMapping(names.string());
+        core::Status applied = mapping ? applyNameMapping(*mapping, model_) : core::Status(mapping.error());
+        if (!applied) core::logError("scene", applied.error().describe());
+    }
+    for (const fs::path& info : {folder / (stem + ".structures.toml"), folder / "structures.toml"}) {
+        if (!fs::exists(info, ec)) continue;
+        auto catalogue = loadStructureInfo(info.string());
+        if (catalogue)
+            catalogue_ = std::move(*catalogue);
+        else
+            core::logError("scene", catalogue.error().describe());
+        return;
+    }
+    core::logInfo("scene", "no structures.toml beside ", model_.sourcePath, ": structures show their names only");
+}
+
+const StructureInfo* Scene::structureInfo(int structure) const
+{
+    if (structure < 0 || structure >= int(structures_.size())) return nullptr;
+    return catalogue_.find(structures_[std::size_t(structure)].name);
 }
 
 int Scene::findStructure(std::string_view nodeName) const

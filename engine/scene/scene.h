@@ -7,6 +7,7 @@
 #include "core/math.h"
 #include "scene/body_simulation.h"
 #include "scene/scene_file.h"
+#include "scene/structure_info.h"
 #include "scene/structures.h"
 
 #include <glm/glm.hpp>
@@ -42,12 +43,18 @@ struct PickHit {
 class Scene {
 public:
     Scene() = default;
+    // Takes the imported model. Files beside it are applied too: "<model>.names.toml" renames
+    // its nodes to the convention, and "<model>.structures.toml" or "structures.toml" gives
+    // the information shown for each structure (problems in them are logged with file:line).
     explicit Scene(assets::ModelData model);
 
     const assets::ModelData& model() const { return model_; }
     const std::vector<MeshInstance>& instances() const { return instances_; }
     const std::vector<Structure>& structures() const { return structures_; }
     int findStructure(std::string_view nodeName) const;
+    // What is known about a structure; null when the model came without an entry for it.
+    const StructureInfo* structureInfo(int structure) const;
+    const StructureCatalogue& structureCatalogue() const { return catalogue_; }
 
     // World matrix of every node in the current pose.
     std::span<const glm::mat4> nodeWorldMatrices() const { return nodeWorld_; }
@@ -105,7 +112,10 @@ private:
     // Model-space positions of an instance's vertices in the current pose.
     std::vector<glm::vec3> posedPositions(const MeshInstance& instance) const;
 
+    void applyCompanionFiles();
+
     assets::ModelData model_;
+    StructureCatalogue catalogue_;
     std::vector<MeshInstance> instances_;
     std::vector<Structure> structures_;
     std::vector<bool> highlighted_;

@@ -4,17 +4,26 @@
 
 #include <imgui.h>
 
+#include <algorithm>
 #include <filesystem>
 
 namespace ui {
 namespace {
 
-std::string structureLabel(const scene::Structure& structure)
+// The structure's common name from its information, else one made from its node name;
+// with its side.
+std::string structureLabel(const scene::Scene& scene, int index)
 {
-    std::string label = structure.name.structure;
-    for (char& c : label)
-        if (c == '_') c = ' ';
-    if (!label.empty()) label[0] = char(std::toupper(static_cast<unsigned char>(label[0])));
+    const scene::Structure& structure = scene.structures()[std::size_t(index)];
+    std::string label;
+    if (const scene::StructureInfo* info = scene.structureInfo(index)) {
+        label = info->name;
+    } else {
+        label = structure.name.structure;
+        for (char& c : label)
+            if (c == '_') c = ' ';
+        if (!label.empty()) label[0] = char(std::toupper(static_cast<unsigned char>(label[0])));
+    }
     switch (structure.name.side) {
     case scene::Side::Left: label += " (left)"; break;
     case scene::Side::Right: label += " (right)"; break;
@@ -79,24 +88,67 @@ void drawMenuBar(const OverlayInput& input, OverlayState& state, std::vector<Com
     ImGui::EndMainMenuBar();
 }
 
+// One fact on the structure card: a heading, the text wrapped under it, and a mark when it
+// comes from general anatomy knowledge rather than the cited sources.
+void drawFact(const char* heading, const std::string& text, bool generalKnowledge)
+{
+    if (text.empty()) return;
+    ImGui::Spacing();
+    ImGui::TextColored(ImVec4(0.95f, 0.70f, 0.55f, 1.0f), "%s", heading);
+    ImGui::TextUnformatted(text.c_str());
+    if (generalKnowledge) ImGui::TextDisabled("(general anatomy knowledge)");
+}
+
+void drawStructureInfo(const scene::StructureInfo& info, const scene::StructureCatalogue& catalogue)
+{
+    if (!info.latin.empty()) ImGui::TextDisabled("%s", info.latin.c_str());
+    if (!info.summary.empty()) {
+        ImGui::Spacing();
+        ImGui::TextUnformatted(info.summary.c_str());
+        if (info.isGeneralKnowledge("summary")) ImGui::TextDisabled("(includes general anatomy knowledge)");
+    }
+    drawFact("Origin", info.origin, info.isGeneralKnowledge("origin"));
+    drawFact("Insertion", info.insertion, info.isGeneralKnowledge("insertion"));
+    drawFact("Nerve", info.nerve, info.isGeneralKnowledge("nerve"));
+    drawFact("Action", info.action, info.isGeneralKnowledge("action"));
+    drawFact("Blood supply", info.bloodSupply, info.isGeneralKnowledge("blood_supply"));
+    if (info.sources.empty()) return;
+    ImGui::Spacing();
+    ImGui::Separator();
+    ImGui::TextColored(ImVec4(0.95f, 0.70f, 0.55f, 1.0f), "Sources");
+    for (const std::string& id : info.sources) {
+        auto citation = catalogue.sources.find(id);
+        const std::string line = id + "  " + (citation != catalogue.sources.end() ? citation->second : std::string());
+        ImGui::TextDisabled("%s", line.c_str());
+    }
+}
+
 void drawSelection(const OverlayInput& input, std::vector<Command>& commands)
 {
     if (!input.scene) return;
     const scene::Scene& scene = *input.scene;
     if (scene.hoveredStructure >= 0 && scene.hoveredStructure != scene.selectedStructure &&
         !ImGui::GetIO().WantCaptureMouse) {
-        ImGui::SetTooltip("%s", structureLabel(scene.structures()[std::size_t(scene.hoveredStructure)]).c_str());
+        ImGui::SetTooltip("%s", structureLabel(scene, scene.hoveredStructure).c_str());
     }
     if (scene.selectedStructure < 0) return;
-    const scene::Structure& structure = scene.structures()[std::size_t(scene.selectedStructure)];
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(ImVec2(viewport->WorkPos.x + viewport->WorkSize.x - 10.0f, viewport->WorkPos.y + 10.0f),
                             ImGuiCond_Always, ImVec2(1.0f, 0.0f));
+    // A readable column: about 26 characters of the UI font wide, never wider than the screen.
+    const float width = std::min(ImGui::GetFontSize() * 22.0f, viewport->WorkSize.x * 0.45f);
+    ImGui::SetNextWindowSizeConstraints(ImVec2(width, 0.0f), ImVec2(width, viewport->WorkSize.y - 20.0f));
     bool open = true;
     if (ImGui::Begin("Selected structure", &open, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings)) {
-        ImGui::TextUnformatted(structureLabel(structure).c_str());
+        ImGui::PushTextWrapPos(0.0f);
+        ImGui::TextUnformatted(structureLabel(scene, scene.selectedStructure).c_str());
+        const scene::Structure& structure = scene.structures()[std::size_t(scene.selectedStructure)];
         const scene::LayerInfo& layer = scene::layerInfo(structure.name.layer);
         ImGui::TextDisabled("%.*s", int(layer.label.size()), layer.label.data());
+        if (const scene::StructureInfo* info = scene.structureInfo(scene.selectedStructure))
+            drawStructureInfo(*info, scene.structureCatalogue());
+        ImGui::PopTextWrapPos();
+        ImGui::Spacing();
         if (ImGui::Button("Focus")) commands.push_back(FocusSelection{});
     }
     ImGui::End();

@@ -124,6 +124,7 @@ TEST_CASE("muscle coordinates survive the trip through TEXCOORD_1 and TEXCOORD_2
     REQUIRE(mesh.muscleCoords.size() == mesh.positions.size());
     for (std::size_t i = 0; i < mesh.positions.size(); ++i) {
         CHECK(mesh.muscleCoords[i].x == doctest::Approx(mesh.positions[i].y + 0.5f));
+        CHECK(mesh.muscleCoords[i].y == doctest::Approx(float(i % 7) / 7.0f));
         CHECK(mesh.muscleCoords[i].z == doctest::Approx(0.25f));
     }
 }

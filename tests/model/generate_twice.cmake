@@ -1,0 +1,20 @@
+# Determinism: two runs of the generator, in two processes, write the same bytes, and those
+# are the bytes of the model the build made.
+# Usage: cmake -DGENERATOR=ht-modelgen -DWORK=<folder> -DBUILT=<build>/assets/hamstring_trainer.glb -P generate_twice.cmake
+file(MAKE_DIRECTORY "${WORK}")
+foreach(run first second)
+  execute_process(COMMAND "${GENERATOR}" --output "${WORK}/${run}.glb" RESULT_VARIABLE generated)
+  if(NOT generated EQUAL 0)
+    message(FATAL_ERROR "the ${run} run of ${GENERATOR} failed")
+  endif()
+endforeach()
+execute_process(COMMAND ${CMAKE_COMMAND} -E compare_files "${WORK}/first.glb" "${WORK}/second.glb" RESULT_VARIABLE differ)
+if(NOT differ EQUAL 0)
+  message(FATAL_ERROR "two runs of the generator wrote different files")
+endif()
+execute_process(COMMAND ${CMAKE_COMMAND} -E compare_files "${WORK}/first.glb" "${BUILT}" RESULT_VARIABLE stale)
+if(NOT stale EQUAL 0)
+  message(FATAL_ERROR "${BUILT} differs from what the generator writes now: rebuild")
+endif()
+file(SIZE "${WORK}/first.glb" bytes)
+message(STATUS "identical: ${bytes} bytes")

@@ -6,7 +6,15 @@
 
 namespace anim {
 
-anatomy::Pose placeOnFloor(anatomy::Pose pose, std::span<const anatomy::Landmark> contacts)
+std::vector<double> contactGaps(const anatomy::SkeletonPose& skeleton, std::span<const Contact> contacts)
+{
+    std::vector<double> gaps;
+    gaps.reserve(contacts.size());
+    for (const Contact& contact : contacts) gaps.push_back(anatomy::landmarkPosition(skeleton, contact.landmark).y - contact.heightM);
+    return gaps;
+}
+
+anatomy::Pose placeOnFloor(anatomy::Pose pose, std::span<const Contact> contacts)
 {
     const anatomy::SkeletonPose skeleton = anatomy::computeSkeleton(pose);
     double lowest = std::numeric_limits<double>::max();
@@ -14,7 +22,7 @@ anatomy::Pose placeOnFloor(anatomy::Pose pose, std::span<const anatomy::Landmark
         for (const anatomy::LandmarkInfo& info : anatomy::landmarkInfos())
             lowest = std::min(lowest, anatomy::landmarkPosition(skeleton, info.landmark).y);
     } else {
-        for (anatomy::Landmark contact : contacts) lowest = std::min(lowest, anatomy::landmarkPosition(skeleton, contact).y);
+        for (double gap : contactGaps(skeleton, contacts)) lowest = std::min(lowest, gap);
     }
     pose[anatomy::Coordinate::PelvisTy] -= lowest;
     return pose;
@@ -22,13 +30,9 @@ anatomy::Pose placeOnFloor(anatomy::Pose pose, std::span<const anatomy::Landmark
 
 namespace {
 
-std::vector<double> contactHeights(const anatomy::Pose& pose, std::span<const anatomy::Landmark> contacts)
+std::vector<double> contactHeights(const anatomy::Pose& pose, std::span<const Contact> contacts)
 {
-    const anatomy::SkeletonPose skeleton = anatomy::computeSkeleton(pose);
-    std::vector<double> heights;
-    heights.reserve(contacts.size());
-    for (anatomy::Landmark contact : contacts) heights.push_back(anatomy::landmarkPosition(skeleton, contact).y);
-    return heights;
+    return contactGaps(anatomy::computeSkeleton(pose), contacts);
 }
 
 void applyGroup(anatomy::Pose& pose, const CoordinateGroup& group, double delta)
@@ -68,7 +72,7 @@ std::vector<double> solve(std::vector<std::vector<double>> a, std::vector<double
 
 } // namespace
 
-anatomy::Pose settleOnFloor(anatomy::Pose pose, std::span<const anatomy::Landmark> contacts,
+anatomy::Pose settleOnFloor(anatomy::Pose pose, std::span<const Contact> contacts,
                             const std::vector<CoordinateGroup>& adjustable, double* worstContactM)
 {
     using anatomy::Coordinate;
@@ -149,17 +153,17 @@ anatomy::Pose settleOnFloor(anatomy::Pose pose, std::span<const anatomy::Landmar
     return pose;
 }
 
-glm::dvec2 contactCentre(const anatomy::SkeletonPose& skeleton, std::span<const anatomy::Landmark> contacts)
+glm::dvec2 contactCentre(const anatomy::SkeletonPose& skeleton, std::span<const Contact> contacts)
 {
     glm::dvec2 sum(0.0);
-    for (anatomy::Landmark contact : contacts) {
-        const glm::dvec3 p = anatomy::landmarkPosition(skeleton, contact);
+    for (const Contact& contact : contacts) {
+        const glm::dvec3 p = anatomy::landmarkPosition(skeleton, contact.landmark);
         sum += glm::dvec2(p.x, p.z);
     }
     return contacts.empty() ? sum : sum / double(contacts.size());
 }
 
-anatomy::Pose anchorContacts(anatomy::Pose pose, std::span<const anatomy::Landmark> contacts, glm::dvec2 target)
+anatomy::Pose anchorContacts(anatomy::Pose pose, std::span<const Contact> contacts, glm::dvec2 target)
 {
     if (contacts.empty()) return pose;
     const glm::dvec2 now = contactCentre(anatomy::computeSkeleton(pose), contacts);
@@ -180,7 +184,7 @@ double lowestPointY(const anatomy::SkeletonPose& skeleton)
 ContactList sharedContacts(const ContactList& a, const ContactList& b)
 {
     ContactList shared;
-    for (anatomy::Landmark contact : a)
+    for (const Contact& contact : a)
         if (std::find(b.begin(), b.end(), contact) != b.end()) shared.push_back(contact);
     return shared;
 }

@@ -11,11 +11,18 @@
 
 namespace anim {
 
-using ContactList = std::vector<anatomy::Landmark>;
+// A body point resting on the floor, or on a support of some height (a curb, a foam roller).
+struct Contact {
+    anatomy::Landmark landmark;
+    double heightM = 0.0;   // of the surface it rests on
 
-// Moves the pelvis up or down so the lowest named contact touches the floor. With no
-// contacts, the lowest landmark of the body does.
-anatomy::Pose placeOnFloor(anatomy::Pose pose, std::span<const anatomy::Landmark> contacts);
+    bool operator==(const Contact&) const = default;
+};
+using ContactList = std::vector<Contact>;
+
+// Moves the pelvis up or down so the lowest named contact touches its surface. With no
+// contacts, the lowest landmark of the body touches the floor.
+anatomy::Pose placeOnFloor(anatomy::Pose pose, std::span<const Contact> contacts);
 
 // Coordinates that move together when a pose settles (e.g. both hip flexions).
 using CoordinateGroup = std::vector<anatomy::Coordinate>;
@@ -25,14 +32,17 @@ using CoordinateGroup = std::vector<anatomy::Coordinate>;
 // every contact rests on the floor, staying as close as they can to the written angles; then
 // the lowest contact is put exactly at floor level. Returns the settled pose and, through
 // `worstContactM`, the highest contact left above the floor.
-anatomy::Pose settleOnFloor(anatomy::Pose pose, std::span<const anatomy::Landmark> contacts,
+anatomy::Pose settleOnFloor(anatomy::Pose pose, std::span<const Contact> contacts,
                             const std::vector<CoordinateGroup>& adjustable, double* worstContactM = nullptr);
 
 // Mean horizontal position (x, z) of the contacts; (0, 0) when there are none.
-glm::dvec2 contactCentre(const anatomy::SkeletonPose& skeleton, std::span<const anatomy::Landmark> contacts);
+glm::dvec2 contactCentre(const anatomy::SkeletonPose& skeleton, std::span<const Contact> contacts);
+
+// How far each contact is above its surface (negative: below it).
+std::vector<double> contactGaps(const anatomy::SkeletonPose& skeleton, std::span<const Contact> contacts);
 
 // Shifts the pelvis horizontally so the contacts' mean position lands on `target`.
-anatomy::Pose anchorContacts(anatomy::Pose pose, std::span<const anatomy::Landmark> contacts, glm::dvec2 target);
+anatomy::Pose anchorContacts(anatomy::Pose pose, std::span<const Contact> contacts, glm::dvec2 target);
 
 // The lowest point of the body over all landmarks and joint centres, in metres.
 double lowestPointY(const anatomy::SkeletonPose& skeleton);

@@ -13,6 +13,7 @@
 #include "ui/quiz_panel.h"
 #include "ui/style.h"
 
+#include <glm/gtc/matrix_transform.hpp>
 #include <imgui.h>
 #include <nlohmann/json.hpp>
 
@@ -80,8 +81,8 @@ core::Status Application::initialise()
     core::logDebug("app", "model import took ", importTime.elapsedMs(), " ms");
     scene_ = scene::Scene(std::move(*model));
     scene_.layers() = sceneDesc_.layers;
-    manualPose_ = anim::placeOnFloor(anatomy::Pose::neutral(), std::vector<anatomy::Landmark>{
-                                                                   anatomy::Landmark::HeelR, anatomy::Landmark::HeelL});
+    manualPose_ = anim::placeOnFloor(anatomy::Pose::neutral(), anim::ContactList{{anatomy::Landmark::HeelR, 0.0},
+                                                                                 {anatomy::Landmark::HeelL, 0.0}});
     scene_.setPose(manualPose_);
 
     settingsPath_ = settingsPath();
@@ -162,6 +163,7 @@ core::Status Application::initialise()
             scene_.updateMuscleMeshes();
         }
         updateLesson();
+        camera_.update(60.0f); // the opening view appears at once, without a glide
         // A view given on the command line wins over the step's.
         if (!options_.view.empty()) camera_.setPreset(preset, false);
     }
@@ -723,6 +725,32 @@ void Application::applyStepSettings()
     const scene::LessonStep* step = player_.step();
     if (!step || appliedStepSerial_ == player_.stepSerial()) return;
     appliedStepSerial_ = player_.stepSerial();
+    if (step->frame != scene::LessonStep::Framing::Scene && !step->keys.empty()) {
+        // Frame the named part of the body as the step's last key poses it.
+        const anatomy::SkeletonPose skeleton = anatomy::computeSkeleton(step->keys.back().pose);
+        core::Bounds bounds;
+        for (const anatomy::LandmarkInfo& info : anatomy::landmarkInfos()) {
+            const bool leg = info.segment != anatomy::Segment::Pelvis && info.segment != anatomy::Segment::Abdomen &&
+                             info.segment != anatomy::Segment::Thorax && info.segment != anatomy::Segment::Neck &&
+                             info.segment != anatomy::Segment::Head && info.segment != anatomy::Segment::HumerusR &&
+                             info.segment != anatomy::Segment::HumerusL && info.segment != anatomy::Segment::ForearmR &&
+                             info.segment != anatomy::Segment::ForearmL && info.segment != anatomy::Segment::HandR &&
+                             info.segment != anatomy::Segment::HandL;
+            const bool thigh = info.landmark == anatomy::Landmark::KneeR || info.landmark == anatomy::Landmark::KneeL ||
+                               info.landmark == anatomy::Landmark::SeatR || info.landmark == anatomy::Landmark::SeatL ||
+                               info.landmark == anatomy::Landmark::ThighR || info.landmark == anatomy::Landmark::ThighL;
+            const bool wanted = step->frame == scene::LessonStep::Framing::Body ||
+                                (step->frame == scene::LessonStep::Framing::Legs && (leg || thigh)) ||
+                                (step->frame == scene::LessonStep::Framing::Thighs && thigh);
+            if (wanted) bounds.add(glm::vec3(anatomy::landmarkPosition(skeleton, info.landmark)));
+        }
+        if (step->frame != scene::LessonStep::Framing::Thighs) bounds.add(glm::vec3(skeleton.origin(anatomy::Segment::Pelvis)));
+        scene::CameraPose base = camera_.targetPose();
+        base.focus = bounds.center();
+        base.distanceM = std::max(bounds.radius(), 0.15f) / std::sin(core::degToRadF(camera_.fieldOfViewDeg()) * 0.5f) * 1.1f;
+        camera_.setPresetFraming(base);
+        if (!step->view) camera_.transitionTo(base);
+    }
     if (step->view) camera_.setPreset(*step->view);
     for (std::size_t i = 0; i < scene::kLayerCount; ++i) {
         const std::optional<scene::LayerSettings>& layer = step->layers[i];
@@ -734,14 +762,48 @@ void Application::applyStepSettings()
 
 void Application::updateLesson()
 {
-    if (!player_.active()) return;
+    if (!player_.active()) {
+        scene_.props.clear();
+        return;
+    }
     applyStepSettings();
+    placeProps();
     if (player_.stepFinished()) {
         auto& done = completedSteps_[player_.lesson()->id];
         if (done.insert(player_.stepIndex()).second) {
             rememberProgress();
             saveSettingsNow();
         }
+    }
+}
+
+// Props under a body point stand where the step's final key puts that point (the curb stays
+// put while the heel comes down onto it); props at a body point move with it, turned with
+// its segment, and cylinders there run along the segment.
+void Application::placeProps()
+{
+    scene_.props.clear();
+    const scene::LessonStep* step = player_.step();
+    if (!step || step->keys.empty()) return;
+    const anatomy::SkeletonPose finalSkeleton = anatomy::computeSkeleton(step->keys.back().pose);
+    for (const scene::Prop& prop : step->props) {
+        scene::PropInstance instance;
+        instance.cylinder = prop.shape == scene::Prop::Shape::Cylinder;
+        instance.colour = prop.colour;
+        const anatomy::LandmarkInfo& landmark = anatomy::landmarkInfo(prop.landmark);
+        if (prop.follows) {
+            const glm::mat4 segment(scene_.skeleton()[landmark.segment]);
+            const glm::vec3 at(anatomy::landmarkPosition(scene_.skeleton(), prop.landmark));
+            glm::mat4 orient = segment;
+            orient[3] = glm::vec4(at, 1.0f);
+            if (instance.cylinder) orient = orient * glm::rotate(glm::mat4(1.0f), glm::half_pi<float>(), glm::vec3(1, 0, 0));
+            instance.transform = orient * glm::scale(glm::mat4(1.0f), prop.sizeM);
+        } else {
+            const glm::vec3 at(anatomy::landmarkPosition(finalSkeleton, prop.landmark));
+            const glm::vec3 centre(at.x, prop.sizeM.y * 0.5f, at.z);
+            instance.transform = glm::translate(glm::mat4(1.0f), centre) * glm::scale(glm::mat4(1.0f), prop.sizeM);
+        }
+        scene_.props.push_back(instance);
     }
 }
 

@@ -70,6 +70,7 @@ private:
     void startLesson(const std::string& id, int step);
     void applyStepSettings();
     void updateLesson();
+    void placeProps();
     void rememberProgress();
     void saveSettingsNow();
     void writeReport() const;

@@ -3,6 +3,7 @@
 #include "core/log.h"
 #include "gfx/context.h"
 #include "gfx/render_state.h"
+#include "render/primitives.h"
 
 #include <meshoptimizer.h>
 
@@ -121,6 +122,25 @@ core::Status Renderer::upload(const scene::Scene& scene)
     meshes_.clear();
     uploadedTriangles_ = 0;
     for (const assets::MeshData& data : scene.model().meshes) {
+        auto gpu = uploadMesh(data);
+        if (!gpu) return gpu.error();
+        meshes_.push_back(std::move(*gpu));
+        uploadedTriangles_ += data.triangleCount();
+    }
+    if (!propBox_) {
+        auto box = uploadMesh(unitBox());
+        auto cylinder = uploadMesh(unitCylinder(32));
+        if (!box) return box.error();
+        if (!cylinder) return cylinder.error();
+        propBox_ = std::move(*box);
+        propCylinder_ = std::move(*cylinder);
+    }
+    return {};
+}
+
+core::Expected<Renderer::GpuMesh> Renderer::uploadMesh(const assets::MeshData& data)
+{
+    {
         const std::size_t count = data.positions.size();
         std::vector<glm::vec3> normals = data.normals;
         if (normals.size() != count) normals.assign(count, glm::vec3(0.0f, 1.0f, 0.0f));
@@ -164,10 +184,25 @@ core::Status Renderer::upload(const scene::Scene& scene)
             if (count < 3) simplified = data.indices;
             gpu.lods[std::size_t(level)] = std::move(simplified);
         }
-        meshes_.push_back(std::move(gpu));
-        uploadedTriangles_ += data.triangleCount();
+        return gpu;
     }
-    return {};
+}
+
+void Renderer::drawProps(const scene::Scene& scene)
+{
+    if (scene.props.empty()) return;
+    const gfx::ShaderProgram& program = shaders_.program(programs_.mesh);
+    gfx::applyRenderState(gfx::RenderState{});
+    program.set("uSkinned", 0);
+    program.set("uMaterial", 0);
+    program.set("uMapValue", -1.0f);
+    program.set("uHighlight", 0.0f);
+    program.set("uRoughness", 0.8f);
+    for (const scene::PropInstance& prop : scene.props) {
+        program.set("uModel", prop.transform);
+        program.set("uBaseColor", glm::vec4(prop.colour, 1.0f));
+        (prop.cylinder ? propCylinder_ : propBox_)->mesh.draw();
+    }
 }
 
 int Renderer::lodLevel() const
@@ -447,6 +482,7 @@ core::Status Renderer::render(const scene::Scene& scene, const FrameView& view, 
         gfx::applyRenderState(state);
         drawInstance(scene, *instance, 1.0f, tintOf(instance->structure));
     }
+    drawProps(scene);
     markPass("opaque");
     drawOutline(scene, view);
     markPass("outline");

@@ -100,6 +100,8 @@ private:
     void drawInstance(const scene::Scene& scene, const scene::MeshInstance& instance, float opacity, float tint);
     void drawDepthOnly(const scene::Scene& scene, const scene::MeshInstance& instance, const FrameView& view);
     void drawOutline(const scene::Scene& scene, const FrameView& view);
+    void drawProps(const scene::Scene& scene);
+    static core::Expected<GpuMesh> uploadMesh(const assets::MeshData& data);
     core::Status ensureTarget(glm::ivec2 size);
     void markPass(const char* name);
     int lodLevel() const;
@@ -108,6 +110,7 @@ private:
     Programs programs_;
     RenderOptions options_;
     std::vector<GpuMesh> meshes_;
+    std::optional<GpuMesh> propBox_, propCylinder_;
     std::optional<gfx::RenderTarget> target_;
     glm::ivec2 targetRequest_{0};
     glm::ivec2 lastSize_{1};

@@ -44,8 +44,10 @@ public:
     void frame(const core::Bounds& bounds, bool animate = true);
     void focusOn(const glm::vec3& point, bool animate = true);
     void setPose(const CameraPose& pose);   // immediate
-    // The focus and distance preset views use (set by frame(), or by a scene's opening view).
+    // The focus and distance preset views use (set by frame(), or by a scene's opening view):
+    // setPresetBase moves there at once, setPresetFraming only remembers it for the next preset.
     void setPresetBase(const CameraPose& pose);
+    void setPresetFraming(const CameraPose& pose) { presetBase_ = pose; }
     void update(float dtSeconds);
     bool transitioning() const { return transition_.has_value(); }
 

@@ -50,6 +50,18 @@ struct MuscleTimeline {
     std::optional<CrampSpec> cramp;
 };
 
+// Simple props a step may need: a curb or step to rest a heel on, a foam roller, an ankle
+// weight. A prop sits on the floor under a body point (at the step's final key), or follows
+// a body point as it moves.
+struct Prop {
+    enum class Shape { Box, Cylinder };   // cylinders lie across the body (axis left-right)
+    Shape shape = Shape::Box;
+    glm::vec3 sizeM{0.3f};                // box: x y z; cylinder: diameter, diameter, length
+    anatomy::Landmark landmark = anatomy::Landmark::HeelR;
+    bool follows = false;                 // true: moves with the landmark ("at"); false: "under"
+    glm::vec3 colour{0.16f, 0.17f, 0.19f};  // linear
+};
+
 struct StepKey {
     double timeS = 0.0;
     anatomy::Pose pose;               // placed on the floor by its contacts
@@ -65,8 +77,13 @@ struct LessonStep {
     std::vector<std::string> sources; // ids from assets/sources.toml
     std::string cue;                  // spoken-style prompt during a hold ("breathe out, ease forward")
     std::optional<ViewPreset> view;
+    // What the camera frames: the whole body, the legs, or the thighs, as posed at the end of
+    // the step's move. Unset: the scene's opening framing.
+    enum class Framing { Scene, Body, Legs, Thighs };
+    Framing frame = Framing::Scene;
     std::array<std::optional<LayerSettings>, kLayerCount> layers{};
     std::vector<std::string> highlight;   // structure keys: "semitendinosus" or "semitendinosus.r"
+    std::vector<Prop> props;
     std::vector<StepKey> keys;        // at least one
     double holdS = 0.0;               // hold at the last key, per repetition
     int repetitions = 1;

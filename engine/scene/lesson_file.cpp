@@ -106,6 +106,56 @@ void readHighlight(TableReader& reader, const LessonContext& context, LessonStep
     }
 }
 
+void readProps(TableReader& stepReader, LessonStep& step)
+{
+    const toml::array* props = stepReader.array("props", false);
+    if (!props) return;
+    std::vector<std::string> landmarks;
+    for (const anatomy::LandmarkInfo& info : anatomy::landmarkInfos()) landmarks.emplace_back(info.name);
+    for (std::size_t i = 0; i < props->size(); ++i) {
+        const std::string field = stepReader.field("props") + "[" + std::to_string(i) + "]";
+        const toml::table* table = props->get(i)->as_table();
+        if (!table) {
+            stepReader.errors().add(props->get(i), field, "expected { shape = ..., under = ..., size = [x, y, z] }");
+            continue;
+        }
+        TableReader reader(*table, field, stepReader.errors());
+        reader.rejectUnknownKeys({"shape", "under", "at", "size", "colour"});
+        Prop prop;
+        if (auto shape = reader.string("shape", true)) {
+            if (*shape == "box")
+                prop.shape = Prop::Shape::Box;
+            else if (*shape == "cylinder")
+                prop.shape = Prop::Shape::Cylinder;
+            else
+                reader.error("shape", core::withSuggestion("unknown shape '" + *shape + "' (box or cylinder)", *shape, {"box", "cylinder"}));
+        }
+        const bool under = reader.has("under"), at = reader.has("at");
+        if (under == at) reader.error("under", "give exactly one of under = \"<body point>\" or at = \"<body point>\"");
+        if (auto name = reader.string(under ? "under" : "at", false)) {
+            if (auto landmark = anatomy::landmarkFromName(*name))
+                prop.landmark = *landmark;
+            else
+                reader.error(under ? "under" : "at", core::withSuggestion("unknown body point '" + *name + "'", *name, landmarks));
+        }
+        prop.follows = at;
+        auto readVector = [&](std::string_view key, glm::vec3& out, double low, double high, bool required) {
+            const toml::array* values = reader.array(key, required);
+            if (!values) return;
+            bool good = values->size() == 3;
+            for (std::size_t k = 0; good && k < 3; ++k) {
+                const auto value = values->get(k)->value<double>();
+                good = value && *value >= low && *value <= high;
+                if (good) out[int(k)] = float(*value);
+            }
+            if (!good) reader.error(key, "expected three numbers from " + std::to_string(low).substr(0, 4) + " to " + std::to_string(high).substr(0, 4));
+        };
+        readVector("size", prop.sizeM, 0.01, 2.0, true);
+        readVector("colour", prop.colour, 0.0, 1.0, false);
+        step.props.push_back(prop);
+    }
+}
+
 void readMuscles(TableReader& stepReader, LessonStep& step)
 {
     const toml::table* table = stepReader.subtable("muscles", false);
@@ -257,7 +307,7 @@ LessonStep readStep(const toml::table& table, const std::string& field, TomlErro
 {
     TableReader reader(table, field, errors);
     reader.rejectUnknownKeys({"title", "text", "bullets", "sources", "cue", "view", "layers", "highlight", "key", "hold",
-                              "repetitions", "rest", "muscles"});
+                              "repetitions", "rest", "muscles", "props", "frame"});
     LessonStep step;
     step.line = int(table.source().begin.line);
     step.title = reader.string("title", true).value_or("");
@@ -272,8 +322,15 @@ LessonStep readStep(const toml::table& table, const std::string& field, TomlErro
             reader.error("view", core::withSuggestion("unknown view '" + *view + "'", *view,
                                                       {"anterior", "posterior", "lateral", "medial", "superior"}));
     }
+    if (auto frame = reader.string("frame", false)) {
+        if (*frame == "body") step.frame = LessonStep::Framing::Body;
+        else if (*frame == "legs") step.frame = LessonStep::Framing::Legs;
+        else if (*frame == "thighs") step.frame = LessonStep::Framing::Thighs;
+        else reader.error("frame", core::withSuggestion("unknown framing '" + *frame + "' (body, legs or thighs)", *frame, {"body", "legs", "thighs"}));
+    }
     readLayers(reader, step);
     readHighlight(reader, context, step);
+    readProps(reader, step);
     step.holdS = reader.number("hold", false, 0.0, 600.0).value_or(0.0);
     step.repetitions = int(reader.number("repetitions", false, 1.0, 20.0).value_or(1.0));
     step.restS = reader.number("rest", false, 0.0, 120.0).value_or(0.0);

@@ -72,17 +72,31 @@ anim::ContactList readContacts(TableReader& reader, std::string_view key)
     for (std::size_t i = 0; i < list->size(); ++i) {
         const toml::node& item = *list->get(i);
         const std::string where = reader.field(key) + "[" + std::to_string(i) + "]";
-        auto name = item.value<std::string>();
-        if (!name) {
+        auto text = item.value<std::string>();
+        if (!text) {
             reader.errors().add(&item, where, "expected a body point name in quotes");
             continue;
         }
-        auto landmark = anatomy::landmarkFromName(*name);
+        // "heel_r" rests on the floor; "heel_r@0.15" on a support 0.15 m high.
+        std::string name = *text;
+        double height = 0.0;
+        if (const auto at = name.find('@'); at != std::string::npos) {
+            try {
+                std::size_t used = 0;
+                height = std::stod(name.substr(at + 1), &used);
+                if (used != name.size() - at - 1 || height < 0.0 || height > 1.5) throw std::invalid_argument("range");
+            } catch (const std::exception&) {
+                reader.errors().add(&item, where, "'" + name + "': after @ comes the support's height in metres (0 to 1.5)");
+                continue;
+            }
+            name.resize(at);
+        }
+        auto landmark = anatomy::landmarkFromName(name);
         if (!landmark) {
-            reader.errors().add(&item, where, core::withSuggestion("unknown body point '" + *name + "'", *name, known));
+            reader.errors().add(&item, where, core::withSuggestion("unknown body point '" + name + "'", name, known));
             continue;
         }
-        contacts.push_back(*landmark);
+        contacts.push_back({*landmark, height});
     }
     return contacts;
 }
@@ -113,10 +127,11 @@ anatomy::Pose settleAndCheck(TableReader& reader, std::string_view key, const an
         const anatomy::SkeletonPose skeleton = anatomy::computeSkeleton(settled);
         std::ostringstream message;
         message << "the body cannot rest on all its contacts:";
-        for (anatomy::Landmark contact : contacts) {
-            const double gap = anatomy::landmarkPosition(skeleton, contact).y;
-            if (gap > kMaxContactGapM) message << " " << anatomy::landmarkInfo(contact).name << " is " << int(gap * 100.0 + 0.5) << " cm above the floor;";
-        }
+        const std::vector<double> gaps = anim::contactGaps(skeleton, contacts);
+        for (std::size_t i = 0; i < contacts.size(); ++i)
+            if (gaps[i] > kMaxContactGapM)
+                message << " " << anatomy::landmarkInfo(contacts[i].landmark).name << " is " << int(gaps[i] * 100.0 + 0.5)
+                        << " cm above " << (contacts[i].heightM > 0.0 ? "its support" : "the floor") << ";";
         message << " change the angles or let the solver tune some with adjust = [...]";
         reader.error(key, message.str());
     }

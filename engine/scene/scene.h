@@ -34,6 +34,13 @@ struct Structure {
     std::vector<int> instances;
 };
 
+// A prop drawn with the body (a curb, a foam roller...), placed by whoever runs the lesson.
+struct PropInstance {
+    bool cylinder = false;      // unit cylinder along z, or unit box
+    glm::mat4 transform{1.0f};  // from the unit shape, centred at the origin
+    glm::vec3 colour{0.35f, 0.38f, 0.42f};
+};
+
 struct PickHit {
     int structure = -1;
     float distanceM = 0.0f;
@@ -71,6 +78,7 @@ public:
 
     int selectedStructure = -1;
     int hoveredStructure = -1;
+    std::vector<PropInstance> props;
     // Per-structure visibility on top of the layers: hide one, isolate one, show all.
     void setStructureHidden(int structure, bool hidden);
     bool structureHidden(int structure) const { return structure >= 0 && std::size_t(structure) < hidden_.size() && hidden_[std::size_t(structure)]; }

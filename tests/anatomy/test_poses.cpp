@@ -30,9 +30,9 @@ TEST_CASE("every named pose rests its contacts on the floor and nothing goes thr
         CAPTURE(name);
         // The library settles each pose when it loads.
         const SkeletonPose skeleton = computeSkeleton(named.pose);
-        for (Landmark contact : named.contacts) {
-            const double height = landmarkPosition(skeleton, contact).y;
-            INFO(landmarkInfo(contact).name << " at " << height * 100.0 << " cm");
+        for (const anim::Contact& contact : named.contacts) {
+            const double height = landmarkPosition(skeleton, contact.landmark).y - contact.heightM;
+            INFO(landmarkInfo(contact.landmark).name << " at " << height * 100.0 << " cm");
             CHECK(height > -0.001);
             CHECK(height < 0.02);
         }

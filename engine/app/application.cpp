@@ -381,6 +381,8 @@ void Application::setPresenter(bool enabled)
     if (enabled == presenter_) return;
     presenter_ = enabled;
     blank_ = false;
+    // Lift the model above the caption that runs along the bottom of the screen.
+    camera_.setLensShift(enabled ? glm::vec2(0.0f, 0.28f) : glm::vec2(0.0f));
     if (enabled && !window_.fullscreen()) {
         window_.setFullscreen(true, presenterDisplay_);
         presenterMadeFullscreen_ = window_.fullscreen();
@@ -438,6 +440,16 @@ void Application::applyAction(int actionValue, std::vector<ui::Command>& command
     case Action::ToggleLessons: commands.push_back(ui::ToggleLessonPanel{}); break;
     case Action::ToggleXray: commands.push_back(ui::SetXray{!explorePanel_.xray}); break;
     case Action::TogglePhysiology: commands.push_back(ui::TogglePhysiologyPanel{}); break;
+    case Action::ToggleBones:
+    case Action::ToggleMuscles:
+    case Action::ToggleTendons:
+    case Action::ToggleNeighbours:
+    case Action::ToggleNerves:
+    case Action::ToggleSkin: {
+        const auto layer = scene::LayerId(int(action) - int(Action::ToggleBones));
+        commands.push_back(ui::SetLayerVisible{layer, !scene_.layer(layer).visible});
+        break;
+    }
     case Action::ToggleStretchMap: commands.push_back(ui::ToggleStretchMap{}); break;
     case Action::ToggleLabels: commands.push_back(ui::SetLabels{!explorePanel_.labels}); break;
     case Action::IsolateSelection:
@@ -725,7 +737,7 @@ void Application::applyStepSettings()
     const scene::LessonStep* step = player_.step();
     if (!step || appliedStepSerial_ == player_.stepSerial()) return;
     appliedStepSerial_ = player_.stepSerial();
-    if (step->frame != scene::LessonStep::Framing::Scene && !step->keys.empty()) {
+    if (!step->keys.empty()) {
         // Frame the named part of the body as the step's last key poses it.
         const anatomy::SkeletonPose skeleton = anatomy::computeSkeleton(step->keys.back().pose);
         core::Bounds bounds;
@@ -860,9 +872,36 @@ void Application::writeReport() const
     const scene::CameraPose& pose = camera_.pose();
     report["camera"] = {{"yaw_deg", pose.yawDeg}, {"pitch_deg", pose.pitchDeg}, {"distance_m", pose.distanceM}};
     report["font_pixels"] = imguiReady_ ? ImGui::GetFontSize() : 0.0f;
+    report["presenter"] = presenter_;
+    report["presenter_heading_pixels"] = ui::fonts().presenterHeading ? ui::fonts().presenterHeading->FontSize : 0.0f;
+    report["presenter_text_pixels"] = ui::fonts().presenterPixels;
     report["font_scale"] = fontScale_;
     report["fullscreen"] = window_.fullscreen();
     report["gl_problems"] = gfx::debugProblemCount();
+    // Where each visible muscle, tendon and bone can be clicked now: the first of a few points
+    // around its projected centre where picking finds it (window points, origin top left).
+    const glm::ivec2 size = window_.drawableSize();
+    const float scale = window_.pixelsPerPoint();
+    const glm::mat4 viewProjection = camera_.projectionMatrix(float(size.x) / float(std::max(size.y, 1))) * camera_.viewMatrix();
+    for (std::size_t i = 0; i < scene_.structures().size(); ++i) {
+        const scene::Structure& structure = scene_.structures()[i];
+        if (structure.name.layer != scene::LayerId::Muscle && structure.name.layer != scene::LayerId::Bone) continue;
+        const core::Bounds bounds = scene_.structureBounds(int(i));
+        const glm::vec3 centre = bounds.center();
+        const glm::vec3 offsets[] = {{0, 0, 0}, {0, 0.25f, 0}, {0, -0.25f, 0}, {0, 0.4f, 0}, {0, -0.4f, 0}};
+        for (const glm::vec3& offset : offsets) {
+            glm::vec4 clip = viewProjection * glm::vec4(centre + offset * bounds.size(), 1.0f);
+            if (clip.w <= 0.0f) continue;
+            clip /= clip.w;
+            const glm::vec2 pixel{(clip.x * 0.5f + 0.5f) * float(size.x), (0.5f - clip.y * 0.5f) * float(size.y)};
+            if (pixel.x < 0 || pixel.y < 0 || pixel.x >= float(size.x) || pixel.y >= float(size.y)) continue;
+            const auto hit = scene_.pick(camera_.rayThroughPixel(pixel, glm::vec2(size)));
+            if (hit && hit->structure == int(i)) {
+                report["click_points"][structure.nodeName] = {pixel.x / scale, pixel.y / scale};
+                break;
+            }
+        }
+    }
     const std::string text = report.dump(2) + "\n";
     if (core::Status written = core::writeFileAtomic(options_.reportPath, text); !written)
         core::logError("app", written.error().describe());

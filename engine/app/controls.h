@@ -20,6 +20,7 @@ enum class Action {
     TogglePresenter, ToggleBlank, ToggleHighContrast,
     ToggleXray, ToggleLabels, IsolateSelection, HideSelection, ShowAll, ToggleQuiz,
     TogglePhysiology, ToggleStretchMap,
+    ToggleBones, ToggleMuscles, ToggleTendons, ToggleNeighbours, ToggleNerves, ToggleSkin,
 };
 
 struct KeyBinding {

@@ -216,7 +216,8 @@ float OrbitCamera::farPlane() const
 
 glm::mat4 OrbitCamera::projectionMatrix(float aspect) const
 {
-    return glm::perspective(core::degToRadF(fovYDeg_), std::max(aspect, 1e-3f), nearPlane(), farPlane());
+    const glm::mat4 shift = glm::translate(glm::mat4(1.0f), glm::vec3(lensShift_, 0.0f));
+    return shift * glm::perspective(core::degToRadF(fovYDeg_), std::max(aspect, 1e-3f), nearPlane(), farPlane());
 }
 
 core::Ray OrbitCamera::rayThroughPixel(glm::vec2 pixel, glm::vec2 viewportPixels) const

@@ -55,6 +55,9 @@ public:
     // The pose a transition ends at (the current pose when none runs).
     CameraPose targetPose() const { return transition_ ? transition_->to : pose_; }
     void setFieldOfView(float degrees) { fovYDeg_ = degrees; }
+    // Moves the picture on screen without turning the camera (in normalised device units,
+    // +y up): presenter mode lifts the model above its caption.
+    void setLensShift(glm::vec2 shift) { lensShift_ = shift; }
     float fieldOfViewDeg() const { return fovYDeg_; }
     void setSceneRadius(float radiusM);
     void setDistanceLimits(float minM, float maxM);
@@ -80,6 +83,7 @@ private:
     CameraPose presetBase_;  // the pose `frame` last computed, used by presets for focus and distance
     std::optional<Transition> transition_;
     float fovYDeg_ = 35.0f;
+    glm::vec2 lensShift_{0.0f};
     float sceneRadiusM_ = 1.0f;
     float minDistanceM_ = 0.05f;
     float maxDistanceM_ = 20.0f;

@@ -1,0 +1,151 @@
+// The overlay and controls driven like a user would: real SDL events from an input script,
+// headless, against the real model and lessons; state read back from the app's report and
+// screenshots.
+#include "core/image.h"
+#include "process.h"
+#include "temp_dir.h"
+
+#include <doctest/doctest.h>
+#include <nlohmann/json.hpp>
+
+#include <fstream>
+
+namespace fs = std::filesystem;
+using testing_support::ProcessResult;
+using testing_support::TempDir;
+
+namespace {
+
+const std::string kApp = HT_APP_PATH;
+
+nlohmann::json runWithReport(const TempDir& dir, std::vector<std::string> arguments, const std::string& script = "")
+{
+    static const TempDir config("ht-test-config");
+    const fs::path report = dir / "report.json";
+    fs::remove(report);
+    arguments.insert(arguments.begin(), kApp);
+    arguments.insert(arguments.end(), {"--headless", "--report", report.string()});
+    if (!script.empty()) {
+        testing_support::writeText(dir / "script.toml", script);
+        arguments.insert(arguments.end(), {"--input-script", (dir / "script.toml").string()});
+    }
+    ProcessResult result = testing_support::runProcess(arguments, {{"HT_CONFIG_DIR", config.path().string()}});
+    INFO("stderr: " << result.err);
+    REQUIRE(result.exitCode == 0);
+    std::ifstream in(report);
+    return nlohmann::json::parse(in);
+}
+
+// Pixels that look like hamstring muscle (dark red) in a screenshot.
+int musclePixels(const core::Image& image)
+{
+    int count = 0;
+    for (int y = 0; y < image.height; ++y)
+        for (int x = 0; x < image.width; ++x) {
+            const std::uint8_t* p = image.pixel(x, y);
+            if (p[0] > 90 && p[0] > p[1] * 2 && p[0] > p[2] * 2) ++count;
+        }
+    return count;
+}
+
+// The height of the first band of accent-coloured (orange) text rows in the lower half of a
+// presenter screenshot: the caption's heading, a measure of the rendered text size in pixels.
+int headingHeight(const core::Image& image)
+{
+    auto accentRow = [&](int y) {
+        for (int x = 0; x < image.width; ++x) {
+            const std::uint8_t* p = image.pixel(x, y);
+            if (p[0] > 200 && p[1] > 140 && p[1] < 230 && p[2] < 150 && p[0] > p[2] + 80) return true;
+        }
+        return false;
+    };
+    int y = image.height / 2;
+    while (y < image.height && !accentRow(y)) ++y;
+    const int top = y;
+    while (y < image.height && accentRow(y)) ++y;
+    return y - top;
+}
+
+} // namespace
+
+TEST_CASE("clicking a muscle selects it")
+{
+    TempDir dir;
+    const nlohmann::json before = runWithReport(dir, {"--frames", "3"});
+    REQUIRE(before["click_points"].contains("muscle.semitendinosus.r"));
+    CHECK(before["selected"].is_null());
+    const auto point = before["click_points"]["muscle.semitendinosus.r"];
+    const std::string script = "[[event]]\nframe = 3\ntype = \"click\"\nx = " + std::to_string(point[0].get<double>()) +
+                               "\ny = " + std::to_string(point[1].get<double>()) + "\n";
+    const nlohmann::json after = runWithReport(dir, {"--frames", "10"}, script);
+    CHECK(after["selected"] == "muscle.semitendinosus.r");
+    // Escape clears it again.
+    const nlohmann::json cleared =
+        runWithReport(dir, {"--frames", "14"}, script + "[[event]]\nframe = 10\ntype = \"key\"\nkey = \"Esc\"\n");
+    CHECK(cleared["selected"].is_null());
+}
+
+TEST_CASE("PageDown and PageUp step through a lesson, as a presentation clicker does")
+{
+    TempDir dir;
+    const std::string lesson = "relief_seated_floor_stretch";
+    const nlohmann::json start = runWithReport(dir, {"--lesson", lesson, "--step", "1", "--frames", "3"});
+    REQUIRE(start["lesson"]["id"] == lesson);
+    CHECK(start["lesson"]["step"] == 0);
+    const nlohmann::json forward = runWithReport(dir, {"--lesson", lesson, "--step", "1", "--frames", "8"},
+                                                 "[[event]]\nframe = 3\ntype = \"key\"\nkey = \"PageDown\"\n");
+    CHECK(forward["lesson"]["step"] == 1);
+    const nlohmann::json twice = runWithReport(dir, {"--lesson", lesson, "--step", "1", "--frames", "10"},
+                                               "[[event]]\nframe = 3\ntype = \"key\"\nkey = \"Space\"\n"
+                                               "[[event]]\nframe = 6\ntype = \"key\"\nkey = \"Right\"\n");
+    CHECK(twice["lesson"]["step"] == 2);
+    const nlohmann::json back = runWithReport(dir, {"--lesson", lesson, "--step", "2", "--frames", "8"},
+                                              "[[event]]\nframe = 3\ntype = \"key\"\nkey = \"PageUp\"\n");
+    CHECK(back["lesson"]["step"] == 0);
+}
+
+TEST_CASE("hiding the muscle layer removes the hamstrings from the picture")
+{
+    TempDir dir;
+    const nlohmann::json shown = runWithReport(dir, {"--frames", "4", "--no-overlay", "--screenshot", (dir / "shown.png").string()});
+    CHECK(shown["layers"]["muscle"]["visible"] == true);
+    const nlohmann::json hidden =
+        runWithReport(dir, {"--frames", "6", "--no-overlay", "--screenshot", (dir / "hidden.png").string()},
+                      "[[event]]\nframe = 2\ntype = \"key\"\nkey = \"2\"\nctrl = true\n");
+    CHECK(hidden["layers"]["muscle"]["visible"] == false);
+    const int before = musclePixels(*core::readPng(dir / "shown.png"));
+    const int after = musclePixels(*core::readPng(dir / "hidden.png"));
+    INFO("muscle-red pixels before " << before << ", after " << after);
+    CHECK(before > 5000);
+    CHECK(after < before / 4);
+}
+
+TEST_CASE("presenter mode sizes its text for the screen: 1080p and 4K")
+{
+    TempDir dir;
+    const std::string lesson = "relief_seated_floor_stretch";
+    struct Screen {
+        const char* size;
+        int height;
+    };
+    std::vector<int> measured;
+    for (const Screen screen : {Screen{"1920x1080", 1080}, Screen{"3840x2160", 2160}}) {
+        CAPTURE(screen.size);
+        const fs::path shot = dir / (std::string("presenter-") + screen.size + ".png");
+        const nlohmann::json report = runWithReport(
+            dir, {"--lesson", lesson, "--step", "3", "--time", "6", "--presenter", "--size", screen.size, "--frames", "3",
+                  "--screenshot", shot.string()});
+        CHECK(report["presenter"] == true);
+        const float requested = report["presenter_heading_pixels"].get<float>();
+        // The caption heading is 1.25 times the projector text size, which is 1/28 of the screen height.
+        CHECK(requested == doctest::Approx(std::round(std::round(screen.height / 28.0) * 1.25)).epsilon(0.02));
+        const int height = headingHeight(*core::readPng(shot));
+        INFO("heading measured " << height << " px for a " << requested << " px font");
+        // A heading with capitals and a descender spans about 0.9 of the font size.
+        CHECK(height > requested * 0.7);
+        CHECK(height < requested * 1.15);
+        measured.push_back(height);
+    }
+    REQUIRE(measured.size() == 2);
+    CHECK(double(measured[1]) / measured[0] == doctest::Approx(2.0).epsilon(0.1));
+}

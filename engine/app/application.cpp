@@ -907,6 +907,59 @@ void Application::writeReport() const
         core::logError("app", written.error().describe());
 }
 
+// Eight seconds relaxed, eight of a cramp in the right biceps femoris long head, eight of a
+// straight-leg raise that stretches it away, over and over: every path through the muscle
+// model and the meshes, for as long as the soak runs.
+void Application::soakDrive(double elapsedS, anatomy::Pose& pose, scene::MuscleDrive& drive) const
+{
+    const int phase = int(elapsedS / 8.0) % 3;
+    if (phase >= 1) {
+        drive.mode = scene::MuscleMode::Cramp;
+        drive.cramp = scene::CrampSpec{anatomy::Muscle::BicepsFemorisLong, anatomy::Side::Right, 0.0, 20.0};
+        drive.crampElapsedS = std::fmod(elapsedS, 24.0) - 8.0;
+    }
+    if (phase == 2) {
+        const double t = std::clamp((std::fmod(elapsedS, 8.0)) / 3.0, 0.0, 1.0);
+        pose[anatomy::Coordinate::HipFlexionR] = 70.0 * t;
+    }
+}
+
+// Memory may settle for the first tenth of the run (at least 30 s); after that it must grow by
+// less than 1 MB, and the median frame time of the last fifth must stay within a fifth of the
+// first fifth after warm-up.
+int Application::soakVerdict()
+{
+    const double warmUpS = std::max(30.0, options_.soakSeconds * 0.1);
+    std::vector<SoakSample> settled;
+    for (const SoakSample& sample : soakSamples_)
+        if (sample.seconds >= warmUpS) settled.push_back(sample);
+    if (settled.size() < 4) {
+        std::printf("soak: too short to judge (%zu samples after a %.0f s warm-up)\n", settled.size(), warmUpS);
+        return 1;
+    }
+    long lowest = settled.front().residentKb, highest = lowest;
+    for (const SoakSample& sample : settled) {
+        lowest = std::min(lowest, sample.residentKb);
+        highest = std::max(highest, sample.residentKb);
+    }
+    const long growthKb = settled.back().residentKb - settled.front().residentKb;
+    const std::size_t fifth = std::max<std::size_t>(1, settled.size() / 5);
+    std::vector<double> early, late;
+    for (std::size_t i = 0; i < fifth; ++i) {
+        early.push_back(settled[i].frameMs);
+        late.push_back(settled[settled.size() - 1 - i].frameMs);
+    }
+    const double earlyMs = percentiles(early).median, lateMs = percentiles(late).median;
+    const double drift = earlyMs > 0.0 ? lateMs / earlyMs - 1.0 : 0.0;
+    std::printf("soak_result: resident growth %ld kB after warm-up (range %ld kB), frame median %.2f -> %.2f ms (%+.0f%%)\n",
+                growthKb, highest - lowest, earlyMs, lateMs, drift * 100.0);
+    const bool memoryOk = growthKb < 1024;
+    const bool timeOk = drift < 0.2;
+    if (!memoryOk) std::printf("soak: FAILED, resident memory grew by %ld kB (limit 1024 kB)\n", growthKb);
+    if (!timeOk) std::printf("soak: FAILED, frames slowed by %.0f%% (limit 20%%)\n", drift * 100.0);
+    return memoryOk && timeOk ? 0 : 1;
+}
+
 int Application::checkLessons(const Options& options)
 {
     const DataPaths paths = findDataPaths(options.dataDir);
@@ -1055,7 +1108,7 @@ int Application::run()
 {
     if (!options_.exportLesson.empty()) return exportLesson();
     const bool headless = options_.headless;
-    const int frameLimit = options_.frames > 0 ? options_.frames : (headless ? 1 : 0);
+    const int frameLimit = options_.frames > 0 ? options_.frames : (headless && options_.soakSeconds <= 0.0 ? 1 : 0);
     std::vector<platform::InputEvent> events;
     std::vector<ui::Command> commands;
     core::Stopwatch frameClock;
@@ -1099,10 +1152,16 @@ int Application::run()
         for (int i = 0; i < steps; ++i) {
             const double step = simulationClock_.stepSeconds();
             player_.update(step);
-            if (player_.active())
+            if (options_.soakSeconds > 0.0) {
+                anatomy::Pose pose = manualPose_;
+                scene::MuscleDrive drive;
+                soakDrive(scene_.timeSeconds(), pose, drive);
+                scene_.stepMuscles(step, pose, drive);
+            } else if (player_.active()) {
                 scene_.stepMuscles(step, player_.pose(), player_.muscleDrive());
-            else
+            } else {
                 scene_.stepMuscles(step, manualPose_, scene::MuscleDrive{});
+            }
             scene_.step(step);
             recordHistory(step);
         }
@@ -1138,7 +1197,21 @@ int Application::run()
         }
         ++frameIndex_;
         if (lastFrame) break;
+        if (options_.soakSeconds > 0.0) {
+            soakFrameMs_.push_back(cpuTime.elapsedMs());
+            const double elapsed = core::secondsSinceProgramStart();
+            if (soakSamples_.empty() || elapsed - soakSamples_.back().seconds >= 5.0) {
+                const MemoryUse memory = memoryUse();
+                const double median = percentiles(soakFrameMs_).median;
+                soakFrameMs_.clear();
+                soakSamples_.push_back({elapsed, memory.residentKb, median});
+                std::printf("soak t=%.0f s resident=%ld kB frame_median=%.2f ms\n", elapsed, memory.residentKb, median);
+                std::fflush(stdout);
+            }
+            if (elapsed >= options_.soakSeconds) break;
+        }
     }
+    if (options_.soakSeconds > 0.0) exitCode = std::max(exitCode, soakVerdict());
     if (options_.bench) {
         for (double ms : gpuTimer_.drain()) gpuFrameMs_.push_back(ms);
         printBenchmark();

@@ -75,6 +75,9 @@ private:
     void saveSettingsNow();
     void writeReport() const;
     int exportLesson();
+    // --soak: what the body does at this moment of the cycle (relaxed, cramping, stretching).
+    void soakDrive(double elapsedS, anatomy::Pose& pose, scene::MuscleDrive& drive) const;
+    int soakVerdict();
 
     Options options_;
     DataPaths paths_;
@@ -140,6 +143,15 @@ private:
     std::vector<double> overlayMs_;
     double firstFrameSeconds_ = 0.0;
     std::int64_t frameIndex_ = 0;
+
+    // Soak samples: seconds since start, resident memory (kB), median frame time (ms).
+    struct SoakSample {
+        double seconds;
+        long residentKb;
+        double frameMs;
+    };
+    std::vector<SoakSample> soakSamples_;
+    std::vector<double> soakFrameMs_;
 };
 
 } // namespace app

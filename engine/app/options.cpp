@@ -92,6 +92,10 @@ ParseResult parseOptions(int argc, char** argv)
         ->expected(2);
     cli.add_option("--input-script", options.inputScript, "Replay scripted clicks and keys (TOML; see docs/automation.md)");
     cli.add_option("--report", options.reportPath, "Write the app's state (selection, lesson step, layers...) as JSON at exit");
+    cli.add_option("--soak", options.soakSeconds,
+                   "Cycle cramps and stretches for this many seconds, print memory and frame time, and fail if "
+                   "memory grows by 1 MB or more after warm-up or frames slow down by a fifth")
+        ->check(CLI::PositiveNumber);
     cli.add_flag("-v,--verbose", options.verbose, "Log more detail");
     cli.add_flag("--muscle-table", options.muscleTable,
                  "Print the right leg's hamstring lengths, moment arms and relaxed fibre state as CSV, then exit");

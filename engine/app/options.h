@@ -37,6 +37,7 @@ struct Options {
     std::string exportLesson;        // render every step of this lesson and a handout...
     std::string exportDir;           // ...into this folder, then exit
     std::string reportPath;          // write the app's state as JSON at exit (automation, tests)
+    double soakSeconds = 0.0;        // run cramp and stretch cycles this long, checking memory and frame time
     // --muscle-table: print the right leg's hamstring table (CSV) over these angles and exit.
     bool muscleTable = false;
     anatomy::AngleRange muscleTableHip{-20.0, 120.0, 10.0};

@@ -49,7 +49,7 @@ const std::vector<KeyBinding>& keyBindings()
         {Key::Period, false, false, Action::ToggleBlank, "Blank the screen (presentation clicker)"},
         {Key::H, true, false, Action::ToggleHighContrast, "High-contrast theme"},
         {Key::F11, false, false, Action::ToggleFullscreen, "Fullscreen"},
-        {Key::F12, false, false, Action::Screenshot, "Save a screenshot"},
+        {Key::F12, false, false, Action::Screenshot, "Save a screenshot into ~/Pictures/Hamstring Trainer"},
         {Key::Equals, true, false, Action::LargerText, "Larger text"},
         {Key::Minus, true, false, Action::SmallerText, "Smaller text"},
         {Key::Escape, false, false, Action::ClearOrClose, "Leave presenter mode, close help, or clear the selection"},

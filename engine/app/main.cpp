@@ -1,5 +1,6 @@
 // hamstring-trainer: opens the trainer, or renders headless for automation.
 #include "app/application.h"
+#include "app/controls.h"
 #include "anatomy/muscle_table.h"
 #include "app/options.h"
 #include "core/log.h"
@@ -19,6 +20,11 @@ int main(int argc, char** argv)
     }
     if (options.verbose) core::setLogLevel(core::LogLevel::Debug);
     if (options.checkLessons) return app::Application::checkLessons(options);
+    if (options.controlsMarkdown) {
+        std::printf("| Input | Action |\n|---|---|\n");
+        for (const ui::HelpEntry& entry : app::helpEntries()) std::printf("| %s | %s |\n", entry.keys.c_str(), entry.action.c_str());
+        return 0;
+    }
 
     auto application = app::Application::create(options);
     if (!application) {

@@ -90,6 +90,8 @@ ParseResult parseOptions(int argc, char** argv)
     cli.add_option("--export-lesson", exportArgs,
                    "NAME DIR: render every step of a lesson headless into DIR as PNG, with a printable HTML handout")
         ->expected(2);
+    cli.add_flag("--controls-markdown", options.controlsMarkdown,
+                 "Print every control as a Markdown table (the README's table) and exit");
     cli.add_option("--input-script", options.inputScript, "Replay scripted clicks and keys (TOML; see docs/automation.md)");
     cli.add_option("--report", options.reportPath, "Write the app's state (selection, lesson step, layers...) as JSON at exit");
     cli.add_option("--soak", options.soakSeconds,

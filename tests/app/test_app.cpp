@@ -195,3 +195,13 @@ TEST_CASE("bad usage: a malformed --size is refused")
     CHECK(result.exitCode == 2);
     CHECK(result.err.find("--size") != std::string::npos);
 }
+
+TEST_CASE("the README's controls table is the one the app prints")
+{
+    ProcessResult result = runApp({"--controls-markdown"});
+    REQUIRE(result.exitCode == 0);
+    std::ifstream in(fs::path(HT_SOURCE_DIR) / "README.md");
+    const std::string readme((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    CHECK_MESSAGE(readme.find(result.out) != std::string::npos,
+                  "README.md's controls table differs from `hamstring-trainer --controls-markdown`; paste its output into the README");
+}

@@ -4,6 +4,7 @@
 # on a corpus made from the shipped files. Fails on any crash, hang (10 s per input) or
 # sanitizer report; a crashing input is kept in build/fuzz/artifacts/<target>/ - add it to
 # tests/fuzz/regressions/<target>/ once fixed so ctest replays it for ever.
+#   HT_FUZZ_SECONDS=600 ./tools/fuzz.sh   # longer runs
 set -euo pipefail
 HT_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 # shellcheck source=lib/setup.sh
@@ -11,14 +12,9 @@ source "$HT_ROOT/tools/lib/setup.sh"
 
 seconds="${HT_FUZZ_SECONDS:-60}"
 ht_ensure_packages "${HT_RUNTIME_PACKAGES[@]}" clang libclang-rt-14-dev doctest-dev
-build="$HT_ROOT/build/fuzz"
-if [ ! -f "$build/build.ninja" ]; then
-  ht_log "Configuring the fuzz build (clang, ASan, UBSan) in $build"
-  CC=clang CXX=clang++ cmake -S "$HT_ROOT" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-    -DHT_FUZZ=ON -DHT_SANITIZE=ON -DHT_KEEP_ASSERTS=ON >/dev/null
-fi
-ht_log "Building the fuzz targets"
-cmake --build "$build" -j "$(nproc 2>/dev/null || echo 2)" --target fuzz_lesson fuzz_files fuzz_model
+# The same clang and sanitizer build the test suite uses (tools/test.sh), or its own.
+build="${HT_FUZZ_BUILD:-$HT_ROOT/build/sanitize}"
+HT_CC=clang HT_CXX=clang++ ht_build "$build" RelWithDebInfo -DHT_KEEP_ASSERTS=ON -DHT_SANITIZE=ON -DHT_FUZZ=ON >/dev/null
 
 # Seed corpora: the checked-in seeds, every shipped lesson and data file, the generated model.
 corpus="$build/corpus"
@@ -36,6 +32,7 @@ if [ -f "$build/assets/hamstring_trainer.glb" ]; then
 fi
 
 export ASAN_OPTIONS="detect_leaks=1:abort_on_error=1:symbolize=1"
+export LSAN_OPTIONS="suppressions=$HT_ROOT/tests/sanitizer/lsan.supp:print_suppressions=0"
 export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
 status=0
 summary=""

@@ -1,6 +1,10 @@
 #!/usr/bin/env bash
-# Builds the trainer and its tests, then runs the whole suite with ctest. Installs missing
-# Debian packages and the Khronos glTF validator (npm) first. Exits non-zero on any failure.
+# Builds the trainer and its tests, then runs everything CI runs. Installs missing Debian
+# packages and the Khronos glTF validator (npm) first. Exits non-zero on any failure.
+#  1. One test build: clang, optimised, asserts on, AddressSanitizer, UndefinedBehaviorSanitizer
+#     (LeakSanitizer included) and libFuzzer coverage; the whole suite runs under them.
+#  2. A two-minute soak of cramp and stretch cycles (HT_SOAK_SECONDS).
+#  3. Each libFuzzer target for a minute (HT_FUZZ_SECONDS), from a corpus of the shipped files.
 set -euo pipefail
 HT_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 # shellcheck source=lib/setup.sh
@@ -10,15 +14,24 @@ start=$(date +%s)
 ht_ensure_packages "${HT_RUNTIME_PACKAGES[@]}" "${HT_TEST_PACKAGES[@]}"
 ht_ensure_node
 
-build="$HT_ROOT/build/test"
-# Tests build optimised but keep assert() on, and turn on GL debug output.
-ht_build "$build" Release -DHT_KEEP_ASSERTS=ON -DHT_BUILD_TESTS=ON
+build="$HT_ROOT/build/sanitize"
+HT_CC=clang HT_CXX=clang++ ht_build "$build" RelWithDebInfo -DHT_KEEP_ASSERTS=ON -DHT_SANITIZE=ON -DHT_FUZZ=ON \
+  -DHT_BUILD_TESTS=ON
 built=$(date +%s)
 
-ht_log "Running the tests"
-cd "$build"
+ht_log "Running the tests (under ASan, UBSan and LSan)"
 status=0
-ctest --output-on-failure -j "$(nproc 2>/dev/null || echo 2)" --timeout 900 || status=$?
+(cd "$build" && ctest --output-on-failure -j "$(nproc 2>/dev/null || echo 2)" --timeout 900) || status=$?
+tested=$(date +%s)
+
+soak="${HT_SOAK_SECONDS:-120}"
+ht_log "Soak: ${soak} s of cramp and stretch cycles"
+# The sanitizers' own allocator must not hold freed memory back, or it would look like growth.
+ASAN_OPTIONS="detect_leaks=0:quarantine_size_mb=0:allocator_release_to_os_interval_ms=500" \
+HT_CONFIG_DIR="$(mktemp -d)" "$build/engine/app/hamstring-trainer" --headless --soak "$soak" --quality low || status=$?
+soaked=$(date +%s)
+
+HT_FUZZ_BUILD="$build" "$HT_ROOT/tools/fuzz.sh" || status=$?
 finished=$(date +%s)
-ht_log "Build $((built - start)) s, tests $((finished - built)) s"
+ht_log "Build $((built - start)) s, tests $((tested - built)) s, soak $((soaked - tested)) s, fuzzing $((finished - soaked)) s"
 exit $status

@@ -9,11 +9,11 @@ HT_RUNTIME_PACKAGES=(
   libgl-dev libegl-dev libgl1-mesa-dri libegl-mesa0 fonts-dejavu-core
 )
 # Extra packages for the test suite: doctest, offline shader checks, a headless X server
-# with synthetic input, f3d as a second viewer. Node and npm (for the Khronos glTF
+# with synthetic input, f3d as a second viewer, clang with its sanitizer and libFuzzer runtimes. Node and npm (for the Khronos glTF
 # validator) are installed from Debian only when no node is there already: some machines
 # carry NodeSource's nodejs, which bundles npm and conflicts with Debian's npm package.
 HT_TEST_PACKAGES=(
-  doctest-dev glslang-tools xvfb xauth xdotool f3d
+  doctest-dev glslang-tools xvfb xauth xdotool f3d clang libclang-rt-14-dev
 )
 
 ht_ensure_node() {
@@ -59,7 +59,7 @@ ht_build() {
   jobs="$(nproc 2>/dev/null || echo 2)"
   if [ ! -f "$dir/build.ninja" ]; then
     ht_log "Configuring ($type) in $dir"
-    cmake -S "$HT_ROOT" -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE="$type" "$@" >/dev/null
+    CC="${HT_CC:-${CC:-cc}}" CXX="${HT_CXX:-${CXX:-c++}}"       cmake -S "$HT_ROOT" -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE="$type" "$@" >/dev/null
   fi
   ht_log "Building in $dir"
   cmake --build "$dir" -j "$jobs"

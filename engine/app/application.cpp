@@ -15,6 +15,7 @@
 
 #include <glm/gtc/matrix_transform.hpp>
 #include <imgui.h>
+#include <imgui_internal.h>  // the overlay's window list, for the automation report
 #include <nlohmann/json.hpp>
 
 #include <cstdio>
@@ -111,6 +112,15 @@ core::Status Application::initialise()
     windowDesc.size = options_.size;
     windowDesc.headless = options_.headless;
     windowDesc.fullscreen = options_.fullscreen;
+    if (!options_.headless && !options_.sizeGiven && !options_.bench && settings_.window) {
+        // Open where the user left the window last time, as desktop applications do.
+        const auto [x, y, width, height] = *settings_.window;
+        if (width >= 320 && height >= 240) {
+            windowDesc.position = glm::ivec2(x, y);
+            windowDesc.size = {width, height};
+        }
+        windowDesc.fullscreen = windowDesc.fullscreen || settings_.fullscreen;
+    }
     windowDesc.display = options_.display;
     windowDesc.vsync = options_.vsync && !options_.bench;
     windowDesc.glDebugContext = options_.glDebug;
@@ -125,17 +135,11 @@ core::Status Application::initialise()
         core::logInfo("gfx", "this driver has no debug output (KHR_debug)");
     core::logDebug("gfx", "OpenGL ", gl_.version, " on ", gl_.renderer);
 
-    render::RenderOptions renderOptions;
-    renderOptions.maxSamples = gl_.maxSamples;
-    if (options_.quality == "medium") renderOptions.quality = render::Quality::Medium;
-    if (options_.quality == "low") renderOptions.quality = render::Quality::Low;
+    render::Quality quality = render::Quality::High;
+    if (options_.quality == "medium") quality = render::Quality::Medium;
+    if (options_.quality == "low") quality = render::Quality::Low;
     autoQuality_ = options_.quality == "auto" && (!options_.headless || options_.bench);
-    auto renderer = render::Renderer::create(paths_.shaders(), renderOptions);
-    if (!renderer) return renderer.error();
-    renderer_ = std::move(*renderer);
-    if (core::Status uploaded = renderer_->upload(scene_); !uploaded) return uploaded.error();
-    gpuTimer_.create();
-    renderer_->setPassTiming(options_.bench && std::getenv("HT_BENCH_PASSES") != nullptr);
+    if (core::Status created = createGraphics(quality); !created) return created;
 
     camera_.frame(scene_.visibleBounds(), false);
     if (sceneDesc_.focus || sceneDesc_.distanceM) {
@@ -177,11 +181,58 @@ core::Status Application::initialise()
     if (!gfx::initImGuiRenderer()) return core::makeError("cannot start the overlay renderer");
     imguiReady_ = true;
     dpiScale_ = std::clamp(window_.displayDpi() / 96.0f, 1.0f, 3.0f) * window_.pixelsPerPoint();
-    if (options_.headless) dpiScale_ = 1.0f;
     presenterDisplay_ = options_.display;
     setFontScale(settings_.fontScale);
     if (options_.presenter) setPresenter(true);
     return {};
+}
+
+core::Status Application::createGraphics(render::Quality quality)
+{
+    render::RenderOptions renderOptions;
+    renderOptions.maxSamples = gl_.maxSamples;
+    renderOptions.quality = quality;
+    auto renderer = render::Renderer::create(paths_.shaders(), renderOptions);
+    if (!renderer) return renderer.error();
+    renderer_ = std::move(*renderer);
+    if (core::Status uploaded = renderer_->upload(scene_); !uploaded) return uploaded.error();
+    gpuTimer_ = gfx::GpuTimer();
+    gpuTimer_.create();
+    renderer_->setPassTiming(options_.bench && std::getenv("HT_BENCH_PASSES") != nullptr);
+    return {};
+}
+
+core::Status Application::recoverLostContext()
+{
+    core::logWarning("gfx", "the OpenGL context was lost (GPU reset); rebuilding it");
+    const render::Quality quality = renderer_ ? renderer_->quality() : render::Quality::High;
+    // GL objects go first, while their names still mean something to the driver.
+    if (imguiReady_) gfx::shutdownImGuiRenderer();
+    renderer_.reset();
+    gpuTimer_ = gfx::GpuTimer();
+    if (core::Status made = window_.recreateContext(); !made) return made;
+    auto gl = gfx::loadOpenGL(platform::Window::glProcLoader());
+    if (!gl) return gl.error();
+    gl_ = *gl;
+    if (options_.glDebug) gfx::enableDebugOutput(true);
+    if (core::Status created = createGraphics(quality); !created) return created;
+    if (imguiReady_) {
+        if (!gfx::initImGuiRenderer()) return core::makeError("cannot restart the overlay renderer");
+        fontRebuildPending_ = true;
+    }
+    ++contextRecoveries_;
+    ui::notify(overlay_, "The graphics driver was reset; the view has been rebuilt");
+    return {};
+}
+
+void Application::refreshDisplayScale()
+{
+    if (!imguiReady_) return;
+    const float scale = std::clamp(window_.displayDpi() / 96.0f, 1.0f, 3.0f) * window_.pixelsPerPoint();
+    if (std::abs(scale - dpiScale_) < 0.01f) return;
+    core::logInfo("app", "display scale ", dpiScale_, " -> ", scale, "; text resized to match");
+    dpiScale_ = scale;
+    setFontScale(fontScale_);
 }
 
 void Application::setFontScale(float scale)
@@ -553,6 +604,22 @@ void Application::handleInput(const std::vector<platform::InputEvent>& events, s
         case Type::MouseMove:
         case Type::MouseWheel:
         case Type::Pinch: handleMouse(event); break;
+        case Type::WindowMinimized:
+            // Nobody is watching: stop drawing, and hold a running lesson where it is.
+            minimised_ = true;
+            if (player_.active() && !player_.paused()) {
+                player_.setPaused(true);
+                pausedByMinimise_ = true;
+            }
+            break;
+        case Type::WindowRestored:
+            minimised_ = false;
+            if (pausedByMinimise_ && player_.active()) player_.setPaused(false);
+            pausedByMinimise_ = false;
+            break;
+        case Type::WindowResized:
+        case Type::WindowMoved:
+        case Type::DisplayChanged: refreshDisplayScale(); break;
         default: break;
         }
     }
@@ -738,25 +805,30 @@ void Application::applyStepSettings()
     if (!step || appliedStepSerial_ == player_.stepSerial()) return;
     appliedStepSerial_ = player_.stepSerial();
     if (!step->keys.empty()) {
-        // Frame the named part of the body as the step's last key poses it.
-        const anatomy::SkeletonPose skeleton = anatomy::computeSkeleton(step->keys.back().pose);
+        // Frame the named part of the body over every key pose of the step, so a body that
+        // sits down or stands up within it stays in view all the way.
+        std::vector<anatomy::Pose> poses;
+        for (const auto& key : step->keys) poses.push_back(key.pose);
         core::Bounds bounds;
-        for (const anatomy::LandmarkInfo& info : anatomy::landmarkInfos()) {
-            const bool leg = info.segment != anatomy::Segment::Pelvis && info.segment != anatomy::Segment::Abdomen &&
-                             info.segment != anatomy::Segment::Thorax && info.segment != anatomy::Segment::Neck &&
-                             info.segment != anatomy::Segment::Head && info.segment != anatomy::Segment::HumerusR &&
-                             info.segment != anatomy::Segment::HumerusL && info.segment != anatomy::Segment::ForearmR &&
-                             info.segment != anatomy::Segment::ForearmL && info.segment != anatomy::Segment::HandR &&
-                             info.segment != anatomy::Segment::HandL;
-            const bool thigh = info.landmark == anatomy::Landmark::KneeR || info.landmark == anatomy::Landmark::KneeL ||
-                               info.landmark == anatomy::Landmark::SeatR || info.landmark == anatomy::Landmark::SeatL ||
-                               info.landmark == anatomy::Landmark::ThighR || info.landmark == anatomy::Landmark::ThighL;
-            const bool wanted = step->frame == scene::LessonStep::Framing::Body ||
-                                (step->frame == scene::LessonStep::Framing::Legs && (leg || thigh)) ||
-                                (step->frame == scene::LessonStep::Framing::Thighs && thigh);
-            if (wanted) bounds.add(glm::vec3(anatomy::landmarkPosition(skeleton, info.landmark)));
+        for (const anatomy::Pose& pose : poses) {
+            const anatomy::SkeletonPose skeleton = anatomy::computeSkeleton(pose);
+            for (const anatomy::LandmarkInfo& info : anatomy::landmarkInfos()) {
+                const bool leg = info.segment != anatomy::Segment::Pelvis && info.segment != anatomy::Segment::Abdomen &&
+                                 info.segment != anatomy::Segment::Thorax && info.segment != anatomy::Segment::Neck &&
+                                 info.segment != anatomy::Segment::Head && info.segment != anatomy::Segment::HumerusR &&
+                                 info.segment != anatomy::Segment::HumerusL && info.segment != anatomy::Segment::ForearmR &&
+                                 info.segment != anatomy::Segment::ForearmL && info.segment != anatomy::Segment::HandR &&
+                                 info.segment != anatomy::Segment::HandL;
+                const bool thigh = info.landmark == anatomy::Landmark::KneeR || info.landmark == anatomy::Landmark::KneeL ||
+                                   info.landmark == anatomy::Landmark::SeatR || info.landmark == anatomy::Landmark::SeatL ||
+                                   info.landmark == anatomy::Landmark::ThighR || info.landmark == anatomy::Landmark::ThighL;
+                const bool wanted = step->frame == scene::LessonStep::Framing::Body ||
+                                    (step->frame == scene::LessonStep::Framing::Legs && (leg || thigh)) ||
+                                    (step->frame == scene::LessonStep::Framing::Thighs && thigh);
+                if (wanted) bounds.add(glm::vec3(anatomy::landmarkPosition(skeleton, info.landmark)));
+            }
+            if (step->frame != scene::LessonStep::Framing::Thighs) bounds.add(glm::vec3(skeleton.origin(anatomy::Segment::Pelvis)));
         }
-        if (step->frame != scene::LessonStep::Framing::Thighs) bounds.add(glm::vec3(skeleton.origin(anatomy::Segment::Pelvis)));
         scene::CameraPose base = camera_.targetPose();
         base.focus = bounds.center();
         base.distanceM = std::max(bounds.radius(), 0.15f) / std::sin(core::degToRadF(camera_.fieldOfViewDeg()) * 0.5f) * 1.1f;
@@ -835,7 +907,7 @@ void Application::saveSettingsNow()
     }
     settings_.layersSaved = true;
     settings_.fontScale = fontScale_;
-    settings_.fullscreen = window_.fullscreen();
+    settings_.fullscreen = window_.fullscreen() && !presenterMadeFullscreen_;  // presenter mode is not a preference
     if (!window_.headless() && !window_.fullscreen()) {
         const glm::ivec2 position = window_.windowPosition();
         const glm::ivec2 size = window_.windowSize();
@@ -877,6 +949,23 @@ void Application::writeReport() const
     report["presenter_text_pixels"] = ui::fonts().presenterPixels;
     report["font_scale"] = fontScale_;
     report["fullscreen"] = window_.fullscreen();
+    report["minimised"] = minimised_;
+    report["frames"] = frameIndex_;
+    report["frames_drawn"] = framesDrawn_;
+    report["context_recoveries"] = contextRecoveries_;
+    // The overlay's windows as last drawn (window points), for tests of layout.
+    report["panels"] = nlohmann::json::object();
+    if (imguiReady_)
+        for (const ImGuiWindow* panel : ImGui::GetCurrentContext()->Windows)
+            if (panel->WasActive && !panel->Hidden && !(panel->Flags & ImGuiWindowFlags_ChildWindow))
+                report["panels"][panel->Name] = {panel->Pos.x, panel->Pos.y, panel->Size.x, panel->Size.y};
+    report["reset_notification"] = gl_.resetNotification;
+    report["dpi_scale"] = dpiScale_;
+    {
+        const glm::ivec2 position = window_.windowPosition(), size = window_.windowSize(), drawable = window_.drawableSize();
+        report["window"] = {{"x", position.x}, {"y", position.y}, {"width", size.x}, {"height", size.y},
+                            {"drawable_width", drawable.x}, {"drawable_height", drawable.y}};
+    }
     report["gl_problems"] = gfx::debugProblemCount();
     // Where each visible muscle, tendon and bone can be clicked now: the first of a few points
     // around its projected centre where picking finds it (window points, origin top left).
@@ -1123,8 +1212,21 @@ int Application::run()
 
         events.clear();
         commands.clear();
-        while (nextScripted_ < script_.size() && script_[nextScripted_].frame <= frameIndex_)
-            window_.injectInput(script_[nextScripted_++].input);
+        bool contextLost = gl_.resetNotification && gfx::contextLost();
+        while (nextScripted_ < script_.size() && script_[nextScripted_].frame <= frameIndex_) {
+            const ScriptedInput& scripted = script_[nextScripted_++];
+            if (scripted.contextLost)
+                contextLost = true;
+            else
+                window_.injectInput(scripted.input);
+        }
+        if (contextLost) {
+            if (core::Status recovered = recoverLostContext(); !recovered) {
+                core::logError("gfx", recovered.error().describe());
+                exitCode = 1;
+                break;
+            }
+        }
         window_.pollEvents(events);
         handleInput(events, commands);
         for (const ui::Command& command : commands) applyCommand(command);
@@ -1171,6 +1273,13 @@ int Application::run()
         updateHover();
 
         const bool lastFrame = frameLimit > 0 && frameIndex_ + 1 >= frameLimit;
+        if (minimised_) {
+            // Nothing to draw; wait for the window to come back instead of spinning.
+            if (!headless) window_.waitForEvents(100);
+            ++frameIndex_;
+            if (lastFrame) break;
+            continue;
+        }
         gpuTimer_.begin();
         core::Status rendered = renderFrame(dt, commands);
         gpuTimer_.end();
@@ -1187,6 +1296,7 @@ int Application::run()
         }
         if (lastFrame && !options_.screenshotPath.empty()) saveScreenshot(options_.screenshotPath);
         window_.swapBuffers();
+        ++framesDrawn_;
         if (options_.bench) gfx::finish();
 
         if (frameIndex_ == 0) firstFrameSeconds_ = core::secondsSinceProgramStart();

@@ -57,6 +57,12 @@ private:
     core::Status renderFrame(double dtSeconds, std::vector<ui::Command>& commands);
     void saveScreenshot(const std::filesystem::path& path);
     void setFontScale(float scale);
+    // Called when the window was resized or moved to another display: a new DPI rebuilds the
+    // fonts at the size that keeps text the same physical size.
+    void refreshDisplayScale();
+    // The GL context was lost: drop every GL object, make a new context and rebuild them.
+    core::Status recoverLostContext();
+    core::Status createGraphics(render::Quality quality);
     void setPresenter(bool enabled);
     void setXray(bool enabled);
     void drawStructureLabels();
@@ -99,7 +105,7 @@ private:
     ui::ColourMap colourMap_ = ui::ColourMap::Natural;
     int stretchMapHead_ = 4;
     std::array<std::vector<float>, 5> stretchGrid_;  // length % of standing, per head and the mean
-    std::array<std::array<ui::History, 3>, 4> history_{};  // right leg: length %, activation, force
+    std::array<std::array<ui::History, 3>, 4> history_;  // right leg: length %, activation, force
     double historyTimerS_ = 0.0;
     std::optional<std::array<scene::LayerSettings, scene::kLayerCount>> layersBeforeXray_;
     bool presenter_ = false;
@@ -117,6 +123,10 @@ private:
     std::map<std::string, std::set<int>> completedSteps_;
     std::vector<ui::HelpEntry> help_;
     bool imguiReady_ = false;
+    bool minimised_ = false;
+    bool pausedByMinimise_ = false;         // the lesson was playing when the window was minimised
+    int framesDrawn_ = 0;
+    int contextRecoveries_ = 0;
     bool running_ = true;
     float fontScale_ = 1.0f;
     float dpiScale_ = 1.0f;

@@ -16,7 +16,9 @@ core::Expected<std::vector<ScriptedInput>> parseInputScript(std::string_view tex
     scene::TableReader root(*table, "", errors);
     root.rejectUnknownKeys({"event"});
     std::vector<ScriptedInput> script;
-    const std::vector<std::string> types{"move", "click", "double_click", "down", "up", "wheel", "key", "key_down", "key_up"};
+    const std::vector<std::string> types{"move",   "click",    "double_click", "down",    "up",
+                                         "wheel",  "key",      "key_down",     "key_up",  "resize",
+                                         "minimise", "restore", "display",     "context_lost"};
     if (const toml::array* events = root.array("event", true)) {
         for (std::size_t i = 0; i < events->size(); ++i) {
             const std::string field = "event[" + std::to_string(i) + "]";
@@ -26,7 +28,8 @@ core::Expected<std::vector<ScriptedInput>> parseInputScript(std::string_view tex
                 continue;
             }
             scene::TableReader reader(*entry, field, errors);
-            reader.rejectUnknownKeys({"frame", "type", "x", "y", "button", "wheel", "key", "shift", "ctrl", "alt"});
+            reader.rejectUnknownKeys({"frame", "type", "x", "y", "button", "wheel", "key", "shift", "ctrl", "alt", "width",
+                                     "height", "display", "dpi"});
             const int frame = int(reader.number("frame", true, 0.0, 1e7).value_or(0.0));
             const std::string type = reader.string("type", true).value_or("move");
             if (std::find(types.begin(), types.end(), type) == types.end()) {
@@ -70,6 +73,21 @@ core::Expected<std::vector<ScriptedInput>> parseInputScript(std::string_view tex
             } else if (type == "wheel") {
                 input.wheel = float(reader.number("wheel", true, -100.0, 100.0).value_or(0.0));
                 add(frame, T::Wheel);
+            } else if (type == "resize") {
+                input.size = {int(reader.number("width", true, 1.0, 16384.0).value_or(1.0)),
+                              int(reader.number("height", true, 1.0, 16384.0).value_or(1.0))};
+                add(frame, T::Resize);
+            } else if (type == "minimise") {
+                add(frame, T::Minimise);
+            } else if (type == "restore") {
+                add(frame, T::Restore);
+            } else if (type == "display") {
+                input.display = int(reader.number("display", false, 0.0, 64.0).value_or(0.0));
+                input.dpi = float(reader.number("dpi", true, 24.0, 1200.0).value_or(96.0));
+                add(frame, T::DisplayChange);
+            } else if (type == "context_lost") {
+                add(frame, T::MouseMove);
+                script.back().contextLost = true;
             } else if (type == "click" || type == "double_click") {
                 add(frame, T::MouseMove);
                 add(frame + 1, T::MouseDown);

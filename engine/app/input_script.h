@@ -3,10 +3,18 @@
 //
 //   [[event]]
 //   frame = 10
-//   type = "click"        # move, click, double_click, down, up, wheel, key, key_down, key_up
+//   type = "click"        # move, click, double_click, down, up, wheel, key, key_down, key_up,
+//                         # resize, minimise, restore, display, context_lost
 //   x = 640               # window points, origin top left
 //   y = 360
 //   key = "PageDown"      # for key events; modifiers: shift = true, ctrl = true, alt = true
+//   width = 800           # resize: the new window size in points
+//   height = 600
+//   display = 1           # display: the window lands on this display ...
+//   dpi = 192             # ... whose DPI is this
+//
+// context_lost makes the app behave as if the driver had reported a GPU reset: every GL
+// object is dropped and rebuilt on a new context.
 #pragma once
 
 #include "core/error.h"
@@ -20,6 +28,7 @@ namespace app {
 struct ScriptedInput {
     int frame = 0;
     platform::SyntheticInput input;
+    bool contextLost = false;  // not an SDL event: the app acts on it itself
 };
 
 // Parses a script; each click or key press expands into its down and up halves on

@@ -139,6 +139,7 @@ ParseResult parseOptions(int argc, char** argv)
             return {std::nullopt, 2};
         }
         options.size = {std::stoi(match[1]), std::stoi(match[2])};
+        options.sizeGiven = true;
     }
 #ifndef NDEBUG
     options.glDebug = true;

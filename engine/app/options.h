@@ -18,6 +18,7 @@ struct Options {
     std::string view;                // opening preset view name
     bool headless = false;
     glm::ivec2 size{1280, 720};
+    bool sizeGiven = false;          // --size was on the command line (saved placement is not used)
     int frames = 0;                  // 0: run until quit (headless: 1 frame)
     std::string screenshotPath;
     bool bench = false;

@@ -80,7 +80,22 @@ core::Expected<ContextInfo> loadOpenGL(GLProcLoader loader)
     info.khrDebug = GLAD_GL_KHR_debug || info.major * 10 + info.minor >= 43;
     info.timerQueries = true; // core since 3.3
     glGetIntegerv(GL_MAX_SAMPLES, &info.maxSamples);
+    if (GLAD_GL_KHR_robustness || GLAD_GL_ARB_robustness) {
+        GLint strategy = 0;
+        glGetIntegerv(GL_RESET_NOTIFICATION_STRATEGY, &strategy);  // same value as the ARB name
+        info.resetNotification = strategy == GL_LOSE_CONTEXT_ON_RESET;
+    }
     return info;
+}
+
+bool contextLost()
+{
+    GLenum status = GL_NO_ERROR;
+    if (GLAD_GL_KHR_robustness && glGetGraphicsResetStatus)
+        status = glGetGraphicsResetStatus();
+    else if (GLAD_GL_ARB_robustness && glGetGraphicsResetStatusARB)
+        status = glGetGraphicsResetStatusARB();
+    return status != GL_NO_ERROR;
 }
 
 bool enableDebugOutput(bool synchronous)

@@ -19,6 +19,7 @@ struct ContextInfo {
     int minor = 0;
     bool khrDebug = false;  // debug output available
     bool timerQueries = false;
+    bool resetNotification = false;  // the context reports GPU resets (robustness)
     int maxSamples = 0;
 };
 
@@ -29,6 +30,10 @@ core::Expected<ContextInfo> loadOpenGL(GLProcLoader loader);
 // Sends driver messages to the log ("gl" tag): errors as errors, performance and portability
 // notes as warnings. Returns false when the driver has no debug output.
 bool enableDebugOutput(bool synchronous);
+
+// True once the driver reports that the context was lost in a GPU reset; every GL object is
+// gone then and the context must be replaced. Always false without robustness.
+bool contextLost();
 
 // Messages of warning severity or worse seen since start, for tests that demand none.
 int debugProblemCount();

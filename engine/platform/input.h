@@ -38,7 +38,8 @@ struct InputEvent {
         WindowResized,    // drawable size changed (window resize or DPI change)
         WindowMinimized,
         WindowRestored,
-        WindowMoved,      // also fired when the window lands on another display
+        WindowMoved,
+        DisplayChanged,   // the window landed on another display (its DPI may differ)
         KeyDown,
         KeyUp,
         MouseMove,
@@ -62,8 +63,15 @@ struct InputEvent {
 // An input event to inject as if the user had made it (tests and demos drive the real app
 // with these). Coordinates are in window points, origin top left.
 struct SyntheticInput {
-    enum class Type { MouseMove, MouseDown, MouseUp, Wheel, KeyDown, KeyUp };
+    // Window changes arrive as the window system would send them: Resize really resizes the
+    // window; Minimise, Restore and DisplayChange are queued as SDL window events (a headless
+    // window cannot be minimised or moved to another monitor), DisplayChange with the new
+    // display's DPI.
+    enum class Type { MouseMove, MouseDown, MouseUp, Wheel, KeyDown, KeyUp, Resize, Minimise, Restore, DisplayChange };
     Type type = Type::MouseMove;
+    glm::ivec2 size{0};           // Resize: new window size in points
+    int display = 0;              // DisplayChange
+    float dpi = 96.0f;            // DisplayChange
     glm::vec2 position{0.0f};
     MouseButton button = MouseButton::Left;
     int clicks = 1;

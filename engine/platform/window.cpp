@@ -3,6 +3,7 @@
 #include "core/log.h"
 
 #include <SDL.h>
+#include <glm/common.hpp>
 #include <imgui.h>
 #include <imgui_impl_sdl.h>
 
@@ -109,6 +110,8 @@ struct Window::State {
     bool sdlInitialised = false;
     glm::ivec2 windowedPosition{0};
     glm::ivec2 windowedSize{0};
+    bool vsync = true;
+    std::optional<float> injectedDpi;  // set by an injected display change
 };
 
 core::Expected<Window> Window::create(const WindowDesc& desc)
@@ -148,18 +151,47 @@ core::Expected<Window> Window::create(const WindowDesc& desc)
     if (desc.display >= displayCount && displayCount > 0)
         core::logWarning("platform", "display ", desc.display, " does not exist (", displayCount,
                          " found); using display 0");
-    int x = desc.position.x >= 0 ? desc.position.x : int(SDL_WINDOWPOS_CENTERED_DISPLAY(display));
-    int y = desc.position.y >= 0 ? desc.position.y : int(SDL_WINDOWPOS_CENTERED_DISPLAY(display));
+    int x = int(SDL_WINDOWPOS_CENTERED_DISPLAY(display));
+    int y = int(SDL_WINDOWPOS_CENTERED_DISPLAY(display));
+    glm::ivec2 size = desc.size;
+    if (desc.position && !desc.headless) {
+        // A remembered place is used only while enough of the window's top edge lands on a
+        // display that still exists (monitors get unplugged between runs); then the size is
+        // kept within that display.
+        for (int i = 0; i < displayCount; ++i) {
+            SDL_Rect usable;
+            if (SDL_GetDisplayUsableBounds(i, &usable) != 0) continue;
+            const int overlapX = std::min(desc.position->x + size.x, usable.x + usable.w) -
+                                 std::max(desc.position->x, usable.x);
+            const bool topVisible = desc.position->y >= usable.y && desc.position->y < usable.y + usable.h - 32;
+            if (overlapX < 64 || !topVisible) continue;
+            x = desc.position->x;
+            y = desc.position->y;
+            size = glm::min(size, glm::ivec2(usable.w, usable.h));
+            break;
+        }
+    }
     Uint32 flags = SDL_WINDOW_OPENGL | SDL_WINDOW_ALLOW_HIGHDPI;
     if (!desc.headless) flags |= SDL_WINDOW_RESIZABLE;
-    SDL_Window* window = SDL_CreateWindow(desc.title.c_str(), x, y, desc.size.x, desc.size.y, flags);
+    SDL_Window* window = SDL_CreateWindow(desc.title.c_str(), x, y, size.x, size.y, flags);
     if (!window)
         return core::Error{"", 0, 0, "OpenGL 3.3 core",
                            std::string("cannot create an OpenGL window: ") + SDL_GetError()};
     result.state_->window = window;
-    result.state_->windowedSize = desc.size;
+    result.state_->windowedSize = size;
 
+    // Ask for a context that reports a GPU reset instead of hanging or crashing (SDL itself
+    // never reports a lost context on desktop); drivers without robustness get a plain one.
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_FLAGS, SDL_GL_CONTEXT_FORWARD_COMPATIBLE_FLAG | SDL_GL_CONTEXT_ROBUST_ACCESS_FLAG |
+                                                  (desc.glDebugContext ? SDL_GL_CONTEXT_DEBUG_FLAG : 0));
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_RESET_NOTIFICATION, SDL_GL_CONTEXT_RESET_LOSE_CONTEXT);
     SDL_GLContext context = SDL_GL_CreateContext(window);
+    if (!context) {
+        SDL_GL_SetAttribute(SDL_GL_CONTEXT_FLAGS, SDL_GL_CONTEXT_FORWARD_COMPATIBLE_FLAG |
+                                                      (desc.glDebugContext ? SDL_GL_CONTEXT_DEBUG_FLAG : 0));
+        SDL_GL_SetAttribute(SDL_GL_CONTEXT_RESET_NOTIFICATION, SDL_GL_CONTEXT_RESET_NO_NOTIFICATION);
+        context = SDL_GL_CreateContext(window);
+    }
     if (!context)
         return core::Error{"", 0, 0, "OpenGL 3.3 core",
                            std::string("this program needs OpenGL 3.3 core profile, and the driver could not "
@@ -175,8 +207,8 @@ core::Expected<Window> Window::create(const WindowDesc& desc)
                                "." + std::to_string(minor)};
     result.setVsync(desc.vsync);
     if (desc.fullscreen) result.setFullscreen(true, display);
-    core::logDebug("platform", "video driver ", SDL_GetCurrentVideoDriver(), ", window ", desc.size.x, "x",
-                   desc.size.y);
+    core::logDebug("platform", "video driver ", SDL_GetCurrentVideoDriver(), ", window ", size.x, "x",
+                   size.y);
     return result;
 }
 
@@ -245,8 +277,11 @@ void Window::pollEvents(std::vector<InputEvent>& events)
                 events.push_back(out);
                 break;
             case SDL_WINDOWEVENT_MOVED:
-            case SDL_WINDOWEVENT_DISPLAY_CHANGED:
                 out.type = InputEvent::Type::WindowMoved;
+                events.push_back(out);
+                break;
+            case SDL_WINDOWEVENT_DISPLAY_CHANGED:
+                out.type = InputEvent::Type::DisplayChanged;
                 events.push_back(out);
                 break;
             default: break;
@@ -300,6 +335,11 @@ void Window::pollEvents(std::vector<InputEvent>& events)
     }
 }
 
+void Window::waitForEvents(int milliseconds)
+{
+    SDL_WaitEventTimeout(nullptr, milliseconds);
+}
+
 void Window::swapBuffers()
 {
     SDL_GL_SwapWindow(state_->window);
@@ -341,7 +381,9 @@ int Window::displayIndex() const
 
 float Window::displayDpi() const
 {
+    if (state_->injectedDpi) return *state_->injectedDpi;
     float dpi = 96.0f;
+    if (headless_) return dpi;
     if (SDL_GetDisplayDPI(displayIndex(), &dpi, nullptr, nullptr) != 0 || dpi <= 0.0f) return 96.0f;
     return dpi;
 }
@@ -383,6 +425,7 @@ void Window::setTitle(const std::string& title)
 
 void Window::setVsync(bool enabled)
 {
+    state_->vsync = enabled;
     // Adaptive vsync first (tears rather than stutters when late), then plain vsync.
     if (enabled) {
         if (SDL_GL_SetSwapInterval(-1) != 0) SDL_GL_SetSwapInterval(1);
@@ -464,6 +507,23 @@ void Window::injectInput(const SyntheticInput& input)
         event.wheel.preciseY = input.wheel;
         event.wheel.direction = SDL_MOUSEWHEEL_NORMAL;
         break;
+    case SyntheticInput::Type::Resize:
+        // A real resize: SDL queues the size-changed event itself.
+        SDL_SetWindowSize(state_->window, std::max(1, input.size.x), std::max(1, input.size.y));
+        return;
+    case SyntheticInput::Type::Minimise:
+    case SyntheticInput::Type::Restore:
+    case SyntheticInput::Type::DisplayChange:
+        event.type = SDL_WINDOWEVENT;
+        event.window.windowID = id;
+        event.window.event = input.type == SyntheticInput::Type::Minimise  ? SDL_WINDOWEVENT_MINIMIZED
+                             : input.type == SyntheticInput::Type::Restore ? SDL_WINDOWEVENT_RESTORED
+                                                                           : SDL_WINDOWEVENT_DISPLAY_CHANGED;
+        if (input.type == SyntheticInput::Type::DisplayChange) {
+            event.window.data1 = input.display;
+            state_->injectedDpi = input.dpi;
+        }
+        break;
     case SyntheticInput::Type::KeyDown:
     case SyntheticInput::Type::KeyUp:
         event.type = input.type == SyntheticInput::Type::KeyDown ? SDL_KEYDOWN : SDL_KEYUP;
@@ -476,6 +536,20 @@ void Window::injectInput(const SyntheticInput& input)
         break;
     }
     SDL_PushEvent(&event);
+}
+
+core::Status Window::recreateContext()
+{
+    SDL_GL_MakeCurrent(state_->window, nullptr);
+    if (state_->context) SDL_GL_DeleteContext(state_->context);
+    state_->context = SDL_GL_CreateContext(state_->window);  // same attributes as the first
+    if (!state_->context)
+        return core::Error{"", 0, 0, "OpenGL 3.3 core",
+                           std::string("the OpenGL context was lost and a new one could not be made: ") + SDL_GetError()};
+    if (SDL_GL_MakeCurrent(state_->window, state_->context) != 0)
+        return core::Error{"", 0, 0, "OpenGL 3.3 core", std::string("cannot use the new OpenGL context: ") + SDL_GetError()};
+    setVsync(state_->vsync);
+    return {};
 }
 
 void Window::initImGuiBackend()

@@ -9,6 +9,7 @@
 #include <glm/vec2.hpp>
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -19,7 +20,7 @@ namespace platform {
 struct WindowDesc {
     std::string title = "Hamstring Trainer";
     glm::ivec2 size{1280, 720};   // window size in screen units
-    glm::ivec2 position{-1, -1};  // -1: centred on the chosen display
+    std::optional<glm::ivec2> position;  // top-left in desktop coordinates; none: centred on `display`
     int display = 0;
     bool headless = false;        // SDL offscreen driver: no window, same GL
     bool fullscreen = false;      // borderless fullscreen on `display`
@@ -52,9 +53,15 @@ public:
 
     static GLProcLoader glProcLoader();
 
+    // Replaces the OpenGL context with a fresh one after the old one was lost (GPU reset,
+    // driver update). Every GL object of the old context must be released before this.
+    core::Status recreateContext();
+
     // Appends this frame's events. ImGui sees every event first when its backend is active.
     void pollEvents(std::vector<InputEvent>& events);
     void swapBuffers();
+    // Sleeps until an event arrives or the time is up (used while minimised).
+    void waitForEvents(int milliseconds);
 
     glm::ivec2 drawableSize() const;   // pixels
     glm::ivec2 windowSize() const;     // screen units

@@ -1,4 +1,5 @@
 #include "ui/explore_panel.h"
+#include "ui/style.h"
 
 #include <imgui.h>
 
@@ -25,7 +26,9 @@ void drawExplorePanel(const ExplorePanelInput& input, ExplorePanelState& state, 
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     const float top = ImGui::GetFrameHeight();
     ImGui::SetNextWindowPos(ImVec2(viewport->Pos.x + 10.0f, viewport->Pos.y + top + 10.0f), ImGuiCond_FirstUseEver);
-    if (!ImGui::Begin("Explore", &state.open, ImGuiWindowFlags_AlwaysAutoResize)) {
+    const bool expanded = ImGui::Begin("Explore", &state.open, ImGuiWindowFlags_AlwaysAutoResize);
+    keepWindowInView();
+    if (!expanded) {
         ImGui::End();
         return;
     }

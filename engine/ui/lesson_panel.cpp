@@ -234,7 +234,7 @@ void drawLessonPanel(const LessonPanelInput& input, LessonPanelState& state, std
 {
     if (!state.open || !input.library || !input.player) return;
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
-    const float width = std::max(ImGui::GetFontSize() * 22.0f, viewport->WorkSize.x * 0.28f);
+    const float width = std::min(std::max(ImGui::GetFontSize() * 22.0f, viewport->WorkSize.x * 0.28f), viewport->WorkSize.x * 0.5f);
     const float top = ImGui::GetFrameHeight();
     ImGui::SetNextWindowPos(ImVec2(viewport->Pos.x + viewport->Size.x - width, viewport->Pos.y + top), ImGuiCond_Always);
     ImGui::SetNextWindowSize(ImVec2(width, viewport->Size.y - top), ImGuiCond_Always);

@@ -1,4 +1,5 @@
 #include "ui/overlay.h"
+#include "ui/style.h"
 
 #include "core/log.h"
 
@@ -160,7 +161,10 @@ void drawHelp(const OverlayInput& input, OverlayState& state)
     if (!state.showHelp || !input.help) return;
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(viewport->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
-    if (ImGui::Begin("Controls", &state.showHelp, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoCollapse)) {
+    const bool expanded =
+        ImGui::Begin("Controls", &state.showHelp, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoCollapse);
+    keepWindowInView();
+    if (expanded) {
         if (ImGui::BeginTable("controls", 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV)) {
             for (const HelpEntry& entry : *input.help) {
                 ImGui::TableNextRow();

@@ -1,4 +1,5 @@
 #include "ui/physiology_panel.h"
+#include "ui/style.h"
 
 #include <imgui.h>
 
@@ -74,7 +75,9 @@ void drawPhysiologyPanel(const PhysiologyInput& input, PhysiologyPanelState& sta
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(ImVec2(viewport->Pos.x + viewport->Size.x * 0.5f, viewport->Pos.y + viewport->Size.y - 10.0f),
                             ImGuiCond_FirstUseEver, ImVec2(0.5f, 1.0f));
-    if (!ImGui::Begin("Physiology", &state.open, ImGuiWindowFlags_AlwaysAutoResize)) {
+    const bool expanded = ImGui::Begin("Physiology", &state.open, ImGuiWindowFlags_AlwaysAutoResize);
+    keepWindowInView();
+    if (!expanded) {
         ImGui::End();
         return;
     }

@@ -1,4 +1,5 @@
 #include "ui/stretch_map.h"
+#include "ui/style.h"
 
 #include "ui/physiology_panel.h"
 
@@ -15,7 +16,9 @@ void drawStretchMap(const StretchMapInput& input, StretchMapState& state, std::v
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(ImVec2(viewport->Pos.x + 10.0f, viewport->Pos.y + viewport->Size.y - 10.0f), ImGuiCond_FirstUseEver,
                             ImVec2(0.0f, 1.0f));
-    if (!ImGui::Begin("Stretch map", &state.open, ImGuiWindowFlags_AlwaysAutoResize)) {
+    const bool expanded = ImGui::Begin("Stretch map", &state.open, ImGuiWindowFlags_AlwaysAutoResize);
+    keepWindowInView();
+    if (!expanded) {
         ImGui::End();
         return;
     }

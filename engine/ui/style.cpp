@@ -147,4 +147,17 @@ void applyTheme(float scale, bool highContrast)
     ImGui::GetStyle() = style;
 }
 
+void keepWindowInView()
+{
+    const ImGuiViewport* viewport = ImGui::GetMainViewport();
+    const ImVec2 position = ImGui::GetWindowPos(), size = ImGui::GetWindowSize();
+    const ImVec2 low = viewport->WorkPos;
+    const ImVec2 high(viewport->WorkPos.x + viewport->WorkSize.x, viewport->WorkPos.y + viewport->WorkSize.y);
+    ImVec2 wanted = position;
+    // Whole window inside where it fits; otherwise its top-left corner (title and close box).
+    wanted.x = std::max(low.x, std::min(wanted.x, high.x - size.x));
+    wanted.y = std::max(low.y, std::min(wanted.y, high.y - size.y));
+    if (wanted.x != position.x || wanted.y != position.y) ImGui::SetWindowPos(wanted);
+}
+
 } // namespace ui

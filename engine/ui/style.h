@@ -27,6 +27,11 @@ const FontSet& fonts();
 // (39 px at 1080p, 77 px at 2160p), readable from the back of a classroom.
 float presenterPixelsFor(int screenHeightPixels);
 
+// Call between Begin and End of a window the user can move: keeps it below the menu bar and
+// inside the screen, so a window shrunk to nothing and grown again, or a drag past the edge,
+// never leaves a panel out of reach.
+void keepWindowInView();
+
 // Calm dark panels; or white on black with yellow accents and strong borders.
 void applyTheme(float scale, bool highContrast);
 

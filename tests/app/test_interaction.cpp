@@ -1,56 +1,21 @@
 // The overlay and controls driven like a user would: real SDL events from an input script,
 // headless, against the real model and lessons; state read back from the app's report and
 // screenshots.
-#include "core/image.h"
-#include "process.h"
-#include "temp_dir.h"
+#include "app_run.h"
 
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
 
-#include <fstream>
-
 namespace fs = std::filesystem;
-using testing_support::ProcessResult;
+using testing_support::musclePixels;
+using testing_support::runWithReport;
 using testing_support::TempDir;
 
 namespace {
 
-const std::string kApp = HT_APP_PATH;
-
-nlohmann::json runWithReport(const TempDir& dir, std::vector<std::string> arguments, const std::string& script = "")
-{
-    static const TempDir config("ht-test-config");
-    const fs::path report = dir / "report.json";
-    fs::remove(report);
-    arguments.insert(arguments.begin(), kApp);
-    arguments.insert(arguments.end(), {"--headless", "--report", report.string()});
-    if (!script.empty()) {
-        testing_support::writeText(dir / "script.toml", script);
-        arguments.insert(arguments.end(), {"--input-script", (dir / "script.toml").string()});
-    }
-    ProcessResult result = testing_support::runProcess(arguments, {{"HT_CONFIG_DIR", config.path().string()}});
-    INFO("stderr: " << result.err);
-    REQUIRE(result.exitCode == 0);
-    std::ifstream in(report);
-    return nlohmann::json::parse(in);
-}
-
-// Pixels that look like hamstring muscle (dark red) in a screenshot.
-int musclePixels(const core::Image& image)
-{
-    int count = 0;
-    for (int y = 0; y < image.height; ++y)
-        for (int x = 0; x < image.width; ++x) {
-            const std::uint8_t* p = image.pixel(x, y);
-            if (p[0] > 90 && p[0] > p[1] * 2 && p[0] > p[2] * 2) ++count;
-        }
-    return count;
-}
-
-// The height of the first band of accent-coloured (orange) text rows in the lower half of a
+// The height of the first band of accent-coloured (orange) text rows below `top` in a
 // presenter screenshot: the caption's heading, a measure of the rendered text size in pixels.
-int headingHeight(const core::Image& image)
+int headingHeight(const core::Image& image, int captionTop)
 {
     auto accentRow = [&](int y) {
         for (int x = 0; x < image.width; ++x) {
@@ -59,7 +24,7 @@ int headingHeight(const core::Image& image)
         }
         return false;
     };
-    int y = image.height / 2;
+    int y = captionTop;
     while (y < image.height && !accentRow(y)) ++y;
     const int top = y;
     while (y < image.height && accentRow(y)) ++y;
@@ -139,7 +104,9 @@ TEST_CASE("presenter mode sizes its text for the screen: 1080p and 4K")
         const float requested = report["presenter_heading_pixels"].get<float>();
         // The caption heading is 1.25 times the projector text size, which is 1/28 of the screen height.
         CHECK(requested == doctest::Approx(std::round(std::round(screen.height / 28.0) * 1.25)).epsilon(0.02));
-        const int height = headingHeight(*core::readPng(shot));
+        // Measured inside the caption panel, so nothing of the model can be mistaken for text.
+        REQUIRE(report["panels"].contains("##presenter-caption"));
+        const int height = headingHeight(*core::readPng(shot), int(report["panels"]["##presenter-caption"][1].get<double>()));
         INFO("heading measured " << height << " px for a " << requested << " px font");
         // A heading with capitals and a descender spans about 0.9 of the font size.
         CHECK(height > requested * 0.7);

@@ -52,7 +52,7 @@ ProcessResult runProcess(const std::vector<std::string>& arguments, const std::m
         close(errPipe[0]);
         close(outPipe[1]);
         close(errPipe[1]);
-        execve(argv[0], argv.data(), envp.data());
+        execvpe(argv[0], argv.data(), envp.data());  // PATH is searched for bare names
         std::fprintf(stderr, "exec %s failed: %s\n", argv[0], std::strerror(errno));
         _exit(127);
     }

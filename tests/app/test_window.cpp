@@ -1,0 +1,165 @@
+// The window's life as a desktop user puts it through: shrunk to a single pixel and grown
+// again, minimised and restored, moved to a display with another DPI, a lost GL context, and
+// the saved window placement coming back at the next start. Each runs the real binary with
+// GL debug output on and demands zero GL errors or warnings.
+#include "app_run.h"
+
+#include <doctest/doctest.h>
+
+#include <cstdlib>
+
+namespace fs = std::filesystem;
+using testing_support::AppRun;
+using testing_support::musclePixels;
+using testing_support::runWithReport;
+using testing_support::TempDir;
+
+namespace {
+
+const std::string kLesson = "relief_seated_floor_stretch";
+
+std::string event(int frame, const std::string& type, const std::string& fields = "")
+{
+    return "[[event]]\nframe = " + std::to_string(frame) + "\ntype = \"" + type + "\"\n" + fields;
+}
+
+// Every panel's rectangle lies inside the window and below its top edge.
+void checkPanelsInside(const nlohmann::json& report)
+{
+    const double width = report["window"]["width"].get<double>(), height = report["window"]["height"].get<double>();
+    REQUIRE(report["panels"].is_object());
+    for (const auto& [name, rect] : report["panels"].items()) {
+        CAPTURE(name);
+        if (name.rfind("##", 0) == 0 || name == "Debug##Default") continue;  // ImGui's own fallback window
+        CHECK(rect[0].get<double>() >= 0.0);
+        CHECK(rect[1].get<double>() >= 0.0);
+        CHECK(rect[0].get<double>() < width);
+        CHECK(rect[1].get<double>() < height);
+    }
+}
+
+} // namespace
+
+TEST_CASE("a window shrunk to one pixel and grown again draws the scene and keeps its panels in view")
+{
+    TempDir dir;
+    const std::string script = event(3, "resize", "width = 1\nheight = 1\n") +
+                               event(6, "resize", "width = 1280\nheight = 720\n");
+    const nlohmann::json report =
+        runWithReport(dir, {"--gl-debug", "--frames", "12", "--screenshot", (dir / "after.png").string()}, script);
+    CHECK(report["gl_problems"] == 0);
+    CHECK(report["window"]["drawable_width"] == 1280);
+    CHECK(report["window"]["drawable_height"] == 720);
+    CHECK(report["frames_drawn"] == 12);
+    checkPanelsInside(report);
+    CHECK(report["panels"].contains("Explore"));
+    CHECK(musclePixels(*core::readPng(dir / "after.png")) > 2000);
+
+    // Panels stay reachable when the window stays small, too.
+    const nlohmann::json small =
+        runWithReport(dir, {"--gl-debug", "--frames", "8"}, event(3, "resize", "width = 200\nheight = 150\n"));
+    CHECK(small["gl_problems"] == 0);
+    CHECK(small["window"]["width"] == 200);
+    checkPanelsInside(small);
+}
+
+TEST_CASE("a minimised window stops drawing and holds the lesson; restoring it carries on")
+{
+    TempDir dir;
+    const nlohmann::json minimised =
+        runWithReport(dir, {"--lesson", kLesson, "--frames", "10"}, event(4, "minimise"));
+    CHECK(minimised["minimised"] == true);
+    CHECK(minimised["frames"] == 10);
+    CHECK(minimised["frames_drawn"] == 4);
+    CHECK(minimised["lesson"]["paused"] == true);
+    // Time stood still while nobody watched: the lesson clock is where frame 4 left it.
+    CHECK(minimised["lesson"]["time_s"].get<double>() < 5.0 / 60.0 + 1e-6);
+
+    const nlohmann::json restored =
+        runWithReport(dir, {"--lesson", kLesson, "--frames", "14"}, event(4, "minimise") + event(8, "restore"));
+    CHECK(restored["minimised"] == false);
+    CHECK(restored["frames_drawn"] == 10);
+    CHECK(restored["lesson"]["paused"] == false);
+
+    // A lesson the user had paused stays paused after the window comes back.
+    const nlohmann::json userPaused = runWithReport(
+        dir, {"--lesson", kLesson, "--frames", "14"},
+        event(2, "key", "key = \"P\"\n") + event(5, "minimise") + event(8, "restore"));
+    CHECK(userPaused["lesson"]["paused"] == true);
+}
+
+TEST_CASE("moving to a display with twice the DPI doubles the text size")
+{
+    TempDir dir;
+    const nlohmann::json before = runWithReport(dir, {"--frames", "4"});
+    const nlohmann::json after =
+        runWithReport(dir, {"--gl-debug", "--frames", "6"}, event(2, "display", "display = 1\ndpi = 192\n"));
+    CHECK(after["gl_problems"] == 0);
+    CHECK(after["dpi_scale"].get<double>() == doctest::Approx(2.0));
+    CHECK(after["font_pixels"].get<double>() == doctest::Approx(before["font_pixels"].get<double>() * 2.0).epsilon(0.05));
+    // And back on a normal display.
+    const nlohmann::json back = runWithReport(dir, {"--frames", "8"},
+                                              event(2, "display", "display = 1\ndpi = 192\n") +
+                                                  event(4, "display", "display = 0\ndpi = 96\n"));
+    CHECK(back["font_pixels"] == before["font_pixels"]);
+}
+
+TEST_CASE("a lost GL context is replaced and the picture comes back the same")
+{
+    TempDir dir;
+    const std::vector<std::string> common{"--gl-debug", "--lesson", kLesson, "--frames", "10", "--no-overlay"};
+    auto with = [&](const std::string& shot) {
+        std::vector<std::string> arguments = common;
+        arguments.insert(arguments.end(), {"--screenshot", (dir / shot).string()});
+        return arguments;
+    };
+    const nlohmann::json plain = runWithReport(dir, with("plain.png"));
+    const nlohmann::json lost = runWithReport(dir, with("lost.png"), event(5, "context_lost"));
+    CHECK(lost["context_recoveries"] == 1);
+    CHECK(lost["gl_problems"] == 0);
+    CHECK(plain["context_recoveries"] == 0);
+    const auto a = core::readPng(dir / "plain.png");
+    const auto b = core::readPng(dir / "lost.png");
+    REQUIRE(a);
+    REQUIRE(b);
+    REQUIRE(a->width == b->width);
+    const core::ImageDifference difference = core::compareImages(*b, *a);
+    INFO("max " << difference.maxChannelDifference << ", mean " << difference.meanChannelDifference);
+    CHECK(difference.meanChannelDifference < 0.05);
+
+    // With the overlay, too: its fonts and buffers are rebuilt on the new context.
+    const nlohmann::json overlay = runWithReport(dir, {"--gl-debug", "--frames", "8"}, event(3, "context_lost"));
+    CHECK(overlay["context_recoveries"] == 1);
+    CHECK(overlay["gl_problems"] == 0);
+}
+
+TEST_CASE("the window opens where it was left: size and position from the saved settings")
+{
+    // Needs a real X server: Xvfb, installed by the test set-up.
+    TempDir dir;
+    TempDir config("ht-test-window-config");
+    testing_support::writeText(config / "settings.toml", "window = [120, 90, 900, 600]\n");
+    AppRun run;
+    run.launcher = {"xvfb-run", "-a", "-s", "-screen 0 1600x1000x24"};
+    run.headless = false;
+    run.arguments = {"--frames", "3", "--quality", "low"};
+    run.environment = {{"HT_CONFIG_DIR", config.path().string()}};
+    const nlohmann::json report = runWithReport(dir, run);
+    CHECK(report["window"]["width"] == 900);
+    CHECK(report["window"]["height"] == 600);
+    CHECK(report["window"]["x"] == 120);
+    CHECK(report["window"]["y"] == 90);
+
+    // A place that is no longer on any screen (a monitor was unplugged) is not used.
+    testing_support::writeText(config / "settings.toml", "window = [5000, 4000, 900, 600]\n");
+    const nlohmann::json moved = runWithReport(dir, run);
+    CHECK(moved["window"]["x"].get<int>() < 1600);
+    CHECK(moved["window"]["y"].get<int>() < 1000);
+    CHECK(moved["window"]["width"] == 900);
+
+    // --size wins over the saved size.
+    run.arguments = {"--frames", "3", "--quality", "low", "--size", "800x500"};
+    const nlohmann::json sized = runWithReport(dir, run);
+    CHECK(sized["window"]["width"] == 800);
+    CHECK(sized["window"]["height"] == 500);
+}

@@ -45,12 +45,12 @@ const std::array<CoordinateInfo, kCoordinateCount> kCoordinates{{
     {C::ShoulderAbductionR, "shoulder_abduction_r", Unit::Degrees, -10.0, 180.0, 0.0, "right arm raised sideways"},
     {C::ShoulderRotationR, "shoulder_rotation_r", Unit::Degrees, -90.0, 90.0, 0.0, "right arm rotated inward"},
     {C::ElbowFlexionR, "elbow_flexion_r", Unit::Degrees, 0.0, 150.0, 0.0, "right elbow bent"},
-    {C::WristFlexionR, "wrist_flexion_r", Unit::Degrees, -70.0, 80.0, 0.0, "right palm bent toward the forearm"},
+    {C::WristFlexionR, "wrist_flexion_r", Unit::Degrees, -85.0, 80.0, 0.0, "right palm bent toward the forearm"},
     {C::ShoulderFlexionL, "shoulder_flexion_l", Unit::Degrees, -60.0, 180.0, 0.0, "left arm raised forward"},
     {C::ShoulderAbductionL, "shoulder_abduction_l", Unit::Degrees, -10.0, 180.0, 0.0, "left arm raised sideways"},
     {C::ShoulderRotationL, "shoulder_rotation_l", Unit::Degrees, -90.0, 90.0, 0.0, "left arm rotated inward"},
     {C::ElbowFlexionL, "elbow_flexion_l", Unit::Degrees, 0.0, 150.0, 0.0, "left elbow bent"},
-    {C::WristFlexionL, "wrist_flexion_l", Unit::Degrees, -70.0, 80.0, 0.0, "left palm bent toward the forearm"},
+    {C::WristFlexionL, "wrist_flexion_l", Unit::Degrees, -85.0, 80.0, 0.0, "left palm bent toward the forearm"},
 }};
 
 const std::array<SegmentInfo, kSegmentCount> kSegments{{
@@ -144,6 +144,14 @@ Pose Pose::neutral()
 {
     Pose pose;
     for (const CoordinateInfo& info : kCoordinates) pose[info.coordinate] = info.neutral;
+    return pose;
+}
+
+Pose Pose::modelRest()
+{
+    Pose pose = neutral();
+    pose[Coordinate::ShoulderAbductionR] = 5.0;
+    pose[Coordinate::ShoulderAbductionL] = 5.0;
     return pose;
 }
 

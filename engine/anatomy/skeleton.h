@@ -56,6 +56,9 @@ struct Pose {
     std::array<double, kCoordinateCount> values{};
 
     static Pose neutral();
+    // Neutral with the arms hanging 5 degrees out from the sides: the pose the generated body
+    // is modelled and bound in, so that its hands clear the hips (legs as in neutral).
+    static Pose modelRest();
     double& operator[](Coordinate c) { return values[std::size_t(c)]; }
     double operator[](Coordinate c) const { return values[std::size_t(c)]; }
     // Hip, knee, ankle and toe coordinates of one leg.

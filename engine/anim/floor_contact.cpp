@@ -175,8 +175,10 @@ anatomy::Pose anchorContacts(anatomy::Pose pose, std::span<const Contact> contac
 double lowestPointY(const anatomy::SkeletonPose& skeleton)
 {
     double lowest = std::numeric_limits<double>::max();
+    // A point with more soft tissue under it than the usual centimetre counts that much higher.
+    constexpr double kUsualSinkM = 0.01;
     for (const anatomy::LandmarkInfo& info : anatomy::landmarkInfos())
-        lowest = std::min(lowest, anatomy::landmarkPosition(skeleton, info.landmark).y);
+        lowest = std::min(lowest, anatomy::landmarkPosition(skeleton, info.landmark).y + info.sinkM - kUsualSinkM);
     for (const glm::dmat4& world : skeleton.world) lowest = std::min(lowest, world[3].y);
     return lowest;
 }

@@ -44,7 +44,9 @@ std::vector<double> contactGaps(const anatomy::SkeletonPose& skeleton, std::span
 // Shifts the pelvis horizontally so the contacts' mean position lands on `target`.
 anatomy::Pose anchorContacts(anatomy::Pose pose, std::span<const Contact> contacts, glm::dvec2 target);
 
-// The lowest point of the body over all landmarks and joint centres, in metres.
+// The lowest point of the body over all landmarks and joint centres, in metres; a landmark
+// whose tissue may press further into the floor than a centimetre (LandmarkInfo::sinkM) is
+// counted higher by the difference.
 double lowestPointY(const anatomy::SkeletonPose& skeleton);
 
 // The contacts both lists name.

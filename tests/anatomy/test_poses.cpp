@@ -26,7 +26,9 @@ const scene::PoseLibrary& library()
 
 TEST_CASE("every named pose rests its contacts on the floor and nothing goes through it")
 {
-    for (const auto& [name, named] : library().poses()) {
+    for (const auto& entry : library().poses()) {
+        const std::string& name = entry.first;
+        const auto& named = entry.second;
         CAPTURE(name);
         // The library settles each pose when it loads.
         const SkeletonPose skeleton = computeSkeleton(named.pose);
@@ -38,7 +40,7 @@ TEST_CASE("every named pose rests its contacts on the floor and nothing goes thr
         }
         for (const LandmarkInfo& info : landmarkInfos()) {
             INFO(info.name << " at " << landmarkPosition(skeleton, info.landmark).y * 100.0 << " cm");
-            CHECK(landmarkPosition(skeleton, info.landmark).y > -0.01);
+            CHECK(landmarkPosition(skeleton, info.landmark).y > -info.sinkM);
         }
         CHECK(anim::lowestPointY(skeleton) > -0.01);
     }

@@ -22,7 +22,9 @@ TEST_CASE("the knee splines reproduce OpenSim's tibia positions within 0.1 mm")
 {
     const auto& derived = testing_support::referenceData()["opensim_models"]["derived_segment_geometry"]
                                                          ["gait2392_tibia_origin_in_femur_frame_vs_knee_flexion_deg"];
-    for (const auto& [flexion, position] : derived.items()) {
+    for (const auto& item : derived.items()) {
+        const std::string& flexion = item.key();
+        const auto& position = item.value();
         CAPTURE(flexion);
         const glm::dvec3 expected = vec3(position);
         const glm::dvec3 actual = kneeTranslation(std::stod(flexion));
@@ -144,7 +146,9 @@ TEST_CASE("Ward 2009 architecture is carried over exactly")
     const auto& ward = testing_support::referenceData()["architecture_Ward2009"];
     const std::pair<Muscle, const char*> keys[] = {{Muscle::Semimembranosus, "SM"}, {Muscle::Semitendinosus, "ST"},
                                                    {Muscle::BicepsFemorisLong, "BFlh"}, {Muscle::BicepsFemorisShort, "BFsh"}};
-    for (auto [muscle, key] : keys) {
+    for (const auto& entry : keys) {
+        const Muscle muscle = entry.first;
+        const auto& key = entry.second;
         CAPTURE(key);
         const Architecture& a = *muscleDef(muscle).architecture;
         CHECK(a.massG == ward[key]["mass"][0].get<double>());

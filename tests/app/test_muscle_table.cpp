@@ -113,7 +113,9 @@ TEST_CASE("--muscle-table with bad ranges: one message naming the option, exit c
         {{"--muscle-table", "--knee", "0:200:10"}, "--knee"},
         {{"--hip", "0:20:5"}, "--hip"},
     };
-    for (const auto& [arguments, option] : cases) {
+    for (const auto& testCase : cases) {
+        const auto& arguments = testCase.first;
+        const auto& option = testCase.second;
         CAPTURE(arguments.back());
         const ProcessResult result = runApp(arguments);
         CHECK(result.exitCode == 2);

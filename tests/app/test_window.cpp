@@ -28,7 +28,9 @@ void checkPanelsInside(const nlohmann::json& report)
 {
     const double width = report["window"]["width"].get<double>(), height = report["window"]["height"].get<double>();
     REQUIRE(report["panels"].is_object());
-    for (const auto& [name, rect] : report["panels"].items()) {
+    for (const auto& panel : report["panels"].items()) {
+        const std::string& name = panel.key();
+        const auto& rect = panel.value();
         CAPTURE(name);
         if (name.rfind("##", 0) == 0 || name == "Debug##Default") continue;  // ImGui's own fallback window
         CHECK(rect[0].get<double>() >= 0.0);

@@ -2,11 +2,13 @@
 // the skeleton's joints and skin, closed meshes, hamstring attachments on their bones, belly
 // volumes against Ward 2009, no muscle inside bone, exact path coordinates, the triangle
 // budget, information for every structure, and a second viewer (f3d) that renders it.
+#include "anatomy/landmarks.h"
 #include "anatomy/muscle_geometry.h"
 #include "anatomy/path_frame.h"
 #include "assets/model_import.h"
 #include "core/image.h"
 #include "process.h"
+#include "scene/lesson_library.h"
 #include "scene/structure_info.h"
 #include "scene/structures.h"
 #include "temp_dir.h"
@@ -215,7 +217,7 @@ TEST_CASE("the model imports through assimp with every expected node")
 TEST_CASE("joint nodes for all 21 segments, in the standing pose, and one skin over them")
 {
     const assets::ModelData& m = model();
-    const anatomy::SkeletonPose standing = anatomy::computeSkeleton(anatomy::Pose::neutral());
+    const anatomy::SkeletonPose standing = anatomy::computeSkeleton(anatomy::Pose::modelRest());
     const std::vector<glm::mat4> world = m.restWorldMatrices();
     for (const anatomy::SegmentInfo& info : anatomy::segmentInfos()) {
         const std::string name = "joint." + std::string(info.name);
@@ -330,6 +332,127 @@ TEST_CASE("every hamstring origin and insertion lies on its bone, within 5 mm of
         }
 }
 
+TEST_CASE("every body landmark the lessons rest on lies on the skin in the standing pose")
+{
+    // Contacts and props are placed at these points; a point deep inside the body or hanging
+    // in the air puts the body through the floor or a prop through the body.
+    const WorldMesh skin = worldMesh("skin.body");
+    const anatomy::SkeletonPose standing = anatomy::computeSkeleton(anatomy::Pose::modelRest());
+    for (const anatomy::LandmarkInfo& info : anatomy::landmarkInfos()) {
+        const dvec3 point = anatomy::landmarkPosition(standing, info.landmark);
+        const double distance = distanceToSurface(point, skin) * (insideMesh(point, skin) ? -1.0 : 1.0);
+        MESSAGE(info.name << ": " << distance * 1000.0 << " mm from the skin (negative: inside)");
+        if (info.landmark == anatomy::Landmark::SeatR || info.landmark == anatomy::Landmark::SeatL) {
+            // Under the sitting bone through the buttock as it is when sat on: inside the
+            // unloaded skin by the tissue a seat squashes (checked in sitting poses below).
+            CHECK_MESSAGE(distance < 0.0, info.name);
+            CHECK_MESSAGE(distance > -0.06, info.name);
+        } else {
+            CHECK_MESSAGE(std::abs(distance) < 0.015, info.name);
+        }
+    }
+}
+
+namespace {
+
+// The body's skin posed by linear blend skinning, as the vertex shader does it: each joint
+// node follows its skeleton segment.
+std::vector<dvec3> posedSkin(const anatomy::SkeletonPose& skeleton)
+{
+    const assets::ModelData& m = model();
+    const assets::MeshData& body = meshOf("skin.body");
+    const assets::Skin& skin = m.skins[std::size_t(body.skin)];
+    std::vector<glm::dmat4> joint(skin.joints.size());
+    for (std::size_t j = 0; j < skin.joints.size(); ++j) {
+        const std::string& name = m.nodes[std::size_t(skin.joints[j])].name;
+        const auto segment = anatomy::segmentFromName(name.substr(name.find('.') + 1));
+        REQUIRE(segment);
+        joint[j] = skeleton[*segment] * glm::dmat4(skin.inverseBindMatrices[j]);
+    }
+    std::vector<dvec3> out(body.positions.size());
+    for (std::size_t v = 0; v < body.positions.size(); ++v) {
+        dvec3 p{0.0};
+        for (int k = 0; k < 4; ++k)
+            p += double(body.weights[v][k]) * dvec3(joint[body.joints[v][k]] * glm::dvec4(dvec3(body.positions[v]), 1.0));
+        out[v] = p;
+    }
+    return out;
+}
+
+} // namespace
+
+TEST_CASE("the skinned body rests on the floor at every key pose of every lesson: not through it, not floating")
+{
+    // Soft tissue flattens against a hard floor (the buttock under the ischial tuberosity by
+    // about half its 4 to 5 cm, the calf by less); the drawn skin does not, so it may dip up to
+    // kSinkM below a surface. A contact whose skin stays more than kFloatM above its surface
+    // would show a visible gap; 2 cm is also how far the pose library lets a contact sit above
+    // its surface (a kneeling shin, whose front tapers away from the knee, floats most).
+    // "Near" a contact is within kNearM of it in plan view.
+    constexpr double kSinkM = 0.04, kFloatM = 0.02, kNearM = 0.06;
+    const std::vector<dvec3> standing = posedSkin(anatomy::computeSkeleton(anatomy::Pose::modelRest()));
+    const WorldMesh rest = worldMesh("skin.body");
+    double bindError = 0.0;
+    for (std::size_t v = 0; v < standing.size(); ++v) bindError = std::max(bindError, glm::length(standing[v] - rest.positions[v]));
+    REQUIRE(bindError < 1e-4);  // the skinning above reproduces the mesh as stored
+
+    auto catalogue = scene::loadStructureInfo(std::string(HT_SOURCE_DIR) + "/assets/structures.toml");
+    REQUIRE(catalogue);
+    std::vector<std::string> names;
+    for (const auto& [key, info] : catalogue->entries) names.push_back(key.substr(key.find('.') + 1));
+    const scene::LessonLibrary lessons = scene::LessonLibrary::load(
+        std::string(HT_SOURCE_DIR) + "/scenes/lessons", std::string(HT_SOURCE_DIR) + "/scenes/poses.toml",
+        std::string(HT_SOURCE_DIR) + "/assets/sources.toml", names);
+    REQUIRE(lessons.errorCount() == 0);
+    int checked = 0;
+    double deepest = 0.0, highestGap = -1.0;
+    for (const scene::LessonEntry& entry : lessons.entries()) {
+        REQUIRE(entry.lesson);
+        for (std::size_t s = 0; s < entry.lesson->steps.size(); ++s) {
+            for (const scene::StepKey& key : entry.lesson->steps[s].keys) {
+                CAPTURE(entry.lesson->id);
+                CAPTURE(s + 1);
+                CAPTURE(key.line);
+                const anatomy::SkeletonPose skeleton = anatomy::computeSkeleton(key.pose);
+                const std::vector<dvec3> skin = posedSkin(skeleton);
+                double lowest = 1e9;
+                dvec3 lowestPoint{0.0};
+                for (const dvec3& p : skin)
+                    if (p.y < lowest) {
+                        lowest = p.y;
+                        lowestPoint = p;
+                    }
+                deepest = std::min(deepest, lowest);
+                // Which part of the body it is: the landmark nearest the lowest skin point.
+                std::string_view nearest;
+                double nearestDistance = 1e9;
+                for (const anatomy::LandmarkInfo& info : anatomy::landmarkInfos())
+                    if (const double d = glm::length(anatomy::landmarkPosition(skeleton, info.landmark) - lowestPoint); d < nearestDistance) {
+                        nearestDistance = d;
+                        nearest = info.name;
+                    }
+                INFO("lowest skin point is " << nearestDistance * 100.0 << " cm from " << nearest);
+                CHECK(lowest > -kSinkM);
+                for (const anim::Contact& contact : key.contacts) {
+                    CAPTURE(anatomy::landmarkInfo(contact.landmark).name);
+                    const dvec3 at = anatomy::landmarkPosition(skeleton, contact.landmark);
+                    double under = 1e9;
+                    for (const dvec3& p : skin)
+                        if (glm::length(glm::dvec2(p.x - at.x, p.z - at.z)) < kNearM) under = std::min(under, p.y);
+                    REQUIRE(under < 1e8);
+                    highestGap = std::max(highestGap, under - contact.heightM);
+                    CHECK(under - contact.heightM < kFloatM);
+                    CHECK(under - contact.heightM > -kSinkM);
+                    ++checked;
+                }
+            }
+        }
+    }
+    MESSAGE(checked << " contacts checked; deepest skin " << deepest * 1000.0 << " mm, largest gap under a contact "
+                    << highestGap * 1000.0 << " mm");
+    CHECK(checked > 100);
+}
+
 TEST_CASE("each hamstring belly holds its Ward 2009 volume within 15 percent")
 {
     for (Muscle muscle : anatomy::kHamstrings)
@@ -426,8 +549,11 @@ TEST_CASE("every named structure of the model has its information, and every ent
         CHECK_MESSAGE(info != nullptr, "no entry in assets/structures.toml for " << node.name);
         if (info) used.insert(info->key);
     }
-    for (const auto& [key, info] : catalogue->entries)
+    for (const auto& entry : catalogue->entries) {
+        const std::string& key = entry.first;
+        const auto& info = entry.second;
         CHECK_MESSAGE(used.count(key) == 1, "assets/structures.toml:" << info.line << ": [" << key << "] names no structure of the model");
+    }
 }
 
 TEST_CASE("another viewer renders the model: f3d under Xvfb draws a non-empty image")

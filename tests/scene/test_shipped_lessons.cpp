@@ -188,7 +188,7 @@ void checkAboveFloor(const anatomy::SkeletonPose& skeleton)
     for (const anatomy::LandmarkInfo& info : anatomy::landmarkInfos()) {
         const double y = anatomy::landmarkPosition(skeleton, info.landmark).y;
         INFO(info.name << " at " << y * 100.0 << " cm");
-        CHECK(y >= -kMaxBelowFloorM);
+        CHECK(y >= -std::max(kMaxBelowFloorM, info.sinkM));  // soft tissue may press further
     }
     CHECK(anim::lowestPointY(skeleton) >= -kMaxBelowFloorM);
 }
@@ -296,7 +296,9 @@ TEST_CASE("every stretch step lengthens the hamstrings it targets, to at least a
             printRow(*lesson, index, "stretch", held);
             const anatomy::Musculoskeletal simulation(held);
             double strongest = 0.0;
-            for (const auto& [head, side] : stretchTargets(step)) {
+            for (const auto& target : stretchTargets(step)) {
+                const auto head = target.first;
+                const auto side = target.second;
                 const double change = lengthChangePercent(held, head, side);
                 INFO(anatomy::muscleDef(head).name << "." << sideName(side) << " is " << change << " % longer than standing");
                 CHECK(change >= kStretchMinPercent);
@@ -336,7 +338,9 @@ TEST_CASE("every contraction step shortens the hamstrings it drives at its contr
             REQUIRE(contracted);
             CAPTURE(contracted->line);
             printRow(*lesson, index, "contraction", contracted->pose);
-            for (const auto& [head, side] : driven) {
+            for (const auto& target : driven) {
+                const auto head = target.first;
+                const auto side = target.second;
                 const double change = lengthChangePercent(contracted->pose, head, side);
                 INFO(anatomy::muscleDef(head).name << "." << sideName(side) << " is " << change << " % of standing");
                 CHECK(change <= -kContractionMinPercent);

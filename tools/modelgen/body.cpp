@@ -112,14 +112,15 @@ BodyField::BodyField()
     for (double z : {-0.078, 0.078})
         head.ellipsoid({-0.035, 1.678, z}, {0.014, 0.028, 0.008}, kIdentity, 0.01);    // ears
 
-    // The arms hang a little away from the body (about 6 degrees), so that a hand never
-    // touches the hip it hangs beside and the surface keeps them apart.
+    // The arms hang 5 degrees out from the sides (Pose::modelRest, the bind pose), so that a
+    // hand never touches the hip it hangs beside and the surface keeps them apart; the limb
+    // axes follow the skeleton's, so elbows and wrists bend about their own joints.
     Shape& upperArm = shapes_[std::size_t(S::HumerusR)];
-    upperArm.tube({{-0.050, 1.420, 0.190}, {-0.048, 1.250, 0.196}, {-0.045, 1.110, 0.205}}, {0.044, 0.040, 0.034}, 0.0);
+    upperArm.tube({{-0.050, 1.420, 0.192}, {-0.048, 1.250, 0.207}, {-0.045, 1.110, 0.219}}, {0.044, 0.040, 0.034}, 0.0);
     upperArm.ellipsoid({-0.046, 1.395, 0.205}, {0.052, 0.085, 0.042}, kIdentity, 0.03); // deltoid
 
     Shape& forearm = shapes_[std::size_t(S::ForearmR)];
-    forearm.tube({{-0.045, 1.105, 0.206}, {-0.043, 0.990, 0.222}, {-0.043, 0.860, 0.240}}, {0.036, 0.034, 0.024}, 0.0);
+    forearm.tube({{-0.045, 1.105, 0.219}, {-0.043, 0.990, 0.229}, {-0.043, 0.860, 0.241}}, {0.036, 0.034, 0.024}, 0.0);
 
     Shape& hand = shapes_[std::size_t(S::HandR)];
     hand.ellipsoid({-0.040, 0.785, 0.248}, {0.044, 0.055, 0.0155}, kIdentity, 0.0);    // palm, facing the thigh

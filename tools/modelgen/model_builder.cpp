@@ -13,7 +13,7 @@ using anatomy::Segment;
 // neighbouring muscles so the hamstrings stand out, nerve yellow, translucent skin.
 std::vector<assets::Material> materials()
 {
-    std::vector<assets::Material> out(std::size_t(Look::Count));
+    std::vector<assets::Material> out(static_cast<std::size_t>(Look::Count));
     out[std::size_t(Look::Bone)] = {"bone", {0.78f, 0.70f, 0.50f, 1.0f}, 0.65f, 0.0f, false, false};
     out[std::size_t(Look::Muscle)] = {"muscle", {0.17f, 0.040f, 0.030f, 1.0f}, 0.50f, 0.0f, false, false};
     out[std::size_t(Look::Tendon)] = {"tendon", {0.82f, 0.80f, 0.72f, 1.0f}, 0.30f, 0.0f, false, false};
@@ -46,7 +46,9 @@ assets::ModelData buildModel(const std::vector<StructureMesh>& structures)
 {
     assets::ModelData model;
     model.materials = materials();
-    const anatomy::SkeletonPose standing = anatomy::computeSkeleton(anatomy::Pose::neutral());
+    // The rest pose of the joints is the pose the body is modelled in; its inverse is the
+    // skin's bind pose.
+    const anatomy::SkeletonPose standing = anatomy::computeSkeleton(anatomy::Pose::modelRest());
 
     // Joint nodes in skeleton order (every parent precedes its children), each with the
     // bones that ride on it right after it.

@@ -141,7 +141,9 @@ void Musculoskeletal::step(double dtS, const MusculoskeletalInputs& inputs)
         for (std::size_t i = 0; i < kHamstringCount; ++i) {
             const HeadInputs& in = inputs.heads[side][i];
             Cramp& cramp = s.cramps[i];
-            if (in.provokeCramp && !s.provokedLastStep[i]) cramp.start(in.crampDurationS, in.crampSeed);
+            // A cramp already under way carries on (a lesson step that names it again does not
+            // set it back to its onset).
+            if (in.provokeCramp && !s.provokedLastStep[i] && !cramp.active()) cramp.start(in.crampDurationS, in.crampSeed);
             s.provokedLastStep[i] = in.provokeCramp;
             // The tension the last step ended with is what the tendon organs report now.
             cramp.update(dtS, timeS_, s.heads[i].stretchTension);

@@ -913,8 +913,15 @@ void Application::saveSettingsNow()
         const glm::ivec2 size = window_.windowSize();
         settings_.window = std::array<int, 4>{position.x, position.y, size.x, size.y};
     }
-    if (core::Status saved = saveSettings(settings_, settingsPath_); !saved)
+    core::Status saved = saveSettings(settings_, settingsPath_);
+    if (!saved && !settingsUnsaved_) {
+        // Said once: the app carries on with the settings in memory until it quits.
+        settingsUnsaved_ = true;
         core::logWarning("app", "settings not saved: ", saved.error().describe());
+        ui::notify(overlay_, "Settings cannot be saved (" + saved.error().describe() + "); changes last until you quit", 10.0);
+    } else if (saved) {
+        settingsUnsaved_ = false;
+    }
 }
 
 void Application::writeReport() const
@@ -1171,7 +1178,8 @@ int Application::exportLesson()
         view.view = camera_.viewMatrix();
         view.projection = camera_.projectionMatrix(float(size.x) / float(size.y));
         view.eye = camera_.position();
-        if (core::Status rendered = renderer_->render(scene_, view); !rendered) {
+        renderer_->updateDeformedMeshes(scene_);
+        if (core::Status rendered = renderer_->render(scene_, view, muscleTints()); !rendered) {
             std::fprintf(stderr, "hamstring-trainer: error: %s\n", rendered.error().describe().c_str());
             return 1;
         }

@@ -124,6 +124,7 @@ private:
     std::vector<ui::HelpEntry> help_;
     bool imguiReady_ = false;
     bool minimised_ = false;
+    bool settingsUnsaved_ = false;          // the last save failed (reported once)
     bool pausedByMinimise_ = false;         // the lesson was playing when the window was minimised
     int framesDrawn_ = 0;
     int contextRecoveries_ = 0;

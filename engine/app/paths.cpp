@@ -13,7 +13,10 @@ fs::path DataPaths::resolveAsset(const std::string& name, const fs::path& relati
     std::error_code ec;
     for (const fs::path& candidate : {relativeTo / given, generatedAssets / given, assets() / given})
         if (!candidate.empty() && fs::exists(candidate, ec)) return candidate;
-    return generatedAssets / given; // reported as missing with its expected place
+    // Reported as missing where it was expected: beside the file that names it, except the
+    // model the build generates, which belongs in the build's assets folder.
+    if (!relativeTo.empty() && given.filename() != fs::path(HT_GENERATED_MODEL_NAME)) return relativeTo / given;
+    return generatedAssets / given;
 }
 
 DataPaths findDataPaths(const std::string& dataDirOption)

@@ -1,5 +1,6 @@
 #include "assets/model_import.h"
 
+#include "core/file.h"
 #include "core/log.h"
 
 #include <assimp/Importer.hpp>
@@ -8,6 +9,7 @@
 #include <assimp/scene.h>
 
 #include <glm/gtc/matrix_transform.hpp>
+#include <nlohmann/json.hpp>
 #define GLM_ENABLE_EXPERIMENTAL
 #include <glm/gtx/matrix_decompose.hpp>
 
@@ -15,6 +17,7 @@
 #include <cctype>
 #include <array>
 #include <map>
+#include <string_view>
 
 namespace assets {
 namespace fs = std::filesystem;
@@ -213,12 +216,71 @@ core::Expected<ModelData> convertScene(const aiScene* scene, const std::string& 
 
 } // namespace
 
+namespace {
+
+std::uint32_t littleEndian32(const std::uint8_t* p)
+{
+    return std::uint32_t(p[0]) | std::uint32_t(p[1]) << 8 | std::uint32_t(p[2]) << 16 | std::uint32_t(p[3]) << 24;
+}
+
+bool isGlb(const void* data, std::size_t size)
+{
+    return size >= 4 && std::string_view(static_cast<const char*>(data), 4) == "glTF";
+}
+
+// The binary glTF container checked before assimp sees it: assimp accepts some files whose
+// sizes disagree (a header longer than the file, a buffer longer than its chunk) and then
+// reads whatever lies past the data.
+core::Status checkGlbContainer(const std::uint8_t* data, std::size_t size, const std::string& name)
+{
+    auto fail = [&](const std::string& message) { return core::Status(core::makeFileError(name, "broken glb: " + message)); };
+    if (size < 20) return fail("the file ends inside its header (" + std::to_string(size) + " bytes)");
+    if (const std::uint32_t version = littleEndian32(data + 4); version != 2)
+        return fail("container version " + std::to_string(version) + "; only glTF 2.0 is read");
+    if (const std::uint32_t declared = littleEndian32(data + 8); declared != size)
+        return fail("the header says " + std::to_string(declared) + " bytes but the file has " + std::to_string(size));
+    const std::uint32_t jsonLength = littleEndian32(data + 12);
+    if (littleEndian32(data + 16) != 0x4E4F534Au) return fail("the first chunk is not JSON");
+    if (std::uint64_t(jsonLength) > size - 20) return fail("the JSON chunk runs past the end of the file");
+    std::uint64_t binLength = 0;
+    const std::size_t binHeader = 20 + std::size_t(jsonLength);
+    if (binHeader < size) {
+        if (size - binHeader < 8) return fail("the file ends inside a chunk header");
+        binLength = littleEndian32(data + binHeader);
+        if (binLength > size - binHeader - 8) return fail("the binary chunk runs past the end of the file");
+    }
+    const auto json = nlohmann::json::parse(data + 20, data + 20 + jsonLength, nullptr, false);
+    if (json.is_discarded() || !json.is_object()) return fail("its JSON chunk does not parse");
+    if (const auto buffers = json.find("buffers"); buffers != json.end() && buffers->is_array()) {
+        for (std::size_t i = 0; i < buffers->size(); ++i) {
+            const nlohmann::json& buffer = (*buffers)[i];
+            if (!buffer.is_object() || buffer.contains("uri")) continue;  // only the embedded one lives in the chunk
+            const auto length = buffer.find("byteLength");
+            if (length == buffer.end() || !length->is_number_unsigned())
+                return fail("buffers[" + std::to_string(i) + "].byteLength is missing or not a count");
+            if (length->get<std::uint64_t>() > binLength)
+                return fail("buffers[" + std::to_string(i) + "].byteLength is " + std::to_string(length->get<std::uint64_t>()) +
+                            " bytes but the binary chunk holds " + std::to_string(binLength));
+        }
+    }
+    return {};
+}
+
+} // namespace
+
 core::Expected<ModelData> importModel(const fs::path& path)
 {
     std::error_code ec;
     if (!fs::exists(path, ec)) return core::makeFileError(path.string(), "model file not found");
     if (fs::is_directory(path, ec)) return core::makeFileError(path.string(), "is a folder, expected a model file");
     if (fs::file_size(path, ec) == 0) return core::makeFileError(path.string(), "model file is empty");
+    {
+        // Binary glTF is read whole and checked first; other formats go to assimp by name
+        // (a .gltf or .obj may refer to files beside it).
+        auto bytes = core::readBinaryFile(path);
+        if (!bytes) return bytes.error();
+        if (isGlb(bytes->data(), bytes->size())) return importModelFromMemory(bytes->data(), bytes->size(), "glb", path.string());
+    }
     Assimp::Importer importer;
     // glTF is already indexed: joining identical vertices would cost ~100x the import time.
     const aiScene* scene = importer.ReadFile(path.string(), kImportFlags);
@@ -229,6 +291,9 @@ core::Expected<ModelData> importModelFromMemory(const void* data, std::size_t si
                                                 const std::string& name)
 {
     if (size == 0) return core::makeFileError(name, "model file is empty");
+    if (isGlb(data, size))
+        if (core::Status checked = checkGlbContainer(static_cast<const std::uint8_t*>(data), size, name); !checked)
+            return checked.error();
     Assimp::Importer importer;
     const aiScene* scene = importer.ReadFileFromMemory(data, size, kImportFlags, formatHint.c_str());
     return convertScene(scene, name, importer);

@@ -1,5 +1,7 @@
 #include "scene/body_simulation.h"
 
+#include "anatomy/landmarks.h"
+
 #include "core/log.h"
 
 #include <algorithm>
@@ -95,22 +97,67 @@ anatomy::Pose BodySimulation::step(double dtS, const anatomy::Pose& lessonPose, 
     for (anatomy::Side side : {anatomy::Side::Right, anatomy::Side::Left}) {
         // The knee follows the cramp's pull smoothly (a time constant of a fifth of a second).
         const std::size_t s = std::size_t(side);
-        // The simulation says where the knee would settle from the flexion it has now; the
-        // pull wanted is that, measured from the lesson's own knee angle.
-        const double wanted = simulation_.cramping(side)
-                                  ? std::max(simulation_.crampKneeFlexionTargetDeg(side) - lessonPose[anatomy::Pose::kneeFlexion(side)], 0.0)
-                                  : 0.0;
+        // The knee is held at the lesson's angle by a spring of kCrampKneeHoldNmPerDeg; the
+        // cramp's torque, taken at the pulled knee, bends it past that by torque / stiffness.
+        // As the heads shorten their force falls, so the pull settles where the two balance.
+        const anatomy::Coordinate knee = anatomy::Pose::kneeFlexion(side);
+        const double room = anatomy::coordinateInfo(knee).maximum - lessonPose[knee];
+        const double wanted =
+            simulation_.cramping(side)
+                ? std::clamp(simulation_.crampKneeTorqueNm(side) / anatomy::Musculoskeletal::kCrampKneeHoldNmPerDeg, 0.0,
+                             std::max(room, 0.0))
+                : 0.0;
         kneePullDeg_[s] += (wanted - kneePullDeg_[s]) * std::min(1.0, dtS / 0.2);
     }
     return pose;
 }
 
+namespace {
+
+// The lowest point of one leg below the knee (its landmarks on the shank and foot).
+double lowestBelowKnee(const anatomy::SkeletonPose& skeleton, anatomy::Side side)
+{
+    const bool right = side == anatomy::Side::Right;
+    double lowest = 1e9;
+    for (const anatomy::LandmarkInfo& info : anatomy::landmarkInfos()) {
+        const anatomy::Segment s = info.segment;
+        const bool below = right ? (s == anatomy::Segment::TibiaR || s == anatomy::Segment::TalusR ||
+                                    s == anatomy::Segment::CalcnR || s == anatomy::Segment::ToesR)
+                                 : (s == anatomy::Segment::TibiaL || s == anatomy::Segment::TalusL ||
+                                    s == anatomy::Segment::CalcnL || s == anatomy::Segment::ToesL);
+        if (below) lowest = std::min(lowest, anatomy::landmarkPosition(skeleton, info.landmark).y);
+    }
+    return lowest;
+}
+
+} // namespace
+
 anatomy::Pose BodySimulation::withKneePull(anatomy::Pose pose) const
 {
     for (anatomy::Side side : {anatomy::Side::Right, anatomy::Side::Left}) {
+        const double pull = kneePullDeg_[std::size_t(side)];
+        if (pull < 0.01) continue;
         const anatomy::Coordinate knee = anatomy::Pose::kneeFlexion(side);
-        const anatomy::CoordinateInfo& info = anatomy::coordinateInfo(knee);
-        pose[knee] = std::clamp(pose[knee] + kneePullDeg_[std::size_t(side)], info.minimum, info.maximum);
+        const anatomy::Coordinate hip = anatomy::Pose::hipFlexion(side);
+        const anatomy::CoordinateInfo& kneeInfo = anatomy::coordinateInfo(knee);
+        // Where the leg was before the pull: a foot on the floor (or a calf lying on it)
+        // must not be driven through it. A lying or sitting leg lifts its thigh instead, the
+        // way a cramping leg draws up.
+        const double floor = std::min(lowestBelowKnee(anatomy::computeSkeleton(pose), side), 0.0);
+        pose[knee] = std::clamp(pose[knee] + pull, kneeInfo.minimum, kneeInfo.maximum);
+        auto clearance = [&](double extraHipDeg) {
+            anatomy::Pose trial = pose;
+            trial[hip] = std::min(pose[hip] + extraHipDeg, anatomy::coordinateInfo(hip).maximum);
+            return lowestBelowKnee(anatomy::computeSkeleton(trial), side) - floor;
+        };
+        if (clearance(0.0) >= -0.002) continue;
+        // Bisection on the extra hip flexion that brings the leg back to where it rested.
+        double low = 0.0, high = std::min(pull, anatomy::coordinateInfo(hip).maximum - pose[hip]);
+        for (int i = 0; i < 12 && high > low; ++i) {
+            const double mid = 0.5 * (low + high);
+            (clearance(mid) < 0.0 ? low : high) = mid;
+        }
+        pose[hip] = std::min(pose[hip] + high, anatomy::coordinateInfo(hip).maximum);
     }
     return pose;
 }

@@ -94,6 +94,23 @@ TEST_CASE("cramp: activation passes 0.9 within 0.5 s of onset and the cramp last
     CHECK(endedAt - onsetS == doctest::Approx(durationS).epsilon(2.0 * kDt / durationS));
 }
 
+TEST_CASE("cramp: one under way carries on when a new lesson step names it again")
+{
+    // Provoked at 1 s for 10 s; the next step names the same cramp with an onset of its own
+    // (the provocation drops at 4 s and comes back at 4.5 s). It still ends at 11 s.
+    Musculoskeletal sim;
+    const auto still = [](double) { return Pose::neutral(); };
+    const auto inputs = [](double t) {
+        return crampInputs(Muscle::BicepsFemorisLong, Side::Right, 1.0, 10.0, (t >= 4.0 && t < 4.5) ? 0.0 : t);
+    };
+    double endedAt = -1.0;
+    run(sim, still, inputs, 16.0, [&](const Musculoskeletal& s) {
+        if (endedAt < 0.0 && s.timeS() > 1.5 && s.head(Muscle::BicepsFemorisLong, Side::Right).cramp.phase == CrampPhase::None)
+            endedAt = s.timeS();
+    });
+    CHECK(endedAt == doctest::Approx(11.0).epsilon(0.01));
+}
+
 TEST_CASE("cramp: durations from a second to ten minutes")
 {
     for (double durationS : {1.0, 7.5, 600.0}) {

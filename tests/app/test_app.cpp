@@ -1,5 +1,6 @@
 // The real hamstring-trainer binary, run headless: it starts, renders, writes images and
 // numbers, and turns every kind of bad input into one clear message and a non-zero exit.
+#include "core/file.h"
 #include "core/image.h"
 #include "process.h"
 #include "temp_dir.h"
@@ -7,6 +8,7 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 
@@ -125,7 +127,7 @@ TEST_CASE("bad input: a corrupt model names the file")
     testing_support::writeText(dir / "corrupt.glb", "glTF\x02\0\0\0 this is not a model at all");
     ProcessResult result = runApp({scene.string(), "--headless"});
     CHECK(result.exitCode == 1);
-    CHECK(result.err.find("corrupt.glb: cannot read model") != std::string::npos);
+    CHECK(result.err.find("corrupt.glb: broken glb: ") != std::string::npos);
 }
 
 TEST_CASE("bad input: a missing shader names the file")
@@ -187,6 +189,59 @@ TEST_CASE("bad input: a malformed scene file names the file, line and column")
     CHECK(result.exitCode == 1);
     CHECK(result.err.find((dir / "bad.toml").string() + ":3:1: veiw: unknown field 'veiw'; did you mean 'view'?") !=
           std::string::npos);
+}
+
+TEST_CASE("paths with spaces and non-ASCII characters: data, scene, model and screenshot")
+{
+    TempDir dir;
+    const fs::path folder = dir / "Données d'anatomie — ü 試験";
+    fs::create_directories(folder);
+    TempDir inner;  // the test scene is written here and copied in
+    const fs::path scene = writeTestSceneFile(inner);
+    fs::copy(inner.path(), folder, fs::copy_options::recursive);
+    const fs::path data = copyData(dir);
+    fs::rename(data, folder / "data dir");
+    const fs::path shot = folder / "écran 1.png";
+    ProcessResult result = runApp({(folder / scene.filename()).string(), "--headless", "--data-dir", (folder / "data dir").string(),
+                                   "--frames", "2", "--screenshot", shot.string()});
+    CHECK(result.exitCode == 0);
+    CHECK(fs::exists(shot));
+    // And a problem there is reported with the path as written.
+    fs::remove(folder / "test_scene.glb");
+    ProcessResult missing = runApp({(folder / scene.filename()).string(), "--headless", "--data-dir", (folder / "data dir").string()});
+    INFO(missing.err);
+    CHECK(missing.exitCode == 1);
+    CHECK(missing.err.find((folder / "test_scene.glb").string() + ": model file not found") != std::string::npos);
+}
+
+TEST_CASE("--export-lesson writes a picture per step, as the app shows it, and a handout that uses them")
+{
+    TempDir dir;
+    const fs::path out = dir / "handout folder";
+    const std::string lesson = "relief_seated_floor_stretch";
+    ProcessResult result = runApp({"--export-lesson", lesson, out.string()});
+    REQUIRE(result.exitCode == 0);
+    std::vector<std::string> pictures;
+    for (const auto& entry : fs::directory_iterator(out))
+        if (entry.path().extension() == ".png") pictures.push_back(entry.path().filename().string());
+    std::sort(pictures.begin(), pictures.end());
+    REQUIRE(pictures.size() == 4);  // the lesson's four steps
+    const std::string html = *core::readTextFile(out / "handout.html");
+    CHECK(html.find("Seated floor stretch") != std::string::npos);
+    for (const std::string& picture : pictures) CHECK(html.find(picture) != std::string::npos);
+    // Step 3 at the end of its move (4 s) is the picture the app itself shows there.
+    const fs::path shown = dir / "shown.png";
+    ProcessResult screenshot = runApp({"--headless", "--no-overlay", "--frames", "1", "--lesson", lesson, "--step", "3",
+                                       "--time", "4", "--screenshot", shown.string()});
+    REQUIRE(screenshot.exitCode == 0);
+    const auto exported = core::readPng(out / pictures[2]);
+    const auto app = core::readPng(shown);
+    REQUIRE(exported);
+    REQUIRE(app);
+    REQUIRE(exported->width == app->width);
+    const core::ImageDifference difference = core::compareImages(*exported, *app);
+    INFO("mean difference " << difference.meanChannelDifference);
+    CHECK(difference.meanChannelDifference < 0.5);
 }
 
 TEST_CASE("bad usage: a malformed --size is refused")

@@ -67,10 +67,23 @@ TEST_CASE("a corrupt settings file is reported, kept aside, and the defaults are
 
 TEST_CASE("saving into a folder that cannot be written fails with the file named")
 {
-    if (::geteuid() == 0) return; // root can write anywhere
     TempDir dir;
-    std::filesystem::permissions(dir.path(), std::filesystem::perms::owner_read | std::filesystem::perms::owner_exec);
-    core::Status saved = app::saveSettings(app::Settings{}, dir / "settings.toml");
-    CHECK_FALSE(saved.ok());
-    CHECK(saved.error().file == (dir / "settings.toml").string());
+    SUBCASE("a file where the folder should be")
+    {
+        testing_support::writeText(dir / "blocker", "x");
+        core::Status saved = app::saveSettings(app::Settings{}, dir / "blocker" / "settings.toml");
+        CHECK_FALSE(saved.ok());
+        CHECK(saved.error().describe().find((dir / "blocker").string()) != std::string::npos);
+    }
+    SUBCASE("a read-only folder")
+    {
+        // Permissions do not stop root (CI runs as root); the case above covers it there.
+        if (::geteuid() != 0) {
+            std::filesystem::permissions(dir.path(), std::filesystem::perms::owner_read | std::filesystem::perms::owner_exec);
+            core::Status saved = app::saveSettings(app::Settings{}, dir / "settings.toml");
+            CHECK_FALSE(saved.ok());
+            CHECK(saved.error().file == (dir / "settings.toml").string());
+            std::filesystem::permissions(dir.path(), std::filesystem::perms::owner_all);
+        }
+    }
 }

@@ -3,6 +3,7 @@
 // the saved window placement coming back at the next start. Each runs the real binary with
 // GL debug output on and demands zero GL errors or warnings.
 #include "app_run.h"
+#include "process.h"
 
 #include <doctest/doctest.h>
 
@@ -164,4 +165,26 @@ TEST_CASE("the window opens where it was left: size and position from the saved 
     const nlohmann::json sized = runWithReport(dir, run);
     CHECK(sized["window"]["width"] == 800);
     CHECK(sized["window"]["height"] == 500);
+}
+
+TEST_CASE("a settings folder that cannot be written: the trainer runs, says so once, and exits normally")
+{
+    // A regular file where the folder should be stops everyone, root included.
+    TempDir dir;
+    testing_support::writeText(dir / "blocker", "not a folder\n");
+    const fs::path config = dir / "blocker" / "config";
+    std::string errors;
+    AppRun run;
+    run.launcher = {"xvfb-run", "-a", "-s", "-screen 0 1280x720x24"};
+    run.headless = false;
+    run.arguments = {"--frames", "4", "--quality", "low", "--lesson", kLesson};
+    run.environment = {{"HT_CONFIG_DIR", config.string()}};
+    run.errors = &errors;
+    const nlohmann::json report = runWithReport(dir, run);
+    CHECK(report["frames"] == 4);
+    const auto warnings = testing_support::problemLines(errors);
+    INFO(errors);
+    REQUIRE(warnings.size() == 1);
+    CHECK(warnings[0].find("settings not saved") != std::string::npos);
+    CHECK(warnings[0].find(config.string()) != std::string::npos);
 }

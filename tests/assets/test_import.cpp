@@ -8,6 +8,7 @@
 #include <assimp/Importer.hpp>
 #include <assimp/scene.h>
 #include <doctest/doctest.h>
+#include <nlohmann/json.hpp>
 
 #include <fstream>
 
@@ -227,5 +228,128 @@ TEST_CASE("missing and corrupt model files give errors naming the file")
         auto model = assets::importModel(dir.path());
         REQUIRE_FALSE(model.ok());
         CHECK(model.error().message.find("folder") != std::string::npos);
+    }
+}
+
+namespace {
+
+// A valid glb of the test scene taken apart: its JSON (to edit) and its binary chunk.
+struct GlbParts {
+    nlohmann::json json;
+    std::vector<std::uint8_t> bin;
+};
+
+std::uint32_t readU32(const std::uint8_t* p)
+{
+    return std::uint32_t(p[0]) | std::uint32_t(p[1]) << 8 | std::uint32_t(p[2]) << 16 | std::uint32_t(p[3]) << 24;
+}
+
+void appendU32(std::vector<std::uint8_t>& out, std::uint32_t value)
+{
+    for (int i = 0; i < 4; ++i) out.push_back(std::uint8_t(value >> (8 * i)));
+}
+
+GlbParts splitGlb(const std::vector<std::uint8_t>& glb)
+{
+    GlbParts parts;
+    const std::uint32_t jsonLength = readU32(glb.data() + 12);
+    parts.json = nlohmann::json::parse(glb.begin() + 20, glb.begin() + 20 + jsonLength);
+    const std::size_t binStart = 20 + jsonLength;
+    const std::uint32_t binLength = readU32(glb.data() + binStart);
+    parts.bin.assign(glb.begin() + std::ptrdiff_t(binStart + 8), glb.begin() + std::ptrdiff_t(binStart + 8 + binLength));
+    return parts;
+}
+
+// Builds a glb; `declaredTotal` and `declaredJson` override the length fields when non-zero.
+std::vector<std::uint8_t> joinGlb(const GlbParts& parts, std::uint32_t declaredTotal = 0, std::uint32_t declaredJson = 0)
+{
+    std::string json = parts.json.dump();
+    while (json.size() % 4) json += ' ';
+    std::vector<std::uint8_t> bin = parts.bin;
+    while (bin.size() % 4) bin.push_back(0);
+    std::vector<std::uint8_t> out;
+    appendU32(out, 0x46546C67u);  // "glTF"
+    appendU32(out, 2);
+    appendU32(out, declaredTotal ? declaredTotal : std::uint32_t(12 + 8 + json.size() + 8 + bin.size()));
+    appendU32(out, declaredJson ? declaredJson : std::uint32_t(json.size()));
+    appendU32(out, 0x4E4F534Au);  // "JSON"
+    out.insert(out.end(), json.begin(), json.end());
+    appendU32(out, std::uint32_t(bin.size()));
+    appendU32(out, 0x004E4942u);  // "BIN\0"
+    out.insert(out.end(), bin.begin(), bin.end());
+    return out;
+}
+
+} // namespace
+
+TEST_CASE("crafted broken glb files: wrong sizes and huge counts give an error naming the file, never a crash")
+{
+    TempDir dir;
+    auto bytes = assets::encodeGlb(testing_support::makeTestScene());
+    REQUIRE(bytes.ok());
+    const GlbParts good = splitGlb(*bytes);
+    REQUIRE(good.json.contains("accessors"));
+    REQUIRE(good.json.contains("bufferViews"));
+    {
+        const auto path = dir / "rebuilt.glb";
+        std::ofstream(path, std::ios::binary).write(reinterpret_cast<const char*>(joinGlb(good).data()), std::streamsize(joinGlb(good).size()));
+        REQUIRE(assets::importModel(path).ok());  // taking it apart and back together loses nothing
+    }
+    struct Case {
+        std::string name;
+        std::vector<std::uint8_t> bytes;
+    };
+    std::vector<Case> cases;
+    cases.push_back({"total length longer than the file", joinGlb(good, std::uint32_t(bytes->size() * 4))});
+    cases.push_back({"JSON chunk longer than the file", joinGlb(good, 0, 0x7FFFFFF0u)});
+    {
+        GlbParts parts = good;
+        for (auto& accessor : parts.json["accessors"]) accessor["count"] = 0x7FFFFFFF;
+        cases.push_back({"accessor counts of two billion", joinGlb(parts)});
+    }
+    {
+        GlbParts parts = good;
+        for (auto& view : parts.json["bufferViews"]) view["byteLength"] = std::uint64_t(view["byteLength"]) * 1000;
+        cases.push_back({"buffer views longer than the buffer", joinGlb(parts)});
+    }
+    {
+        GlbParts parts = good;
+        for (auto& view : parts.json["bufferViews"]) view["byteOffset"] = 0x7FFFFFF0;
+        cases.push_back({"buffer views starting past the end", joinGlb(parts)});
+    }
+    {
+        GlbParts parts = good;
+        for (auto& accessor : parts.json["accessors"]) accessor["bufferView"] = 999;
+        cases.push_back({"accessors naming a missing buffer view", joinGlb(parts)});
+    }
+    {
+        GlbParts parts = good;
+        parts.json["buffers"][0]["byteLength"] = 1u << 30;
+        cases.push_back({"a buffer declared a gigabyte long", joinGlb(parts)});
+    }
+    {
+        // Every index points far outside the vertex list.
+        GlbParts parts = good;
+        for (auto& mesh : parts.json["meshes"])
+            for (auto& primitive : mesh["primitives"])
+                if (primitive.contains("indices")) {
+                    const int accessor = primitive["indices"];
+                    const auto& view = parts.json["bufferViews"][std::size_t(parts.json["accessors"][std::size_t(accessor)]["bufferView"])];
+                    const std::size_t offset = view.value("byteOffset", std::size_t(0));
+                    for (std::size_t i = 0; i < std::size_t(view["byteLength"]); ++i) parts.bin[offset + i] = 0xEE;
+                }
+        cases.push_back({"indices beyond the vertices", joinGlb(parts)});
+    }
+    for (const Case& broken : cases) {
+        CAPTURE(broken.name);
+        const auto path = dir / "broken.glb";
+        std::ofstream(path, std::ios::binary | std::ios::trunc)
+            .write(reinterpret_cast<const char*>(broken.bytes.data()), std::streamsize(broken.bytes.size()));
+        auto model = assets::importModel(path);
+        CHECK_FALSE(model.ok());
+        if (!model.ok()) {
+            CHECK(model.error().file == path.string());
+            MESSAGE(broken.name << ": " << model.error().describe());
+        }
     }
 }

@@ -27,6 +27,7 @@ nlohmann::json runWithReport(const TempDir& dir, const AppRun& run)
     std::map<std::string, std::string> environment{{"HT_CONFIG_DIR", config.path().string()}};
     for (const auto& [name, value] : run.environment) environment[name] = value;
     ProcessResult result = runProcess(arguments, environment);
+    if (run.errors) *run.errors = result.err;
     INFO("stderr: " << result.err);
     REQUIRE(result.exitCode == 0);
     std::ifstream in(report);

@@ -19,6 +19,7 @@ struct AppRun {
     std::map<std::string, std::string> environment;
     bool headless = true;
     std::vector<std::string> launcher;            // e.g. xvfb-run -a: runs before the program
+    std::string* errors = nullptr;                // receives what the app wrote to stderr
 };
 
 // Runs it with `dir` as the working folder for the report and script; REQUIREs exit 0 and

@@ -20,7 +20,11 @@ HT_CC=clang HT_CXX=clang++ ht_build "$build" RelWithDebInfo -DHT_KEEP_ASSERTS=ON
 corpus="$build/corpus"
 rm -rf "$corpus"
 mkdir -p "$corpus"/{fuzz_lesson,fuzz_files,fuzz_model}
-cp "$HT_ROOT"/tests/fuzz/seeds/lesson/* "$HT_ROOT"/scenes/lessons/*.toml "$corpus/fuzz_lesson/"
+cp "$HT_ROOT"/tests/fuzz/seeds/lesson/* "$corpus/fuzz_lesson/"
+# Shipped lessons get a prefix: a seed may share a lesson's name.
+for lesson in "$HT_ROOT"/scenes/lessons/*.toml; do
+  cp "$lesson" "$corpus/fuzz_lesson/shipped-$(basename "$lesson")"
+done
 cp "$HT_ROOT"/tests/fuzz/seeds/files/* "$corpus/fuzz_files/"
 for pair in "0:$HT_ROOT/scenes/default.toml" "1:$HT_ROOT/scenes/poses.toml" "2:$HT_ROOT/assets/sources.toml"; do
   selector="${pair%%:*}"; file="${pair#*:}"

@@ -856,7 +856,7 @@ void Application::updateLesson()
         auto& done = completedSteps_[player_.lesson()->id];
         if (done.insert(player_.stepIndex()).second) {
             rememberProgress();
-            saveSettingsNow();
+            if (!options_.headless) saveSettingsNow();
         }
     }
 }
@@ -1201,11 +1201,63 @@ int Application::exportLesson()
     return 0;
 }
 
+void Application::planTour()
+{
+    tour_.clear();
+    for (const scene::LessonEntry& entry : lessons_.entries()) {
+        if (!entry.lesson) continue;
+        for (std::size_t step = 0; step < entry.lesson->steps.size(); ++step) {
+            const double duration = entry.lesson->steps[step].durationS();
+            for (double fraction : {0.0, 0.5, 1.0})
+                tour_.push_back({entry.lesson->id, int(step), duration * fraction});
+        }
+    }
+}
+
+void Application::applyTourStop(std::size_t frame)
+{
+    const TourStop& stop = tour_[std::min(frame, tour_.size() - 1)];
+    const scene::Lesson* playing = player_.lesson();
+    if (!playing || playing->id != stop.lessonId) {
+        startLesson(stop.lessonId, stop.step);
+        core::logDebug("tour", "lesson ", stop.lessonId);
+    } else if (player_.stepIndex() != stop.step) {
+        player_.goToStep(stop.step);
+    }
+    player_.scrub(stop.timeS);
+}
+
+int Application::tourVerdict() const
+{
+    std::size_t lessons = 0, steps = 0;
+    for (const scene::LessonEntry& entry : lessons_.entries())
+        if (entry.lesson) {
+            ++lessons;
+            steps += entry.lesson->steps.size();
+        }
+    // A broken lesson file was logged as it loaded; a missing pose library or source list was not.
+    if (lessons_.setupError()) std::fprintf(stderr, "%s\n", lessons_.setupError()->describe().c_str());
+    const int broken = lessons_.errorCount() + (lessons_.setupError() ? 1 : 0);
+    const int glProblems = gfx::debugProblemCount();
+    const int logged = core::loggedProblemCount();
+    std::printf("tour: %zu lessons, %zu steps, %d frames drawn; %d broken lesson files, %d OpenGL errors or warnings, "
+                "%d warnings or errors logged; OpenGL debug output %s\n",
+                lessons, steps, framesDrawn_, broken, glProblems, logged, gl_.khrDebug ? "on" : "not offered by the driver");
+    std::fflush(stdout);
+    const bool ok = broken == 0 && glProblems == 0 && logged == 0 && lessons > 0 &&
+                    framesDrawn_ == int(tour_.size());
+    if (!ok) std::printf("tour: FAILED\n");
+    return ok ? 0 : 1;
+}
+
 int Application::run()
 {
     if (!options_.exportLesson.empty()) return exportLesson();
     const bool headless = options_.headless;
-    const int frameLimit = options_.frames > 0 ? options_.frames : (headless && options_.soakSeconds <= 0.0 ? 1 : 0);
+    if (options_.tour) planTour();
+    const int frameLimit = options_.tour       ? int(tour_.size())
+                           : options_.frames > 0 ? options_.frames
+                                                 : (headless && options_.soakSeconds <= 0.0 ? 1 : 0);
     std::vector<platform::InputEvent> events;
     std::vector<ui::Command> commands;
     core::Stopwatch frameClock;
@@ -1220,6 +1272,10 @@ int Application::run()
 
         events.clear();
         commands.clear();
+        if (options_.tour) {
+            if (tour_.empty()) break;
+            applyTourStop(std::size_t(frameIndex_));
+        }
         bool contextLost = gl_.resetNotification && gfx::contextLost();
         while (nextScripted_ < script_.size() && script_[nextScripted_].frame <= frameIndex_) {
             const ScriptedInput& scripted = script_[nextScripted_++];
@@ -1306,6 +1362,7 @@ int Application::run()
         window_.swapBuffers();
         ++framesDrawn_;
         if (options_.bench) gfx::finish();
+        if (options_.tour) gfx::checkErrors("the end of a frame");
 
         if (frameIndex_ == 0) firstFrameSeconds_ = core::secondsSinceProgramStart();
         if (autoQuality_) adaptQuality(cpuTime.elapsedMs());
@@ -1330,6 +1387,7 @@ int Application::run()
         }
     }
     if (options_.soakSeconds > 0.0) exitCode = std::max(exitCode, soakVerdict());
+    if (options_.tour) exitCode = std::max(exitCode, tourVerdict());
     if (options_.bench) {
         for (double ms : gpuTimer_.drain()) gpuFrameMs_.push_back(ms);
         printBenchmark();

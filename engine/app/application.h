@@ -84,6 +84,11 @@ private:
     // --soak: what the body does at this moment of the cycle (relaxed, cramping, stretching).
     void soakDrive(double elapsedS, anatomy::Pose& pose, scene::MuscleDrive& drive) const;
     int soakVerdict();
+    // --tour: the frames to draw, three per step of every lesson (as the step starts, midway
+    // and at its end), and the verdict afterwards.
+    void planTour();
+    void applyTourStop(std::size_t frame);
+    int tourVerdict() const;
 
     Options options_;
     DataPaths paths_;
@@ -162,6 +167,12 @@ private:
         double frameMs;
     };
     std::vector<SoakSample> soakSamples_;
+    struct TourStop {
+        std::string lessonId;
+        int step;
+        double timeS;
+    };
+    std::vector<TourStop> tour_;
     std::vector<double> soakFrameMs_;
 };
 

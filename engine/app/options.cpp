@@ -94,6 +94,9 @@ ParseResult parseOptions(int argc, char** argv)
                  "Print every control as a Markdown table (the README's table) and exit");
     cli.add_option("--input-script", options.inputScript, "Replay scripted clicks and keys (TOML; see docs/automation.md)");
     cli.add_option("--report", options.reportPath, "Write the app's state (selection, lesson step, layers...) as JSON at exit");
+    cli.add_flag("--tour", options.tour,
+                 "Play every step of every lesson headless with OpenGL debug output on, print each problem, and "
+                 "exit 1 if any OpenGL error or warning, log warning or broken lesson turned up");
     cli.add_option("--soak", options.soakSeconds,
                    "Cycle cramps and stretches for this many seconds, print memory and frame time, and fail if "
                    "memory grows by 1 MB or more after warm-up or frames slow down by a fifth")
@@ -129,6 +132,10 @@ ParseResult parseOptions(int argc, char** argv)
             std::fprintf(stderr, "hamstring-trainer: %s: %s\n", name, problem->c_str());
             return {std::nullopt, 2};
         }
+    }
+    if (options.tour) {
+        options.headless = true;
+        options.glDebug = true;
     }
     if (!size.empty()) {
         static const std::regex pattern(R"((\d{1,5})x(\d{1,5}))");

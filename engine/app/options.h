@@ -39,6 +39,7 @@ struct Options {
     std::string exportLesson;        // render every step of this lesson and a handout...
     std::string exportDir;           // ...into this folder, then exit
     std::string reportPath;          // write the app's state as JSON at exit (automation, tests)
+    bool tour = false;               // play every step of every lesson headless with GL debug output, fail on problems
     double soakSeconds = 0.0;        // run cramp and stretch cycles this long, checking memory and frame time
     // --muscle-table: print the right leg's hamstring table (CSV) over these angles and exit.
     bool muscleTable = false;

@@ -1,5 +1,6 @@
 #include "core/log.h"
 
+#include <atomic>
 #include <cstdio>
 #include <mutex>
 
@@ -18,6 +19,8 @@ LogSink& currentSink()
     return sink;
 }
 
+std::atomic<int> problems{0};
+
 LogLevel& minimumLevel()
 {
     static LogLevel level = LogLevel::Info;
@@ -35,6 +38,11 @@ const char* logLevelName(LogLevel level)
     case LogLevel::Error: return "error";
     }
     return "?";
+}
+
+int loggedProblemCount()
+{
+    return problems.load();
 }
 
 LogSink setLogSink(LogSink sink)
@@ -57,6 +65,7 @@ LogLevel logLevel()
 
 void logMessage(LogLevel level, std::string_view tag, std::string_view message)
 {
+    if (level >= LogLevel::Warning) ++problems;
     if (level < minimumLevel()) return;
     std::lock_guard lock(logMutex());
     if (currentSink()) {

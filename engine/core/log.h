@@ -22,6 +22,9 @@ void setLogLevel(LogLevel minimum);
 LogLevel logLevel();
 
 void logMessage(LogLevel level, std::string_view tag, std::string_view message);
+// How many warnings and errors have been logged since the program started, whatever the
+// level filter and sink (the lesson tour fails on any).
+int loggedProblemCount();
 
 template <class... Parts>
 std::string concat(const Parts&... parts)

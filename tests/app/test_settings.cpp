@@ -1,3 +1,4 @@
+#include "app/input_script.h"
 #include "app/settings.h"
 #include "core/file.h"
 #include "temp_dir.h"
@@ -85,5 +86,77 @@ TEST_CASE("saving into a folder that cannot be written fails with the file named
             CHECK(saved.error().file == (dir / "settings.toml").string());
             std::filesystem::permissions(dir.path(), std::filesystem::perms::owner_all);
         }
+    }
+}
+
+// Input scripts drive the window tests; their window events and their mistakes are checked here.
+TEST_CASE("an input script reads window events in frame order")
+{
+    using T = platform::SyntheticInput::Type;
+    const auto script = app::parseInputScript(R"(
+[[event]]
+frame = 9
+type = "context_lost"
+
+[[event]]
+frame = 2
+type = "resize"
+width = 1
+height = 1
+
+[[event]]
+frame = 4
+type = "minimise"
+
+[[event]]
+frame = 6
+type = "restore"
+
+[[event]]
+frame = 7
+type = "display"
+display = 1
+dpi = 192
+)", "window.toml");
+    REQUIRE(bool(script));
+    REQUIRE(script->size() == 5);
+    CHECK((*script)[0].frame == 2);
+    CHECK((*script)[0].input.type == T::Resize);
+    CHECK((*script)[0].input.size == glm::ivec2(1, 1));
+    CHECK((*script)[1].input.type == T::Minimise);
+    CHECK((*script)[2].input.type == T::Restore);
+    CHECK((*script)[3].input.type == T::DisplayChange);
+    CHECK((*script)[3].input.display == 1);
+    CHECK((*script)[3].input.dpi == doctest::Approx(192.0));
+    CHECK((*script)[4].frame == 9);
+    CHECK((*script)[4].contextLost);
+    for (std::size_t i = 0; i < 4; ++i) CHECK_FALSE((*script)[i].contextLost);
+}
+
+TEST_CASE("a mistake in an input script names the file, line and field")
+{
+    struct Case {
+        const char* text;
+        int line;
+        const char* field;
+        const char* words;
+    };
+    const Case cases[] = {
+        {"[[event]]\nframe = 1\ntype = \"resise\"\n", 3, "type", "resize"},  // suggests the near name
+        {"[[event]]\nframe = 1\ntype = \"resize\"\nwidth = 0\nheight = 10\n", 4, "width", "1"},
+        {"[[event]]\nframe = 1\ntype = \"resize\"\nwidth = 10\n", 1, "height", "missing"},
+        {"[[event]]\nframe = 1\ntype = \"display\"\ndpi = 5000\n", 4, "dpi", "1200"},
+        {"[[event]]\nframe = 1\ntype = \"key\"\nkey = \"Hyper\"\n", 4, "key", "unknown key"},
+        {"[[event]]\nframe = 1\ntype = \"move\"\ncolour = 3\n", 4, "colour", ""},
+    };
+    for (const Case& c : cases) {
+        const auto script = app::parseInputScript(c.text, "bad script.toml");
+        INFO(c.text);
+        REQUIRE_FALSE(bool(script));
+        const std::string message = script.error().describe();
+        INFO(message);
+        CHECK(message.find("bad script.toml:" + std::to_string(c.line) + ":") == 0);
+        CHECK(message.find(c.field) != std::string::npos);
+        CHECK(message.find(c.words) != std::string::npos);
     }
 }

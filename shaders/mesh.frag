@@ -14,6 +14,7 @@ in vec3 vViewPosition;
 in vec3 vViewNormal;
 in vec3 vObjectPosition;
 in vec3 vMuscle;
+in float vOcclusion;
 in vec4 vLitColor;
 
 uniform vec4 uBaseColor;       // linear RGB and opacity
@@ -44,7 +45,8 @@ void main()
     vec3 albedo = uBaseColor.rgb;
     float roughness = uRoughness;
     float specular = 1.0 - roughness * 0.7;
-    float occlusion = 1.0;
+    // Baked per vertex; squared so creases read clearly while open surfaces stay untouched.
+    float occlusion = vOcclusion * vOcclusion;
     float alpha = uBaseColor.a;
 
     // Material: how shiny each tissue is.

@@ -11,6 +11,7 @@ layout(location = 1) in vec3 aNormal;
 layout(location = 2) in uvec4 aJoints;
 layout(location = 3) in vec4 aWeights;
 layout(location = 4) in vec3 aMuscle;   // along the path, around it (radians), outward (m)
+layout(location = 5) in float aOcclusion; // baked ambient occlusion, 1 where the sky is open
 
 uniform mat4 uModel;
 uniform mat4 uView;
@@ -29,6 +30,7 @@ out vec3 vViewPosition;
 out vec3 vViewNormal;
 out vec3 vObjectPosition;
 out vec3 vMuscle;
+out float vOcclusion;
 out vec4 vLitColor;                     // display colour and opacity, when lit per vertex
 
 void main()
@@ -46,12 +48,13 @@ void main()
     vViewNormal = mat3(uView) * worldNormal;
     vObjectPosition = aPosition;
     vMuscle = aMuscle;
+    vOcclusion = aOcclusion;
     gl_Position = uProjection * viewPosition;
     if (uVertexLighting) {
         vec3 normal = normalize(vViewNormal);
         vec3 toEye = normalize(-viewPosition.xyz);
         float specular = uMaterial == 2 ? 1.2 : (uMaterial == 3 ? 0.25 : 1.0 - uRoughness * 0.7);
-        vec3 color = studioLight(uBaseColor.rgb, normal, toEye, uMaterial == 2 ? min(uRoughness, 0.3) : uRoughness, specular, 1.0);
+        vec3 color = studioLight(uBaseColor.rgb, normal, toEye, uMaterial == 2 ? min(uRoughness, 0.3) : uRoughness, specular, aOcclusion * aOcclusion);
         float alpha = uBaseColor.a;
         float edge = 1.0 - abs(dot(normal, toEye));
         if (uMaterial == 4) {

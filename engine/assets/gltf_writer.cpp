@@ -4,6 +4,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+#include <cmath>
 #include <cstring>
 
 namespace assets {
@@ -14,6 +16,7 @@ using json = nlohmann::json;
 constexpr int kArrayBuffer = 34962;
 constexpr int kElementArrayBuffer = 34963;
 constexpr int kFloat = 5126;
+constexpr int kUnsignedByte = 5121;
 constexpr int kUnsignedShort = 5123;
 constexpr int kUnsignedInt = 5125;
 
@@ -36,9 +39,10 @@ public:
     }
 
     int addAccessor(int view, int componentType, std::size_t count, const char* type, json min = nullptr,
-                    json max = nullptr)
+                    json max = nullptr, bool normalized = false)
     {
         json accessor = {{"bufferView", view}, {"componentType", componentType}, {"count", count}, {"type", type}};
+        if (normalized) accessor["normalized"] = true;
         if (!min.is_null()) accessor["min"] = std::move(min);
         if (!max.is_null()) accessor["max"] = std::move(max);
         document["accessors"].push_back(accessor);
@@ -90,6 +94,7 @@ core::Expected<std::vector<std::uint8_t>> encodeGlb(const ModelData& model, cons
         if (!mesh.normals.empty() && mesh.normals.size() != count) return mismatch("normal");
         if (!mesh.texcoords.empty() && mesh.texcoords.size() != count) return mismatch("texture coordinate");
         if (!mesh.muscleCoords.empty() && mesh.muscleCoords.size() != count) return mismatch("muscle coordinate");
+        if (!mesh.occlusion.empty() && mesh.occlusion.size() != count) return mismatch("occlusion");
         if (!mesh.joints.empty() && (mesh.joints.size() != count || mesh.weights.size() != count))
             return mismatch("joint or weight");
         if (mesh.indices.empty() || mesh.indices.size() % 3) return core::makeError("mesh '" + mesh.name + "' has no whole triangles");
@@ -112,6 +117,17 @@ core::Expected<std::vector<std::uint8_t>> encodeGlb(const ModelData& model, cons
             }
             attributes["TEXCOORD_1"] = glb.addVertexData(alongAround, kFloat, "VEC2");
             attributes["TEXCOORD_2"] = glb.addVertexData(outward, kFloat, "VEC2");
+        }
+        if (!mesh.occlusion.empty()) {
+            // Baked ambient occlusion as a grey vertex colour, which glTF viewers multiply
+            // into the base colour.
+            std::vector<glm::u8vec4> colours(count);
+            for (std::size_t i = 0; i < count; ++i) {
+                const auto grey = std::uint8_t(std::lround(std::clamp(mesh.occlusion[i], 0.0f, 1.0f) * 255.0f));
+                colours[i] = {grey, grey, grey, 255};
+            }
+            const int view = glb.addView(colours.data(), colours.size() * sizeof(glm::u8vec4), kArrayBuffer);
+            attributes["COLOR_0"] = glb.addAccessor(view, kUnsignedByte, count, "VEC4", nullptr, nullptr, true);
         }
         if (!mesh.joints.empty()) {
             attributes["JOINTS_0"] = glb.addVertexData(mesh.joints, kUnsignedShort, "VEC4");

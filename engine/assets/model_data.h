@@ -32,6 +32,7 @@ struct MeshData {
     std::vector<glm::vec3> muscleCoords;    // optional: along, around, outward (TEXCOORD_1 and _2)
     std::vector<glm::u16vec4> joints;       // optional: indices into the skin's joint list
     std::vector<glm::vec4> weights;         // optional: four weights summing to 1
+    std::vector<float> occlusion;           // optional: baked ambient occlusion, 1 open (COLOR_0)
     std::vector<std::uint32_t> indices;     // triangles
     int material = -1;
     int skin = -1;                          // index into ModelData::skins when skinned

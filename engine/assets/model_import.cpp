@@ -90,6 +90,13 @@ core::Expected<MeshData> convertMesh(const aiMesh& source, const fs::path& path)
         mesh.texcoords.resize(vertexCount);
         for (unsigned i = 0; i < vertexCount; ++i) mesh.texcoords[i] = {source.mTextureCoords[0][i].x, source.mTextureCoords[0][i].y};
     }
+    if (source.HasVertexColors(0)) {
+        mesh.occlusion.resize(vertexCount);
+        for (unsigned i = 0; i < vertexCount; ++i) {
+            const float value = source.mColors[0][i].r;
+            mesh.occlusion[i] = std::isfinite(value) ? std::clamp(value, 0.0f, 1.0f) : 1.0f;
+        }
+    }
     // Muscle parametric coordinates ride in TEXCOORD_1 (along, around) and TEXCOORD_2 (outward).
     // assimp's glTF reader turns every v into 1 - v for image conventions; around is not an
     // image coordinate, so that is undone here.

@@ -152,6 +152,8 @@ core::Expected<Renderer::GpuMesh> Renderer::uploadMesh(const assets::MeshData& d
         }
         std::vector<glm::vec3> muscle = data.muscleCoords;
         if (muscle.size() != count) muscle.assign(count, glm::vec3(0.0f));
+        std::vector<float> occlusion = data.occlusion;
+        if (occlusion.size() != count) occlusion.assign(count, 1.0f);
         const bool dynamic = !data.muscleCoords.empty();
         const auto usage = dynamic ? gfx::BufferUsage::Dynamic : gfx::BufferUsage::Static;
         gfx::MeshDesc desc;
@@ -160,12 +162,14 @@ core::Expected<Renderer::GpuMesh> Renderer::uploadMesh(const assets::MeshData& d
                               {gfx::bytesOf(normals), usage},
                               {gfx::bytesOf(joints), gfx::BufferUsage::Static},
                               {gfx::bytesOf(weights), gfx::BufferUsage::Static},
-                              {gfx::bytesOf(muscle), gfx::BufferUsage::Static}};
+                              {gfx::bytesOf(muscle), gfx::BufferUsage::Static},
+                              {gfx::bytesOf(occlusion), gfx::BufferUsage::Static}};
         desc.attributes = {{0, gfx::AttributeFormat::Float3, 0},
                            {1, gfx::AttributeFormat::Float3, 1},
                            {2, gfx::AttributeFormat::UShort4Int, 2},
                            {3, gfx::AttributeFormat::Float4, 3},
-                           {4, gfx::AttributeFormat::Float3, 4}};
+                           {4, gfx::AttributeFormat::Float3, 4},
+                           {5, gfx::AttributeFormat::Float1, 5}};
         desc.indices = data.indices;
         auto mesh = gfx::Mesh::create(desc);
         if (!mesh) return mesh.error();

@@ -1,5 +1,6 @@
 #include "assets/gltf_writer.h"
 #include "assets/model_import.h"
+#include "assets/occlusion.h"
 #include "core/file.h"
 #include "temp_dir.h"
 #include "test_models.h"
@@ -137,6 +138,119 @@ TEST_CASE("writing the same model twice gives the same bytes")
     REQUIRE(first.ok());
     REQUIRE(second.ok());
     CHECK(*first == *second);
+}
+
+namespace {
+
+// A finely divided floor square, one metre across, at y = 0, facing up.
+assets::MeshData makeFloor()
+{
+    assets::MeshData mesh;
+    mesh.name = "bone.floor";
+    const int cells = 40;
+    for (int j = 0; j <= cells; ++j)
+        for (int i = 0; i <= cells; ++i) {
+            mesh.positions.push_back({float(i) / cells - 0.5f, 0.0f, float(j) / cells - 0.5f});
+            mesh.normals.push_back({0.0f, 1.0f, 0.0f});
+        }
+    for (int j = 0; j < cells; ++j)
+        for (int i = 0; i < cells; ++i) {
+            const auto a = std::uint32_t(j * (cells + 1) + i), b = a + 1, c = a + std::uint32_t(cells + 1), d = c + 1;
+            mesh.indices.insert(mesh.indices.end(), {a, c, b, b, c, d});
+        }
+    for (const glm::vec3& p : mesh.positions) mesh.bounds.add(p);
+    return mesh;
+}
+
+assets::ModelData modelOf(std::vector<std::pair<assets::MeshData, glm::vec3>> placed)
+{
+    assets::ModelData model;
+    assets::Node root;
+    root.name = "root";
+    model.nodes.push_back(root);
+    for (auto& [mesh, at] : placed) {
+        assets::Node node;
+        node.name = mesh.name;
+        node.parent = 0;
+        node.translation = at;
+        node.meshes = {int(model.meshes.size())};
+        model.nodes[0].children.push_back(int(model.nodes.size()));
+        model.nodes.push_back(node);
+        model.meshes.push_back(std::move(mesh));
+    }
+    return model;
+}
+
+} // namespace
+
+TEST_CASE("occlusion bake: an open ball stays lit, a ball on a floor darkens where they meet")
+{
+    assets::ModelData alone = modelOf({{testing_support::makeSphere("muscle.ball.r", 0.05f, 32, 16), {0, 0.2f, 0}}});
+    assets::bakeOcclusion(alone);
+    for (float value : alone.meshes[0].occlusion) CHECK(value > 0.99f);
+
+    // One millimetre above the floor, as structures in the model sit against each other.
+    assets::ModelData resting = modelOf({{testing_support::makeSphere("muscle.ball.r", 0.05f, 32, 16), {0, 0.051f, 0}},
+                                         {makeFloor(), {0, 0, 0}}});
+    assets::bakeOcclusion(resting);
+    const assets::MeshData& ball = resting.meshes[0];
+    const assets::MeshData& floor = resting.meshes[1];
+    // The ball's lowest vertex touches the floor; its top sees open sky.
+    std::size_t lowest = 0, highest = 0;
+    for (std::size_t v = 0; v < ball.positions.size(); ++v) {
+        if (ball.positions[v].y < ball.positions[lowest].y) lowest = v;
+        if (ball.positions[v].y > ball.positions[highest].y) highest = v;
+    }
+    CHECK(ball.occlusion[lowest] < 0.3f);
+    CHECK(ball.occlusion[highest] > 0.99f);
+    // On the floor: dark under the ball's edge, open beyond the reach.
+    float nearBall = 1.0f, farAway = 0.0f;
+    for (std::size_t v = 0; v < floor.positions.size(); ++v) {
+        const float distance = glm::length(glm::vec2(floor.positions[v].x, floor.positions[v].z));
+        if (distance > 0.02f && distance < 0.03f) nearBall = std::min(nearBall, floor.occlusion[v]);
+        if (distance > 0.3f) farAway = std::max(farAway, 1.0f - floor.occlusion[v]);
+    }
+    CHECK(nearBall < 0.5f);
+    CHECK(farAway < 0.01f);
+
+    // The same model baked again gives the same values.
+    assets::ModelData again = modelOf({{testing_support::makeSphere("muscle.ball.r", 0.05f, 32, 16), {0, 0.051f, 0}},
+                                       {makeFloor(), {0, 0, 0}}});
+    assets::bakeOcclusion(again);
+    CHECK(again.meshes[0].occlusion == ball.occlusion);
+    CHECK(again.meshes[1].occlusion == floor.occlusion);
+}
+
+TEST_CASE("occlusion bake: see-through skin darkens nothing under it")
+{
+    assets::ModelData model = modelOf({{testing_support::makeSphere("muscle.ball.r", 0.05f, 32, 16), {0, 0.2f, 0}},
+                                       {testing_support::makeSphere("skin.body", 0.06f, 32, 16), {0, 0.2f, 0}}});
+    assets::bakeOcclusion(model);
+    for (float value : model.meshes[0].occlusion) CHECK(value > 0.99f);
+    for (float value : model.meshes[1].occlusion) CHECK(value > 0.99f);  // a convex shell hides nothing of itself
+}
+
+TEST_CASE("baked occlusion survives the trip through COLOR_0")
+{
+    TempDir dir;
+    assets::ModelData model = modelOf({{testing_support::makeSphere("muscle.ball.r", 0.05f, 16, 8), {0, 0.05f, 0}},
+                                       {makeFloor(), {0, 0, 0}}});
+    assets::bakeOcclusion(model);
+    const auto path = dir / "baked.glb";
+    REQUIRE(assets::writeGlb(model, path).ok());
+    auto imported = assets::importModel(path);
+    REQUIRE(imported.ok());
+    for (std::size_t m = 0; m < model.meshes.size(); ++m) {
+        const assets::MeshData& written = model.meshes[m];
+        const assets::MeshData* read = nullptr;
+        for (const assets::MeshData& mesh : imported->meshes)
+            if (mesh.name == written.name) read = &mesh;
+        REQUIRE(read);
+        REQUIRE(read->occlusion.size() == written.occlusion.size());
+        // assimp keeps the vertex order of a glb; one step of 8 bits is the precision.
+        for (std::size_t v = 0; v < written.occlusion.size(); ++v)
+            CHECK(std::abs(read->occlusion[v] - written.occlusion[v]) <= 0.5f / 255.0f + 1e-6f);
+    }
 }
 
 TEST_CASE("OBJ files import")

@@ -166,6 +166,117 @@ TEST_CASE("golden images: opaque structures from two sides")
     CHECK(fixture().newProblems() == before);
 }
 
+namespace {
+
+core::Image renderMaterial(const std::string& tissue)
+{
+    scene::Scene scene(testing_support::makeMaterialScene(tissue));
+    auto renderer = render::Renderer::create(std::filesystem::path(HT_SOURCE_DIR) / "shaders",
+                                             {render::Quality::High, fixture().info.maxSamples});
+    REQUIRE_MESSAGE(renderer.ok(), (renderer.ok() ? "" : renderer.error().describe()));
+    REQUIRE(renderer->upload(scene).ok());
+    scene::OrbitCamera camera;
+    camera.frame(scene.visibleBounds(), false);
+    scene::CameraPose pose = camera.targetPose();
+    pose.yawDeg = 20.0f;    // a little from the side and above, as a student would look at it
+    pose.pitchDeg = 25.0f;
+    pose.distanceM *= 0.75f;
+    camera.setPose(pose);
+    const glm::ivec2 size{240, 160};
+    render::FrameView view;
+    view.sizePixels = size;
+    view.view = camera.viewMatrix();
+    view.projection = camera.projectionMatrix(float(size.x) / float(size.y));
+    view.eye = camera.position();
+    REQUIRE(renderer->render(scene, view).ok());
+    return renderer->readScene();
+}
+
+} // namespace
+
+TEST_CASE("golden images: each tissue's material, lying on bone")
+{
+    const int before = fixture().newProblems();
+    for (const char* tissue : {"muscle", "tendon", "bone", "nerve", "skin"}) {
+        CAPTURE(tissue);
+        checkGolden(renderMaterial(tissue), std::string("material_") + tissue);
+    }
+    CHECK(fixture().newProblems() == before);
+}
+
+TEST_CASE("materials differ as tissues do: fibred muscle, glossy tendon, matte bone, see-through skin")
+{
+    const core::Image muscle = renderMaterial("muscle");
+    const core::Image tendon = renderMaterial("tendon");
+    const core::Image skin = renderMaterial("skin");
+    // Fibres: across the belly (centre band) the muscle's shade ripples more than the tendon's.
+    auto ripple = [](const core::Image& image) {
+        double total = 0.0;
+        for (int x = 100; x < 140; ++x) {
+            const int a = image.pixel(x, 80)[0], b = image.pixel(x + 1, 80)[0];
+            total += std::abs(a - b);
+        }
+        return total / 40.0;
+    };
+    CHECK(ripple(muscle) > 1.0);
+    // Gloss: the tendon's brightest pixel is near white; muscle stays dark red.
+    int tendonPeak = 0, musclePeakGreen = 0;
+    for (int y = 0; y < 160; ++y)
+        for (int x = 0; x < 240; ++x) {
+            tendonPeak = std::max(tendonPeak, int(tendon.pixel(x, y)[1]));
+            musclePeakGreen = std::max(musclePeakGreen, int(muscle.pixel(x, y)[1]));
+        }
+    CHECK(tendonPeak > 230);
+    CHECK(musclePeakGreen < tendonPeak);
+    // Translucency: the muscle under the skin still shows red, lighter than bare muscle.
+    const std::uint8_t* bare = muscle.pixel(120, 80);
+    const std::uint8_t* covered = skin.pixel(120, 80);
+    CHECK(covered[0] > covered[2]);
+    CHECK(int(covered[0]) + covered[1] + covered[2] > int(bare[0]) + bare[1] + bare[2]);
+}
+
+TEST_CASE("baked ambient occlusion darkens the crease where the muscle meets the bone")
+{
+    // The same scene with occlusion baked and with it cleared: only the creases change.
+    assets::ModelData baked = testing_support::makeMaterialScene("muscle");
+    assets::ModelData open = baked;
+    for (assets::MeshData& mesh : open.meshes) std::fill(mesh.occlusion.begin(), mesh.occlusion.end(), 1.0f);
+    auto render = [](assets::ModelData model) {
+        scene::Scene scene(std::move(model));
+        auto renderer = render::Renderer::create(std::filesystem::path(HT_SOURCE_DIR) / "shaders",
+                                                 {render::Quality::High, fixture().info.maxSamples});
+        REQUIRE(renderer.ok());
+        REQUIRE(renderer->upload(scene).ok());
+        scene::OrbitCamera camera;
+        camera.frame(scene.visibleBounds(), false);
+        scene::CameraPose pose = camera.targetPose();
+        pose.yawDeg = 20.0f;
+        pose.pitchDeg = 25.0f;
+        pose.distanceM *= 0.75f;
+        camera.setPose(pose);
+        render::FrameView view;
+        view.sizePixels = {240, 160};
+        view.view = camera.viewMatrix();
+        view.projection = camera.projectionMatrix(1.5f);
+        view.eye = camera.position();
+        REQUIRE(renderer->render(scene, view).ok());
+        return renderer->readScene();
+    };
+    const core::Image withOcclusion = render(baked);
+    const core::Image without = render(open);
+    // Somewhere the bake darkens by a clear step, and nowhere does it brighten.
+    int darkened = 0, brightened = 0;
+    for (int y = 0; y < 160; ++y)
+        for (int x = 0; x < 240; ++x) {
+            const int a = withOcclusion.pixel(x, y)[0] + withOcclusion.pixel(x, y)[1] + withOcclusion.pixel(x, y)[2];
+            const int b = without.pixel(x, y)[0] + without.pixel(x, y)[1] + without.pixel(x, y)[2];
+            darkened += b - a > 24;
+            brightened += a - b > 6;
+        }
+    CHECK(darkened > 100);
+    CHECK(brightened == 0);
+}
+
 TEST_CASE("golden images: translucent skin over opaque structures")
 {
     const int before = fixture().newProblems();

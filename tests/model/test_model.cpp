@@ -524,6 +524,37 @@ TEST_CASE("muscles and tendons carry path coordinates that rebuild them on their
     }
 }
 
+TEST_CASE("ambient occlusion is baked into every mesh: creases darkened, open surfaces left alone")
+{
+    std::size_t vertices = 0, creased = 0, open = 0;
+    double sum = 0.0;
+    for (const assets::MeshData& mesh : model().meshes) {
+        CAPTURE(mesh.name);
+        REQUIRE(mesh.occlusion.size() == mesh.positions.size());
+        for (float value : mesh.occlusion) {
+            CHECK(value >= 0.0f);
+            CHECK(value <= 1.0f);
+            sum += value;
+            creased += value < 0.7f;
+            open += value > 0.95f;
+        }
+        vertices += mesh.positions.size();
+    }
+    const double mean = sum / double(vertices);
+    MESSAGE("mean occlusion " << mean << ", " << creased << " creased and " << open << " open of " << vertices << " vertices");
+    // Packed muscles and joints give a real share of creases, but most of the surface is open.
+    CHECK(mean > 0.6);
+    CHECK(mean < 0.95);
+    CHECK(double(creased) / double(vertices) > 0.03);
+    CHECK(double(open) / double(vertices) > 0.3);
+
+    // Where the conjoint tendon leaves the ischial tuberosity, it is closed in by bone.
+    const int tendon = model().findNode("tendon.conjoint.r");
+    REQUIRE(tendon >= 0);
+    const assets::MeshData& conjoint = model().meshes[std::size_t(model().nodes[std::size_t(tendon)].meshes.at(0))];
+    CHECK(*std::min_element(conjoint.occlusion.begin(), conjoint.occlusion.end()) < 0.5f);
+}
+
 TEST_CASE("the whole model stays within its budget of about 150k triangles")
 {
     std::map<std::string, std::size_t> byLayer;

@@ -1,6 +1,7 @@
 #include "test_models.h"
 
 #include "assets/gltf_writer.h"
+#include "assets/occlusion.h"
 
 #include <cmath>
 #include <stdexcept>
@@ -88,6 +89,62 @@ assets::ModelData makeTestScene()
     skin.parent = 0;
     skin.meshes = {2};
     model.nodes = {root, ball, block, skin};
+    return model;
+}
+
+assets::ModelData makeMaterialScene(const std::string& tissue)
+{
+    assets::ModelData model;
+    // Linear RGB as the generated model's materials (tools/modelgen/model_builder.cpp).
+    model.materials = {
+        {"bone", {0.78f, 0.70f, 0.50f, 1.0f}, 0.65f, 0.0f, false, false},
+        {"muscle", {0.17f, 0.040f, 0.030f, 1.0f}, 0.50f, 0.0f, false, false},
+        {"tendon", {0.82f, 0.80f, 0.72f, 1.0f}, 0.30f, 0.0f, false, false},
+        {"nerve", {0.80f, 0.56f, 0.05f, 1.0f}, 0.45f, 0.0f, false, false},
+        {"skin", {0.74f, 0.47f, 0.35f, 0.65f}, 0.55f, 0.0f, true, false},
+    };
+    assets::Node root;
+    root.name = "root";
+    model.nodes.push_back(root);
+    auto add = [&](assets::MeshData mesh, int material, const std::string& name, glm::vec3 at, glm::vec3 scale) {
+        mesh.material = material;
+        mesh.name = name;
+        // Path coordinates for the fibre and tendon detail: along the long (z) axis, around it.
+        for (const glm::vec3& p : mesh.positions)
+            mesh.muscleCoords.push_back({p.z * 0.5f + 0.5f, std::atan2(p.y, p.x), 0.0f});
+        // Baked in the node's frame: the ellipsoid's own positions are scaled here.
+        for (glm::vec3& p : mesh.positions) p *= scale;
+        for (glm::vec3& n : mesh.normals) n = glm::normalize(n / scale);
+        mesh.bounds = {};
+        for (const glm::vec3& p : mesh.positions) mesh.bounds.add(p);
+        assets::Node node;
+        node.name = name;
+        node.parent = 0;
+        node.translation = at;
+        node.meshes = {int(model.meshes.size())};
+        model.nodes[0].children.push_back(int(model.nodes.size()));
+        model.nodes.push_back(node);
+        model.meshes.push_back(std::move(mesh));
+    };
+    const glm::vec3 sampleScale = tissue == "tendon" || tissue == "nerve" ? glm::vec3(0.018f, 0.018f, 0.12f)
+                                                                          : glm::vec3(0.04f, 0.04f, 0.12f);
+    const float sampleY = sampleScale.y;
+    add(makeBox("slab", {0.07f, 0.012f, 0.16f}), 0, "bone.sample_slab", {0.0f, -0.012f, 0.0f}, glm::vec3(1.0f));
+    if (tissue == "bone")
+        add(makeSphere("sample", 1.0f, 48, 24), 0, "bone.sample", {0.0f, sampleY, 0.0f}, sampleScale);
+    else if (tissue == "muscle" || tissue == "skin")
+        add(makeSphere("sample", 1.0f, 48, 24), 1, "muscle.sample.r", {0.0f, sampleY, 0.0f}, sampleScale);
+    else if (tissue == "tendon")
+        add(makeSphere("sample", 1.0f, 48, 24), 2, "tendon.sample.r", {0.0f, sampleY, 0.0f}, sampleScale);
+    else if (tissue == "nerve")
+        add(makeSphere("sample", 1.0f, 48, 24), 3, "nerve.sample.r", {0.0f, sampleY, 0.0f}, sampleScale);
+    else
+        throw std::invalid_argument("makeMaterialScene: unknown tissue " + tissue);
+    if (tissue == "skin")
+        add(makeSphere("shell", 1.0f, 48, 24), 4, "skin.sample", {0.0f, sampleY, 0.0f}, sampleScale * glm::vec3(1.6f, 1.6f, 1.15f));
+    for (assets::MeshData& mesh : model.meshes)
+        if (mesh.name.rfind("bone.", 0) == 0 || mesh.name.rfind("skin.", 0) == 0) mesh.muscleCoords.clear();
+    assets::bakeOcclusion(model);
     return model;
 }
 

@@ -15,6 +15,10 @@ assets::MeshData makeBox(const std::string& name, const glm::vec3& halfExtent);
 // A model with a red sphere ("muscle.test_ball.r") beside a grey box ("bone.test_block"),
 // and a translucent skin sphere around both ("skin.body").
 assets::ModelData makeTestScene();
+// One tissue for a close-up golden image: "muscle", "tendon", "bone", "nerve" or "skin" (a
+// skin shell over a muscle). The sample lies on a bone slab so the crease between them shows
+// the baked ambient occlusion; the model's occlusion is baked.
+assets::ModelData makeMaterialScene(const std::string& tissue);
 
 // Writes the test scene as glb into `folder` and returns the path.
 std::filesystem::path writeTestScene(const std::filesystem::path& folder);

@@ -9,6 +9,7 @@
 #include "surface_nets.h"
 
 #include "anatomy/muscle_geometry.h"
+#include "assets/occlusion.h"
 
 namespace modelgen {
 namespace {
@@ -96,6 +97,8 @@ core::Expected<GeneratedModel> generateModel(const std::vector<std::string>& onl
         out.stats.push_back({structure.nodeName, structure.mesh.triangleCount(), enclosedVolume(structure.mesh), depth});
     }
     out.model = buildModel(structures);
+    // Soft shadows in the creases, baked once into the vertices (COLOR_0).
+    assets::bakeOcclusion(out.model);
     return out;
 }
 

@@ -1,5 +1,5 @@
 #version 330 core
-// The studio floor under the body: a grid of quads generated from the vertex id. The soft
+// The studio floor under the body: a grid of quads whose corners come from the vertex id. The soft
 // contact shadow is worked out per vertex from capsules along the skeleton's segments: each
 // capsule shades the floor by roughly how much of the sky it hides, (radius / distance)^2
 // weighted by its height, which gives soft shadows under feet, seat and hands. Doing it per
@@ -29,9 +29,8 @@ float capsuleOcclusion(vec3 p, vec3 a, vec3 b, float radius)
 
 void main()
 {
-    const ivec2 corners[6] = ivec2[6](ivec2(0, 0), ivec2(1, 0), ivec2(1, 1), ivec2(0, 0), ivec2(1, 1), ivec2(0, 1));
-    int cell = gl_VertexID / 6;
-    ivec2 grid = ivec2(cell % uCells, cell / uCells) + corners[gl_VertexID % 6];
+    // Indexed: the vertex id is the grid corner, row by row.
+    ivec2 grid = ivec2(gl_VertexID % (uCells + 1), gl_VertexID / (uCells + 1));
     vec2 c = vec2(grid) / float(uCells) * 2.0 - 1.0;
     vec3 world = vec3(uCentre.x + c.x * uHalfSize, 0.0, uCentre.z + c.y * uHalfSize);
     float occlusion = 0.0;

@@ -6,6 +6,7 @@
 # processes under Xvfb in one run. Uses the Release build of ./tools/run.sh.
 #   ./tools/bench.sh            # 600 frames per scene
 #   HT_BENCH_FRAMES=200 ./tools/bench.sh
+#   HT_BENCH_BUILD=build ./tools/bench.sh   # an existing build instead of build/release
 set -euo pipefail
 HT_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 # shellcheck source=lib/setup.sh
@@ -14,8 +15,13 @@ source "$HT_ROOT/tools/lib/setup.sh"
 frames="${HT_BENCH_FRAMES:-600}"
 size="${HT_BENCH_SIZE:-1280x720}"
 ht_ensure_packages "${HT_RUNTIME_PACKAGES[@]}" xvfb xauth f3d
-build="$HT_ROOT/build/release"
-ht_build "$build" Release -DHT_BUILD_TESTS=OFF >/dev/null
+# HT_BENCH_BUILD=DIR measures a build that already exists (it must hold the app and the model).
+if [ -n "${HT_BENCH_BUILD:-}" ]; then
+  build="$HT_BENCH_BUILD"
+else
+  build="$HT_ROOT/build/release"
+  ht_build "$build" Release -DHT_BUILD_TESTS=OFF >/dev/null
+fi
 app="$build/engine/app/hamstring-trainer"
 model="$build/assets/hamstring_trainer.glb"
 config="$(mktemp -d)"

@@ -107,6 +107,21 @@ core::Expected<Renderer> Renderer::create(const std::filesystem::path& shaderFol
         *files.index = *index;
     }
     renderer.procedural_ = gfx::ProceduralDraw::create();
+    // The floor grid shares its corners between cells, so each corner's contact shadow is
+    // worked out once rather than for each of the six triangle corners around it.
+    std::vector<std::uint32_t> grid;
+    const std::uint32_t row = kFloorCells + 1;
+    for (std::uint32_t j = 0; j < std::uint32_t(kFloorCells); ++j)
+        for (std::uint32_t i = 0; i < std::uint32_t(kFloorCells); ++i) {
+            const std::uint32_t a = j * row + i, b = a + 1, c = a + row, d = c + 1;
+            grid.insert(grid.end(), {a, b, d, a, d, c});
+        }
+    gfx::MeshDesc floor;
+    floor.indices = grid;
+    floor.label = "floor grid";
+    auto floorGrid = gfx::Mesh::create(floor);
+    if (!floorGrid) return floorGrid.error();
+    renderer.floorGrid_ = std::move(*floorGrid);
     return renderer;
 }
 
@@ -271,7 +286,7 @@ void Renderer::drawFloor(const scene::Scene& scene, const FrameView& view)
     program.set("uCapsuleCount", int(ends.size()));
     program.set("uCapsuleA", std::span<const glm::vec4>(ends));
     program.set("uCapsuleB", std::span<const glm::vec4>(otherEnds));
-    procedural_.draw(gfx::Primitive::Triangles, kFloorCells * kFloorCells * 6);
+    floorGrid_->draw();
 }
 
 void Renderer::bindGeometry(const gfx::ShaderProgram& program, const scene::Scene& scene, const scene::MeshInstance& instance)

@@ -115,6 +115,7 @@ private:
     glm::ivec2 targetRequest_{0};
     glm::ivec2 lastSize_{1};
     gfx::ProceduralDraw procedural_;
+    std::optional<gfx::Mesh> floorGrid_;  // indices only: the floor shader makes each vertex from its id
     std::size_t uploadedTriangles_ = 0;
     bool passTiming_ = false;
     core::Stopwatch passClock_;

@@ -168,9 +168,10 @@ TEST_CASE("golden images: opaque structures from two sides")
 
 namespace {
 
-core::Image renderMaterial(const std::string& tissue)
+// A material scene close up, a little from the side and above, as a student would look at it.
+core::Image renderMaterialModel(assets::ModelData model)
 {
-    scene::Scene scene(testing_support::makeMaterialScene(tissue));
+    scene::Scene scene(std::move(model));
     auto renderer = render::Renderer::create(std::filesystem::path(HT_SOURCE_DIR) / "shaders",
                                              {render::Quality::High, fixture().info.maxSamples});
     REQUIRE_MESSAGE(renderer.ok(), (renderer.ok() ? "" : renderer.error().describe()));
@@ -178,7 +179,7 @@ core::Image renderMaterial(const std::string& tissue)
     scene::OrbitCamera camera;
     camera.frame(scene.visibleBounds(), false);
     scene::CameraPose pose = camera.targetPose();
-    pose.yawDeg = 20.0f;    // a little from the side and above, as a student would look at it
+    pose.yawDeg = 20.0f;
     pose.pitchDeg = 25.0f;
     pose.distanceM *= 0.75f;
     camera.setPose(pose);
@@ -190,6 +191,11 @@ core::Image renderMaterial(const std::string& tissue)
     view.eye = camera.position();
     REQUIRE(renderer->render(scene, view).ok());
     return renderer->readScene();
+}
+
+core::Image renderMaterial(const std::string& tissue)
+{
+    return renderMaterialModel(testing_support::makeMaterialScene(tissue));
 }
 
 } // namespace
@@ -241,29 +247,8 @@ TEST_CASE("baked ambient occlusion darkens the crease where the muscle meets the
     assets::ModelData baked = testing_support::makeMaterialScene("muscle");
     assets::ModelData open = baked;
     for (assets::MeshData& mesh : open.meshes) std::fill(mesh.occlusion.begin(), mesh.occlusion.end(), 1.0f);
-    auto render = [](assets::ModelData model) {
-        scene::Scene scene(std::move(model));
-        auto renderer = render::Renderer::create(std::filesystem::path(HT_SOURCE_DIR) / "shaders",
-                                                 {render::Quality::High, fixture().info.maxSamples});
-        REQUIRE(renderer.ok());
-        REQUIRE(renderer->upload(scene).ok());
-        scene::OrbitCamera camera;
-        camera.frame(scene.visibleBounds(), false);
-        scene::CameraPose pose = camera.targetPose();
-        pose.yawDeg = 20.0f;
-        pose.pitchDeg = 25.0f;
-        pose.distanceM *= 0.75f;
-        camera.setPose(pose);
-        render::FrameView view;
-        view.sizePixels = {240, 160};
-        view.view = camera.viewMatrix();
-        view.projection = camera.projectionMatrix(1.5f);
-        view.eye = camera.position();
-        REQUIRE(renderer->render(scene, view).ok());
-        return renderer->readScene();
-    };
-    const core::Image withOcclusion = render(baked);
-    const core::Image without = render(open);
+    const core::Image withOcclusion = renderMaterialModel(baked);
+    const core::Image without = renderMaterialModel(open);
     // Somewhere the bake darkens by a clear step, and nowhere does it brighten.
     int darkened = 0, brightened = 0;
     for (int y = 0; y < 160; ++y)

@@ -80,11 +80,13 @@ core::Status Application::initialise()
     auto model = assets::importModel(modelPath);
     if (!model) return model.error();
     core::logDebug("app", "model import took ", importTime.elapsedMs(), " ms");
+    core::Stopwatch sceneTime;
     scene_ = scene::Scene(std::move(*model));
     scene_.layers() = sceneDesc_.layers;
     manualPose_ = anim::placeOnFloor(anatomy::Pose::neutral(), anim::ContactList{{anatomy::Landmark::HeelR, 0.0},
                                                                                  {anatomy::Landmark::HeelL, 0.0}});
     scene_.setPose(manualPose_);
+    core::logDebug("app", "scene set-up took ", sceneTime.elapsedMs(), " ms");
 
     settingsPath_ = settingsPath();
     LoadedSettings loaded = loadSettings(settingsPath_);
@@ -105,8 +107,10 @@ core::Status Application::initialise()
         structures.push_back(structure.name.structure);
         structureNames_.push_back(scene::readableName(structure.name));
     }
+    core::Stopwatch lessonTime;
     lessons_ = scene::LessonLibrary::load(paths_.scenes() / "lessons", paths_.scenes() / "poses.toml",
                                           paths_.assets() / "sources.toml", structures);
+    core::logDebug("app", "lessons took ", lessonTime.elapsedMs(), " ms");
 
     platform::WindowDesc windowDesc;
     windowDesc.size = options_.size;
@@ -139,7 +143,11 @@ core::Status Application::initialise()
     if (options_.quality == "medium") quality = render::Quality::Medium;
     if (options_.quality == "low") quality = render::Quality::Low;
     autoQuality_ = options_.quality == "auto" && (!options_.headless || options_.bench);
+    if (autoQuality_) quality = qualityGovernor_.quality();
+    core::Stopwatch graphicsTime;
     if (core::Status created = createGraphics(quality); !created) return created;
+    core::logDebug("app", "graphics set-up took ", graphicsTime.elapsedMs(), " ms, ",
+                   core::secondsSinceProgramStart() * 1000.0, " ms since start");
 
     camera_.frame(scene_.visibleBounds(), false);
     if (sceneDesc_.focus || sceneDesc_.distanceM) {
@@ -1117,6 +1125,12 @@ core::Status Application::renderFrame(double dtSeconds, std::vector<ui::Command>
         ImGui::Render();
         if (options_.bench && std::getenv("HT_BENCH_PASSES")) gfx::finish();
         core::Stopwatch overlayClock;
+        if (std::getenv("HT_IMGUI_STATS") && frameIndex_ == 10) {
+            const ImDrawData* d = ImGui::GetDrawData();
+            int cmds = 0;
+            for (int i = 0; i < d->CmdListsCount; ++i) cmds += d->CmdLists[i]->CmdBuffer.Size;
+            std::printf("imgui: %d lists, %d commands, %d vertices, %d indices\n", d->CmdListsCount, cmds, d->TotalVtxCount, d->TotalIdxCount);
+        }
         gfx::renderImGui(ImGui::GetDrawData());
         if (options_.bench && std::getenv("HT_BENCH_PASSES")) {
             gfx::finish();
@@ -1403,27 +1417,16 @@ int Application::run()
     return exitCode;
 }
 
-// Steps the rendering quality down while the median of the last 30 frames is over a 60 Hz
-// budget; the first frames (shader compiles, uploads) are left out.
+// --quality auto: the governor picks the level from the frame times.
 void Application::adaptQuality(double frameMs)
 {
-    constexpr double kBudgetMs = 1000.0 / 60.0;
-    constexpr std::size_t kWindow = 30;
-    if (frameIndex_ < 5 || renderer_->quality() == render::Quality::Low) return;
-    qualityWindowMs_.push_back(frameMs);
-    if (qualityWindowMs_.size() < kWindow) return;
-    std::vector<double> window = qualityWindowMs_;
-    std::nth_element(window.begin(), window.begin() + std::ptrdiff_t(kWindow / 2), window.end());
-    const double median = window[kWindow / 2];
-    qualityWindowMs_.clear();
-    if (median <= kBudgetMs) return;
-    const render::Quality lower =
-        renderer_->quality() == render::Quality::High ? render::Quality::Medium : render::Quality::Low;
-    renderer_->setQuality(lower);
-    core::logInfo("render", "frames took ", median, " ms (median of ", kWindow, "); quality now ",
-                  render::qualityName(lower));
+    const std::optional<render::Quality> changed = qualityGovernor_.addFrame(frameMs);
+    if (!changed) return;
+    renderer_->setQuality(*changed);
+    core::logInfo("render", "quality now ", render::qualityName(*changed), " (median of the last ", QualityGovernor::kWindow,
+                  " frames)");
     if (options_.bench) {
-        // A benchmark reports the level that met the budget: restart the measurements.
+        // A benchmark reports the level it settled on: restart the measurements.
         cpuFrameMs_.clear();
         gpuFrameMs_.clear();
         for (double ms : gpuTimer_.drain()) (void)ms;

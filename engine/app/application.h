@@ -4,6 +4,7 @@
 
 #include "app/input_script.h"
 #include "app/options.h"
+#include "app/quality_governor.h"
 #include "app/paths.h"
 #include "app/settings.h"
 #include "core/clock.h"
@@ -149,7 +150,7 @@ private:
     bool hoverDirty_ = false;
 
     // Automatic quality: recent frame times decide whether to step down.
-    std::vector<double> qualityWindowMs_;
+    QualityGovernor qualityGovernor_;
     bool autoQuality_ = false;
 
     // Benchmark samples.

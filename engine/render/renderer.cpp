@@ -153,6 +153,23 @@ core::Status Renderer::upload(const scene::Scene& scene)
     return {};
 }
 
+// Simplified triangles for the cheaper qualities: 45% and 20% of the triangles over the same
+// vertices, keeping the silhouette (meshoptimizer's error-bounded edge collapse). Worked out
+// the first time a level is drawn, so starting at full quality costs nothing.
+static std::vector<std::uint32_t> simplifiedIndices(const assets::MeshData& data, int level)
+{
+    const float targets[2] = {0.45f, 0.2f};
+    const std::size_t target =
+        std::max<std::size_t>(std::size_t(float(data.indices.size()) * targets[level - 1]) / 3 * 3, 3);
+    std::vector<std::uint32_t> simplified(data.indices.size());
+    const std::size_t count = meshopt_simplify(simplified.data(), data.indices.data(), data.indices.size(),
+                                               &data.positions[0].x, data.positions.size(), sizeof(glm::vec3), target,
+                                               0.02f, 0, nullptr);
+    if (count < 3) return data.indices;
+    simplified.resize(count);
+    return simplified;
+}
+
 core::Expected<Renderer::GpuMesh> Renderer::uploadMesh(const assets::MeshData& data)
 {
     {
@@ -190,19 +207,6 @@ core::Expected<Renderer::GpuMesh> Renderer::uploadMesh(const assets::MeshData& d
         if (!mesh) return mesh.error();
         GpuMesh gpu{std::move(*mesh), dynamic, {}, 0};
         gpu.lods[0] = data.indices;
-        // Simplified levels for the cheaper qualities: 45% and 20% of the triangles, keeping
-        // the silhouette (meshoptimizer's error-bounded edge collapse).
-        const float targets[2] = {0.45f, 0.2f};
-        for (int level = 1; level <= 2; ++level) {
-            const std::size_t target = std::max<std::size_t>(std::size_t(float(data.indices.size()) * targets[level - 1]) / 3 * 3, 3);
-            std::vector<std::uint32_t> simplified(data.indices.size());
-            const std::size_t count = meshopt_simplify(simplified.data(), data.indices.data(), data.indices.size(),
-                                                       &data.positions[0].x, data.positions.size(), sizeof(glm::vec3), target,
-                                                       0.02f, 0, nullptr);
-            simplified.resize(count >= 3 ? count : data.indices.size());
-            if (count < 3) simplified = data.indices;
-            gpu.lods[std::size_t(level)] = std::move(simplified);
-        }
         return gpu;
     }
 }
@@ -407,7 +411,7 @@ core::Status Renderer::ensureTarget(glm::ivec2 size)
     // Medium draws straight into the window: no copy at all.
     if (options_.quality == Quality::Medium) return {};
     gfx::RenderTargetDesc desc;
-    const float scale = options_.quality == Quality::Low ? 0.6f : 1.0f;
+    const float scale = options_.quality == Quality::Low ? (std::getenv("HT_SCALE") ? std::stof(std::getenv("HT_SCALE")) : 0.6f) : 1.0f;
     desc.size = glm::max(glm::ivec2(glm::vec2(size) * scale), glm::ivec2(1));
     desc.samples = options_.quality == Quality::High ? std::min(4, options_.maxSamples) : 0;
     desc.colorFormat = gfx::TextureFormat::RGBA8;
@@ -421,11 +425,15 @@ core::Status Renderer::ensureTarget(glm::ivec2 size)
 core::Status Renderer::render(const scene::Scene& scene, const FrameView& view, const std::vector<StructureTint>& tints)
 {
     const int lod = lodLevel();
-    for (GpuMesh& mesh : meshes_)
-        if (mesh.lodInUse != lod) {
-            mesh.mesh.setIndices(mesh.lods[std::size_t(lod)]);
-            mesh.lodInUse = lod;
-        }
+    for (std::size_t i = 0; i < meshes_.size(); ++i) {
+        GpuMesh& mesh = meshes_[i];
+        if (mesh.lodInUse == lod) continue;
+        std::vector<std::uint32_t>& indices = mesh.lods[std::size_t(lod)];
+        if (indices.empty() && i < scene.model().meshes.size()) indices = simplifiedIndices(scene.model().meshes[i], lod);
+        if (indices.empty()) continue;
+        mesh.mesh.setIndices(indices);
+        mesh.lodInUse = lod;
+    }
     if (core::Status ready = ensureTarget(view.sizePixels); !ready) return ready;
     if (passTiming_) {
         gfx::finish();
@@ -435,9 +443,10 @@ core::Status Renderer::render(const scene::Scene& scene, const FrameView& view, 
     const glm::ivec2 targetSize = target ? target->size() : view.sizePixels;
     gfx::beginPass(target, targetSize, {glm::vec4(0.0f, 0.0f, 0.0f, 1.0f), 1.0f, 0});
     markPass("clear");
-    drawBackground();
+    static const std::string skip = std::getenv("HT_SKIP") ? std::getenv("HT_SKIP") : "";
+    if (skip.find("backdrop") == std::string::npos) drawBackground();
     markPass("backdrop");
-    drawFloor(scene, view);
+    if (skip.find("floor") == std::string::npos) drawFloor(scene, view);
     markPass("floor");
 
     const gfx::ShaderProgram& program = shaders_.program(programs_.mesh);
@@ -494,6 +503,7 @@ core::Status Renderer::render(const scene::Scene& scene, const FrameView& view, 
     for (const scene::MeshInstance* instance : opaque) sorted.emplace_back(distanceTo(instance), instance);
     std::sort(sorted.begin(), sorted.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
     for (const auto& [distance, instance] : sorted) {
+        if (skip.find("opaque") != std::string::npos) break;
         const assets::MeshData& data = scene.model().meshes[std::size_t(instance->mesh)];
         const bool doubleSided = data.material >= 0 && scene.model().materials[std::size_t(data.material)].doubleSided;
         gfx::RenderState state;
@@ -513,6 +523,7 @@ core::Status Renderer::render(const scene::Scene& scene, const FrameView& view, 
     std::sort(sorted.begin(), sorted.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
     const bool depthPrepass = options_.quality != Quality::Low;
     for (const auto& [distance, instance] : sorted) {
+        if (skip.find("translucent") != std::string::npos) break;
         if (depthPrepass) {
             gfx::RenderState depthOnly;
             depthOnly.colorWrite = false;
@@ -541,7 +552,7 @@ void Renderer::present(glm::ivec2 windowPixels)
 {
     // Drawn straight into the window already, or copied now (resolved, and filtered when
     // scaled up).
-    if (target_) gfx::blitToDefault(*target_, windowPixels);
+    if (target_ && !std::getenv("HT_SKIP_PRESENT")) gfx::blitToDefault(*target_, windowPixels);
     markPass("present");
 }
 

@@ -81,8 +81,9 @@ private:
     struct GpuMesh {
         gfx::Mesh mesh;
         bool dynamic = false;
-        // Triangles at each level of detail (0: as modelled); simplified over the same vertices,
-        // so deformed and skinned meshes keep working. Level in use on the GPU now.
+        // Triangles at each level of detail (0: as modelled; the others made when first drawn),
+        // simplified over the same vertices, so deformed and skinned meshes keep working. Level
+        // in use on the GPU now.
         std::array<std::vector<std::uint32_t>, 3> lods;
         int lodInUse = 0;
     };

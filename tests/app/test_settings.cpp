@@ -1,3 +1,4 @@
+#include "app/quality_governor.h"
 #include "app/input_script.h"
 #include "app/settings.h"
 #include "core/file.h"
@@ -159,4 +160,32 @@ TEST_CASE("a mistake in an input script names the file, line and field")
         CHECK(message.find(c.field) != std::string::npos);
         CHECK(message.find(c.words) != std::string::npos);
     }
+}
+
+TEST_CASE("auto quality starts cheap, climbs while frames are quick, and settles below a level that was too slow")
+{
+    using render::Quality;
+    app::QualityGovernor governor;
+    CHECK(governor.quality() == Quality::Low);
+    // Feeds frames of one duration until the level changes or `limit` frames pass.
+    auto run = [&](double ms, int limit) -> std::optional<Quality> {
+        for (int i = 0; i < limit; ++i)
+            if (auto changed = governor.addFrame(ms)) return changed;
+        return std::nullopt;
+    };
+    const int decision = app::QualityGovernor::kWarmUpFrames + int(app::QualityGovernor::kWindow);
+    // Quick frames: up one level per decision, never past high.
+    CHECK(run(4.0, decision) == Quality::Medium);
+    CHECK(run(4.0, decision) == Quality::High);
+    CHECK_FALSE(run(4.0, 3 * decision));
+    // Too slow at high: down to medium, and high is not tried again however quick medium is.
+    CHECK(run(30.0, decision) == Quality::Medium);
+    CHECK_FALSE(run(4.0, 3 * decision));
+    // Frames between half the budget and the budget: the level stays.
+    CHECK_FALSE(run(12.0, 3 * decision));
+    // A few slow frames do not move it; the median does.
+    for (int i = 0; i < decision; ++i) CHECK_FALSE(governor.addFrame(i % 5 == 0 ? 40.0 : 12.0));
+    CHECK(run(20.0, decision) == Quality::Low);
+    CHECK_FALSE(run(20.0, 3 * decision));
+    CHECK(governor.quality() == Quality::Low);
 }

@@ -1,0 +1,34 @@
+// Chooses the rendering quality from measured frame times (--quality auto). It starts at the
+// cheapest level, so the first frame comes quickly on any machine, and steps up while frames
+// leave plenty of the 60 Hz budget; it steps down while they exceed it. A level that once
+// proved too slow is not tried again in the same run, so the choice settles instead of
+// swinging between two levels.
+#pragma once
+
+#include "render/renderer.h"
+
+#include <optional>
+#include <vector>
+
+namespace app {
+
+class QualityGovernor {
+public:
+    static constexpr double kBudgetMs = 1000.0 / 60.0;
+    static constexpr double kStepUpBelowMs = kBudgetMs * 0.5;  // room for a level about twice as costly
+    static constexpr std::size_t kWindow = 30;                 // frames per decision (their median)
+    static constexpr int kWarmUpFrames = 5;                    // shader compiles and uploads left out
+
+    render::Quality quality() const { return quality_; }
+
+    // Adds one frame's time; returns the new level when it changes.
+    std::optional<render::Quality> addFrame(double frameMs);
+
+private:
+    render::Quality quality_ = render::Quality::Low;
+    render::Quality ceiling_ = render::Quality::High;  // the best level still worth trying
+    int warmUp_ = kWarmUpFrames;
+    std::vector<double> window_;
+};
+
+} // namespace app

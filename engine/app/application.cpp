@@ -82,6 +82,9 @@ core::Status Application::initialise()
     core::logDebug("app", "model import took ", importTime.elapsedMs(), " ms");
     core::Stopwatch sceneTime;
     scene_ = scene::Scene(std::move(*model));
+    // The cheaper levels of detail are simplified on another thread while lessons load and
+    // the window opens; the model stays where it is for the life of the app.
+    detailLevels_ = std::async(std::launch::async, [model = &scene_.model()] { return render::simplifyModel(*model); });
     scene_.layers() = sceneDesc_.layers;
     manualPose_ = anim::placeOnFloor(anatomy::Pose::neutral(), anim::ContactList{{anatomy::Landmark::HeelR, 0.0},
                                                                                  {anatomy::Landmark::HeelL, 0.0}});
@@ -204,6 +207,8 @@ core::Status Application::createGraphics(render::Quality quality)
     if (!renderer) return renderer.error();
     renderer_ = std::move(*renderer);
     if (core::Status uploaded = renderer_->upload(scene_); !uploaded) return uploaded.error();
+    if (detailLevels_.valid()) readyDetailLevels_ = detailLevels_.get();
+    if (readyDetailLevels_) renderer_->setDetailLevels(*readyDetailLevels_);
     gpuTimer_ = gfx::GpuTimer();
     gpuTimer_.create();
     renderer_->setPassTiming(options_.bench && std::getenv("HT_BENCH_PASSES") != nullptr);

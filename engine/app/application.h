@@ -24,6 +24,7 @@
 #include "ui/stretch_map.h"
 #include "ui/overlay.h"
 
+#include <future>
 #include <map>
 #include <memory>
 #include <set>
@@ -151,6 +152,8 @@ private:
 
     // Automatic quality: recent frame times decide whether to step down.
     QualityGovernor qualityGovernor_;
+    std::future<render::DetailLevels> detailLevels_;         // being simplified while the app starts
+    std::optional<render::DetailLevels> readyDetailLevels_;  // kept for a rebuilt GL context
     bool autoQuality_ = false;
 
     // Benchmark samples.

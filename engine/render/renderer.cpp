@@ -170,6 +170,21 @@ static std::vector<std::uint32_t> simplifiedIndices(const assets::MeshData& data
     return simplified;
 }
 
+DetailLevels simplifyModel(const assets::ModelData& model)
+{
+    DetailLevels levels(model.meshes.size());
+    for (std::size_t i = 0; i < model.meshes.size(); ++i)
+        for (int level = 1; level <= 2; ++level) levels[i][std::size_t(level - 1)] = simplifiedIndices(model.meshes[i], level);
+    return levels;
+}
+
+void Renderer::setDetailLevels(const DetailLevels& levels)
+{
+    for (std::size_t i = 0; i < meshes_.size() && i < levels.size(); ++i)
+        for (std::size_t level = 1; level <= 2; ++level)
+            if (meshes_[i].lods[level].empty()) meshes_[i].lods[level] = levels[i][level - 1];
+}
+
 core::Expected<Renderer::GpuMesh> Renderer::uploadMesh(const assets::MeshData& data)
 {
     {

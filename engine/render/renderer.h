@@ -17,6 +17,7 @@
 #include <glm/glm.hpp>
 
 #include <array>
+#include <cstdint>
 #include <filesystem>
 #include <optional>
 #include <string_view>
@@ -34,6 +35,11 @@ struct FrameView {
 // What a frame costs, from most to least: 4x multisampling at full detail; simplified meshes
 // without multisampling; coarser meshes at 3/5 resolution, edges smoothed as they are scaled up.
 enum class Quality { High, Medium, Low };
+
+// Simplified triangles of every mesh of a model for the medium and low levels (meshoptimizer),
+// in model order. Pure CPU work, so the app can do it on another thread while it starts up.
+using DetailLevels = std::vector<std::array<std::vector<std::uint32_t>, 2>>;
+DetailLevels simplifyModel(const assets::ModelData& model);
 std::string_view qualityName(Quality quality);
 
 struct RenderOptions {
@@ -55,6 +61,9 @@ public:
 
     // Uploads the scene's meshes to the GPU (the explicit step after import).
     core::Status upload(const scene::Scene& scene);
+    // Levels of detail made ahead (simplifyModel of the uploaded model); without them each
+    // level is simplified the first time it is drawn.
+    void setDetailLevels(const DetailLevels& levels);
     // Re-uploads the vertex positions and normals of meshes the scene deformed this frame.
     void updateDeformedMeshes(const scene::Scene& scene);
     // Draws the scene into the offscreen target, resizing it to the view when needed.

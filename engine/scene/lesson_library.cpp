@@ -3,6 +3,8 @@
 #include "core/log.h"
 
 #include <algorithm>
+#include <atomic>
+#include <thread>
 
 namespace scene {
 namespace fs = std::filesystem;
@@ -53,18 +55,29 @@ void LessonLibrary::loadAll()
     std::error_code ec;
     if (!fs::is_directory(folder_, ec) && !setupError_)
         setupError_ = core::makeFileError(folder_.string(), "lesson folder not found");
-    for (const fs::path& file : knownFiles_) {
-        LessonEntry entry;
-        entry.path = file.string();
-        auto lesson = loadLessonFile(entry.path, context);
-        if (lesson) {
-            entry.lesson = std::move(*lesson);
-        } else {
-            entry.error = lesson.error();
-            core::logWarning("lessons", lesson.error().describe());
+    // Files load side by side: checking every key pose against the floor is most of the
+    // start-up time, and each file depends only on the shared, read-only context.
+    entries_.resize(knownFiles_.size());
+    std::atomic<std::size_t> next{0};
+    auto loadSome = [&] {
+        for (std::size_t i = next++; i < knownFiles_.size(); i = next++) {
+            LessonEntry& entry = entries_[i];
+            entry.path = knownFiles_[i].string();
+            auto lesson = loadLessonFile(entry.path, context);
+            if (lesson)
+                entry.lesson = std::move(*lesson);
+            else
+                entry.error = lesson.error();
         }
-        entries_.push_back(std::move(entry));
-    }
+    };
+    const unsigned helpers = std::min<unsigned>(std::max(1u, std::thread::hardware_concurrency()), 8u) - 1;
+    std::vector<std::thread> threads;
+    for (unsigned t = 0; t < helpers && t + 1 < knownFiles_.size(); ++t) threads.emplace_back(loadSome);
+    loadSome();
+    for (std::thread& thread : threads) thread.join();
+    // Reported in file order, whichever thread read them.
+    for (const LessonEntry& entry : entries_)
+        if (entry.error) core::logWarning("lessons", entry.error->describe());
     std::stable_sort(entries_.begin(), entries_.end(), [](const LessonEntry& a, const LessonEntry& b) {
         if (a.lesson.has_value() != b.lesson.has_value()) return a.lesson.has_value();
         if (!a.lesson) return a.path < b.path;

@@ -203,6 +203,7 @@ core::Status Application::createGraphics(render::Quality quality)
     render::RenderOptions renderOptions;
     renderOptions.maxSamples = gl_.maxSamples;
     renderOptions.quality = quality;
+    renderOptions.pipelined = !options_.headless || options_.bench;
     auto renderer = render::Renderer::create(paths_.shaders(), renderOptions);
     if (!renderer) return renderer.error();
     renderer_ = std::move(*renderer);
@@ -1130,12 +1131,6 @@ core::Status Application::renderFrame(double dtSeconds, std::vector<ui::Command>
         ImGui::Render();
         if (options_.bench && std::getenv("HT_BENCH_PASSES")) gfx::finish();
         core::Stopwatch overlayClock;
-        if (std::getenv("HT_IMGUI_STATS") && frameIndex_ == 10) {
-            const ImDrawData* d = ImGui::GetDrawData();
-            int cmds = 0;
-            for (int i = 0; i < d->CmdListsCount; ++i) cmds += d->CmdLists[i]->CmdBuffer.Size;
-            std::printf("imgui: %d lists, %d commands, %d vertices, %d indices\n", d->CmdListsCount, cmds, d->TotalVtxCount, d->TotalIdxCount);
-        }
         gfx::renderImGui(ImGui::GetDrawData());
         if (options_.bench && std::getenv("HT_BENCH_PASSES")) {
             gfx::finish();

@@ -100,6 +100,7 @@ core::Expected<Renderer> Renderer::create(const std::filesystem::path& shaderFol
         {&renderer.programs_.depth, "depth", "mesh.vert", "depth.frag"},
         {&renderer.programs_.background, "background", "background.vert", "background.frag"},
         {&renderer.programs_.floor, "floor", "floor.vert", "floor.frag"},
+        {&renderer.programs_.upscale, "upscale", "background.vert", "upscale.frag"},
     };
     for (const ProgramFiles& files : programs) {
         auto index = renderer.shaders_.load(files.name, files.vertex, files.fragment);
@@ -130,6 +131,8 @@ void Renderer::setQuality(Quality quality)
     if (quality == options_.quality) return;
     options_.quality = quality;
     target_.reset(); // samples and size change with quality
+    shown_.reset();
+    shownHasFrame_ = false;
 }
 
 core::Status Renderer::upload(const scene::Scene& scene)
@@ -422,11 +425,13 @@ core::Status Renderer::ensureTarget(glm::ivec2 size)
 {
     if (targetRequest_ == size && (target_ || options_.quality == Quality::Medium)) return {};
     target_.reset();
+    shown_.reset();
+    shownHasFrame_ = false;
     targetRequest_ = size;
     // Medium draws straight into the window: no copy at all.
     if (options_.quality == Quality::Medium) return {};
     gfx::RenderTargetDesc desc;
-    const float scale = options_.quality == Quality::Low ? (std::getenv("HT_SCALE") ? std::stof(std::getenv("HT_SCALE")) : 0.6f) : 1.0f;
+    const float scale = options_.quality == Quality::Low ? 0.6f : 1.0f;
     desc.size = glm::max(glm::ivec2(glm::vec2(size) * scale), glm::ivec2(1));
     desc.samples = options_.quality == Quality::High ? std::min(4, options_.maxSamples) : 0;
     desc.colorFormat = gfx::TextureFormat::RGBA8;
@@ -434,6 +439,11 @@ core::Status Renderer::ensureTarget(glm::ivec2 size)
     auto target = gfx::RenderTarget::create(desc);
     if (!target) return target.error();
     target_ = std::move(*target);
+    if (options_.pipelined && options_.quality == Quality::Low) {
+        auto shown = gfx::RenderTarget::create(desc);
+        if (!shown) return shown.error();
+        shown_ = std::move(*shown);
+    }
     return {};
 }
 
@@ -458,10 +468,9 @@ core::Status Renderer::render(const scene::Scene& scene, const FrameView& view, 
     const glm::ivec2 targetSize = target ? target->size() : view.sizePixels;
     gfx::beginPass(target, targetSize, {glm::vec4(0.0f, 0.0f, 0.0f, 1.0f), 1.0f, 0});
     markPass("clear");
-    static const std::string skip = std::getenv("HT_SKIP") ? std::getenv("HT_SKIP") : "";
-    if (skip.find("backdrop") == std::string::npos) drawBackground();
+    drawBackground();
     markPass("backdrop");
-    if (skip.find("floor") == std::string::npos) drawFloor(scene, view);
+    drawFloor(scene, view);
     markPass("floor");
 
     const gfx::ShaderProgram& program = shaders_.program(programs_.mesh);
@@ -518,7 +527,6 @@ core::Status Renderer::render(const scene::Scene& scene, const FrameView& view, 
     for (const scene::MeshInstance* instance : opaque) sorted.emplace_back(distanceTo(instance), instance);
     std::sort(sorted.begin(), sorted.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
     for (const auto& [distance, instance] : sorted) {
-        if (skip.find("opaque") != std::string::npos) break;
         const assets::MeshData& data = scene.model().meshes[std::size_t(instance->mesh)];
         const bool doubleSided = data.material >= 0 && scene.model().materials[std::size_t(data.material)].doubleSided;
         gfx::RenderState state;
@@ -538,7 +546,6 @@ core::Status Renderer::render(const scene::Scene& scene, const FrameView& view, 
     std::sort(sorted.begin(), sorted.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
     const bool depthPrepass = options_.quality != Quality::Low;
     for (const auto& [distance, instance] : sorted) {
-        if (skip.find("translucent") != std::string::npos) break;
         if (depthPrepass) {
             gfx::RenderState depthOnly;
             depthOnly.colorWrite = false;
@@ -567,7 +574,28 @@ void Renderer::present(glm::ivec2 windowPixels)
 {
     // Drawn straight into the window already, or copied now (resolved, and filtered when
     // scaled up).
-    if (target_ && !std::getenv("HT_SKIP_PRESENT")) gfx::blitToDefault(*target_, windowPixels);
+    if (target_ && target_->size() != windowPixels && target_->samples() == 0) {
+        // Stretched by drawing a triangle with bilinear filtering. Pipelined, it shows last
+        // frame's scene, which is finished, and keeps this frame's for the next.
+        const gfx::RenderTarget& source = shown_ && shownHasFrame_ ? *shown_ : *target_;
+        gfx::beginPass(nullptr, windowPixels, {});
+        gfx::RenderState state;
+        state.depthTest = false;
+        state.depthWrite = false;
+        state.cull = gfx::CullMode::None;
+        gfx::applyRenderState(state);
+        const gfx::ShaderProgram& program = shaders_.program(programs_.upscale);
+        program.use();
+        source.colorTexture().bind(0);
+        program.set("uScene", 0);
+        procedural_.draw(gfx::Primitive::Triangles, 3);
+        if (shown_) {
+            std::swap(target_, shown_);
+            shownHasFrame_ = true;
+        }
+    } else if (target_) {
+        gfx::blitToDefault(*target_, windowPixels);
+    }
     markPass("present");
 }
 

@@ -45,6 +45,10 @@ std::string_view qualityName(Quality quality);
 struct RenderOptions {
     Quality quality = Quality::High;
     int maxSamples = 4;          // what the driver offers
+    // Low quality shows the scene one frame late, so a software rasteriser draws this frame's
+    // scene while the overlay goes on the window (reading a target waits for it to finish).
+    // Off for images that must show this very frame (tests, exported lessons).
+    bool pipelined = false;
 };
 
 // A colour map of a muscle quantity for one structure, 0..1; negative: natural colour.
@@ -101,6 +105,7 @@ private:
         int depth = -1;
         int background = -1;
         int floor = -1;
+        int upscale = -1;
     };
 
     void drawBackground();
@@ -122,6 +127,8 @@ private:
     std::vector<GpuMesh> meshes_;
     std::optional<GpuMesh> propBox_, propCylinder_;
     std::optional<gfx::RenderTarget> target_;
+    std::optional<gfx::RenderTarget> shown_;   // pipelined: last frame's scene, shown now
+    bool shownHasFrame_ = false;
     glm::ivec2 targetRequest_{0};
     glm::ivec2 lastSize_{1};
     gfx::ProceduralDraw procedural_;

@@ -272,3 +272,58 @@ TEST_CASE("golden images: translucent skin over opaque structures")
     CHECK(int(centre[0]) + centre[1] + centre[2] > 150);
     CHECK(fixture().newProblems() == before);
 }
+
+TEST_CASE("low quality, pipelined: the window shows the last finished scene, and the first frame its own")
+{
+    TempDir dir;
+    auto model = assets::importModel(testing_support::writeTestScene(dir.path()));
+    REQUIRE(model.ok());
+    scene::Scene scene(std::move(*model));
+    scene.layers()[std::size_t(scene::LayerId::Skin)].opacity = 0.0f;
+    const glm::ivec2 window{320, 240};  // the fixture's window; the scene is drawn at 3/5 of it
+    auto frameAt = [&](render::Renderer& renderer, scene::ViewPreset preset) {
+        scene::OrbitCamera camera;
+        camera.frame(scene.visibleBounds(), false);
+        camera.setPreset(preset, false);
+        render::FrameView view;
+        view.sizePixels = window;
+        view.view = camera.viewMatrix();
+        view.projection = camera.projectionMatrix(float(window.x) / float(window.y));
+        view.eye = camera.position();
+        REQUIRE(renderer.render(scene, view).ok());
+        renderer.present(window);
+        return gfx::readPixels(nullptr, window);
+    };
+    auto same = [](const core::Image& a, const core::Image& b) {
+        return core::compareImages(a, b).meanChannelDifference < 0.5;
+    };
+    auto drawnPixels = [](const core::Image& image) {  // pixels unlike the backdrop's corner
+        const std::uint8_t* corner = image.pixel(0, 0);
+        int count = 0;
+        for (int y = 0; y < image.height; ++y)
+            for (int x = 0; x < image.width; ++x) {
+                const std::uint8_t* p = image.pixel(x, y);
+                count += std::abs(p[0] - corner[0]) + std::abs(p[1] - corner[1]) + std::abs(p[2] - corner[2]) > 60;
+            }
+        return count;
+    };
+    for (bool pipelined : {false, true}) {
+        CAPTURE(pipelined);
+        auto renderer = render::Renderer::create(std::filesystem::path(HT_SOURCE_DIR) / "shaders",
+                                                 {render::Quality::Low, fixture().info.maxSamples, pipelined});
+        REQUIRE(renderer.ok());
+        REQUIRE(renderer->upload(scene).ok());
+        const core::Image front = frameAt(*renderer, scene::ViewPreset::Anterior);
+        const core::Image side = frameAt(*renderer, scene::ViewPreset::Lateral);
+        const core::Image frontAgain = frameAt(*renderer, scene::ViewPreset::Anterior);
+        // The first frame shows its own view.
+        CHECK(drawnPixels(front) > 2000);
+        if (pipelined) {
+            CHECK(same(side, front));              // the side view is still being drawn: the front shows
+            CHECK_FALSE(same(frontAgain, front));  // now the finished side view
+        } else {
+            CHECK_FALSE(same(side, front));        // each frame shows itself
+            CHECK(same(frontAgain, front));
+        }
+    }
+}

@@ -1447,7 +1447,7 @@ void Application::printBenchmark()
     std::printf("size: %dx%d\n", size.x, size.y);
     std::printf("quality: %s\n", std::string(render::qualityName(renderer_->quality())).c_str());
     std::printf("overlay: %s\n", options_.noOverlay ? "off" : "on");
-    std::printf("triangles: %zu\n", renderer_->uploadedTriangles());
+    std::printf("triangles: %zu (%zu at this level)\n", renderer_->uploadedTriangles(), renderer_->triangleCountInUse());
     std::printf("frames: %zu\n", cpu.size());
     std::printf("start_to_first_frame_ms: %.1f\n", firstFrameSeconds_ * 1000.0);
     std::printf("cpu_frame_ms: median %.2f p95 %.2f p99 %.2f max %.2f\n", cpuStats.median, cpuStats.p95, cpuStats.p99,

@@ -156,12 +156,12 @@ core::Status Renderer::upload(const scene::Scene& scene)
     return {};
 }
 
-// Simplified triangles for the cheaper qualities: 45% and 20% of the triangles over the same
+// Simplified triangles for the cheaper qualities: 45% and 10% of the triangles over the same
 // vertices, keeping the silhouette (meshoptimizer's error-bounded edge collapse). Worked out
 // the first time a level is drawn, so starting at full quality costs nothing.
 static std::vector<std::uint32_t> simplifiedIndices(const assets::MeshData& data, int level)
 {
-    const float targets[2] = {0.45f, 0.2f};
+    const float targets[2] = {0.45f, 0.1f};
     const std::size_t target =
         std::max<std::size_t>(std::size_t(float(data.indices.size()) * targets[level - 1]) / 3 * 3, 3);
     std::vector<std::uint32_t> simplified(data.indices.size());
@@ -179,6 +179,13 @@ DetailLevels simplifyModel(const assets::ModelData& model)
     for (std::size_t i = 0; i < model.meshes.size(); ++i)
         for (int level = 1; level <= 2; ++level) levels[i][std::size_t(level - 1)] = simplifiedIndices(model.meshes[i], level);
     return levels;
+}
+
+std::size_t Renderer::triangleCountInUse() const
+{
+    std::size_t total = 0;
+    for (const GpuMesh& mesh : meshes_) total += mesh.lods[std::size_t(mesh.lodInUse)].size() / 3;
+    return total;
 }
 
 void Renderer::setDetailLevels(const DetailLevels& levels)

@@ -89,6 +89,8 @@ public:
     Quality quality() const { return options_.quality; }
     gfx::ShaderLibrary& shaders() { return shaders_; }
     std::size_t uploadedTriangles() const { return uploadedTriangles_; }
+    // Triangles of every uploaded mesh at the level of detail in use (what a frame can draw).
+    std::size_t triangleCountInUse() const;
 
 private:
     struct GpuMesh {

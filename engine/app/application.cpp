@@ -208,8 +208,8 @@ core::Status Application::createGraphics(render::Quality quality)
     if (!renderer) return renderer.error();
     renderer_ = std::move(*renderer);
     if (core::Status uploaded = renderer_->upload(scene_); !uploaded) return uploaded.error();
-    if (detailLevels_.valid()) readyDetailLevels_ = detailLevels_.get();
-    if (readyDetailLevels_) renderer_->setDetailLevels(*readyDetailLevels_);
+    // Made once at start-up; a renderer rebuilt after a lost context simplifies as it draws.
+    if (detailLevels_.valid()) renderer_->setDetailLevels(detailLevels_.get());
     gpuTimer_ = gfx::GpuTimer();
     gpuTimer_.create();
     renderer_->setPassTiming(options_.bench && std::getenv("HT_BENCH_PASSES") != nullptr);

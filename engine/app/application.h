@@ -153,7 +153,6 @@ private:
     // Automatic quality: recent frame times decide whether to step down.
     QualityGovernor qualityGovernor_;
     std::future<render::DetailLevels> detailLevels_;         // being simplified while the app starts
-    std::optional<render::DetailLevels> readyDetailLevels_;  // kept for a rebuilt GL context
     bool autoQuality_ = false;
 
     // Benchmark samples.

@@ -21,6 +21,10 @@ void shutdownImGuiRenderer()
 void newImGuiRendererFrame()
 {
     ImGui_ImplOpenGL3_NewFrame();
+    // Once the font atlas is a texture, its pixels on the CPU side are not needed: ImGui makes
+    // them again if the fonts are rebuilt (a new text size or display).
+    ImFontAtlas& atlas = *ImGui::GetIO().Fonts;
+    if (atlas.TexPixelsAlpha8 || atlas.TexPixelsRGBA32) atlas.ClearTexData();
 }
 
 void renderImGui(ImDrawData* drawData)

@@ -170,6 +170,7 @@ static std::vector<std::uint32_t> simplifiedIndices(const assets::MeshData& data
                                                0.02f, 0, nullptr);
     if (count < 3) return data.indices;
     simplified.resize(count);
+    simplified.shrink_to_fit();  // held for the life of the app: no room for the full mesh
     return simplified;
 }
 
@@ -188,11 +189,11 @@ std::size_t Renderer::triangleCountInUse() const
     return total;
 }
 
-void Renderer::setDetailLevels(const DetailLevels& levels)
+void Renderer::setDetailLevels(DetailLevels levels)
 {
     for (std::size_t i = 0; i < meshes_.size() && i < levels.size(); ++i)
         for (std::size_t level = 1; level <= 2; ++level)
-            if (meshes_[i].lods[level].empty()) meshes_[i].lods[level] = levels[i][level - 1];
+            if (meshes_[i].lods[level].empty()) meshes_[i].lods[level] = std::move(levels[i][level - 1]);
 }
 
 core::Expected<Renderer::GpuMesh> Renderer::uploadMesh(const assets::MeshData& data)

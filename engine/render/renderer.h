@@ -67,7 +67,7 @@ public:
     core::Status upload(const scene::Scene& scene);
     // Levels of detail made ahead (simplifyModel of the uploaded model); without them each
     // level is simplified the first time it is drawn.
-    void setDetailLevels(const DetailLevels& levels);
+    void setDetailLevels(DetailLevels levels);
     // Re-uploads the vertex positions and normals of meshes the scene deformed this frame.
     void updateDeformedMeshes(const scene::Scene& scene);
     // Draws the scene into the offscreen target, resizing it to the view when needed.

@@ -7,5 +7,5 @@ void main()
 {
     vec2 corner = vec2((gl_VertexID << 1) & 2, gl_VertexID & 2);
     vUv = corner;
-    gl_Position = vec4(corner * 2.0 - 1.0, 0.0, 1.0);
+    gl_Position = vec4(corner * 2.0 - 1.0, 1.0, 1.0);  // at the far plane
 }

@@ -279,8 +279,7 @@ void Renderer::updateDeformedMeshes(const scene::Scene& scene)
 void Renderer::drawBackground()
 {
     gfx::RenderState state;
-    state.depthTest = false;
-    state.depthWrite = false;
+    state.depthWrite = false;  // drawn at the far plane, where nothing else is
     state.cull = gfx::CullMode::None;
     gfx::applyRenderState(state);
     const gfx::ShaderProgram& program = shaders_.program(programs_.background);
@@ -476,10 +475,6 @@ core::Status Renderer::render(const scene::Scene& scene, const FrameView& view, 
     const glm::ivec2 targetSize = target ? target->size() : view.sizePixels;
     gfx::beginPass(target, targetSize, {glm::vec4(0.0f, 0.0f, 0.0f, 1.0f), 1.0f, 0});
     markPass("clear");
-    drawBackground();
-    markPass("backdrop");
-    drawFloor(scene, view);
-    markPass("floor");
 
     const gfx::ShaderProgram& program = shaders_.program(programs_.mesh);
     program.use();
@@ -544,6 +539,12 @@ core::Status Renderer::render(const scene::Scene& scene, const FrameView& view, 
     }
     drawProps(scene);
     markPass("opaque");
+    // Backdrop and floor after the opaque structures, depth-tested: the pixels the body covers
+    // are never shaded for them.
+    drawBackground();
+    markPass("backdrop");
+    drawFloor(scene, view);
+    markPass("floor");
     drawOutline(scene, view);
     markPass("outline");
 

@@ -8,6 +8,7 @@
 #include "core/log.h"
 #include "anim/floor_contact.h"
 #include "gfx/imgui_renderer.h"
+#include "gfx/render_state.h"
 #include "ui/labels.h"
 #include "ui/presenter.h"
 #include "ui/quiz_panel.h"
@@ -225,6 +226,7 @@ core::Status Application::recoverLostContext()
     renderer_.reset();
     gpuTimer_ = gfx::GpuTimer();
     if (core::Status made = window_.recreateContext(); !made) return made;
+    gfx::invalidateRenderState();  // the new context starts from GL's defaults, not our cache
     auto gl = gfx::loadOpenGL(platform::Window::glProcLoader());
     if (!gl) return gl.error();
     gl_ = *gl;
@@ -1233,7 +1235,14 @@ void Application::applyTourStop(std::size_t frame)
     const TourStop& stop = tour_[std::min(frame, tour_.size() - 1)];
     const scene::Lesson* playing = player_.lesson();
     if (!playing || playing->id != stop.lessonId) {
+        // Lessons take the quality levels in turn, so every level's passes meet every kind of step.
+        static constexpr render::Quality kLevels[] = {render::Quality::Low, render::Quality::Medium, render::Quality::High};
+        renderer_->setQuality(kLevels[tourLessons_ % 3]);
         startLesson(stop.lessonId, stop.step);
+        // And a structure selected in each, a different one each time, for the outline pass.
+        if (!scene_.structures().empty())
+            scene_.selectedStructure = int((std::size_t(tourLessons_) * 7) % scene_.structures().size());
+        ++tourLessons_;
         core::logDebug("tour", "lesson ", stop.lessonId);
     } else if (player_.stepIndex() != stop.step) {
         player_.goToStep(stop.step);

@@ -176,6 +176,7 @@ private:
         double timeS;
     };
     std::vector<TourStop> tour_;
+    int tourLessons_ = 0;  // lessons begun so far
     std::vector<double> soakFrameMs_;
 };
 

@@ -78,7 +78,7 @@ ParseResult parseOptions(int argc, char** argv)
     cli.add_flag("--no-vsync", noVsync, "Do not wait for the display's refresh");
     cli.add_flag("--gl-debug", options.glDebug, "Report every OpenGL error and warning (on in Debug builds)");
     cli.add_option("--quality", options.quality,
-                   "Rendering quality: high (4x MSAA), medium (no multisampling, simplified meshes), low (3/5 "
+                   "Rendering quality: high (4x MSAA), medium (no multisampling, simplified meshes), low (55% "
                    "resolution, coarser meshes, lit per vertex), or auto (starts low, steps up while frames take under "
                    "8.3 ms and down while they take over 16.7 ms; headless runs without --bench use high)")
         ->check(CLI::IsMember({"auto", "high", "medium", "low"}));

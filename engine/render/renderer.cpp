@@ -79,7 +79,7 @@ std::string_view qualityName(Quality quality)
     switch (quality) {
     case Quality::High: return "high (4x MSAA)";
     case Quality::Medium: return "medium (no multisampling, simplified meshes)";
-    case Quality::Low: return "low (edge smoothing at 3/5 resolution, coarser meshes)";
+    case Quality::Low: return "low (55% resolution stretched to the window, coarser meshes, lit per vertex)";
     }
     return "high";
 }
@@ -438,7 +438,7 @@ core::Status Renderer::ensureTarget(glm::ivec2 size)
     // Medium draws straight into the window: no copy at all.
     if (options_.quality == Quality::Medium) return {};
     gfx::RenderTargetDesc desc;
-    const float scale = options_.quality == Quality::Low ? 0.6f : 1.0f;
+    const float scale = options_.quality == Quality::Low ? 0.55f : 1.0f;
     desc.size = glm::max(glm::ivec2(glm::vec2(size) * scale), glm::ivec2(1));
     desc.samples = options_.quality == Quality::High ? std::min(4, options_.maxSamples) : 0;
     desc.colorFormat = gfx::TextureFormat::RGBA8;
@@ -544,6 +544,7 @@ core::Status Renderer::render(const scene::Scene& scene, const FrameView& view, 
     drawBackground();
     markPass("backdrop");
     drawFloor(scene, view);
+    program.use();  // the outline and translucent passes draw with the mesh program
     markPass("floor");
     drawOutline(scene, view);
     markPass("outline");

@@ -280,7 +280,7 @@ TEST_CASE("low quality, pipelined: the window shows the last finished scene, and
     REQUIRE(model.ok());
     scene::Scene scene(std::move(*model));
     scene.layers()[std::size_t(scene::LayerId::Skin)].opacity = 0.0f;
-    const glm::ivec2 window{320, 240};  // the fixture's window; the scene is drawn at 3/5 of it
+    const glm::ivec2 window{320, 240};  // the fixture's window; the scene is drawn at 55% of it
     auto frameAt = [&](render::Renderer& renderer, scene::ViewPreset preset) {
         scene::OrbitCamera camera;
         camera.frame(scene.visibleBounds(), false);

@@ -1054,13 +1054,17 @@ int Application::soakVerdict()
         lowest = std::min(lowest, sample.residentKb);
         highest = std::max(highest, sample.residentKb);
     }
-    const long growthKb = settled.back().residentKb - settled.front().residentKb;
+    // Early and late: the medians of the first and the last fifth of the samples, so one sample
+    // caught while the driver holds a few more buffers does not read as growth or as a slowdown.
     const std::size_t fifth = std::max<std::size_t>(1, settled.size() / 5);
-    std::vector<double> early, late;
+    std::vector<double> early, late, earlyKb, lateKb;
     for (std::size_t i = 0; i < fifth; ++i) {
         early.push_back(settled[i].frameMs);
         late.push_back(settled[settled.size() - 1 - i].frameMs);
+        earlyKb.push_back(double(settled[i].residentKb));
+        lateKb.push_back(double(settled[settled.size() - 1 - i].residentKb));
     }
+    const long growthKb = long(percentiles(lateKb).median - percentiles(earlyKb).median);
     const double earlyMs = percentiles(early).median, lateMs = percentiles(late).median;
     const double drift = earlyMs > 0.0 ? lateMs / earlyMs - 1.0 : 0.0;
     std::printf("soak_result: resident growth %ld kB after warm-up (range %ld kB), frame median %.2f -> %.2f ms (%+.0f%%)\n",

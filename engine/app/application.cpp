@@ -1024,7 +1024,8 @@ void Application::writeReport() const
 // model and the meshes, for as long as the soak runs.
 void Application::soakDrive(double elapsedS, anatomy::Pose& pose, scene::MuscleDrive& drive) const
 {
-    const int phase = int(elapsedS / 8.0) % 3;
+    // Three phases of kSoakCycleS / 3: relaxed, cramping, cramping while the hip flexes.
+    const int phase = int(elapsedS / (kSoakCycleS / 3.0)) % 3;
     if (phase >= 1) {
         drive.mode = scene::MuscleMode::Cramp;
         drive.cramp = scene::CrampSpec{anatomy::Muscle::BicepsFemorisLong, anatomy::Side::Right, 0.0, 20.0};
@@ -1036,9 +1037,10 @@ void Application::soakDrive(double elapsedS, anatomy::Pose& pose, scene::MuscleD
     }
 }
 
-// Memory may settle for the first tenth of the run (at least 30 s); after that it must grow by
-// less than 1 MB, and the median frame time of the last fifth must stay within a fifth of the
-// first fifth after warm-up.
+// Memory may settle for the first tenth of the run (at least 30 s). After that, early and late
+// windows of whole cycles (about a third of the rest each, so both see every phase alike) are
+// compared: the median resident size must grow by less than 1 MB and the median frame time by
+// less than a fifth.
 int Application::soakVerdict()
 {
     const double warmUpS = std::max(30.0, options_.soakSeconds * 0.1);
@@ -1054,15 +1056,18 @@ int Application::soakVerdict()
         lowest = std::min(lowest, sample.residentKb);
         highest = std::max(highest, sample.residentKb);
     }
-    // Early and late: the medians of the first and the last fifth of the samples, so one sample
-    // caught while the driver holds a few more buffers does not read as growth or as a slowdown.
-    const std::size_t fifth = std::max<std::size_t>(1, settled.size() / 5);
+    const double settledS = settled.back().seconds - settled.front().seconds;
+    const double windowS = kSoakCycleS * std::max(1.0, std::floor(settledS / 3.0 / kSoakCycleS));
     std::vector<double> early, late, earlyKb, lateKb;
-    for (std::size_t i = 0; i < fifth; ++i) {
-        early.push_back(settled[i].frameMs);
-        late.push_back(settled[settled.size() - 1 - i].frameMs);
-        earlyKb.push_back(double(settled[i].residentKb));
-        lateKb.push_back(double(settled[settled.size() - 1 - i].residentKb));
+    for (const SoakSample& sample : settled) {
+        if (sample.seconds < settled.front().seconds + windowS) {
+            early.push_back(sample.frameMs);
+            earlyKb.push_back(double(sample.residentKb));
+        }
+        if (sample.seconds > settled.back().seconds - windowS) {
+            late.push_back(sample.frameMs);
+            lateKb.push_back(double(sample.residentKb));
+        }
     }
     const long growthKb = long(percentiles(lateKb).median - percentiles(earlyKb).median);
     const double earlyMs = percentiles(early).median, lateMs = percentiles(late).median;
@@ -1402,7 +1407,7 @@ int Application::run()
         if (options_.soakSeconds > 0.0) {
             soakFrameMs_.push_back(cpuTime.elapsedMs());
             const double elapsed = core::secondsSinceProgramStart();
-            if (soakSamples_.empty() || elapsed - soakSamples_.back().seconds >= 5.0) {
+            if (soakSamples_.empty() || elapsed - soakSamples_.back().seconds >= kSoakSampleS) {
                 const MemoryUse memory = memoryUse();
                 const double median = percentiles(soakFrameMs_).median;
                 soakFrameMs_.clear();

@@ -164,6 +164,8 @@ private:
     std::int64_t frameIndex_ = 0;
 
     // Soak samples: seconds since start, resident memory (kB), median frame time (ms).
+    static constexpr double kSoakCycleS = 24.0;   // relaxed, cramp, cramp with a stretch
+    static constexpr double kSoakSampleS = 4.0;   // six samples a cycle
     struct SoakSample {
         double seconds;
         long residentKb;

@@ -1120,11 +1120,7 @@ core::Status Application::renderFrame(double dtSeconds, std::vector<ui::Command>
     const glm::ivec2 drawable = window_.drawableSize();
     if (drawable.x <= 0 || drawable.y <= 0) return {}; // minimised: nothing to draw
 
-    render::FrameView view;
-    view.sizePixels = drawable;
-    view.view = camera_.viewMatrix();
-    view.projection = camera_.projectionMatrix(float(drawable.x) / float(drawable.y));
-    view.eye = camera_.position();
+    const render::FrameView view = render::frameViewFrom(camera_, drawable);
     renderer_->updateDeformedMeshes(scene_);
     if (core::Status rendered = renderer_->render(scene_, view, muscleTints()); !rendered) return rendered;
     renderer_->present(drawable);
@@ -1198,11 +1194,7 @@ int Application::exportLesson()
         scene_.updateMuscleMeshes();
         updateLesson();
         camera_.update(60.0f);
-        render::FrameView view;
-        view.sizePixels = size;
-        view.view = camera_.viewMatrix();
-        view.projection = camera_.projectionMatrix(float(size.x) / float(size.y));
-        view.eye = camera_.position();
+        const render::FrameView view = render::frameViewFrom(camera_, size);
         renderer_->updateDeformedMeshes(scene_);
         if (core::Status rendered = renderer_->render(scene_, view, muscleTints()); !rendered) {
             std::fprintf(stderr, "hamstring-trainer: error: %s\n", rendered.error().describe().c_str());

@@ -174,6 +174,16 @@ static std::vector<std::uint32_t> simplifiedIndices(const assets::MeshData& data
     return simplified;
 }
 
+FrameView frameViewFrom(const scene::OrbitCamera& camera, glm::ivec2 sizePixels)
+{
+    FrameView view;
+    view.sizePixels = sizePixels;
+    view.view = camera.viewMatrix();
+    view.projection = camera.projectionMatrix(float(sizePixels.x) / float(std::max(sizePixels.y, 1)));
+    view.eye = camera.position();
+    return view;
+}
+
 DetailLevels simplifyModel(const assets::ModelData& model)
 {
     DetailLevels levels(model.meshes.size());

@@ -12,6 +12,7 @@
 #include "gfx/buffer.h"
 #include "gfx/render_target.h"
 #include "gfx/shader_library.h"
+#include "scene/camera.h"
 #include "scene/scene.h"
 
 #include <glm/glm.hpp>
@@ -31,6 +32,9 @@ struct FrameView {
     glm::vec3 eye{0.0f};
     glm::ivec2 sizePixels{1, 1};
 };
+
+// What a camera sees in an image of the given size.
+FrameView frameViewFrom(const scene::OrbitCamera& camera, glm::ivec2 sizePixels);
 
 // What a frame costs, from most to least: 4x multisampling at full detail; simplified meshes
 // without multisampling (45% of the triangles); 10% of the triangles lit per vertex at 55%

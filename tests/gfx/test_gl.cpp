@@ -140,12 +140,7 @@ core::Image renderTestScene(scene::ViewPreset preset, float skinOpacity, glm::iv
     scene::OrbitCamera camera;
     camera.frame(scene.visibleBounds(), false);
     camera.setPreset(preset, false);
-    render::FrameView view;
-    view.sizePixels = size;
-    view.view = camera.viewMatrix();
-    view.projection = camera.projectionMatrix(float(size.x) / float(size.y));
-    view.eye = camera.position();
-    REQUIRE(renderer->render(scene, view).ok());
+    REQUIRE(renderer->render(scene, render::frameViewFrom(camera, size)).ok());
     return renderer->readScene();
 }
 
@@ -184,12 +179,7 @@ core::Image renderMaterialModel(assets::ModelData model)
     pose.distanceM *= 0.75f;
     camera.setPose(pose);
     const glm::ivec2 size{240, 160};
-    render::FrameView view;
-    view.sizePixels = size;
-    view.view = camera.viewMatrix();
-    view.projection = camera.projectionMatrix(float(size.x) / float(size.y));
-    view.eye = camera.position();
-    REQUIRE(renderer->render(scene, view).ok());
+    REQUIRE(renderer->render(scene, render::frameViewFrom(camera, size)).ok());
     return renderer->readScene();
 }
 
@@ -285,12 +275,7 @@ TEST_CASE("low quality, pipelined: the window shows the last finished scene, and
         scene::OrbitCamera camera;
         camera.frame(scene.visibleBounds(), false);
         camera.setPreset(preset, false);
-        render::FrameView view;
-        view.sizePixels = window;
-        view.view = camera.viewMatrix();
-        view.projection = camera.projectionMatrix(float(window.x) / float(window.y));
-        view.eye = camera.position();
-        REQUIRE(renderer.render(scene, view).ok());
+        REQUIRE(renderer.render(scene, render::frameViewFrom(camera, window)).ok());
         renderer.present(window);
         return gfx::readPixels(nullptr, window);
     };

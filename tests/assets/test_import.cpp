@@ -162,35 +162,16 @@ assets::MeshData makeFloor()
     return mesh;
 }
 
-assets::ModelData modelOf(std::vector<std::pair<assets::MeshData, glm::vec3>> placed)
-{
-    assets::ModelData model;
-    assets::Node root;
-    root.name = "root";
-    model.nodes.push_back(root);
-    for (auto& [mesh, at] : placed) {
-        assets::Node node;
-        node.name = mesh.name;
-        node.parent = 0;
-        node.translation = at;
-        node.meshes = {int(model.meshes.size())};
-        model.nodes[0].children.push_back(int(model.nodes.size()));
-        model.nodes.push_back(node);
-        model.meshes.push_back(std::move(mesh));
-    }
-    return model;
-}
-
 } // namespace
 
 TEST_CASE("occlusion bake: an open ball stays lit, a ball on a floor darkens where they meet")
 {
-    assets::ModelData alone = modelOf({{testing_support::makeSphere("muscle.ball.r", 0.05f, 32, 16), {0, 0.2f, 0}}});
+    assets::ModelData alone = testing_support::placeMeshes({{testing_support::makeSphere("muscle.ball.r", 0.05f, 32, 16), {0, 0.2f, 0}}});
     assets::bakeOcclusion(alone);
     for (float value : alone.meshes[0].occlusion) CHECK(value > 0.99f);
 
     // One millimetre above the floor, as structures in the model sit against each other.
-    assets::ModelData resting = modelOf({{testing_support::makeSphere("muscle.ball.r", 0.05f, 32, 16), {0, 0.051f, 0}},
+    assets::ModelData resting = testing_support::placeMeshes({{testing_support::makeSphere("muscle.ball.r", 0.05f, 32, 16), {0, 0.051f, 0}},
                                          {makeFloor(), {0, 0, 0}}});
     assets::bakeOcclusion(resting);
     const assets::MeshData& ball = resting.meshes[0];
@@ -214,7 +195,7 @@ TEST_CASE("occlusion bake: an open ball stays lit, a ball on a floor darkens whe
     CHECK(farAway < 0.01f);
 
     // The same model baked again gives the same values.
-    assets::ModelData again = modelOf({{testing_support::makeSphere("muscle.ball.r", 0.05f, 32, 16), {0, 0.051f, 0}},
+    assets::ModelData again = testing_support::placeMeshes({{testing_support::makeSphere("muscle.ball.r", 0.05f, 32, 16), {0, 0.051f, 0}},
                                        {makeFloor(), {0, 0, 0}}});
     assets::bakeOcclusion(again);
     CHECK(again.meshes[0].occlusion == ball.occlusion);
@@ -223,7 +204,7 @@ TEST_CASE("occlusion bake: an open ball stays lit, a ball on a floor darkens whe
 
 TEST_CASE("occlusion bake: see-through skin darkens nothing under it")
 {
-    assets::ModelData model = modelOf({{testing_support::makeSphere("muscle.ball.r", 0.05f, 32, 16), {0, 0.2f, 0}},
+    assets::ModelData model = testing_support::placeMeshes({{testing_support::makeSphere("muscle.ball.r", 0.05f, 32, 16), {0, 0.2f, 0}},
                                        {testing_support::makeSphere("skin.body", 0.06f, 32, 16), {0, 0.2f, 0}}});
     assets::bakeOcclusion(model);
     for (float value : model.meshes[0].occlusion) CHECK(value > 0.99f);
@@ -233,7 +214,7 @@ TEST_CASE("occlusion bake: see-through skin darkens nothing under it")
 TEST_CASE("baked occlusion survives the trip through COLOR_0")
 {
     TempDir dir;
-    assets::ModelData model = modelOf({{testing_support::makeSphere("muscle.ball.r", 0.05f, 16, 8), {0, 0.05f, 0}},
+    assets::ModelData model = testing_support::placeMeshes({{testing_support::makeSphere("muscle.ball.r", 0.05f, 16, 8), {0, 0.05f, 0}},
                                        {makeFloor(), {0, 0, 0}}});
     assets::bakeOcclusion(model);
     const auto path = dir / "baked.glb";

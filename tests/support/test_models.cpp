@@ -92,6 +92,28 @@ assets::ModelData makeTestScene()
     return model;
 }
 
+void addPlacedMesh(assets::ModelData& model, assets::MeshData mesh, glm::vec3 at)
+{
+    assets::Node node;
+    node.name = mesh.name;
+    node.parent = 0;
+    node.translation = at;
+    node.meshes = {int(model.meshes.size())};
+    model.nodes[0].children.push_back(int(model.nodes.size()));
+    model.nodes.push_back(node);
+    model.meshes.push_back(std::move(mesh));
+}
+
+assets::ModelData placeMeshes(std::vector<std::pair<assets::MeshData, glm::vec3>> placed)
+{
+    assets::ModelData model;
+    assets::Node root;
+    root.name = "root";
+    model.nodes.push_back(root);
+    for (auto& [mesh, at] : placed) addPlacedMesh(model, std::move(mesh), at);
+    return model;
+}
+
 assets::ModelData makeMaterialScene(const std::string& tissue)
 {
     assets::ModelData model;
@@ -103,9 +125,7 @@ assets::ModelData makeMaterialScene(const std::string& tissue)
         {"nerve", {0.80f, 0.56f, 0.05f, 1.0f}, 0.45f, 0.0f, false, false},
         {"skin", {0.74f, 0.47f, 0.35f, 0.65f}, 0.55f, 0.0f, true, false},
     };
-    assets::Node root;
-    root.name = "root";
-    model.nodes.push_back(root);
+    model.nodes = placeMeshes({}).nodes;
     auto add = [&](assets::MeshData mesh, int material, const std::string& name, glm::vec3 at, glm::vec3 scale) {
         mesh.material = material;
         mesh.name = name;
@@ -117,14 +137,7 @@ assets::ModelData makeMaterialScene(const std::string& tissue)
         for (glm::vec3& n : mesh.normals) n = glm::normalize(n / scale);
         mesh.bounds = {};
         for (const glm::vec3& p : mesh.positions) mesh.bounds.add(p);
-        assets::Node node;
-        node.name = name;
-        node.parent = 0;
-        node.translation = at;
-        node.meshes = {int(model.meshes.size())};
-        model.nodes[0].children.push_back(int(model.nodes.size()));
-        model.nodes.push_back(node);
-        model.meshes.push_back(std::move(mesh));
+        addPlacedMesh(model, std::move(mesh), at);
     };
     const glm::vec3 sampleScale = tissue == "tendon" || tissue == "nerve" ? glm::vec3(0.018f, 0.018f, 0.12f)
                                                                           : glm::vec3(0.04f, 0.04f, 0.12f);

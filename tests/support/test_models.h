@@ -4,6 +4,8 @@
 #include "assets/model_data.h"
 
 #include <filesystem>
+#include <utility>
+#include <vector>
 
 namespace testing_support {
 
@@ -15,6 +17,12 @@ assets::MeshData makeBox(const std::string& name, const glm::vec3& halfExtent);
 // A model with a red sphere ("muscle.test_ball.r") beside a grey box ("bone.test_block"),
 // and a translucent skin sphere around both ("skin.body").
 assets::ModelData makeTestScene();
+// A model whose root node (named "root") holds each mesh on a child node of the mesh's name,
+// moved to the given place.
+assets::ModelData placeMeshes(std::vector<std::pair<assets::MeshData, glm::vec3>> placed);
+// Adds one such child node with its mesh to a model made by placeMeshes.
+void addPlacedMesh(assets::ModelData& model, assets::MeshData mesh, glm::vec3 at);
+
 // One tissue for a close-up golden image: "muscle", "tendon", "bone", "nerve" or "skin" (a
 // skin shell over a muscle). The sample lies on a bone slab so the crease between them shows
 // the baked ambient occlusion; the model's occlusion is baked.

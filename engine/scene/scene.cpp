@@ -190,13 +190,19 @@ core::Bounds Scene::structureBounds(int structure) const
     if (structure < 0 || std::size_t(structure) >= structures_.size()) return bounds;
     for (int index : structures_[std::size_t(structure)].instances) {
         const MeshInstance& instance = instances_[std::size_t(index)];
-        const assets::MeshData& mesh = model_.meshes[std::size_t(instance.mesh)];
-        if (mesh.skinned() || !deformedPositions(instance.mesh).empty()) {
-            for (const glm::vec3& p : posedPositions(instance)) bounds.add(p);
-        } else {
-            bounds.add(mesh.bounds.transformed(nodeWorld_[std::size_t(instance.node)]));
-        }
+        bounds.add(instanceBounds(instance));
     }
+    return bounds;
+}
+
+core::Bounds Scene::instanceBounds(const MeshInstance& instance) const
+{
+    const assets::MeshData& mesh = model_.meshes[std::size_t(instance.mesh)];
+    // Skinned and deformed meshes move away from their stored bounds: measured where they are.
+    if (!mesh.skinned() && deformedPositions(instance.mesh).empty())
+        return mesh.bounds.transformed(nodeWorld_[std::size_t(instance.node)]);
+    core::Bounds bounds;
+    for (const glm::vec3& p : posedPositions(instance)) bounds.add(p);
     return bounds;
 }
 
@@ -225,12 +231,7 @@ core::Bounds Scene::visibleBounds() const
     core::Bounds bounds;
     for (const MeshInstance& instance : instances_) {
         if (!instanceVisible(instance)) continue;
-        const assets::MeshData& mesh = model_.meshes[std::size_t(instance.mesh)];
-        if (mesh.skinned() || !deformedPositions(instance.mesh).empty()) {
-            for (const glm::vec3& p : posedPositions(instance)) bounds.add(p);
-        } else {
-            bounds.add(mesh.bounds.transformed(nodeWorld_[std::size_t(instance.node)]));
-        }
+        bounds.add(instanceBounds(instance));
     }
     return bounds;
 }

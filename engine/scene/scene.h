@@ -119,6 +119,8 @@ private:
     std::optional<PickHit> pick(const core::Ray& ray, bool seeThrough) const;
     // Model-space positions of an instance's vertices in the current pose.
     std::vector<glm::vec3> posedPositions(const MeshInstance& instance) const;
+    // World-space bounds of one instance as it is posed now.
+    core::Bounds instanceBounds(const MeshInstance& instance) const;
 
     void applyCompanionFiles();
 

@@ -14,6 +14,7 @@
 #include <doctest/doctest.h>
 
 #include <cstdlib>
+#include <functional>
 #include <thread>
 
 using testing_support::GLFixture;
@@ -126,6 +127,20 @@ TEST_CASE("hot reload replaces a program, and keeps the last good one when the n
 
 namespace {
 
+// Renders a scene at high quality with the camera framed on what is visible, then placed.
+core::Image renderFramed(const scene::Scene& scene, glm::ivec2 size, const std::function<void(scene::OrbitCamera&)>& place)
+{
+    auto renderer = render::Renderer::create(std::filesystem::path(HT_SOURCE_DIR) / "shaders",
+                                             {render::Quality::High, fixture().info.maxSamples});
+    REQUIRE_MESSAGE(renderer.ok(), (renderer.ok() ? "" : renderer.error().describe()));
+    REQUIRE(renderer->upload(scene).ok());
+    scene::OrbitCamera camera;
+    camera.frame(scene.visibleBounds(), false);
+    place(camera);
+    REQUIRE(renderer->render(scene, render::frameViewFrom(camera, size)).ok());
+    return renderer->readScene();
+}
+
 core::Image renderTestScene(scene::ViewPreset preset, float skinOpacity, glm::ivec2 size)
 {
     TempDir dir;
@@ -133,15 +148,7 @@ core::Image renderTestScene(scene::ViewPreset preset, float skinOpacity, glm::iv
     REQUIRE(model.ok());
     scene::Scene scene(std::move(*model));
     scene.layers()[std::size_t(scene::LayerId::Skin)].opacity = skinOpacity;
-    auto renderer = render::Renderer::create(std::filesystem::path(HT_SOURCE_DIR) / "shaders",
-                                             {render::Quality::High, fixture().info.maxSamples});
-    REQUIRE_MESSAGE(renderer.ok(), (renderer.ok() ? "" : renderer.error().describe()));
-    REQUIRE(renderer->upload(scene).ok());
-    scene::OrbitCamera camera;
-    camera.frame(scene.visibleBounds(), false);
-    camera.setPreset(preset, false);
-    REQUIRE(renderer->render(scene, render::frameViewFrom(camera, size)).ok());
-    return renderer->readScene();
+    return renderFramed(scene, size, [&](scene::OrbitCamera& camera) { camera.setPreset(preset, false); });
 }
 
 void checkGolden(const core::Image& image, const std::string& name)
@@ -166,21 +173,14 @@ namespace {
 // A material scene close up, a little from the side and above, as a student would look at it.
 core::Image renderMaterialModel(assets::ModelData model)
 {
-    scene::Scene scene(std::move(model));
-    auto renderer = render::Renderer::create(std::filesystem::path(HT_SOURCE_DIR) / "shaders",
-                                             {render::Quality::High, fixture().info.maxSamples});
-    REQUIRE_MESSAGE(renderer.ok(), (renderer.ok() ? "" : renderer.error().describe()));
-    REQUIRE(renderer->upload(scene).ok());
-    scene::OrbitCamera camera;
-    camera.frame(scene.visibleBounds(), false);
-    scene::CameraPose pose = camera.targetPose();
-    pose.yawDeg = 20.0f;
-    pose.pitchDeg = 25.0f;
-    pose.distanceM *= 0.75f;
-    camera.setPose(pose);
-    const glm::ivec2 size{240, 160};
-    REQUIRE(renderer->render(scene, render::frameViewFrom(camera, size)).ok());
-    return renderer->readScene();
+    const scene::Scene scene(std::move(model));
+    return renderFramed(scene, {240, 160}, [](scene::OrbitCamera& camera) {
+        scene::CameraPose pose = camera.targetPose();
+        pose.yawDeg = 20.0f;
+        pose.pitchDeg = 25.0f;
+        pose.distanceM *= 0.75f;
+        camera.setPose(pose);
+    });
 }
 
 core::Image renderMaterial(const std::string& tissue)

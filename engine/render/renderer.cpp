@@ -157,8 +157,8 @@ core::Status Renderer::upload(const scene::Scene& scene)
 }
 
 // Simplified triangles for the cheaper qualities: 45% and 10% of the triangles over the same
-// vertices, keeping the silhouette (meshoptimizer's error-bounded edge collapse). Worked out
-// the first time a level is drawn, so starting at full quality costs nothing.
+// vertices, keeping the silhouette (meshoptimizer's error-bounded edge collapse). Made ahead by
+// simplifyModel (the app, while it starts) or else the first time a level is drawn.
 static std::vector<std::uint32_t> simplifiedIndices(const assets::MeshData& data, int level)
 {
     const float targets[2] = {0.45f, 0.1f};
@@ -251,6 +251,7 @@ void Renderer::drawProps(const scene::Scene& scene)
 {
     if (scene.props.empty()) return;
     const gfx::ShaderProgram& program = shaders_.program(programs_.mesh);
+    program.use();
     gfx::applyRenderState(gfx::RenderState{});
     program.set("uSkinned", 0);
     program.set("uMaterial", 0);
@@ -351,12 +352,14 @@ void Renderer::drawDepthOnly(const scene::Scene& scene, const scene::MeshInstanc
     program.set("uInflate", 0.0f);
     bindGeometry(program, scene, instance);
     meshes_[std::size_t(instance.mesh)].mesh.draw();
-    shaders_.program(programs_.mesh).use();
 }
 
 void Renderer::drawInstance(const scene::Scene& scene, const scene::MeshInstance& instance, float opacity, float tint)
 {
+    // Each drawing function binds the program it sets uniforms on; the per-frame ones (view,
+    // projection) stay with the program between binds.
     const gfx::ShaderProgram& program = shaders_.program(programs_.mesh);
+    program.use();
     const MaterialLook look = lookOf(scene, instance);
     bindGeometry(program, scene, instance);
     program.set("uBaseColor", glm::vec4(glm::vec3(look.baseColor), look.baseColor.a * opacity));
@@ -386,6 +389,7 @@ void Renderer::drawOutline(const scene::Scene& scene, const FrameView& view)
     const int selected = scene.selectedStructure;
     if (selected < 0) return;
     const gfx::ShaderProgram& program = shaders_.program(programs_.mesh);
+    program.use();
     gfx::RenderState mark;
     mark.colorWrite = false;
     mark.depthWrite = false;
@@ -554,7 +558,6 @@ core::Status Renderer::render(const scene::Scene& scene, const FrameView& view, 
     drawBackground();
     markPass("backdrop");
     drawFloor(scene, view);
-    program.use();  // the outline and translucent passes draw with the mesh program
     markPass("floor");
     drawOutline(scene, view);
     markPass("outline");

@@ -31,6 +31,10 @@ for pair in "0:$HT_ROOT/scenes/default.toml" "1:$HT_ROOT/scenes/poses.toml" "2:$
   { printf "\\x0$selector"; cat "$file"; } > "$corpus/fuzz_files/shipped-$selector-$(basename "$file")"
 done
 cp "$HT_ROOT"/tests/fuzz/seeds/model/* "$corpus/fuzz_model/"
+# The import process's answer for the test scene, for the decoder (selector 4).
+if [ -x "$build/tests/ht-make-test-scene" ]; then
+  "$build/tests/ht-make-test-scene" --fuzz-wire "$corpus/fuzz_model/test_scene.wire"
+fi
 if [ -f "$build/assets/hamstring_trainer.glb" ]; then
   { printf '\x00'; cat "$build/assets/hamstring_trainer.glb"; } > "$corpus/fuzz_model/hamstring_trainer.glb"
 fi

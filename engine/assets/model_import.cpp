@@ -1,6 +1,8 @@
 #include "assets/model_import.h"
 
+#include "assets/model_wire.h"
 #include "core/file.h"
+#include "core/isolate.h"
 #include "core/log.h"
 
 #include <assimp/Importer.hpp>
@@ -16,7 +18,10 @@
 #include <algorithm>
 #include <cctype>
 #include <array>
+#include <cmath>
+#include <cstdio>
 #include <map>
+#include <optional>
 #include <string_view>
 
 namespace assets {
@@ -275,35 +280,113 @@ core::Status checkGlbContainer(const std::uint8_t* data, std::size_t size, const
 
 } // namespace
 
-core::Expected<ModelData> importModel(const fs::path& path)
+// The import itself: assimp and the conversion, here in whichever process calls it. With a
+// channel (in the import process) it marks the stages and lets assimp crash plainly.
+namespace {
+
+enum Stage : int { kReading = 1, kConverting = 2 };
+
+struct Source {
+    const void* data = nullptr;  // the bytes, or null to let assimp open `path` itself
+    std::size_t size = 0;
+    std::string formatHint;
+    std::string name;
+};
+
+core::Expected<ModelData> readWithAssimp(const Source& source, core::IsolatedChannel* channel)
+{
+    Assimp::Importer importer;
+    const aiScene* scene = nullptr;
+    {
+        if (channel) channel->stage(kReading);
+        std::optional<core::PlainCrashes> plain;
+        if (channel) plain.emplace();
+        // glTF is already indexed: joining identical vertices would cost ~100x the import time.
+        scene = source.data ? importer.ReadFileFromMemory(source.data, source.size, kImportFlags, source.formatHint.c_str())
+                            : importer.ReadFile(source.name, kImportFlags);
+    }
+    if (channel) channel->stage(kConverting);
+    return convertScene(scene, source.name, importer);
+}
+
+// "60 s", "1.5 s", "200 ms".
+std::string describeSeconds(double seconds)
+{
+    char text[32];
+    if (seconds >= 1.0)
+        std::snprintf(text, sizeof text, "%g s", seconds);
+    else
+        std::snprintf(text, sizeof text, "%g ms", seconds * 1000.0);
+    return text;
+}
+
+ImportOutcome importIsolated(const Source& source, const ImportOptions& options)
+{
+    core::IsolationLimits limits;
+    limits.seconds = options.seconds;
+    const core::IsolatedResult child = core::runIsolated(
+        [&](core::IsolatedChannel& channel) {
+            auto model = readWithAssimp(source, &channel);
+            channel.send(model ? "M" + encodeModel(*model) : "E" + encodeError(model.error()));
+        },
+        limits);
+    const std::string& name = source.name;
+    if (child.ending == core::IsolatedResult::Ending::NotStarted) {
+        // Without a process to contain it, the import runs here: better than no model at all.
+        core::logWarning("assets", "the import process ", child.describeEnding(), "; reading ", name, " in this one");
+        return {readWithAssimp(source, nullptr)};
+    }
+    if (child.finished()) {
+        const std::string_view payload(child.payload);
+        if (!payload.empty() && payload[0] == 'M') return {decodeModel(payload.substr(1), name)};
+        if (!payload.empty() && payload[0] == 'E') return {decodeError(payload.substr(1), name)};
+        return {core::makeFileError(name, "the import process sent an answer that is neither a model nor an error")};
+    }
+    if (child.ending == core::IsolatedResult::Ending::TimedOut)
+        return {core::makeFileError(name, "assimp took more than " + describeSeconds(options.seconds) +
+                                              " to read the model and was stopped; the file is probably damaged")};
+    if (child.stage == kReading)
+        return {core::makeFileError(name, "assimp could not read the model: its reader " + child.describeEnding() +
+                                              "; the file is probably damaged")};
+    ImportOutcome outcome{core::makeFileError(
+        name, "the import process " + child.describeEnding() +
+                  (child.stage == kConverting ? " while converting the model (a bug in Hamstring Trainer; please report it)"
+                                              : " before it read the model"))};
+    outcome.failedInOwnCode = child.stage != kReading;
+    return outcome;
+}
+
+} // namespace
+
+core::Expected<ModelData> importModel(const fs::path& path, const ImportOptions& options)
 {
     std::error_code ec;
     if (!fs::exists(path, ec)) return core::makeFileError(path.string(), "model file not found");
     if (fs::is_directory(path, ec)) return core::makeFileError(path.string(), "is a folder, expected a model file");
     if (fs::file_size(path, ec) == 0) return core::makeFileError(path.string(), "model file is empty");
-    {
-        // Binary glTF is read whole and checked first; other formats go to assimp by name
-        // (a .gltf or .obj may refer to files beside it).
-        auto bytes = core::readBinaryFile(path);
-        if (!bytes) return bytes.error();
-        if (isGlb(bytes->data(), bytes->size())) return importModelFromMemory(bytes->data(), bytes->size(), "glb", path.string());
-    }
-    Assimp::Importer importer;
-    // glTF is already indexed: joining identical vertices would cost ~100x the import time.
-    const aiScene* scene = importer.ReadFile(path.string(), kImportFlags);
-    return convertScene(scene, path.string(), importer);
+    // Binary glTF is read whole and checked first; other formats go to assimp by name
+    // (a .gltf or .obj may refer to files beside it).
+    auto bytes = core::readBinaryFile(path);
+    if (!bytes) return bytes.error();
+    if (isGlb(bytes->data(), bytes->size()))
+        return importModelFromMemory(bytes->data(), bytes->size(), "glb", path.string(), options);
+    return importIsolated(Source{nullptr, 0, {}, path.string()}, options).model;
+}
+
+ImportOutcome importModelFromMemoryOutcome(const void* data, std::size_t size, const std::string& formatHint,
+                                           const std::string& name, const ImportOptions& options)
+{
+    if (size == 0) return {core::makeFileError(name, "model file is empty")};
+    if (isGlb(data, size))
+        if (core::Status checked = checkGlbContainer(static_cast<const std::uint8_t*>(data), size, name); !checked)
+            return {checked.error()};
+    return importIsolated(Source{data, size, formatHint, name}, options);
 }
 
 core::Expected<ModelData> importModelFromMemory(const void* data, std::size_t size, const std::string& formatHint,
-                                                const std::string& name)
+                                                const std::string& name, const ImportOptions& options)
 {
-    if (size == 0) return core::makeFileError(name, "model file is empty");
-    if (isGlb(data, size))
-        if (core::Status checked = checkGlbContainer(static_cast<const std::uint8_t*>(data), size, name); !checked)
-            return checked.error();
-    Assimp::Importer importer;
-    const aiScene* scene = importer.ReadFileFromMemory(data, size, kImportFlags, formatHint.c_str());
-    return convertScene(scene, name, importer);
+    return importModelFromMemoryOutcome(data, size, formatHint, name, options).model;
 }
 
 } // namespace assets

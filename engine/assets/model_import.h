@@ -1,4 +1,10 @@
 // Model import through assimp (glTF 2.0 first; OBJ and FBX too) into CPU-side ModelData.
+//
+// assimp 5.2 crashes on some damaged files, and it is a system library, so it runs in a
+// child process (core/isolate.h) together with the conversion into ModelData; the model
+// comes back as bytes (model_wire.h) and is checked on arrival. A file that crashes or
+// hangs the reader gives an error naming it, like any other bad file. The child is forked:
+// import before starting other threads.
 #pragma once
 
 #include "assets/model_data.h"
@@ -8,12 +14,25 @@
 
 namespace assets {
 
-// Reads a model file. A missing, unreadable or corrupt file gives an error naming it.
-core::Expected<ModelData> importModel(const std::filesystem::path& path);
+struct ImportOptions {
+    double seconds = 60.0;  // how long assimp may take before the file counts as broken
+};
+
+// Reads a model file. A missing, unreadable, corrupt or crashing file gives an error naming it.
+core::Expected<ModelData> importModel(const std::filesystem::path& path, const ImportOptions& options = {});
 
 // Reads a model from memory; `formatHint` is the file extension ("glb", "obj", "fbx") and
 // `name` is used in messages. Used for fuzzing and for models that do not live in a file.
 core::Expected<ModelData> importModelFromMemory(const void* data, std::size_t size, const std::string& formatHint,
-                                                const std::string& name);
+                                                const std::string& name, const ImportOptions& options = {});
+
+// The same, saying also whether the import process died in this program's own code (the
+// conversion) rather than in assimp: that is a bug here, and the fuzz target fails on it.
+struct ImportOutcome {
+    core::Expected<ModelData> model;
+    bool failedInOwnCode = false;
+};
+ImportOutcome importModelFromMemoryOutcome(const void* data, std::size_t size, const std::string& formatHint,
+                                           const std::string& name, const ImportOptions& options = {});
 
 } // namespace assets

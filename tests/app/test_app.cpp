@@ -130,6 +130,18 @@ TEST_CASE("bad input: a corrupt model names the file")
     CHECK(result.err.find("corrupt.glb: broken glb: ") != std::string::npos);
 }
 
+TEST_CASE("bad input: a model that crashes assimp's reader names the file, and the app stays standing")
+{
+    TempDir dir;
+    const fs::path scene = writeTestSceneFile(dir, "line loop.gltf");
+    testing_support::writeText(dir / "line loop.gltf", testing_support::readerAbortingGltf());
+    ProcessResult result = runApp({scene.string(), "--headless"});
+    CHECK(result.exitCode == 1);
+    CHECK(result.err.find("line loop.gltf: assimp could not read the model: its reader was stopped by signal ") !=
+          std::string::npos);
+    CHECK(result.err.find("; the file is probably damaged") != std::string::npos);
+}
+
 TEST_CASE("bad input: a missing shader names the file")
 {
     TempDir dir;

@@ -2,6 +2,7 @@
 #include "core/error.h"
 #include "core/file.h"
 #include "core/image.h"
+#include "core/isolate.h"
 #include "core/log.h"
 #include "core/math.h"
 #include "core/text.h"
@@ -9,7 +10,10 @@
 
 #include <doctest/doctest.h>
 
+#include <csignal>
+#include <cstdlib>
 #include <fstream>
+#include <stdexcept>
 #include <unistd.h>
 #include <thread>
 
@@ -177,4 +181,70 @@ TEST_CASE("log sinks capture tagged lines")
     core::setLogSink(previous);
     REQUIRE(lines.size() == 1);
     CHECK(lines[0] == "warning gfx shader 3 reloaded");
+}
+
+TEST_CASE("isolated work brings its result back, and its crashes, hangs and exits become endings")
+{
+    using Ending = core::IsolatedResult::Ending;
+    SUBCASE("a result")
+    {
+        const auto result = core::runIsolated([](core::IsolatedChannel& channel) {
+            channel.stage(3);
+            channel.send(std::string(200000, 'x') + "end");  // more than a pipe holds at once
+        });
+        CHECK(result.ending == Ending::Finished);
+        CHECK(result.finished());
+        CHECK(result.stage == 3);
+        REQUIRE(result.payload.size() == 200003);
+        CHECK(result.payload.substr(199998) == "xxend");
+    }
+    SUBCASE("a crash, with the stage it happened in")
+    {
+        const auto result = core::runIsolated([](core::IsolatedChannel& channel) {
+            channel.stage(1);
+            channel.stage(2);
+            const core::PlainCrashes plain;
+            std::raise(SIGSEGV);
+            channel.send("never");
+        });
+        CHECK(result.ending == Ending::Signalled);
+        CHECK(result.code == SIGSEGV);
+        CHECK(result.stage == 2);
+        CHECK_FALSE(result.sent);
+        CHECK(result.describeEnding().find("signal 11") != std::string::npos);
+    }
+    SUBCASE("an exit")
+    {
+        const auto result = core::runIsolated([](core::IsolatedChannel&) { std::_Exit(7); });
+        CHECK(result.ending == Ending::Exited);
+        CHECK(result.code == 7);
+        CHECK(result.describeEnding() == "exited with code 7");
+    }
+    SUBCASE("an exception")
+    {
+        const auto result = core::runIsolated([](core::IsolatedChannel&) { throw std::runtime_error("inside"); });
+        CHECK(result.ending == Ending::Exited);
+        CHECK(result.code == 3);
+    }
+    SUBCASE("a hang is stopped at the time limit")
+    {
+        core::IsolationLimits limits;
+        limits.seconds = 0.3;
+        const core::Stopwatch clock;
+        const auto result = core::runIsolated(
+            [](core::IsolatedChannel& channel) {
+                channel.stage(1);
+                for (;;) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+            },
+            limits);
+        CHECK(result.ending == Ending::TimedOut);
+        CHECK(result.stage == 1);
+        CHECK(clock.elapsedMs() < 5000.0);
+    }
+    SUBCASE("nothing sent")
+    {
+        const auto result = core::runIsolated([](core::IsolatedChannel&) {});
+        CHECK(result.ending == Ending::Finished);
+        CHECK_FALSE(result.finished());
+    }
 }

@@ -169,4 +169,17 @@ std::filesystem::path writeTestScene(const std::filesystem::path& folder)
     return path;
 }
 
+std::string readerAbortingGltf()
+{
+    // Three vertices (0,0,0), (1,0,0), (0,1,0) and the indices 0, 1, 2, in one embedded buffer;
+    // the index accessor claims a single index and the primitive is a line loop (mode 2).
+    return R"({"asset": {"version": "2.0"}, "scene": 0, "scenes": [{"nodes": [0]}], "nodes": [{"mesh": 0}],
+ "meshes": [{"primitives": [{"attributes": {"POSITION": 0}, "indices": 1, "mode": 2}]}],
+ "buffers": [{"byteLength": 44, "uri": "data:application/octet-stream;base64,AAAAAAAAAAAAAAAAAACAPwAAAAAAAAAAAAAAAAAAgD8AAAAAAAABAAIAAAA="}],
+ "bufferViews": [{"buffer": 0, "byteOffset": 0, "byteLength": 36}, {"buffer": 0, "byteOffset": 36, "byteLength": 6}],
+ "accessors": [{"bufferView": 0, "componentType": 5126, "count": 3, "type": "VEC3", "min": [0, 0, 0], "max": [1, 1, 0]},
+               {"bufferView": 1, "componentType": 5123, "count": 1, "type": "SCALAR"}]}
+)";
+}
+
 } // namespace testing_support

@@ -4,6 +4,7 @@
 #include "assets/model_data.h"
 
 #include <filesystem>
+#include <string>
 #include <utility>
 #include <vector>
 
@@ -27,6 +28,10 @@ void addPlacedMesh(assets::ModelData& model, assets::MeshData mesh, glm::vec3 at
 // skin shell over a muscle). The sample lies on a bone slab so the crease between them shows
 // the baked ambient occlusion; the model's occlusion is baked.
 assets::ModelData makeMaterialScene(const std::string& tissue);
+
+// A small glTF 2.0 text file that assimp 5.2's glTF reader does not survive: a triangle whose
+// only primitive is a line loop of one index trips an ai_assert, which aborts the process.
+std::string readerAbortingGltf();
 
 // Writes the test scene as glb into `folder` and returns the path.
 std::filesystem::path writeTestScene(const std::filesystem::path& folder);

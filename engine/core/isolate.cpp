@@ -1,0 +1,245 @@
+#include "core/isolate.h"
+
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <array>
+#include <cerrno>
+#include <chrono>
+#include <cmath>
+#include <cstdint>
+#include <cstdio>
+#include <cstring>
+#include <thread>
+#include <vector>
+
+// Present only when a sanitizer runtime is linked: a fuzzer registers a callback there that
+// saves the input as a crash and stops, which must not happen for a child's expected failures.
+extern "C" void __sanitizer_set_death_callback(void (*callback)(void)) __attribute__((weak));
+
+#if defined(__SANITIZE_ADDRESS__)
+#define HT_ADDRESS_SANITIZER 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define HT_ADDRESS_SANITIZER 1
+#endif
+#endif
+
+namespace core {
+
+namespace {
+
+constexpr char kStageRecord = 'S';
+constexpr char kResultRecord = 'R';
+constexpr std::array<int, 7> kCrashSignals{SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGTRAP, SIGSYS};
+
+// Writes everything or gives up quietly: the parent notices a short message.
+void writeAll(int fd, const void* data, std::size_t size)
+{
+    const char* bytes = static_cast<const char*>(data);
+    while (size > 0) {
+        const ssize_t written = ::write(fd, bytes, size);
+        if (written < 0) {
+            if (errno == EINTR) continue;
+            return;
+        }
+        bytes += written;
+        size -= std::size_t(written);
+    }
+}
+
+// Lets the child take at most `extraMiB` more address space than it holds at the fork, so a
+// reader that believes a damaged count fails to allocate instead of exhausting the machine.
+// Left out under AddressSanitizer, which reserves terabytes of shadow address space.
+void limitAddressSpace(unsigned long long extraMiB)
+{
+#ifndef HT_ADDRESS_SANITIZER
+    if (extraMiB == 0) return;
+    unsigned long long pages = 0;
+    if (std::FILE* statm = std::fopen("/proc/self/statm", "r")) {
+        if (std::fscanf(statm, "%llu", &pages) != 1) pages = 0;
+        std::fclose(statm);
+    }
+    if (pages == 0) return;
+    const unsigned long long bytes = pages * static_cast<unsigned long long>(::sysconf(_SC_PAGESIZE)) + (extraMiB << 20);
+    const rlimit limit{rlim_t(bytes), rlim_t(bytes)};
+    ::setrlimit(RLIMIT_AS, &limit);
+#else
+    (void)extraMiB;
+#endif
+}
+
+[[noreturn]] void runChild(const std::function<void(IsolatedChannel&)>& work, int fd, const IsolationLimits& limits)
+{
+    if (__sanitizer_set_death_callback) __sanitizer_set_death_callback(nullptr);
+    ::signal(SIGPIPE, SIG_IGN);
+    const rlimit noCore{0, 0};
+    ::setrlimit(RLIMIT_CORE, &noCore);
+    limitAddressSpace(limits.extraMemoryMiB);
+    IsolatedChannel channel(fd);
+    try {
+        work(channel);
+    } catch (...) {
+        ::_exit(3);
+    }
+    // _exit, not exit: the parent's atexit handlers, static destructors and leak checks
+    // belong to the parent.
+    ::_exit(0);
+}
+
+// The child's records: 'S' then a stage byte; 'R', an 8-byte length, then the result.
+void parseRecords(const std::string& stream, IsolatedResult& result)
+{
+    std::size_t at = 0;
+    while (at < stream.size()) {
+        const char kind = stream[at++];
+        if (kind == kStageRecord && at < stream.size()) {
+            result.stage = static_cast<unsigned char>(stream[at++]);
+        } else if (kind == kResultRecord && stream.size() - at >= 8) {
+            std::uint64_t length = 0;
+            std::memcpy(&length, stream.data() + at, 8);
+            at += 8;
+            if (length > stream.size() - at) return;  // cut short: the child died while sending
+            result.payload.assign(stream, at, std::size_t(length));
+            result.sent = true;
+            at += std::size_t(length);
+        } else {
+            return;
+        }
+    }
+}
+
+} // namespace
+
+void IsolatedChannel::stage(int number)
+{
+    const char record[2] = {kStageRecord, char(static_cast<unsigned char>(number))};
+    writeAll(fd_, record, sizeof record);
+}
+
+void IsolatedChannel::send(std::string_view bytes)
+{
+    char header[9] = {kResultRecord};
+    const std::uint64_t length = bytes.size();
+    std::memcpy(header + 1, &length, 8);
+    writeAll(fd_, header, sizeof header);
+    writeAll(fd_, bytes.data(), bytes.size());
+}
+
+struct PlainCrashes::Saved {
+    std::array<struct sigaction, kCrashSignals.size()> actions{};
+};
+
+PlainCrashes::PlainCrashes() : saved_(new Saved)
+{
+    struct sigaction plain {};
+    plain.sa_handler = SIG_DFL;
+    sigemptyset(&plain.sa_mask);
+    for (std::size_t i = 0; i < kCrashSignals.size(); ++i) ::sigaction(kCrashSignals[i], &plain, &saved_->actions[i]);
+}
+
+PlainCrashes::~PlainCrashes()
+{
+    for (std::size_t i = 0; i < kCrashSignals.size(); ++i) ::sigaction(kCrashSignals[i], &saved_->actions[i], nullptr);
+    delete saved_;
+}
+
+std::string IsolatedResult::describeEnding() const
+{
+    switch (ending) {
+    case Ending::Finished: return sent ? "finished" : "finished without a result";
+    case Ending::Signalled: {
+        const char* name = ::strsignal(code);
+        return "was stopped by signal " + std::to_string(code) + (name ? std::string(" (") + name + ")" : std::string());
+    }
+    case Ending::Exited: return "exited with code " + std::to_string(code);
+    case Ending::TimedOut: return "ran past its time limit and was stopped";
+    case Ending::NotStarted: return std::string("could not be started: ") + std::strerror(code);
+    }
+    return "ended in an unknown way";
+}
+
+IsolatedResult runIsolated(const std::function<void(IsolatedChannel&)>& work, const IsolationLimits& limits)
+{
+    IsolatedResult result;
+    int fds[2];
+    if (::pipe2(fds, O_CLOEXEC) != 0) {
+        result.code = errno;
+        return result;
+    }
+    // A larger pipe lets a model of megabytes cross in a few wake-ups rather than ~80 (not
+    // fatal where the system limit is lower).
+    ::fcntl(fds[1], F_SETPIPE_SZ, 1 << 20);
+    std::fflush(nullptr);  // buffered output is not written twice by the child
+    const pid_t pid = ::fork();
+    if (pid < 0) {
+        result.code = errno;
+        ::close(fds[0]);
+        ::close(fds[1]);
+        return result;
+    }
+    if (pid == 0) {
+        ::close(fds[0]);
+        runChild(work, fds[1], limits);
+    }
+    ::close(fds[1]);
+
+    using Clock = std::chrono::steady_clock;
+    const auto deadline = Clock::now() + std::chrono::duration_cast<Clock::duration>(
+                                             std::chrono::duration<double>(std::max(0.0, limits.seconds)));
+    std::string stream;
+    std::vector<char> buffer(std::size_t(1) << 20);
+    bool timedOut = false;
+    for (;;) {
+        const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now()).count();
+        if (left <= 0) {
+            timedOut = true;
+            break;
+        }
+        pollfd waiting{fds[0], POLLIN, 0};
+        const int ready = ::poll(&waiting, 1, int(std::min<long long>(left, 1000)));
+        if (ready < 0 && errno != EINTR) break;
+        if (ready <= 0) continue;
+        const ssize_t got = ::read(fds[0], buffer.data(), buffer.size());
+        if (got < 0) {
+            if (errno == EINTR || errno == EAGAIN) continue;
+            break;
+        }
+        if (got == 0) break;  // the child closed its end: finished or died
+        stream.append(buffer.data(), std::size_t(got));
+        parseRecords(stream, result);
+        if (result.sent) break;
+    }
+    if (timedOut) ::kill(pid, SIGKILL);
+    ::close(fds[0]);
+    if (!result.sent) parseRecords(stream, result);
+    if (result.sent && !timedOut) {
+        // The answer is whole: what the child does after it (freeing the reader's memory on
+        // its way out, some 10 ms for a large model) is not waited for.
+        int status = 0;
+        if (::waitpid(pid, &status, WNOHANG) == 0) std::thread([pid] { ::waitpid(pid, nullptr, 0); }).detach();
+        result.ending = IsolatedResult::Ending::Finished;
+        return result;
+    }
+    int status = 0;
+    while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+    }
+    if (timedOut) {
+        result.ending = IsolatedResult::Ending::TimedOut;
+    } else if (WIFSIGNALED(status)) {
+        result.ending = IsolatedResult::Ending::Signalled;
+        result.code = WTERMSIG(status);
+    } else if (WIFEXITED(status) && WEXITSTATUS(status) != 0) {
+        result.ending = IsolatedResult::Ending::Exited;
+        result.code = WEXITSTATUS(status);
+    } else {
+        result.ending = IsolatedResult::Ending::Finished;
+    }
+    return result;
+}
+
+} // namespace core

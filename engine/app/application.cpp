@@ -50,6 +50,7 @@ core::Expected<std::unique_ptr<Application>> Application::create(const Options& 
 
 Application::~Application()
 {
+    overlayCache_.release();
     if (imguiReady_) {
         gfx::shutdownImGuiRenderer();
         window_.shutdownImGuiBackend();
@@ -223,6 +224,7 @@ core::Status Application::recoverLostContext()
     const render::Quality quality = renderer_ ? renderer_->quality() : render::Quality::High;
     // GL objects go first, while their names still mean something to the driver.
     if (imguiReady_) gfx::shutdownImGuiRenderer();
+    overlayCache_.release();
     renderer_.reset();
     gpuTimer_ = gfx::GpuTimer();
     if (core::Status made = window_.recreateContext(); !made) return made;
@@ -1129,6 +1131,7 @@ core::Status Application::renderFrame(double dtSeconds, std::vector<ui::Command>
         if (imguiReady_ && ui::presenterPixelsFor(drawable.y) != ui::fonts().presenterPixels) setFontScale(fontScale_);
         if (fontRebuildPending_) {
             gfx::rebuildImGuiFonts();
+            overlayCache_.invalidate();
             fontRebuildPending_ = false;
         }
         gfx::newImGuiRendererFrame();
@@ -1138,7 +1141,11 @@ core::Status Application::renderFrame(double dtSeconds, std::vector<ui::Command>
         ImGui::Render();
         if (options_.bench && std::getenv("HT_BENCH_PASSES")) gfx::finish();
         core::Stopwatch overlayClock;
-        gfx::renderImGui(ImGui::GetDrawData());
+        const gfx::CachedOverlay::Path path =
+            overlayCache_.draw(*ImGui::GetDrawData(), drawable, [&](const gfx::Texture2D& picture, std::span<const glm::ivec4> boxes) {
+                renderer_->compositeOverlay(picture, boxes);
+            });
+        ++overlayPaths_[std::size_t(path)];
         if (options_.bench && std::getenv("HT_BENCH_PASSES")) {
             gfx::finish();
             overlayMs_.push_back(overlayClock.elapsedMs());
@@ -1457,6 +1464,14 @@ void Application::printBenchmark()
     std::printf("size: %dx%d\n", size.x, size.y);
     std::printf("quality: %s\n", std::string(render::qualityName(renderer_->quality())).c_str());
     std::printf("overlay: %s\n", options_.noOverlay ? "off" : "on");
+    if (!options_.noOverlay)
+    {
+        double covered = 0.0;
+        for (const glm::ivec4& box : overlayCache_.boxes()) covered += double(box.z) * double(box.w);
+        std::printf("overlay_frames: kept %lld, redrawn %lld, direct %lld; the kept picture covers %.0f%% of the window in %zu boxes\n",
+                    overlayPaths_[0], overlayPaths_[1], overlayPaths_[2], 100.0 * covered / (double(size.x) * double(size.y)),
+                    overlayCache_.boxes().size());
+    }
     std::printf("triangles: %zu (%zu at this level)\n", renderer_->uploadedTriangles(), renderer_->triangleCountInUse());
     std::printf("frames: %zu\n", cpu.size());
     std::printf("start_to_first_frame_ms: %.1f\n", firstFrameSeconds_ * 1000.0);

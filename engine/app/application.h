@@ -10,6 +10,7 @@
 #include "core/clock.h"
 #include "core/error.h"
 #include "gfx/context.h"
+#include "gfx/imgui_renderer.h"
 #include "gfx/timer_query.h"
 #include "platform/window.h"
 #include "render/renderer.h"
@@ -24,6 +25,7 @@
 #include "ui/stretch_map.h"
 #include "ui/overlay.h"
 
+#include <array>
 #include <future>
 #include <map>
 #include <memory>
@@ -97,6 +99,8 @@ private:
     platform::Window window_;
     gfx::ContextInfo gl_;
     std::optional<render::Renderer> renderer_;
+    gfx::CachedOverlay overlayCache_;                 // the panels kept as a picture while unchanged
+    std::array<long long, 3> overlayPaths_{};         // frames kept, redrawn, direct
     scene::SceneDesc sceneDesc_;
     scene::Scene scene_;
     scene::OrbitCamera camera_;

@@ -6,6 +6,10 @@
 #include <imgui.h>
 #include <imgui_impl_opengl3.h>
 
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+
 namespace gfx {
 
 bool initImGuiRenderer()
@@ -29,6 +33,10 @@ void newImGuiRendererFrame()
 
 void renderImGui(ImDrawData* drawData)
 {
+    // The backend puts back the program that was bound before it; if that one has since been
+    // deleted (a shader reloaded, a renderer rebuilt) putting it back is an error. Every
+    // drawing function here binds its own program, so none needs to survive the overlay.
+    glUseProgram(0);
     ImGui_ImplOpenGL3_RenderDrawData(drawData);
     invalidateRenderState(); // the backend sets its own blend, scissor and cull state
 }
@@ -37,6 +45,163 @@ void rebuildImGuiFonts()
 {
     ImGui_ImplOpenGL3_DestroyFontsTexture();
     ImGui_ImplOpenGL3_CreateFontsTexture();
+}
+
+namespace {
+
+template <class T>
+void append(std::vector<unsigned char>& bytes, const T& value)
+{
+    const auto* p = reinterpret_cast<const unsigned char*>(&value);
+    bytes.insert(bytes.end(), p, p + sizeof value);
+}
+
+void appendBytes(std::vector<unsigned char>& bytes, const void* data, std::size_t size)
+{
+    const auto* p = static_cast<const unsigned char*>(data);
+    bytes.insert(bytes.end(), p, p + size);
+}
+
+} // namespace
+
+void snapshotDrawData(const ImDrawData& drawData, std::vector<unsigned char>& bytes)
+{
+    bytes.clear();
+    append(bytes, drawData.DisplayPos);
+    append(bytes, drawData.DisplaySize);
+    append(bytes, drawData.FramebufferScale);
+    append(bytes, drawData.CmdListsCount);
+    for (int l = 0; l < drawData.CmdListsCount; ++l) {
+        const ImDrawList& list = *drawData.CmdLists[l];
+        append(bytes, list.CmdBuffer.Size);
+        for (const ImDrawCmd& cmd : list.CmdBuffer) {
+            append(bytes, cmd.ClipRect);
+            append(bytes, cmd.TextureId);
+            append(bytes, cmd.VtxOffset);
+            append(bytes, cmd.IdxOffset);
+            append(bytes, cmd.ElemCount);
+            append(bytes, cmd.UserCallback);
+            append(bytes, cmd.UserCallbackData);
+        }
+        append(bytes, list.VtxBuffer.Size);
+        appendBytes(bytes, list.VtxBuffer.Data, std::size_t(list.VtxBuffer.Size) * sizeof(ImDrawVert));
+        append(bytes, list.IdxBuffer.Size);
+        appendBytes(bytes, list.IdxBuffer.Data, std::size_t(list.IdxBuffer.Size) * sizeof(ImDrawIdx));
+    }
+}
+
+std::vector<glm::ivec4> drawDataCoverage(const ImDrawData& drawData, glm::ivec2 framebuffer)
+{
+    // Boxes as x0, y0, x1, y1 from the top left while they are gathered and merged.
+    std::vector<glm::ivec4> boxes;
+    const ImVec2 origin = drawData.DisplayPos, scale = drawData.FramebufferScale;
+    for (int l = 0; l < drawData.CmdListsCount; ++l) {
+        const ImDrawList& list = *drawData.CmdLists[l];
+        for (const ImDrawCmd& cmd : list.CmdBuffer) {
+            if (cmd.UserCallback || cmd.ElemCount == 0) continue;
+            float x0 = 1e30f, y0 = 1e30f, x1 = -1e30f, y1 = -1e30f;
+            for (unsigned i = 0; i < cmd.ElemCount; ++i) {
+                const unsigned index = unsigned(list.IdxBuffer[int(cmd.IdxOffset + i)]) + cmd.VtxOffset;
+                if (index >= unsigned(list.VtxBuffer.Size)) continue;
+                const ImVec2 p = list.VtxBuffer[int(index)].pos;
+                x0 = std::min(x0, p.x), y0 = std::min(y0, p.y), x1 = std::max(x1, p.x), y1 = std::max(y1, p.y);
+            }
+            x0 = std::max(x0, cmd.ClipRect.x), y0 = std::max(y0, cmd.ClipRect.y);
+            x1 = std::min(x1, cmd.ClipRect.z), y1 = std::min(y1, cmd.ClipRect.w);
+            // Whole pixels, one more on each side for the rasteriser's rounding.
+            const glm::ivec4 box{std::max(0, int(std::floor((x0 - origin.x) * scale.x)) - 1),
+                                 std::max(0, int(std::floor((y0 - origin.y) * scale.y)) - 1),
+                                 std::min(framebuffer.x, int(std::ceil((x1 - origin.x) * scale.x)) + 1),
+                                 std::min(framebuffer.y, int(std::ceil((y1 - origin.y) * scale.y)) + 1)};
+            if (box.x < box.z && box.y < box.w) boxes.push_back(box);
+        }
+    }
+    // The boxes overlap (a panel under the menu bar), and no pixel may blend twice: they are
+    // marked on a grid of 16-pixel tiles, and each run of marked tiles in a row, joined with
+    // the same run in the rows below, becomes one box.
+    constexpr int kTile = 16;
+    const int columns = (framebuffer.x + kTile - 1) / kTile, rows = (framebuffer.y + kTile - 1) / kTile;
+    std::vector<unsigned char> marked(std::size_t(std::max(0, columns * rows)), 0);
+    for (const glm::ivec4& box : boxes)
+        for (int row = box.y / kTile; row <= (box.w - 1) / kTile; ++row)
+            for (int column = box.x / kTile; column <= (box.z - 1) / kTile; ++column)
+                marked[std::size_t(row * columns + column)] = 1;
+    std::vector<glm::ivec4> runs;   // first column, end column, first row, end row
+    std::vector<glm::ivec4> open;   // runs that reached the previous row
+    for (int row = 0; row <= rows; ++row) {
+        std::vector<glm::ivec2> here;
+        for (int column = 0; row < rows && column < columns;) {
+            if (!marked[std::size_t(row * columns + column)]) {
+                ++column;
+                continue;
+            }
+            const int start = column;
+            while (column < columns && marked[std::size_t(row * columns + column)]) ++column;
+            here.push_back({start, column});
+        }
+        std::vector<glm::ivec4> next;
+        for (const glm::ivec4& run : open) {
+            const bool continues =
+                std::find(here.begin(), here.end(), glm::ivec2(run.x, run.y)) != here.end();
+            if (continues)
+                next.push_back({run.x, run.y, run.z, row + 1});
+            else
+                runs.push_back(run);
+        }
+        for (const glm::ivec2& span : here) {
+            const bool extended = std::any_of(next.begin(), next.end(), [&](const glm::ivec4& r) { return r.x == span.x && r.y == span.y; });
+            if (!extended) next.push_back({span.x, span.y, row, row + 1});
+        }
+        open = std::move(next);
+    }
+    boxes.clear();
+    for (const glm::ivec4& run : runs)
+        boxes.push_back({run.x * kTile, run.z * kTile, std::min(framebuffer.x, run.y * kTile),
+                         std::min(framebuffer.y, run.w * kTile)});
+    for (glm::ivec4& box : boxes) box = {box.x, framebuffer.y - box.w, box.z - box.x, box.w - box.y};
+    return boxes;
+}
+
+CachedOverlay::Path CachedOverlay::draw(ImDrawData& drawData, glm::ivec2 framebuffer, const Composite& composite)
+{
+    snapshotDrawData(drawData, scratch_);
+    const bool same = scratch_ == snapshot_;
+    std::swap(scratch_, snapshot_);
+    changedRun_ = same ? 0 : changedRun_ + 1;
+    if (!picture_ || picture_->size() != framebuffer) valid_ = false;
+    if (same && valid_) {
+        composite(picture_->colorTexture(), boxes_);
+        return Path::Kept;
+    }
+    // Changing in every one of the last frames: drawn where it shows, as without a cache.
+    if (changedRun_ > 2) {
+        valid_ = false;
+        renderImGui(&drawData);
+        return Path::Direct;
+    }
+    if (!picture_ || picture_->size() != framebuffer) {
+        picture_.reset();
+        auto made = RenderTarget::create({framebuffer, 0, TextureFormat::RGBA8, false, "overlay picture"});
+        if (!made) {  // no room for the picture: the overlay is drawn as it always was
+            renderImGui(&drawData);
+            return Path::Direct;
+        }
+        picture_ = std::move(*made);
+    }
+    applyRenderState(RenderState{});
+    beginPass(&*picture_, framebuffer, {glm::vec4(0.0f), std::nullopt, std::nullopt});
+    renderImGui(&drawData);  // its blending leaves premultiplied colour and coverage in alpha
+    boxes_ = drawDataCoverage(drawData, framebuffer);
+    beginPass(nullptr, framebuffer, {});
+    composite(picture_->colorTexture(), boxes_);
+    valid_ = true;
+    return Path::Redrawn;
+}
+
+void CachedOverlay::release()
+{
+    picture_.reset();
+    valid_ = false;
 }
 
 } // namespace gfx

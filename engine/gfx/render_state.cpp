@@ -79,3 +79,12 @@ void invalidateRenderState()
 }
 
 } // namespace gfx
+
+namespace gfx {
+
+void setScissor(const glm::ivec4& rect)
+{
+    glScissor(rect.x, rect.y, rect.z, rect.w);
+}
+
+} // namespace gfx

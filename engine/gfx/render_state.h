@@ -3,6 +3,8 @@
 // reach the driver.
 #pragma once
 
+#include <glm/vec4.hpp>
+
 namespace gfx {
 
 enum class CullMode { None, Back, Front };
@@ -28,6 +30,8 @@ struct RenderState {
 };
 
 void applyRenderState(const RenderState& state);
+// The scissor box (x, y from the bottom left, width, height) used while scissorTest is on.
+void setScissor(const glm::ivec4& rect);
 // Forgets the cached state, after code outside gfx (the overlay renderer) changed GL state.
 void invalidateRenderState();
 

@@ -101,6 +101,7 @@ core::Expected<Renderer> Renderer::create(const std::filesystem::path& shaderFol
         {&renderer.programs_.background, "background", "background.vert", "background.frag"},
         {&renderer.programs_.floor, "floor", "floor.vert", "floor.frag"},
         {&renderer.programs_.upscale, "upscale", "background.vert", "upscale.frag"},
+        {&renderer.programs_.overlay, "overlay", "background.vert", "overlay.frag"},
     };
     for (const ProgramFiles& files : programs) {
         auto index = renderer.shaders_.load(files.name, files.vertex, files.fragment);
@@ -620,6 +621,26 @@ void Renderer::present(glm::ivec2 windowPixels)
         gfx::blitToDefault(*target_, windowPixels);
     }
     markPass("present");
+}
+
+void Renderer::compositeOverlay(const gfx::Texture2D& picture, std::span<const glm::ivec4> boxes)
+{
+    gfx::RenderState state;
+    state.depthTest = false;
+    state.depthWrite = false;
+    state.cull = gfx::CullMode::None;
+    state.blend = gfx::BlendMode::PremultipliedAlpha;
+    state.scissorTest = true;
+    gfx::applyRenderState(state);
+    const gfx::ShaderProgram& program = shaders_.program(programs_.overlay);
+    program.use();
+    picture.bind(0);
+    program.set("uOverlay", 0);
+    for (const glm::ivec4& box : boxes) {
+        gfx::setScissor(box);
+        procedural_.draw(gfx::Primitive::Triangles, 3);
+    }
+    gfx::applyRenderState(gfx::RenderState{});
 }
 
 core::Image Renderer::readScene() const

@@ -21,6 +21,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <optional>
+#include <span>
 #include <string_view>
 #include <vector>
 
@@ -80,6 +81,9 @@ public:
     // Copies the rendered scene onto the window's framebuffer (resolving multisampling, or
     // stretching the low level's smaller image with bilinear filtering).
     void present(glm::ivec2 windowPixels);
+    // Blends the overlay's kept picture (premultiplied) over the window inside each scissor
+    // box (gfx::CachedOverlay).
+    void compositeOverlay(const gfx::Texture2D& picture, std::span<const glm::ivec4> boxes);
     // The last rendered scene without the overlay (before the overlay is drawn when the
     // scene went straight into the window).
     core::Image readScene() const;
@@ -114,6 +118,7 @@ private:
         int background = -1;
         int floor = -1;
         int upscale = -1;
+        int overlay = -1;
     };
 
     void drawBackground();

@@ -2,6 +2,7 @@
 // reports them, hot reload, and golden images of known scenes.
 #include "assets/model_import.h"
 #include "core/log.h"
+#include "gfx/imgui_renderer.h"
 #include "gfx/shader_library.h"
 #include "gl_fixture.h"
 #include "golden.h"
@@ -12,6 +13,7 @@
 #include "test_models.h"
 
 #include <doctest/doctest.h>
+#include <imgui.h>
 
 #include <cstdlib>
 #include <functional>
@@ -311,4 +313,104 @@ TEST_CASE("low quality, pipelined: the window shows the last finished scene, and
             CHECK(same(frontAgain, front));
         }
     }
+}
+
+TEST_CASE("the kept overlay picture looks as the overlay drawn straight into the window, and is kept only while it holds")
+{
+    GLFixture& gl = fixture();
+    const int problemsBefore = gl.newProblems();
+    const glm::ivec2 size = gl.window.drawableSize();
+    ImGuiContext* context = ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;
+    io.DisplaySize = ImVec2(float(size.x), float(size.y));
+    io.DeltaTime = 1.0f / 60.0f;
+    REQUIRE(gfx::initImGuiRenderer());
+    auto renderer = render::Renderer::create(std::filesystem::path(HT_SOURCE_DIR) / "shaders", {});
+    REQUIRE(renderer.ok());
+
+    // Two translucent panels that overlap, with text: what the app's panels are made of.
+    auto frame = [&](int counter) {
+        gfx::newImGuiRendererFrame();
+        ImGui::NewFrame();
+        ImGui::SetNextWindowPos(ImVec2(10, 10));
+        ImGui::SetNextWindowSize(ImVec2(180, 110));
+        ImGui::SetNextWindowBgAlpha(0.6f);
+        ImGui::Begin("Semitendinosus");
+        ImGui::Text("Length %d %%", counter);
+        ImGui::Button("Next step");
+        ImGui::End();
+        ImGui::SetNextWindowPos(ImVec2(150, 90));
+        ImGui::SetNextWindowSize(ImVec2(150, 120));
+        ImGui::SetNextWindowBgAlpha(0.8f);
+        ImGui::Begin("Biceps femoris");
+        ImGui::TextWrapped("The long head crosses the hip and the knee.");
+        ImGui::End();
+        ImGui::Render();
+        return ImGui::GetDrawData();
+    };
+    auto backdrop = [&] { gfx::beginPass(nullptr, size, {glm::vec4(0.55f, 0.30f, 0.25f, 1.0f), 1.0f, std::nullopt}); };
+    gfx::CachedOverlay cache;
+    auto throughCache = [&](int counter) {
+        backdrop();
+        return cache.draw(*frame(counter), size, [&](const gfx::Texture2D& picture, std::span<const glm::ivec4> boxes) {
+            renderer->compositeOverlay(picture, boxes);
+        });
+    };
+    for (int warm = 0; warm < 2; ++warm) frame(100);  // windows settle in their first frames
+
+    backdrop();
+    gfx::renderImGui(frame(100));
+    const core::Image direct = gfx::readPixels(nullptr, size);
+    const core::Image bare = [&] {
+        backdrop();
+        return gfx::readPixels(nullptr, size);
+    }();
+    const core::ImageDifference panels = core::compareImages(direct, bare);
+    CHECK(panels.maxChannelDifference > 100);  // the panels and their text are there to compare
+
+    using Path = gfx::CachedOverlay::Path;
+    CHECK(throughCache(100) == Path::Redrawn);
+    const core::Image redrawn = gfx::readPixels(nullptr, size);
+    CHECK(throughCache(100) == Path::Kept);
+    const core::Image kept = gfx::readPixels(nullptr, size);
+    for (const core::Image* image : {&redrawn, &kept}) {
+        const core::ImageDifference difference = core::compareImages(*image, direct);
+        INFO("max " << difference.maxChannelDifference << ", mean " << difference.meanChannelDifference);
+        CHECK(difference.maxChannelDifference <= 2);  // 8-bit rounding of the premultiplied picture
+        CHECK(difference.meanChannelDifference < 0.05);
+    }
+
+    // Boxes: none overlap, and together they hold both panels.
+    const auto boxes = cache.boxes();
+    REQUIRE_FALSE(boxes.empty());
+    for (std::size_t i = 0; i < boxes.size(); ++i)
+        for (std::size_t j = i + 1; j < boxes.size(); ++j) {
+            const glm::ivec4 a = boxes[i], b = boxes[j];
+            CHECK_FALSE((a.x < b.x + b.z && b.x < a.x + a.z && a.y < b.y + b.w && b.y < a.y + a.w));
+        }
+    auto covered = [&](int x, int yFromTop) {
+        const int y = size.y - 1 - yFromTop;
+        return std::any_of(boxes.begin(), boxes.end(),
+                           [&](const glm::ivec4& box) { return x >= box.x && x < box.x + box.z && y >= box.y && y < box.y + box.w; });
+    };
+    CHECK(covered(12, 12));
+    CHECK(covered(295, 205));
+    CHECK_FALSE(covered(300, 20));  // right of the first panel, above the second
+
+    // A changing overlay is redrawn, then drawn straight into the window while it keeps
+    // changing, and kept again once it holds still.
+    CHECK(throughCache(1) == Path::Redrawn);
+    CHECK(throughCache(2) == Path::Redrawn);
+    CHECK(throughCache(3) == Path::Direct);
+    CHECK(throughCache(4) == Path::Direct);
+    CHECK(throughCache(4) == Path::Redrawn);
+    CHECK(throughCache(4) == Path::Kept);
+    cache.invalidate();
+    CHECK(throughCache(4) == Path::Redrawn);
+    CHECK(gl.newProblems() == problemsBefore);
+
+    cache.release();
+    gfx::shutdownImGuiRenderer();
+    ImGui::DestroyContext(context);
 }

@@ -139,6 +139,8 @@ void drawSelection(const OverlayInput& input, std::vector<Command>& commands)
     // A readable column: about 26 characters of the UI font wide, never wider than the screen.
     const float width = std::min(ImGui::GetFontSize() * 22.0f, viewport->WorkSize.x * 0.45f);
     ImGui::SetNextWindowSizeConstraints(ImVec2(width, 0.0f), ImVec2(width, viewport->WorkSize.y - 20.0f));
+    // Opaque: the card lies over the lesson panel, whose text would otherwise show through it.
+    ImGui::SetNextWindowBgAlpha(1.0f);
     bool open = true;
     if (ImGui::Begin("Selected structure", &open, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings)) {
         ImGui::PushTextWrapPos(0.0f);

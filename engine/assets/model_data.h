@@ -55,6 +55,9 @@ struct Node {
     glm::mat4 localMatrix() const;
 };
 
+// The most joints one skin may have: the mesh shaders hold this many joint matrices.
+inline constexpr std::size_t kMaxSkinJoints = 64;
+
 struct Skin {
     std::vector<int> joints;                  // node indices
     std::vector<glm::mat4> inverseBindMatrices;

@@ -131,9 +131,14 @@ core::Expected<MeshData> convertMesh(const aiMesh& source, const fs::path& path)
 }
 
 // Converts assimp's per-bone weight lists into four joints and weights per vertex.
-void convertSkin(const aiMesh& source, MeshData& mesh, ModelData& model, const std::map<std::string, int>& nodeByName)
+core::Status convertSkin(const aiMesh& source, MeshData& mesh, ModelData& model, const std::map<std::string, int>& nodeByName,
+                         const fs::path& path)
 {
-    if (!source.HasBones()) return;
+    if (!source.HasBones()) return {};
+    if (source.mNumBones > kMaxSkinJoints)
+        return core::Error{path.string(), 0, 0, "mesh '" + mesh.name + "'",
+                           "is bound to " + std::to_string(source.mNumBones) + " joints; at most " +
+                               std::to_string(kMaxSkinJoints) + " can be drawn"};
     Skin skin;
     const unsigned vertexCount = source.mNumVertices;
     std::vector<std::array<std::pair<float, int>, 4>> influences(vertexCount);
@@ -164,10 +169,11 @@ void convertSkin(const aiMesh& source, MeshData& mesh, ModelData& model, const s
     for (std::size_t s = 0; s < model.skins.size(); ++s)
         if (model.skins[s].joints == skin.joints) {
             mesh.skin = int(s);
-            return;
+            return {};
         }
     model.skins.push_back(std::move(skin));
     mesh.skin = int(model.skins.size()) - 1;
+    return {};
 }
 
 void addNode(const aiNode& source, int parent, ModelData& model)
@@ -214,7 +220,8 @@ core::Expected<ModelData> convertScene(const aiScene* scene, const std::string& 
         auto mesh = convertMesh(*scene->mMeshes[m], path);
         if (!mesh) return mesh.error();
         if (mesh->material >= int(model.materials.size())) mesh->material = -1;
-        convertSkin(*scene->mMeshes[m], *mesh, model, nodeByName);
+        if (core::Status skinned = convertSkin(*scene->mMeshes[m], *mesh, model, nodeByName, path); !skinned)
+            return skinned.error();
         model.meshes.push_back(std::move(*mesh));
     }
     for (const Node& node : model.nodes)
@@ -295,10 +302,10 @@ struct Source {
 
 core::Expected<ModelData> readWithAssimp(const Source& source, core::IsolatedChannel* channel)
 {
+    if (channel) channel->stage(kReading);
     Assimp::Importer importer;
     const aiScene* scene = nullptr;
     {
-        if (channel) channel->stage(kReading);
         std::optional<core::PlainCrashes> plain;
         if (channel) plain.emplace();
         // glTF is already indexed: joining identical vertices would cost ~100x the import time.
@@ -324,6 +331,7 @@ ImportOutcome importIsolated(const Source& source, const ImportOptions& options)
 {
     core::IsolationLimits limits;
     limits.seconds = options.seconds;
+    limits.residentMiB = options.memoryMiB;
     const core::IsolatedResult child = core::runIsolated(
         [&](core::IsolatedChannel& channel) {
             auto model = readWithAssimp(source, &channel);
@@ -331,20 +339,28 @@ ImportOutcome importIsolated(const Source& source, const ImportOptions& options)
         },
         limits);
     const std::string& name = source.name;
-    if (child.ending == core::IsolatedResult::Ending::NotStarted) {
+    if (child.ending == core::IsolatedResult::Ending::NotStarted && options.inProcessFallback) {
         // Without a process to contain it, the import runs here: better than no model at all.
         core::logWarning("assets", "the import process ", child.describeEnding(), "; reading ", name, " in this one");
         return {readWithAssimp(source, nullptr)};
     }
     if (child.finished()) {
         const std::string_view payload(child.payload);
-        if (!payload.empty() && payload[0] == 'M') return {decodeModel(payload.substr(1), name)};
+        if (!payload.empty() && payload[0] == 'M') {
+            // The child made this model itself: one that does not decode is a bug here.
+            ImportOutcome outcome{decodeModel(payload.substr(1), name)};
+            outcome.failedInOwnCode = !outcome.model.ok();
+            return outcome;
+        }
         if (!payload.empty() && payload[0] == 'E') return {decodeError(payload.substr(1), name)};
         return {core::makeFileError(name, "the import process sent an answer that is neither a model nor an error")};
     }
-    if (child.ending == core::IsolatedResult::Ending::TimedOut)
+    if (child.stage == kReading && child.ending == core::IsolatedResult::Ending::TimedOut)
         return {core::makeFileError(name, "assimp took more than " + describeSeconds(options.seconds) +
                                               " to read the model and was stopped; the file is probably damaged")};
+    if (child.stage == kReading && child.ending == core::IsolatedResult::Ending::OutOfMemory)
+        return {core::makeFileError(name, "assimp needed more than " + std::to_string(options.memoryMiB) +
+                                              " MB to read the model and was stopped; the file is probably damaged")};
     if (child.stage == kReading)
         return {core::makeFileError(name, "assimp could not read the model: its reader " + child.describeEnding() +
                                               "; the file is probably damaged")};

@@ -15,7 +15,11 @@
 namespace assets {
 
 struct ImportOptions {
-    double seconds = 60.0;  // how long assimp may take before the file counts as broken
+    double seconds = 60.0;             // how long assimp may take before the file counts as broken
+    unsigned long long memoryMiB = 4096; // how much memory the import process may hold
+    // Where no child process can be made, read the model in this process (unprotected)
+    // rather than not at all. Off for fuzzing, where that would turn assimp's crashes into ours.
+    bool inProcessFallback = true;
 };
 
 // Reads a model file. A missing, unreadable, corrupt or crashing file gives an error naming it.

@@ -271,6 +271,9 @@ core::Status checkModelConsistency(const ModelData& model, const std::string& na
         }
     }
     for (const Skin& skin : model.skins) {
+        if (skin.joints.size() > kMaxSkinJoints)
+            return fail("skin", "has " + std::to_string(skin.joints.size()) + " joints; at most " +
+                                    std::to_string(kMaxSkinJoints) + " can be drawn");
         if (skin.inverseBindMatrices.size() != skin.joints.size())
             return fail("skin", "has a different number of joints and bind matrices");
         for (int joint : skin.joints)

@@ -14,7 +14,7 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstring>
-#include <thread>
+#include <string>
 #include <vector>
 
 // Present only when a sanitizer runtime is linked: a fuzzer registers a callback there that
@@ -71,6 +71,18 @@ void limitAddressSpace(unsigned long long extraMiB)
 #else
     (void)extraMiB;
 #endif
+}
+
+// Resident memory of a process, from /proc; 0 when it cannot be read.
+unsigned long long residentKiB(pid_t pid)
+{
+    const std::string path = "/proc/" + std::to_string(pid) + "/statm";
+    unsigned long long size = 0, resident = 0;
+    if (std::FILE* statm = std::fopen(path.c_str(), "r")) {
+        if (std::fscanf(statm, "%llu %llu", &size, &resident) != 2) resident = 0;
+        std::fclose(statm);
+    }
+    return resident * static_cast<unsigned long long>(::sysconf(_SC_PAGESIZE)) / 1024ull;
 }
 
 [[noreturn]] void runChild(const std::function<void(IsolatedChannel&)>& work, int fd, const IsolationLimits& limits)
@@ -158,6 +170,7 @@ std::string IsolatedResult::describeEnding() const
     }
     case Ending::Exited: return "exited with code " + std::to_string(code);
     case Ending::TimedOut: return "ran past its time limit and was stopped";
+    case Ending::OutOfMemory: return "held more memory than it may and was stopped";
     case Ending::NotStarted: return std::string("could not be started: ") + std::strerror(code);
     }
     return "ended in an unknown way";
@@ -193,43 +206,61 @@ IsolatedResult runIsolated(const std::function<void(IsolatedChannel&)>& work, co
                                              std::chrono::duration<double>(std::max(0.0, limits.seconds)));
     std::string stream;
     std::vector<char> buffer(std::size_t(1) << 20);
-    bool timedOut = false;
+    enum class Stop { Ended, Answered, Late, Greedy, Broken } stop = Stop::Ended;
+    enum class Pipe { Open, Closed, Failed };
+    // Reads what arrives within `waitMs`; Closed once the child's end is closed.
+    auto drain = [&](int waitMs) {
+        pollfd waiting{fds[0], POLLIN, 0};
+        const int ready = ::poll(&waiting, 1, waitMs);
+        if (ready < 0) return errno == EINTR ? Pipe::Open : Pipe::Failed;
+        if (ready == 0) return Pipe::Open;
+        const ssize_t got = ::read(fds[0], buffer.data(), buffer.size());
+        if (got < 0) return errno == EINTR || errno == EAGAIN ? Pipe::Open : Pipe::Failed;
+        if (got == 0) return Pipe::Closed;
+        stream.append(buffer.data(), std::size_t(got));
+        parseRecords(stream, result);
+        return Pipe::Open;
+    };
     for (;;) {
         const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now()).count();
         if (left <= 0) {
-            timedOut = true;
+            // What already waits in the pipe still counts.
+            while (!result.sent) {
+                const std::size_t before = stream.size();
+                if (drain(0) != Pipe::Open || stream.size() == before) break;
+            }
+            stop = result.sent ? Stop::Answered : Stop::Late;
             break;
         }
-        pollfd waiting{fds[0], POLLIN, 0};
-        const int ready = ::poll(&waiting, 1, int(std::min<long long>(left, 1000)));
-        if (ready < 0 && errno != EINTR) break;
-        if (ready <= 0) continue;
-        const ssize_t got = ::read(fds[0], buffer.data(), buffer.size());
-        if (got < 0) {
-            if (errno == EINTR || errno == EAGAIN) continue;
+        // Woken at least every 100 ms to look at the child's memory.
+        const Pipe pipe = drain(int(std::min<long long>(left, 100)));
+        if (result.sent) {
+            stop = Stop::Answered;
             break;
         }
-        if (got == 0) break;  // the child closed its end: finished or died
-        stream.append(buffer.data(), std::size_t(got));
-        parseRecords(stream, result);
-        if (result.sent) break;
+        if (pipe != Pipe::Open) {
+            stop = pipe == Pipe::Closed ? Stop::Ended : Stop::Broken;
+            break;
+        }
+        if (limits.residentMiB > 0 && residentKiB(pid) > limits.residentMiB * 1024ull) {
+            stop = Stop::Greedy;
+            break;
+        }
     }
-    if (timedOut) ::kill(pid, SIGKILL);
     ::close(fds[0]);
-    if (!result.sent) parseRecords(stream, result);
-    if (result.sent && !timedOut) {
-        // The answer is whole: what the child does after it (freeing the reader's memory on
-        // its way out, some 10 ms for a large model) is not waited for.
-        int status = 0;
-        if (::waitpid(pid, &status, WNOHANG) == 0) std::thread([pid] { ::waitpid(pid, nullptr, 0); }).detach();
-        result.ending = IsolatedResult::Ending::Finished;
-        return result;
-    }
+    // Once the answer is whole nothing the child does matters: it is stopped rather than
+    // waited for. Reaped here, not on a thread: a thread ending while the next child is forked
+    // can leave that child holding a lock no one will release (seen under the fuzzer).
+    if (stop != Stop::Ended) ::kill(pid, SIGKILL);
     int status = 0;
     while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
     }
-    if (timedOut) {
+    if (stop == Stop::Answered) {
+        result.ending = IsolatedResult::Ending::Finished;
+    } else if (stop == Stop::Late) {
         result.ending = IsolatedResult::Ending::TimedOut;
+    } else if (stop == Stop::Greedy) {
+        result.ending = IsolatedResult::Ending::OutOfMemory;
     } else if (WIFSIGNALED(status)) {
         result.ending = IsolatedResult::Ending::Signalled;
         result.code = WTERMSIG(status);

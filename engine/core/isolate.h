@@ -47,6 +47,7 @@ struct IsolatedResult {
         Signalled,     // the child was killed by a signal (a crash, or the out-of-memory killer)
         Exited,        // the child exited with a non-zero code (a sanitizer report, an exit() inside the work)
         TimedOut,      // the child ran past the time limit and was killed
+        OutOfMemory,   // the child held more resident memory than allowed and was killed
         NotStarted,    // no child could be made; `code` is errno
     };
     Ending ending = Ending::NotStarted;
@@ -61,8 +62,9 @@ struct IsolatedResult {
 };
 
 struct IsolationLimits {
-    double seconds = 60.0;                 // wall-clock time before the child is killed
-    unsigned long long extraMemoryMiB = 8192; // address space the child may add (not in sanitizer builds)
+    double seconds = 60.0;                    // wall-clock time before the child is killed
+    unsigned long long residentMiB = 4096;    // resident memory before the child is killed (looked at every 100 ms; 0: no limit)
+    unsigned long long extraMemoryMiB = 8192; // address space the child may add (not in AddressSanitizer builds)
 };
 
 // Runs `work` in a child process and waits for it to end.

@@ -170,6 +170,7 @@ CachedOverlay::Path CachedOverlay::draw(ImDrawData& drawData, glm::ivec2 framebu
     changedRun_ = same ? 0 : changedRun_ + 1;
     if (!picture_ || picture_->size() != framebuffer) valid_ = false;
     if (same && valid_) {
+        beginPass(nullptr, framebuffer, {});
         composite(picture_->colorTexture(), boxes_);
         return Path::Kept;
     }

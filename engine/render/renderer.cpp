@@ -339,7 +339,7 @@ void Renderer::bindGeometry(const gfx::ShaderProgram& program, const scene::Scen
     program.set("uSkinned", skinned ? 1 : 0);
     if (skinned) {
         std::vector<glm::mat4> joints = scene.skinMatrices(data.skin);
-        if (joints.size() > 64) joints.resize(64);
+        if (joints.size() > assets::kMaxSkinJoints) joints.resize(assets::kMaxSkinJoints);  // refused at import
         program.set("uJointMatrices", std::span<const glm::mat4>(joints));
     }
 }

@@ -10,12 +10,14 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <csignal>
 #include <cstdlib>
 #include <fstream>
 #include <stdexcept>
 #include <unistd.h>
 #include <thread>
+#include <vector>
 
 using testing_support::TempDir;
 
@@ -190,13 +192,14 @@ TEST_CASE("isolated work brings its result back, and its crashes, hangs and exit
     {
         const auto result = core::runIsolated([](core::IsolatedChannel& channel) {
             channel.stage(3);
-            channel.send(std::string(200000, 'x') + "end");  // more than a pipe holds at once
+            channel.send(std::string(3 << 20, 'x') + "end");  // more than the pipe and a read hold at once
         });
         CHECK(result.ending == Ending::Finished);
         CHECK(result.finished());
         CHECK(result.stage == 3);
-        REQUIRE(result.payload.size() == 200003);
-        CHECK(result.payload.substr(199998) == "xxend");
+        REQUIRE(result.payload.size() == (3u << 20) + 3);
+        CHECK(result.payload.substr(3u << 20) == "end");
+        CHECK(std::count(result.payload.begin(), result.payload.end(), 'x') == 3 << 20);
     }
     SUBCASE("a crash, with the stage it happened in")
     {
@@ -240,6 +243,21 @@ TEST_CASE("isolated work brings its result back, and its crashes, hangs and exit
         CHECK(result.ending == Ending::TimedOut);
         CHECK(result.stage == 1);
         CHECK(clock.elapsedMs() < 5000.0);
+    }
+    SUBCASE("too much memory is stopped")
+    {
+        core::IsolationLimits limits;
+        limits.residentMiB = 64;
+        const auto result = core::runIsolated(
+            [](core::IsolatedChannel& channel) {
+                channel.stage(1);
+                std::vector<char> hog(std::size_t(512) << 20);
+                for (std::size_t i = 0; i < hog.size(); i += 4096) hog[i] = char(i);  // resident, page by page
+                for (;;) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+            },
+            limits);
+        CHECK(result.ending == Ending::OutOfMemory);
+        CHECK(result.describeEnding() == "held more memory than it may and was stopped");
     }
     SUBCASE("nothing sent")
     {

@@ -25,6 +25,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     // Well inside libFuzzer's 10 s per input, so a reader that hangs is stopped by the import.
     assets::ImportOptions options;
     options.seconds = 5.0;
+    options.memoryMiB = 2048;
+    options.inProcessFallback = false;
     auto outcome = assets::importModelFromMemoryOutcome(data + 1, size - 1, format, std::string("fuzz.") + format, options);
     if (outcome.failedInOwnCode) {
         std::fprintf(stderr, "import failed in Hamstring Trainer's own code: %s\n", outcome.model.error().describe().c_str());

@@ -1041,8 +1041,8 @@ void Application::soakDrive(double elapsedS, anatomy::Pose& pose, scene::MuscleD
 
 // Memory may settle for the first tenth of the run (at least 30 s). After that, early and late
 // windows of whole cycles (about a third of the rest each, so both see every phase alike) are
-// compared: the median resident size must grow by less than 1 MB and the median frame time by
-// less than a fifth.
+// compared: the median resident size must grow by less than 1 MB, and frame time, each part of
+// the cycle against the same part, by less than a fifth.
 int Application::soakVerdict()
 {
     const double warmUpS = std::max(30.0, options_.soakSeconds * 0.1);
@@ -1058,23 +1058,28 @@ int Application::soakVerdict()
         lowest = std::min(lowest, sample.residentKb);
         highest = std::max(highest, sample.residentKb);
     }
-    const double settledS = settled.back().seconds - settled.front().seconds;
+    // Windows on the simulation's clock, which the cycle runs on, so each holds whole cycles.
+    const double settledS = settled.back().sceneSeconds - settled.front().sceneSeconds;
     const double windowS = kSoakCycleS * std::max(1.0, std::floor(settledS / 3.0 / kSoakCycleS));
     std::vector<double> early, late, earlyKb, lateKb;
+    std::vector<TimedSample> earlyTimed, lateTimed;
     for (const SoakSample& sample : settled) {
-        if (sample.seconds < settled.front().seconds + windowS) {
+        if (sample.sceneSeconds < settled.front().sceneSeconds + windowS) {
             early.push_back(sample.frameMs);
             earlyKb.push_back(double(sample.residentKb));
+            earlyTimed.push_back({sample.sceneSeconds, sample.frameMs});
         }
-        if (sample.seconds > settled.back().seconds - windowS) {
+        if (sample.sceneSeconds > settled.back().sceneSeconds - windowS) {
             late.push_back(sample.frameMs);
             lateKb.push_back(double(sample.residentKb));
+            lateTimed.push_back({sample.sceneSeconds, sample.frameMs});
         }
     }
     const long growthKb = long(percentiles(lateKb).median - percentiles(earlyKb).median);
     const double earlyMs = percentiles(early).median, lateMs = percentiles(late).median;
-    const double drift = earlyMs > 0.0 ? lateMs / earlyMs - 1.0 : 0.0;
-    std::printf("soak_result: resident growth %ld kB after warm-up (range %ld kB), frame median %.2f -> %.2f ms (%+.0f%%)\n",
+    // Each part of the cycle against the same part (see phaseMatchedDrift).
+    const double drift = phaseMatchedDrift(earlyTimed, lateTimed, kSoakCycleS, int(kSoakCycleS / kSoakSampleS));
+    std::printf("soak_result: resident growth %ld kB after warm-up (range %ld kB), frame median %.2f -> %.2f ms, phase for phase %+.0f%%\n",
                 growthKb, highest - lowest, earlyMs, lateMs, drift * 100.0);
     const bool memoryOk = growthKb < 1024;
     const bool timeOk = drift < 0.2;
@@ -1410,7 +1415,7 @@ int Application::run()
                 const MemoryUse memory = memoryUse();
                 const double median = percentiles(soakFrameMs_).median;
                 soakFrameMs_.clear();
-                soakSamples_.push_back({elapsed, memory.residentKb, median});
+                soakSamples_.push_back({elapsed, memory.residentKb, median, scene_.timeSeconds()});
                 std::printf("soak t=%.0f s resident=%ld kB frame_median=%.2f ms\n", elapsed, memory.residentKb, median);
                 std::fflush(stdout);
             }

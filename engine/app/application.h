@@ -171,9 +171,10 @@ private:
     static constexpr double kSoakCycleS = 24.0;   // relaxed, cramp, cramp with a stretch
     static constexpr double kSoakSampleS = 4.0;   // six samples a cycle
     struct SoakSample {
-        double seconds;
+        double seconds;       // since the program started
         long residentKb;
         double frameMs;
+        double sceneSeconds;  // the simulation's clock, which drives the cycle (it lags when frames are slow)
     };
     std::vector<SoakSample> soakSamples_;
     struct TourStop {

@@ -17,6 +17,19 @@ struct Percentiles {
 // Nearest-rank percentiles; an empty input gives zeros.
 Percentiles percentiles(std::vector<double> samples);
 
+// How much slower frames became from an early to a late window of a repeating workload (the
+// soak's 24 s cycle). Frame time depends on the phase of the cycle (a cramp costs more than
+// rest), so a plain median of each window swings with where its samples fall. Instead each
+// sample goes into one of `phases` parts of the cycle by its time on the cycle's own clock; for every part seen in both
+// windows the late median is divided by the early one, and the median of those ratios, less
+// one, is the drift (0.1: a tenth slower). Without a part in common, the windows' medians.
+struct TimedSample {
+    double seconds = 0.0;
+    double frameMs = 0.0;
+};
+double phaseMatchedDrift(const std::vector<TimedSample>& early, const std::vector<TimedSample>& late, double cycleSeconds,
+                         int phases);
+
 // Resident memory now and at its peak, from /proc/self/status (kB); 0 when unknown.
 struct MemoryUse {
     long residentKb = 0;

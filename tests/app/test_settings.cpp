@@ -1,3 +1,4 @@
+#include "app/frame_stats.h"
 #include "app/quality_governor.h"
 #include "app/input_script.h"
 #include "app/settings.h"
@@ -6,6 +7,7 @@
 
 #include <doctest/doctest.h>
 
+#include <cmath>
 #include <unistd.h>
 
 using testing_support::TempDir;
@@ -188,4 +190,29 @@ TEST_CASE("auto quality starts cheap, climbs while frames are quick, and settles
     CHECK(run(20.0, decision) == Quality::Low);
     CHECK_FALSE(run(20.0, 3 * decision));
     CHECK(governor.quality() == Quality::Low);
+}
+
+TEST_CASE("the soak compares each part of its cycle with the same part, so where a window starts does not read as drift")
+{
+    // A 24 s cycle sampled every 4 s: two parts at rest (17 ms), four in a cramp (24 ms).
+    auto frameAt = [](double seconds, double slower) {
+        const double within = std::fmod(seconds, 24.0);
+        return (within < 8.0 ? 17.0 : 24.0) * slower;
+    };
+    auto window = [&](double start, int count, double slower) {
+        std::vector<app::TimedSample> samples;
+        for (int i = 0; i < count; ++i) samples.push_back({start + 4.0 * i, frameAt(start + 4.0 * i, slower)});
+        return samples;
+    };
+    // The CI failure this replaces: windows whose plain medians fell in different phases.
+    CHECK(std::abs(app::phaseMatchedDrift(window(34.0, 6, 1.0), window(99.0, 6, 1.0), 24.0, 6)) < 1e-9);
+    CHECK(std::abs(app::phaseMatchedDrift(window(30.0, 6, 1.0), window(97.0, 6, 1.0), 24.0, 6)) < 1e-9);
+    // A real slowdown shows, whatever the phases.
+    CHECK(app::phaseMatchedDrift(window(34.0, 6, 1.0), window(99.0, 6, 1.3), 24.0, 6) == doctest::Approx(0.3));
+    // One noisy sample does not decide it.
+    auto noisy = window(99.0, 6, 1.0);
+    noisy[2].frameMs *= 2.0;
+    CHECK(std::abs(app::phaseMatchedDrift(window(34.0, 6, 1.0), noisy, 24.0, 6)) < 1e-9);
+    // Windows with no part in common fall back to their medians.
+    CHECK(app::phaseMatchedDrift({{0.0, 10.0}}, {{12.0, 12.0}}, 24.0, 6) == doctest::Approx(0.2));
 }

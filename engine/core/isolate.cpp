@@ -14,6 +14,7 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstring>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -52,37 +53,34 @@ void writeAll(int fd, const void* data, std::size_t size)
     }
 }
 
+// A process's size and resident memory in bytes, from /proc/PID/statm; zeros when unreadable.
+struct Statm {
+    unsigned long long size = 0, resident = 0;
+};
+Statm readStatm(const std::string& process)
+{
+    Statm pages;
+    if (std::FILE* file = std::fopen(("/proc/" + process + "/statm").c_str(), "r")) {
+        if (std::fscanf(file, "%llu %llu", &pages.size, &pages.resident) != 2) pages = {};
+        std::fclose(file);
+    }
+    const auto page = static_cast<unsigned long long>(::sysconf(_SC_PAGESIZE));
+    return {pages.size * page, pages.resident * page};
+}
+
 // Lets the child take at most `extraMiB` more address space than it holds at the fork, so a
 // reader that believes a damaged count fails to allocate instead of exhausting the machine.
 // Left out under AddressSanitizer, which reserves terabytes of shadow address space.
 void limitAddressSpace(unsigned long long extraMiB)
 {
 #ifndef HT_ADDRESS_SANITIZER
-    if (extraMiB == 0) return;
-    unsigned long long pages = 0;
-    if (std::FILE* statm = std::fopen("/proc/self/statm", "r")) {
-        if (std::fscanf(statm, "%llu", &pages) != 1) pages = 0;
-        std::fclose(statm);
-    }
-    if (pages == 0) return;
-    const unsigned long long bytes = pages * static_cast<unsigned long long>(::sysconf(_SC_PAGESIZE)) + (extraMiB << 20);
-    const rlimit limit{rlim_t(bytes), rlim_t(bytes)};
+    const unsigned long long size = readStatm("self").size;
+    if (extraMiB == 0 || size == 0) return;
+    const rlimit limit{rlim_t(size + (extraMiB << 20)), rlim_t(size + (extraMiB << 20))};
     ::setrlimit(RLIMIT_AS, &limit);
 #else
     (void)extraMiB;
 #endif
-}
-
-// Resident memory of a process, from /proc; 0 when it cannot be read.
-unsigned long long residentKiB(pid_t pid)
-{
-    const std::string path = "/proc/" + std::to_string(pid) + "/statm";
-    unsigned long long size = 0, resident = 0;
-    if (std::FILE* statm = std::fopen(path.c_str(), "r")) {
-        if (std::fscanf(statm, "%llu %llu", &size, &resident) != 2) resident = 0;
-        std::fclose(statm);
-    }
-    return resident * static_cast<unsigned long long>(::sysconf(_SC_PAGESIZE)) / 1024ull;
 }
 
 [[noreturn]] void runChild(const std::function<void(IsolatedChannel&)>& work, int fd, const IsolationLimits& limits)
@@ -142,22 +140,18 @@ void IsolatedChannel::send(std::string_view bytes)
     writeAll(fd_, bytes.data(), bytes.size());
 }
 
-struct PlainCrashes::Saved {
-    std::array<struct sigaction, kCrashSignals.size()> actions{};
-};
-
-PlainCrashes::PlainCrashes() : saved_(new Saved)
+PlainCrashes::PlainCrashes()
 {
+    static_assert(std::tuple_size_v<decltype(saved_)> == kCrashSignals.size());
     struct sigaction plain {};
     plain.sa_handler = SIG_DFL;
     sigemptyset(&plain.sa_mask);
-    for (std::size_t i = 0; i < kCrashSignals.size(); ++i) ::sigaction(kCrashSignals[i], &plain, &saved_->actions[i]);
+    for (std::size_t i = 0; i < kCrashSignals.size(); ++i) ::sigaction(kCrashSignals[i], &plain, &saved_[i]);
 }
 
 PlainCrashes::~PlainCrashes()
 {
-    for (std::size_t i = 0; i < kCrashSignals.size(); ++i) ::sigaction(kCrashSignals[i], &saved_->actions[i], nullptr);
-    delete saved_;
+    for (std::size_t i = 0; i < kCrashSignals.size(); ++i) ::sigaction(kCrashSignals[i], &saved_[i], nullptr);
 }
 
 std::string IsolatedResult::describeEnding() const
@@ -206,7 +200,11 @@ IsolatedResult runIsolated(const std::function<void(IsolatedChannel&)>& work, co
                                              std::chrono::duration<double>(std::max(0.0, limits.seconds)));
     std::string stream;
     std::vector<char> buffer(std::size_t(1) << 20);
-    enum class Stop { Ended, Answered, Late, Greedy, Broken } stop = Stop::Ended;
+    // How the parent ended the wait: with the ending it already knows, or none when the child
+    // closed its end (then its exit status says), and whether the child must be stopped.
+    using Ending = IsolatedResult::Ending;
+    std::optional<Ending> known;
+    bool stopChild = true;
     enum class Pipe { Open, Closed, Failed };
     // Reads what arrives within `waitMs`; Closed once the child's end is closed.
     auto drain = [&](int waitMs) {
@@ -229,46 +227,43 @@ IsolatedResult runIsolated(const std::function<void(IsolatedChannel&)>& work, co
                 const std::size_t before = stream.size();
                 if (drain(0) != Pipe::Open || stream.size() == before) break;
             }
-            stop = result.sent ? Stop::Answered : Stop::Late;
+            known = result.sent ? Ending::Finished : Ending::TimedOut;
             break;
         }
         // Woken at least every 100 ms to look at the child's memory.
         const Pipe pipe = drain(int(std::min<long long>(left, 100)));
         if (result.sent) {
-            stop = Stop::Answered;
+            known = Ending::Finished;
             break;
         }
         if (pipe != Pipe::Open) {
-            stop = pipe == Pipe::Closed ? Stop::Ended : Stop::Broken;
+            stopChild = pipe == Pipe::Failed;
             break;
         }
-        if (limits.residentMiB > 0 && residentKiB(pid) > limits.residentMiB * 1024ull) {
-            stop = Stop::Greedy;
+        if (limits.residentMiB > 0 && readStatm(std::to_string(pid)).resident > (limits.residentMiB << 20)) {
+            known = Ending::OutOfMemory;
             break;
         }
     }
     ::close(fds[0]);
     // Once the answer is whole nothing the child does matters: it is stopped rather than
-    // waited for. Reaped here, not on a thread: a thread ending while the next child is forked
-    // can leave that child holding a lock no one will release (seen under the fuzzer).
-    if (stop != Stop::Ended) ::kill(pid, SIGKILL);
+    // waited for. Reaped here, not on another thread: while children were reaped on threads,
+    // one child under the fuzzer never began its work, most likely stuck on a lock that such a
+    // thread held at the fork.
+    if (stopChild) ::kill(pid, SIGKILL);
     int status = 0;
     while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
     }
-    if (stop == Stop::Answered) {
-        result.ending = IsolatedResult::Ending::Finished;
-    } else if (stop == Stop::Late) {
-        result.ending = IsolatedResult::Ending::TimedOut;
-    } else if (stop == Stop::Greedy) {
-        result.ending = IsolatedResult::Ending::OutOfMemory;
+    if (known) {
+        result.ending = *known;
     } else if (WIFSIGNALED(status)) {
-        result.ending = IsolatedResult::Ending::Signalled;
+        result.ending = Ending::Signalled;
         result.code = WTERMSIG(status);
     } else if (WIFEXITED(status) && WEXITSTATUS(status) != 0) {
-        result.ending = IsolatedResult::Ending::Exited;
+        result.ending = Ending::Exited;
         result.code = WEXITSTATUS(status);
     } else {
-        result.ending = IsolatedResult::Ending::Finished;
+        result.ending = Ending::Finished;
     }
     return result;
 }

@@ -7,6 +7,9 @@
 // was running when the child died, and sends its result back as bytes.
 #pragma once
 
+#include <signal.h>
+
+#include <array>
 #include <functional>
 #include <string>
 #include <string_view>
@@ -37,8 +40,7 @@ public:
     PlainCrashes& operator=(const PlainCrashes&) = delete;
 
 private:
-    struct Saved;
-    Saved* saved_;
+    std::array<struct sigaction, 7> saved_{};  // SEGV, BUS, ILL, FPE, ABRT, TRAP, SYS as they were
 };
 
 struct IsolatedResult {

@@ -126,39 +126,28 @@ std::vector<glm::ivec4> drawDataCoverage(const ImDrawData& drawData, glm::ivec2 
         for (int row = box.y / kTile; row <= (box.w - 1) / kTile; ++row)
             for (int column = box.x / kTile; column <= (box.z - 1) / kTile; ++column)
                 marked[std::size_t(row * columns + column)] = 1;
-    std::vector<glm::ivec4> runs;   // first column, end column, first row, end row
-    std::vector<glm::ivec4> open;   // runs that reached the previous row
-    for (int row = 0; row <= rows; ++row) {
-        std::vector<glm::ivec2> here;
-        for (int column = 0; row < rows && column < columns;) {
-            if (!marked[std::size_t(row * columns + column)]) {
-                ++column;
-                continue;
-            }
+    // Tile boxes: first column, end column, first row, end row. A run that spans the same
+    // columns as a box ending just above it extends that box; otherwise it starts one.
+    std::vector<glm::ivec4> tiles;
+    for (int row = 0; row < rows; ++row)
+        for (int column = 0; column < columns; ++column) {
+            if (!marked[std::size_t(row * columns + column)]) continue;
             const int start = column;
             while (column < columns && marked[std::size_t(row * columns + column)]) ++column;
-            here.push_back({start, column});
-        }
-        std::vector<glm::ivec4> next;
-        for (const glm::ivec4& run : open) {
-            const bool continues =
-                std::find(here.begin(), here.end(), glm::ivec2(run.x, run.y)) != here.end();
-            if (continues)
-                next.push_back({run.x, run.y, run.z, row + 1});
+            auto above = std::find_if(tiles.begin(), tiles.end(),
+                                      [&](const glm::ivec4& t) { return t.x == start && t.y == column && t.w == row; });
+            if (above != tiles.end())
+                above->w = row + 1;
             else
-                runs.push_back(run);
+                tiles.push_back({start, column, row, row + 1});
         }
-        for (const glm::ivec2& span : here) {
-            const bool extended = std::any_of(next.begin(), next.end(), [&](const glm::ivec4& r) { return r.x == span.x && r.y == span.y; });
-            if (!extended) next.push_back({span.x, span.y, row, row + 1});
-        }
-        open = std::move(next);
-    }
+    // As scissor boxes: x, y from the bottom left, width, height.
     boxes.clear();
-    for (const glm::ivec4& run : runs)
-        boxes.push_back({run.x * kTile, run.z * kTile, std::min(framebuffer.x, run.y * kTile),
-                         std::min(framebuffer.y, run.w * kTile)});
-    for (glm::ivec4& box : boxes) box = {box.x, framebuffer.y - box.w, box.z - box.x, box.w - box.y};
+    for (const glm::ivec4& t : tiles) {
+        const int x0 = t.x * kTile, x1 = std::min(framebuffer.x, t.y * kTile);
+        const int y0 = t.z * kTile, y1 = std::min(framebuffer.y, t.w * kTile);
+        boxes.push_back({x0, framebuffer.y - y1, x1 - x0, y1 - y0});
+    }
     return boxes;
 }
 
@@ -168,8 +157,8 @@ CachedOverlay::Path CachedOverlay::draw(ImDrawData& drawData, glm::ivec2 framebu
     const bool same = scratch_ == snapshot_;
     std::swap(scratch_, snapshot_);
     changedRun_ = same ? 0 : changedRun_ + 1;
-    if (!picture_ || picture_->size() != framebuffer) valid_ = false;
-    if (same && valid_) {
+    const bool fits = picture_ && picture_->size() == framebuffer;
+    if (same && valid_ && fits) {
         beginPass(nullptr, framebuffer, {});
         composite(picture_->colorTexture(), boxes_);
         return Path::Kept;
@@ -180,7 +169,7 @@ CachedOverlay::Path CachedOverlay::draw(ImDrawData& drawData, glm::ivec2 framebu
         renderImGui(&drawData);
         return Path::Direct;
     }
-    if (!picture_ || picture_->size() != framebuffer) {
+    if (!fits) {
         picture_.reset();
         auto made = RenderTarget::create({framebuffer, 0, TextureFormat::RGBA8, false, "overlay picture"});
         if (!made) {  // no room for the picture: the overlay is drawn as it always was

@@ -594,6 +594,20 @@ core::Status Renderer::render(const scene::Scene& scene, const FrameView& view, 
     return {};
 }
 
+namespace {
+
+// A full-screen triangle over the window: no depth, no culling.
+gfx::RenderState screenPass()
+{
+    gfx::RenderState state;
+    state.depthTest = false;
+    state.depthWrite = false;
+    state.cull = gfx::CullMode::None;
+    return state;
+}
+
+} // namespace
+
 void Renderer::present(glm::ivec2 windowPixels)
 {
     // Drawn straight into the window already, or copied now (resolved, and filtered when
@@ -603,11 +617,7 @@ void Renderer::present(glm::ivec2 windowPixels)
         // frame's scene, which is finished, and keeps this frame's for the next.
         const gfx::RenderTarget& source = shown_ && shownHasFrame_ ? *shown_ : *target_;
         gfx::beginPass(nullptr, windowPixels, {});
-        gfx::RenderState state;
-        state.depthTest = false;
-        state.depthWrite = false;
-        state.cull = gfx::CullMode::None;
-        gfx::applyRenderState(state);
+        gfx::applyRenderState(screenPass());
         const gfx::ShaderProgram& program = shaders_.program(programs_.upscale);
         program.use();
         source.colorTexture().bind(0);
@@ -625,10 +635,7 @@ void Renderer::present(glm::ivec2 windowPixels)
 
 void Renderer::compositeOverlay(const gfx::Texture2D& picture, std::span<const glm::ivec4> boxes)
 {
-    gfx::RenderState state;
-    state.depthTest = false;
-    state.depthWrite = false;
-    state.cull = gfx::CullMode::None;
+    gfx::RenderState state = screenPass();
     state.blend = gfx::BlendMode::PremultipliedAlpha;
     state.scissorTest = true;
     gfx::applyRenderState(state);

@@ -1,7 +1,10 @@
 #include "app/paths.h"
 
+#include <algorithm>
 #include <cstdlib>
 #include <ctime>
+#include <fstream>
+#include <vector>
 
 namespace app {
 namespace fs = std::filesystem;
@@ -19,25 +22,101 @@ fs::path DataPaths::resolveAsset(const std::string& name, const fs::path& relati
     return generatedAssets / given;
 }
 
+namespace {
+
+bool holdsData(const fs::path& dir)
+{
+    std::error_code ec;
+    return fs::is_directory(dir / "shaders", ec) && fs::is_directory(dir / "scenes", ec);
+}
+
+// True when `path` lies inside `folder` (both made absolute and normal).
+bool inside(const fs::path& path, const fs::path& folder)
+{
+    std::error_code ec;
+    const fs::path p = fs::weakly_canonical(path, ec), f = fs::weakly_canonical(folder, ec);
+    const auto mismatch = std::mismatch(f.begin(), f.end(), p.begin(), p.end());
+    return mismatch.first == f.end();
+}
+
+} // namespace
+
 DataPaths findDataPaths(const std::string& dataDirOption)
 {
-    DataPaths paths;
+    std::error_code ec;
+    return findDataPaths(dataDirOption, fs::read_symlink("/proc/self/exe", ec));
+}
+
+DataPaths findDataPaths(const std::string& dataDirOption, const fs::path& executable)
+{
+    struct Candidate {
+        fs::path dir;
+        std::string why;
+        bool installed;
+    };
+    std::vector<Candidate> candidates;
     if (!dataDirOption.empty()) {
-        paths.dataDir = dataDirOption;
+        candidates.push_back({dataDirOption, "--data-dir", false});
     } else if (const char* env = std::getenv("HT_DATA_DIR"); env && *env) {
-        paths.dataDir = env;
+        candidates.push_back({env, "$HT_DATA_DIR", false});
     } else {
-        paths.dataDir = HT_DEFAULT_DATA_DIR;
+        if (!executable.empty()) {
+            const fs::path binDir = executable.parent_path();
+            candidates.push_back({binDir.parent_path() / "share" / "hamstring-trainer", "beside the executable", true});
+            if (inside(executable, HT_BUILD_DIR))
+                candidates.push_back({HT_DEFAULT_DATA_DIR, "the source tree of this build", false});
+        } else {
+            candidates.push_back({HT_DEFAULT_DATA_DIR, "the source tree of this build", false});
+        }
     }
+
+    DataPaths paths;
+    for (const Candidate& candidate : candidates) {
+        if (!holdsData(candidate.dir)) continue;
+        paths.dataDir = candidate.dir;
+        paths.generatedAssets = candidate.installed ? candidate.dir / "assets" : fs::path(HT_GENERATED_ASSETS_DIR);
+        return paths;
+    }
+    paths.dataDir = candidates.front().dir;
     paths.generatedAssets = HT_GENERATED_ASSETS_DIR;
+    paths.missing = "no data folder (one holding shaders/ and scenes/) found; looked in";
+    for (std::size_t i = 0; i < candidates.size(); ++i)
+        paths.missing += (i ? "; " : " ") + candidates[i].dir.string() + " (" + candidates[i].why + ")";
     return paths;
+}
+
+std::optional<fs::path> userPicturesDir()
+{
+    const char* home = std::getenv("HOME");
+    fs::path configHome;
+    if (const char* xdg = std::getenv("XDG_CONFIG_HOME"); xdg && *xdg) configHome = xdg;
+    else if (home && *home) configHome = fs::path(home) / ".config";
+    // user-dirs.dirs is the file xdg-user-dir reads: lines like XDG_PICTURES_DIR="$HOME/Bilder".
+    if (!configHome.empty()) {
+        std::ifstream file(configHome / "user-dirs.dirs");
+        std::string line;
+        const std::string key = "XDG_PICTURES_DIR=";
+        while (std::getline(file, line)) {
+            if (line.rfind(key, 0) != 0) continue;
+            std::string value = line.substr(key.size());
+            if (value.size() >= 2 && value.front() == '"' && value.back() == '"') value = value.substr(1, value.size() - 2);
+            if (value.rfind("$HOME", 0) == 0) {
+                if (!home || !*home) return std::nullopt;
+                value = std::string(home) + value.substr(5);
+            }
+            // xdg-user-dir treats a folder set to $HOME itself as "not configured".
+            if (value.empty() || (home && fs::path(value) == fs::path(home))) break;
+            if (fs::path(value).is_absolute()) return fs::path(value);
+        }
+    }
+    if (const char* pictures = std::getenv("XDG_PICTURES_DIR"); pictures && *pictures) return fs::path(pictures);
+    if (home && *home) return fs::path(home) / "Pictures";
+    return std::nullopt;
 }
 
 fs::path screenshotFolder()
 {
-    if (const char* pictures = std::getenv("XDG_PICTURES_DIR"); pictures && *pictures)
-        return fs::path(pictures) / "Hamstring Trainer";
-    if (const char* home = std::getenv("HOME"); home && *home) return fs::path(home) / "Pictures" / "Hamstring Trainer";
+    if (const auto pictures = userPicturesDir()) return *pictures / "Hamstring Trainer";
     return fs::current_path() / "screenshots";
 }
 

@@ -34,7 +34,8 @@ std::string renderHandoutHtml(const scene::Lesson& lesson, const std::vector<std
          << "section { page-break-inside: avoid; margin: 2em 0; }\n"
          << "section img { width: 100%; border-radius: 6px; }\n"
          << ".hold { font-weight: bold; color: #8a4b00; } .sources { color: #666; font-size: 0.9em; }\n"
-         << "@media print { body { margin: 0; } a { color: inherit; } }\n"
+         << "@page { size: A4; margin: 14mm; }\n"
+         << "@media print { body { margin: 0; max-width: none; } a { color: inherit; } section img { break-inside: avoid; } }\n"
          << "</style>\n</head>\n<body>\n";
     html << "<h1>" << escapeHtml(lesson.title) << "</h1>\n<p class=\"summary\">" << escapeHtml(lesson.summary) << "</p>\n";
     html << "<p class=\"note\">For learning, not diagnosis. Cramps that are frequent or severe, or that come with "

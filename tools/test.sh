@@ -5,13 +5,16 @@
 #     (LeakSanitizer included) and libFuzzer coverage; the whole suite runs under them.
 #  2. A two-minute soak of cramp and stretch cycles (HT_SOAK_SECONDS).
 #  3. Each libFuzzer target for a minute (HT_FUZZ_SECONDS), from a corpus of the shipped files.
+#  4. The Debian package (./tools/package.sh): installed with apt-get, used from another folder,
+#     its handout printed to PDF, upgraded and removed (tests/package/test_package.sh; needs root
+#     or sudo, skipped with HT_SKIP_PACKAGE=1).
 set -euo pipefail
 HT_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 # shellcheck source=lib/setup.sh
 source "$HT_ROOT/tools/lib/setup.sh"
 
 start=$(date +%s)
-ht_ensure_packages "${HT_RUNTIME_PACKAGES[@]}" "${HT_TEST_PACKAGES[@]}"
+ht_ensure_packages "${HT_RUNTIME_PACKAGES[@]}" "${HT_TEST_PACKAGES[@]}" "${HT_PACKAGE_PACKAGES[@]}"
 ht_ensure_node
 
 build="$HT_ROOT/build/sanitize"
@@ -32,6 +35,12 @@ HT_CONFIG_DIR="$(mktemp -d)" "$build/engine/app/hamstring-trainer" --headless --
 soaked=$(date +%s)
 
 HT_FUZZ_BUILD="$build" "$HT_ROOT/tools/fuzz.sh" || status=$?
+fuzzed=$(date +%s)
+
+if [ "${HT_SKIP_PACKAGE:-0}" != 1 ]; then
+  ht_log "Package: build, install, use, upgrade and remove"
+  "$HT_ROOT/tests/package/test_package.sh" || status=$?
+fi
 finished=$(date +%s)
-ht_log "Build $((built - start)) s, tests $((tested - built)) s, soak $((soaked - tested)) s, fuzzing $((finished - soaked)) s"
+ht_log "Build $((built - start)) s, tests $((tested - built)) s, soak $((soaked - tested)) s, fuzzing $((fuzzed - soaked)) s, package $((finished - fuzzed)) s"
 exit $status

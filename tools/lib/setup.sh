@@ -6,7 +6,12 @@ HT_RUNTIME_PACKAGES=(
   cmake ninja-build g++ pkg-config
   libsdl2-dev python3-glad libimgui-dev libglm-dev libassimp-dev libstb-dev
   libtomlplusplus-dev nlohmann-json3-dev libcli11-dev libmeshoptimizer-dev
-  libgl-dev libegl-dev libgl1-mesa-dri libegl-mesa0 fonts-dejavu-core
+  libgl-dev libegl-dev libgl1-mesa-dri libegl-mesa0 fonts-dejavu-core help2man
+)
+# Extra packages to build and check the Debian package: dpkg-shlibdeps, the desktop entry and
+# AppStream validators, and headless Chromium with poppler to print the handout to PDF.
+HT_PACKAGE_PACKAGES=(
+  dpkg-dev desktop-file-utils appstream chromium poppler-utils man-db
 )
 # Extra packages for the test suite: doctest, offline shader checks, a headless X server
 # with synthetic input, f3d as a second viewer, clang with its sanitizer and libFuzzer runtimes. Node and npm (for the Khronos glTF

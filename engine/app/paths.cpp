@@ -105,7 +105,8 @@ std::optional<fs::path> userPicturesDir()
                 value = std::string(home) + value.substr(5);
             }
             // xdg-user-dir treats a folder set to $HOME itself as "not configured".
-            if (value.empty() || (home && fs::path(value) == fs::path(home))) break;
+            if (value.empty() || (home && (fs::path(value) / "").lexically_normal() == (fs::path(home) / "").lexically_normal()))
+                break;
             if (fs::path(value).is_absolute()) return fs::path(value);
         }
     }

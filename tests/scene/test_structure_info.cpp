@@ -1,8 +1,8 @@
 // Structure information (assets/structures.toml) and node name mappings: the shipped file
 // parses, a malformed file gets file:line:column: field messages with suggestions, and a
 // scene picks both up from beside its model.
-#include "assets/gltf_writer.h"
 #include "assets/model_import.h"
+#include "authoring/gltf_writer.h"
 #include "scene/name_mapping.h"
 #include "scene/scene.h"
 #include "scene/structure_info.h"

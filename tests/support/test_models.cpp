@@ -1,7 +1,7 @@
 #include "test_models.h"
 
-#include "assets/gltf_writer.h"
-#include "assets/occlusion.h"
+#include "authoring/gltf_writer.h"
+#include "authoring/occlusion.h"
 
 #include <cmath>
 #include <stdexcept>

@@ -9,7 +9,7 @@
 #include "surface_nets.h"
 
 #include "anatomy/muscle_geometry.h"
-#include "assets/occlusion.h"
+#include "authoring/occlusion.h"
 
 namespace modelgen {
 namespace {

@@ -2,7 +2,7 @@
 // the same program always writes the same bytes.
 #include "generate.h"
 
-#include "assets/gltf_writer.h"
+#include "authoring/gltf_writer.h"
 #include "core/clock.h"
 #include "core/log.h"
 

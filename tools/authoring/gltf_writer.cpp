@@ -1,4 +1,4 @@
-#include "assets/gltf_writer.h"
+#include "authoring/gltf_writer.h"
 
 #include "core/file.h"
 

@@ -1,4 +1,4 @@
-#include "assets/occlusion.h"
+#include "authoring/occlusion.h"
 
 #include <algorithm>
 #include <array>

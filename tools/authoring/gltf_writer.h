@@ -1,6 +1,8 @@
 // Writes ModelData as binary glTF 2.0 (.glb). Output is deterministic: the same model gives
 // the same bytes. Muscle parametric coordinates go to TEXCOORD_1 (along, around) and
-// TEXCOORD_2 (outward, 0); node metadata goes to the node's extras.
+// TEXCOORD_2 (outward, 0); node metadata goes to the node's extras. Authoring code: the model
+// generator and the tests write models, the app only reads them (engine/assets), so this
+// lives with the tools while keeping the assets namespace of the data it writes.
 #pragma once
 
 #include "assets/model_data.h"

@@ -15,45 +15,50 @@ Bounds Bounds::transformed(const glm::mat4& transform) const
     return result;
 }
 
-std::optional<float> intersectRayTriangle(const Ray& ray, const glm::vec3& a, const glm::vec3& b, const glm::vec3& c)
+std::optional<float> intersectRayTriangle(const Ray& ray, const TriangleEdges& triangle)
 {
-    const glm::vec3 edge1 = b - a;
-    const glm::vec3 edge2 = c - a;
-    const glm::vec3 p = glm::cross(ray.direction, edge2);
-    const float determinant = glm::dot(edge1, p);
+    const glm::vec3 p = glm::cross(ray.direction, triangle.edge2);
+    const float determinant = glm::dot(triangle.edge1, p);
     if (std::abs(determinant) < 1e-12f) return std::nullopt;
     const float inverse = 1.0f / determinant;
-    const glm::vec3 t = ray.origin - a;
+    const glm::vec3 t = ray.origin - triangle.corner;
     const float u = glm::dot(t, p) * inverse;
     if (u < 0.0f || u > 1.0f) return std::nullopt;
-    const glm::vec3 q = glm::cross(t, edge1);
+    const glm::vec3 q = glm::cross(t, triangle.edge1);
     const float v = glm::dot(ray.direction, q) * inverse;
     if (v < 0.0f || u + v > 1.0f) return std::nullopt;
-    const float distance = glm::dot(edge2, q) * inverse;
+    const float distance = glm::dot(triangle.edge2, q) * inverse;
     if (distance < 0.0f) return std::nullopt;
     return distance;
 }
 
-std::optional<float> intersectRayBounds(const Ray& ray, const Bounds& bounds)
+std::optional<float> intersectRayTriangle(const Ray& ray, const glm::vec3& a, const glm::vec3& b, const glm::vec3& c)
+{
+    return intersectRayTriangle(ray, TriangleEdges{a, b - a, c - a});
+}
+
+std::optional<float> intersectRayBounds(const BoxRay& ray, const Bounds& bounds, float maxDistance)
 {
     if (bounds.empty()) return std::nullopt;
-    float near = 0.0f;
-    float far = std::numeric_limits<float>::max();
+    float enter = 0.0f;
+    float leave = maxDistance;
     for (int axis = 0; axis < 3; ++axis) {
-        const float origin = ray.origin[axis];
-        const float direction = ray.direction[axis];
-        if (std::abs(direction) < 1e-12f) {
-            if (origin < bounds.min[axis] || origin > bounds.max[axis]) return std::nullopt;
-            continue;
-        }
-        float t0 = (bounds.min[axis] - origin) / direction;
-        float t1 = (bounds.max[axis] - origin) / direction;
+        // A slab the ray runs along gives -inf and +inf (inside it) or two infinities of one
+        // sign (outside it, a miss); 0 * inf (the origin on its face) is NaN, which max and
+        // min below pass over.
+        float t0 = (bounds.min[axis] - ray.origin[axis]) * ray.inverseDirection[axis];
+        float t1 = (bounds.max[axis] - ray.origin[axis]) * ray.inverseDirection[axis];
         if (t0 > t1) std::swap(t0, t1);
-        near = std::max(near, t0);
-        far = std::min(far, t1);
-        if (near > far) return std::nullopt;
+        enter = std::max(enter, t0);
+        leave = std::min(leave, t1);
+        if (enter > leave) return std::nullopt;
     }
-    return near;
+    return enter;
+}
+
+std::optional<float> intersectRayBounds(const Ray& ray, const Bounds& bounds)
+{
+    return intersectRayBounds(BoxRay(ray), bounds);
 }
 
 } // namespace core

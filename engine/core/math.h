@@ -62,9 +62,35 @@ struct Ray {
     glm::vec3 direction{0.0f, 0.0f, -1.0f}; // unit length
 };
 
-// Distance along the ray to the triangle, Möller–Trumbore; both faces count.
+// A triangle as one corner and the two edges leaving it: the form the ray test works in, kept
+// by whatever tests many rays against the same triangles (the occlusion bake's hierarchy).
+struct TriangleEdges {
+    glm::vec3 corner{0.0f};
+    glm::vec3 edge1{0.0f};  // to the second corner
+    glm::vec3 edge2{0.0f};  // to the third corner
+};
+
+// Distance along the ray to the triangle, Möller–Trumbore; both faces count. Nothing when the
+// ray misses it, runs parallel to it or meets it behind the origin.
+std::optional<float> intersectRayTriangle(const Ray& ray, const TriangleEdges& triangle);
 std::optional<float> intersectRayTriangle(const Ray& ray, const glm::vec3& a, const glm::vec3& b, const glm::vec3& c);
-// Entry distance (0 when the origin is inside), or nothing when the ray misses the box.
+
+// A ray made ready for many box tests (a walk down a bounding volume hierarchy): the
+// reciprocal of its direction, so each slab costs a multiply instead of a divide. A zero
+// direction component gives an infinite reciprocal, which the slab test handles.
+struct BoxRay {
+    explicit BoxRay(const Ray& ray)
+        : origin(ray.origin), inverseDirection(1.0f / ray.direction.x, 1.0f / ray.direction.y, 1.0f / ray.direction.z)
+    {
+    }
+    glm::vec3 origin;
+    glm::vec3 inverseDirection;
+};
+
+// Entry distance into the box (0 when the origin is inside), or nothing when the ray misses
+// it or reaches it only beyond `maxDistance`.
+std::optional<float> intersectRayBounds(const BoxRay& ray, const Bounds& bounds,
+                                        float maxDistance = std::numeric_limits<float>::max());
 std::optional<float> intersectRayBounds(const Ray& ray, const Bounds& bounds);
 
 } // namespace core

@@ -1,19 +1,20 @@
 #include "authoring/occlusion.h"
 
+#include "core/math.h"
+
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <optional>
 #include <thread>
 
 namespace assets {
 namespace {
 
-struct Triangle {
-    glm::vec3 a, edge1, edge2;
-};
+using Triangle = core::TriangleEdges;
 
 struct BvhNode {
-    glm::vec3 min, max;
+    core::Bounds bounds;
     int first = 0;  // leaf: first triangle; inner: first child (the second follows)
     int count = 0;  // leaf: triangle count; 0 for an inner node
 };
@@ -40,22 +41,23 @@ public:
     float nearestHit(const glm::vec3& origin, const glm::vec3& direction, float reach) const
     {
         if (nodes_.empty()) return reach;
-        const glm::vec3 inverse(1.0f / direction.x, 1.0f / direction.y, 1.0f / direction.z);
+        const core::Ray ray{origin, direction};
+        const core::BoxRay boxRay(ray);
         float nearest = reach;
         std::array<int, 64> stack{};
         int top = 0;
         stack[std::size_t(top++)] = 0;
         while (top > 0) {
             const BvhNode& node = nodes_[std::size_t(stack[std::size_t(--top)])];
-            if (!hitsBox(node, origin, inverse, nearest)) continue;
+            if (!core::intersectRayBounds(boxRay, node.bounds, nearest)) continue;
             if (node.count == 0) {
                 stack[std::size_t(top++)] = node.first;
                 stack[std::size_t(top++)] = node.first + 1;
                 continue;
             }
             for (int i = node.first; i < node.first + node.count; ++i) {
-                const float t = intersect(triangles_[std::size_t(i)], origin, direction);
-                if (t > 0.0f && t < nearest) nearest = t;
+                const std::optional<float> t = core::intersectRayTriangle(ray, triangles_[std::size_t(i)]);
+                if (t && *t > 0.0f && *t < nearest) nearest = *t;
             }
         }
         return nearest;
@@ -64,22 +66,22 @@ public:
 private:
     static constexpr int kLeafSize = 4;
 
-    static glm::vec3 centroid(const Triangle& t) { return t.a + (t.edge1 + t.edge2) / 3.0f; }
+    static glm::vec3 centroid(const Triangle& t) { return t.corner + (t.edge1 + t.edge2) / 3.0f; }
 
     void build(int nodeIndex, std::vector<int>& order, int begin, int end)
     {
         glm::vec3 low(1e30f), high(-1e30f), centreLow(1e30f), centreHigh(-1e30f);
         for (int i = begin; i < end; ++i) {
             const Triangle& t = triangles_[std::size_t(order[std::size_t(i)])];
-            for (const glm::vec3& p : {t.a, t.a + t.edge1, t.a + t.edge2}) {
+            for (const glm::vec3& p : {t.corner, t.corner + t.edge1, t.corner + t.edge2}) {
                 low = glm::min(low, p);
                 high = glm::max(high, p);
             }
             centreLow = glm::min(centreLow, centroid(t));
             centreHigh = glm::max(centreHigh, centroid(t));
         }
-        nodes_[std::size_t(nodeIndex)].min = low;
-        nodes_[std::size_t(nodeIndex)].max = high;
+        nodes_[std::size_t(nodeIndex)].bounds.min = low;
+        nodes_[std::size_t(nodeIndex)].bounds.max = high;
         if (end - begin <= kLeafSize) {
             nodes_[std::size_t(nodeIndex)].first = begin;
             nodes_[std::size_t(nodeIndex)].count = end - begin;
@@ -101,36 +103,6 @@ private:
         nodes_[std::size_t(nodeIndex)].count = 0;
         build(children, order, begin, middle);
         build(children + 1, order, middle, end);
-    }
-
-    static bool hitsBox(const BvhNode& node, const glm::vec3& origin, const glm::vec3& inverse, float reach)
-    {
-        float enter = 0.0f, leave = reach;
-        for (int axis = 0; axis < 3; ++axis) {
-            float t0 = (node.min[axis] - origin[axis]) * inverse[axis];
-            float t1 = (node.max[axis] - origin[axis]) * inverse[axis];
-            if (t0 > t1) std::swap(t0, t1);
-            enter = std::max(enter, t0);
-            leave = std::min(leave, t1);
-            if (enter > leave) return false;
-        }
-        return true;
-    }
-
-    // Moeller and Trumbore's ray-triangle test; both faces count.
-    static float intersect(const Triangle& tri, const glm::vec3& origin, const glm::vec3& direction)
-    {
-        const glm::vec3 p = glm::cross(direction, tri.edge2);
-        const float determinant = glm::dot(tri.edge1, p);
-        if (std::abs(determinant) < 1e-12f) return -1.0f;
-        const float inverse = 1.0f / determinant;
-        const glm::vec3 s = origin - tri.a;
-        const float u = glm::dot(s, p) * inverse;
-        if (u < 0.0f || u > 1.0f) return -1.0f;
-        const glm::vec3 q = glm::cross(s, tri.edge1);
-        const float v = glm::dot(direction, q) * inverse;
-        if (v < 0.0f || u + v > 1.0f) return -1.0f;
-        return glm::dot(tri.edge2, q) * inverse;
     }
 
     std::vector<Triangle> triangles_;

@@ -5,8 +5,6 @@
 #include "gfx/render_state.h"
 #include "render/primitives.h"
 
-#include <meshoptimizer.h>
-
 #include <algorithm>
 
 namespace render {
@@ -157,24 +155,6 @@ core::Status Renderer::upload(const scene::Scene& scene)
     return {};
 }
 
-// Simplified triangles for the cheaper qualities: 45% and 10% of the triangles over the same
-// vertices, keeping the silhouette (meshoptimizer's error-bounded edge collapse). Made ahead by
-// simplifyModel (the app, while it starts) or else the first time a level is drawn.
-static std::vector<std::uint32_t> simplifiedIndices(const assets::MeshData& data, int level)
-{
-    const float targets[2] = {0.45f, 0.1f};
-    const std::size_t target =
-        std::max<std::size_t>(std::size_t(float(data.indices.size()) * targets[level - 1]) / 3 * 3, 3);
-    std::vector<std::uint32_t> simplified(data.indices.size());
-    const std::size_t count = meshopt_simplify(simplified.data(), data.indices.data(), data.indices.size(),
-                                               &data.positions[0].x, data.positions.size(), sizeof(glm::vec3), target,
-                                               0.02f, 0, nullptr);
-    if (count < 3) return data.indices;
-    simplified.resize(count);
-    simplified.shrink_to_fit();  // held for the life of the app: no room for the full mesh
-    return simplified;
-}
-
 FrameView frameViewFrom(const scene::OrbitCamera& camera, glm::ivec2 sizePixels)
 {
     FrameView view;
@@ -183,14 +163,6 @@ FrameView frameViewFrom(const scene::OrbitCamera& camera, glm::ivec2 sizePixels)
     view.projection = camera.projectionMatrix(float(sizePixels.x) / float(std::max(sizePixels.y, 1)));
     view.eye = camera.position();
     return view;
-}
-
-DetailLevels simplifyModel(const assets::ModelData& model)
-{
-    DetailLevels levels(model.meshes.size());
-    for (std::size_t i = 0; i < model.meshes.size(); ++i)
-        for (int level = 1; level <= 2; ++level) levels[i][std::size_t(level - 1)] = simplifiedIndices(model.meshes[i], level);
-    return levels;
 }
 
 std::size_t Renderer::triangleCountInUse() const
@@ -476,7 +448,7 @@ core::Status Renderer::render(const scene::Scene& scene, const FrameView& view, 
         GpuMesh& mesh = meshes_[i];
         if (mesh.lodInUse == lod) continue;
         std::vector<std::uint32_t>& indices = mesh.lods[std::size_t(lod)];
-        if (indices.empty() && i < scene.model().meshes.size()) indices = simplifiedIndices(scene.model().meshes[i], lod);
+        if (indices.empty() && i < scene.model().meshes.size()) indices = assets::simplifiedIndices(scene.model().meshes[i], lod);
         if (indices.empty()) continue;
         mesh.mesh.setIndices(indices);
         mesh.lodInUse = lod;

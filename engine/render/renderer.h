@@ -6,6 +6,7 @@
 // writes it.
 #pragma once
 
+#include "assets/detail_levels.h"
 #include "core/clock.h"
 #include "core/error.h"
 #include "core/image.h"
@@ -42,10 +43,9 @@ FrameView frameViewFrom(const scene::OrbitCamera& camera, glm::ivec2 sizePixels)
 // resolution, stretched to the window with bilinear filtering.
 enum class Quality { High, Medium, Low };
 
-// Simplified triangles of every mesh of a model for the medium and low levels (meshoptimizer),
-// in model order. Pure CPU work, so the app can do it on another thread while it starts up.
-using DetailLevels = std::vector<std::array<std::vector<std::uint32_t>, 2>>;
-DetailLevels simplifyModel(const assets::ModelData& model);
+// The medium and low levels draw the simplified meshes of assets/detail_levels.h.
+using assets::DetailLevels;
+using assets::simplifyModel;
 std::string_view qualityName(Quality quality);
 
 struct RenderOptions {

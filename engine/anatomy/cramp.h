@@ -1,8 +1,9 @@
-// A muscle cramp as a drive on one head: an involuntary, near-maximal contraction that sets in
-// within a fraction of a second, holds with a fasciculation tremor and a local knot (the lump
-// under the skin of seed 004), and ends on its own after seconds to about ten minutes (004).
-// Tension on the tendon cuts it short: tendon-organ (Golgi) afferents inhibit the motor neurons
-// that drive it, which is why a gentle stretch relieves a cramp (S19, S18).
+// A muscle cramp as a drive on one head: an involuntary, strong but submaximal contraction (about
+// two thirds of maximal, S12) that sets in within a fraction of a second, holds with a
+// fasciculation tremor and a local knot (the lump under the skin of seed 004), and ends on its own
+// after seconds to about ten minutes (004). Tension on the tendon cuts it short: tendon-organ
+// (Golgi) afferents are thought to inhibit the motor neurons that drive it, the proposed reason a
+// gentle stretch relieves a cramp (S19, S18).
 #pragma once
 
 #include <cstdint>

@@ -67,8 +67,12 @@ TEST_CASE("standing relaxed: every head at 100 % of its rest length, minimum act
     CHECK(sim.crampKneeTorqueNm(Side::Right) == 0.0);
 }
 
-TEST_CASE("cramp: activation passes 0.9 within 0.5 s of onset and the cramp lasts the requested time")
+TEST_CASE("cramp: activation rises within 0.5 s to the drive of measured cramps and the cramp lasts the requested time")
 {
+    // Electrically induced cramps ran at 60 +/- 6 % and 68 +/- 9 % of a maximal voluntary
+    // contraction on the two test days of Miller et al. 2010 (S12). The simulated cramp sits
+    // between those two means, give or take the fasciculation tremor (4 % of excitation).
+    constexpr double kMeasuredLow = 0.60, kMeasuredHigh = 0.68, kTremor = 0.04;
     Musculoskeletal sim;
     const auto still = [](double) { return Pose::neutral(); };
     const double onsetS = 1.0, durationS = 20.0;
@@ -76,21 +80,26 @@ TEST_CASE("cramp: activation passes 0.9 within 0.5 s of onset and the cramp last
     run(sim, still, inputs, onsetS);
     CHECK(sim.head(Muscle::Semimembranosus, Side::Right).mtu.activation < 0.02);
     double reached = -1.0;
-    double minimumSustained = 1.0;
+    double minimumSustained = 1.0, maximumSustained = 0.0;
     double endedAt = -1.0;
     run(sim, still, inputs, onsetS + durationS + 2.0, [&](const Musculoskeletal& s) {
         const HeadState& h = s.head(Muscle::Semimembranosus, Side::Right);
-        if (reached < 0.0 && h.mtu.activation >= 0.9) reached = s.timeS() - onsetS;
-        if (h.cramp.phase == CrampPhase::Sustained) minimumSustained = std::min(minimumSustained, h.mtu.activation);
+        if (reached < 0.0 && h.mtu.activation >= 0.9 * kMeasuredLow) reached = s.timeS() - onsetS;
+        if (h.cramp.phase == CrampPhase::Sustained) {
+            minimumSustained = std::min(minimumSustained, h.mtu.activation);
+            maximumSustained = std::max(maximumSustained, h.mtu.activation);
+        }
         if (endedAt < 0.0 && s.timeS() > onsetS + 0.1 && h.cramp.phase == CrampPhase::None) endedAt = s.timeS();
         // The other heads and the other leg are untouched.
         CHECK(s.head(Muscle::Semitendinosus, Side::Right).cramp.phase == CrampPhase::None);
         CHECK(s.head(Muscle::Semimembranosus, Side::Left).mtu.activation < 0.02);
     });
-    MESSAGE("activation reached 0.9 after " << reached << " s; ended after " << endedAt - onsetS << " s");
+    MESSAGE("activation reached " << 0.9 * kMeasuredLow << " after " << reached << " s, held " << minimumSustained << " to "
+                                  << maximumSustained << "; ended after " << endedAt - onsetS << " s");
     CHECK(reached > 0.0);
     CHECK(reached <= 0.5);
-    CHECK(minimumSustained >= 0.9);
+    CHECK(minimumSustained >= kMeasuredLow - kTremor);
+    CHECK(maximumSustained <= kMeasuredHigh + kTremor);
     CHECK(endedAt - onsetS == doctest::Approx(durationS).epsilon(2.0 * kDt / durationS));
 }
 

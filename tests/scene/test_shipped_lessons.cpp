@@ -406,7 +406,8 @@ TEST_CASE("the cramp lesson animates a cramp from onset, then relieves it with a
             relieved = true;
     }
     CHECK(relieved);
-    // The simulation really cramps on that step: the head's drive rises near its maximum.
+    // The simulation really cramps on that step: the head's drive rises to the strength of a
+    // measured cramp (60 to 68 % of a maximal contraction, S12).
     LessonPlayer player;
     player.start(*lesson, anatomy::Pose::neutral(), crampStep);
     anatomy::Musculoskeletal simulation(player.pose());
@@ -422,7 +423,7 @@ TEST_CASE("the cramp lesson animates a cramp from onset, then relieves it with a
         simulation.step(anatomy::Musculoskeletal::kStepS, inputs);
         peakDrive = std::max(peakDrive, simulation.head(Muscle::BicepsFemorisLong, LegSide::Right).cramp.drive);
     }
-    CHECK(peakDrive > 0.8);
+    CHECK(peakDrive >= 0.6);
 }
 
 TEST_CASE("the lessons cover every chapter and every exercise the trainer must teach")

@@ -1,5 +1,7 @@
 #include "core/isolate.h"
 
+#include "core/process_memory.h"
+
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
@@ -53,28 +55,13 @@ void writeAll(int fd, const void* data, std::size_t size)
     }
 }
 
-// A process's size and resident memory in bytes, from /proc/PID/statm; zeros when unreadable.
-struct Statm {
-    unsigned long long size = 0, resident = 0;
-};
-Statm readStatm(const std::string& process)
-{
-    Statm pages;
-    if (std::FILE* file = std::fopen(("/proc/" + process + "/statm").c_str(), "r")) {
-        if (std::fscanf(file, "%llu %llu", &pages.size, &pages.resident) != 2) pages = {};
-        std::fclose(file);
-    }
-    const auto page = static_cast<unsigned long long>(::sysconf(_SC_PAGESIZE));
-    return {pages.size * page, pages.resident * page};
-}
-
 // Lets the child take at most `extraMiB` more address space than it holds at the fork, so a
 // reader that believes a damaged count fails to allocate instead of exhausting the machine.
 // Left out under AddressSanitizer, which reserves terabytes of shadow address space.
 void limitAddressSpace(unsigned long long extraMiB)
 {
 #ifndef HT_ADDRESS_SANITIZER
-    const unsigned long long size = readStatm("self").size;
+    const unsigned long long size = processMemory().addressSpaceKb << 10;
     if (extraMiB == 0 || size == 0) return;
     const rlimit limit{rlim_t(size + (extraMiB << 20)), rlim_t(size + (extraMiB << 20))};
     ::setrlimit(RLIMIT_AS, &limit);
@@ -240,7 +227,7 @@ IsolatedResult runIsolated(const std::function<void(IsolatedChannel&)>& work, co
             stopChild = pipe == Pipe::Failed;
             break;
         }
-        if (limits.residentMiB > 0 && readStatm(std::to_string(pid)).resident > (limits.residentMiB << 20)) {
+        if (limits.residentMiB > 0 && processMemory(int(pid)).residentKb > (limits.residentMiB << 10)) {
             known = Ending::OutOfMemory;
             break;
         }

@@ -140,6 +140,14 @@ void OrbitCamera::focusOn(const glm::vec3& point, bool animate)
     transitionTo(target, animate ? kTransitionSeconds : 0.0f);
 }
 
+void OrbitCamera::focusOnBounds(const core::Bounds& bounds, float radii, float minDistanceM)
+{
+    CameraPose target = targetPose();
+    target.focus = bounds.center();
+    target.distanceM = std::max(bounds.radius() * radii, minDistanceM);
+    transitionTo(target);
+}
+
 void OrbitCamera::setPose(const CameraPose& pose)
 {
     transition_.reset();
@@ -233,6 +241,19 @@ core::Ray OrbitCamera::rayThroughPixel(glm::vec2 pixel, glm::vec2 viewportPixels
     ray.origin = position();
     ray.direction = glm::normalize(glm::vec3(farPoint) - glm::vec3(nearPoint));
     return ray;
+}
+
+glm::mat4 OrbitCamera::viewProjectionMatrix(glm::vec2 viewportPixels) const
+{
+    return projectionMatrix(viewportPixels.x / std::max(viewportPixels.y, 1.0f)) * viewMatrix();
+}
+
+std::optional<glm::vec2> worldToPixel(const glm::mat4& viewProjection, const glm::vec3& point, glm::vec2 viewportPixels)
+{
+    glm::vec4 clip = viewProjection * glm::vec4(point, 1.0f);
+    if (clip.w <= 0.0f) return std::nullopt;
+    clip /= clip.w;
+    return glm::vec2{(clip.x * 0.5f + 0.5f) * viewportPixels.x, (0.5f - clip.y * 0.5f) * viewportPixels.y};
 }
 
 } // namespace scene

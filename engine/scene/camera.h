@@ -43,6 +43,9 @@ public:
     void setPreset(ViewPreset preset, bool animate = true);
     void frame(const core::Bounds& bounds, bool animate = true);
     void focusOn(const glm::vec3& point, bool animate = true);
+    // Glides to look at a box's centre from `radii` times its radius away, but no nearer than
+    // `minDistanceM`, keeping the direction the camera looks from.
+    void focusOnBounds(const core::Bounds& bounds, float radii, float minDistanceM);
     void setPose(const CameraPose& pose);   // immediate
     // The focus and distance preset views use (set by frame(), or by a scene's opening view):
     // setPresetBase moves there at once, setPresetFraming only remembers it for the next preset.
@@ -70,6 +73,8 @@ public:
     float farPlane() const;
     // Ray from the eye through a pixel (origin top left) of a viewport.
     core::Ray rayThroughPixel(glm::vec2 pixel, glm::vec2 viewportPixels) const;
+    // Projection times view for a viewport of this size: what worldToPixel takes.
+    glm::mat4 viewProjectionMatrix(glm::vec2 viewportPixels) const;
 
 private:
     struct Transition {
@@ -88,5 +93,10 @@ private:
     float minDistanceM_ = 0.05f;
     float maxDistanceM_ = 20.0f;
 };
+
+// Where a world point appears in a viewport, in pixels with the origin top left (the inverse
+// of rayThroughPixel); none when it lies behind the eye. Points outside the view come back too,
+// beyond the viewport's edges, for the caller to keep or drop.
+std::optional<glm::vec2> worldToPixel(const glm::mat4& viewProjection, const glm::vec3& point, glm::vec2 viewportPixels);
 
 } // namespace scene

@@ -6,6 +6,8 @@
 // drawn in Winter, Biomechanics and Motor Control of Human Movement (2009), fig. 4.1.
 #pragma once
 
+#include "core/enum_names.h"
+
 #include <glm/glm.hpp>
 
 #include <array>
@@ -15,6 +17,8 @@
 namespace anatomy {
 
 enum class Side { Right, Left };
+// "r" and "l": a side in files, node names ("semitendinosus.r") and coordinate names ("_r").
+inline constexpr auto kSideKeys = core::enumNames<Side>({{Side::Right, "r"}, {Side::Left, "l"}});
 
 // Every pose coordinate. Angles are in degrees and named for what a positive value does.
 enum class Coordinate {

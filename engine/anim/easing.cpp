@@ -24,20 +24,12 @@ double ease(Easing easing, double t)
 
 std::string_view easingName(Easing easing)
 {
-    switch (easing) {
-    case Easing::Linear: return "linear";
-    case Easing::In: return "in";
-    case Easing::Out: return "out";
-    case Easing::InOut: return "in_out";
-    }
-    return "linear";
+    return kEasingNames.name(easing);
 }
 
 std::optional<Easing> easingFromName(std::string_view name)
 {
-    for (Easing easing : {Easing::Linear, Easing::In, Easing::Out, Easing::InOut})
-        if (easingName(easing) == name) return easing;
-    return std::nullopt;
+    return kEasingNames.parse(name);
 }
 
 } // namespace anim

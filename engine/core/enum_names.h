@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace core {
 
@@ -45,6 +46,13 @@ struct EnumNames {
             text += entries[i].name;
         }
         return text;
+    }
+    // Every name, in table order: the candidates for a "did you mean" suggestion.
+    std::vector<std::string> allNames() const
+    {
+        std::vector<std::string> names;
+        for (const EnumName<Enum>& entry : entries) names.emplace_back(entry.name);
+        return names;
     }
     constexpr auto begin() const { return entries.begin(); }
     constexpr auto end() const { return entries.end(); }

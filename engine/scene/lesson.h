@@ -7,6 +7,7 @@
 #include "anatomy/muscle_geometry.h"
 #include "anim/floor_contact.h"
 #include "anim/track.h"
+#include "core/enum_names.h"
 #include "scene/camera.h"
 #include "scene/scene_file.h"
 
@@ -20,9 +21,15 @@ namespace scene {
 enum class Chapter { Anatomy, Cramp, Causes, Relief, Prevention, Strength, Rehab, Doctor, Evidence };
 constexpr int kChapterCount = 9;
 
+// The word for each chapter in lesson files ("relief").
+inline constexpr auto kChapterKeys = core::enumNames<Chapter>({
+    {Chapter::Anatomy, "anatomy"}, {Chapter::Cramp, "cramp"}, {Chapter::Causes, "causes"},
+    {Chapter::Relief, "relief"}, {Chapter::Prevention, "prevention"}, {Chapter::Strength, "strength"},
+    {Chapter::Rehab, "rehab"}, {Chapter::Doctor, "doctor"}, {Chapter::Evidence, "evidence"},
+});
+
 std::string_view chapterKey(Chapter chapter);     // "relief"
 std::string_view chapterTitle(Chapter chapter);   // "Relief"
-std::optional<Chapter> chapterFromKey(std::string_view key);
 
 // What the hamstrings do during a step.
 enum class MuscleMode {
@@ -32,8 +39,15 @@ enum class MuscleMode {
     Stretch,       // relaxed while the pose lengthens the muscles
 };
 
+// The word for each mode in lesson files (`state = "cramp"`).
+inline constexpr auto kMuscleModeKeys = core::enumNames<MuscleMode>({
+    {MuscleMode::Relaxed, "relaxed"},
+    {MuscleMode::Contraction, "contraction"},
+    {MuscleMode::Cramp, "cramp"},
+    {MuscleMode::Stretch, "stretch"},
+});
+
 std::string_view muscleModeKey(MuscleMode mode);
-std::optional<MuscleMode> muscleModeFromKey(std::string_view key);
 
 struct CrampSpec {
     anatomy::Muscle muscle = anatomy::Muscle::BicepsFemorisLong;

@@ -1,7 +1,6 @@
 #include "scene/name_mapping.h"
 
 #include "anatomy/skeleton.h"
-#include "core/file.h"
 #include "core/text.h"
 #include "scene/structures.h"
 #include "scene/toml_reader.h"
@@ -33,19 +32,14 @@ std::string conventionProblem(const std::string& name)
     return {};
 }
 
-} // namespace
-
-core::Expected<NameMapping> parseNameMappingText(std::string_view text, const std::string& path)
+// One table, [nodes], of "their name" = "our name".
+NameMapping readMapping(TableReader& root)
 {
-    auto parsed = parseTomlText(text, path);
-    if (!parsed) return parsed.error();
-    TomlErrors errors{path, {}};
-    TableReader root(*parsed, "", errors);
     root.rejectUnknownKeys({"nodes"});
     NameMapping mapping;
-    mapping.path = path;
+    mapping.path = root.file();
     if (const toml::table* nodes = root.subtable("nodes", true)) {
-        TableReader reader(*nodes, "nodes", errors);
+        TableReader reader(*nodes, "nodes", root.errors());
         for (const auto& [theirs, value] : *nodes) {
             const std::string their(theirs.str());
             auto ours = reader.string(their, true);
@@ -58,15 +52,19 @@ core::Expected<NameMapping> parseNameMappingText(std::string_view text, const st
             mapping.lines[their] = int(value.source().begin.line);
         }
     }
-    if (!errors.empty()) return summarise(errors);
     return mapping;
+}
+
+} // namespace
+
+core::Expected<NameMapping> parseNameMappingText(std::string_view text, const std::string& path)
+{
+    return readTomlText<NameMapping>(text, path, readMapping);
 }
 
 core::Expected<NameMapping> loadNameMapping(const std::string& path)
 {
-    auto text = core::readTextFile(path);
-    if (!text) return text.error();
-    return parseNameMappingText(*text, path);
+    return readTomlFile<NameMapping>(path, readMapping);
 }
 
 core::Status applyNameMapping(const NameMapping& mapping, assets::ModelData& model)

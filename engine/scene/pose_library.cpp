@@ -1,6 +1,5 @@
 #include "scene/pose_library.h"
 
-#include "core/file.h"
 #include "core/text.h"
 
 #include <sstream>
@@ -46,11 +45,13 @@ void readAngles(TableReader& reader, const toml::table& angles, const std::strin
                                 core::withSuggestion("unknown joint angle '" + name + "'", name, known));
             continue;
         }
-        if (!value.is_number()) {
+        // Empty for text, and for integers too large to be exact doubles.
+        const auto degrees = value.value<double>();
+        if (!degrees) {
             reader.errors().add(&value, where, "expected a number of degrees");
             continue;
         }
-        const double number = *value.value<double>();
+        const double number = *degrees;
         const anatomy::CoordinateInfo& info = anatomy::coordinateInfo(targets.front());
         if (number < info.minimum || number > info.maximum) {
             std::ostringstream message;
@@ -71,7 +72,7 @@ anim::ContactList readContacts(TableReader& reader, std::string_view key)
     if (!list) return contacts;
     for (std::size_t i = 0; i < list->size(); ++i) {
         const toml::node& item = *list->get(i);
-        const std::string where = reader.field(key) + "[" + std::to_string(i) + "]";
+        const std::string where = reader.itemField(key, i);
         auto text = item.value<std::string>();
         if (!text) {
             reader.errors().add(&item, where, "expected a body point name in quotes");
@@ -138,20 +139,12 @@ anatomy::Pose settleAndCheck(TableReader& reader, std::string_view key, const an
     return settled;
 }
 
-core::Expected<PoseLibrary> PoseLibrary::parse(std::string_view text, const std::string& path)
+// Each pose is a table `[standing]` with its description, angles, floor contacts and the
+// angles the floor solver may tune.
+PoseLibrary PoseLibrary::read(TableReader& root)
 {
-    auto table = parseTomlText(text, path);
-    if (!table) return table.error();
-    TomlErrors errors{path, {}};
     PoseLibrary library;
-    for (const auto& [key, value] : *table) {
-        const std::string name(key.str());
-        const toml::table* entry = value.as_table();
-        if (!entry) {
-            errors.add(&value, name, "expected a pose table");
-            continue;
-        }
-        TableReader reader(*entry, name, errors);
+    root.eachTable("expected a pose table", [&](const std::string& name, TableReader& reader) {
         reader.rejectUnknownKeys({"description", "angles", "contacts", "adjust"});
         NamedPose pose;
         pose.name = name;
@@ -162,19 +155,21 @@ core::Expected<PoseLibrary> PoseLibrary::parse(std::string_view text, const std:
         pose.adjustable = readAdjustable(reader, "adjust");
         if (pose.contacts.empty())
             reader.error("contacts", "a pose needs at least one floor contact");
-        else if (errors.empty())
+        else if (reader.errors().empty())
             pose.pose = settleAndCheck(reader, "contacts", pose.pose, pose.contacts, pose.adjustable);
         library.poses_[name] = std::move(pose);
-    }
-    if (!errors.empty()) return summarise(errors);
+    });
     return library;
+}
+
+core::Expected<PoseLibrary> PoseLibrary::parse(std::string_view text, const std::string& path)
+{
+    return readTomlText<PoseLibrary>(text, path, read);
 }
 
 core::Expected<PoseLibrary> PoseLibrary::load(const std::string& path)
 {
-    auto text = core::readTextFile(path);
-    if (!text) return text.error();
-    return parse(*text, path);
+    return readTomlFile<PoseLibrary>(path, read);
 }
 
 const NamedPose* PoseLibrary::find(const std::string& name) const

@@ -35,6 +35,8 @@ public:
     const std::map<std::string, NamedPose>& poses() const { return poses_; }
 
 private:
+    static PoseLibrary read(TableReader& root);
+
     std::map<std::string, NamedPose> poses_;
 };
 

@@ -1,6 +1,5 @@
 #include "scene/scene_file.h"
 
-#include "core/file.h"
 #include "scene/toml_reader.h"
 
 namespace scene {
@@ -12,57 +11,56 @@ std::array<LayerSettings, kLayerCount> defaultLayerSettings()
     return layers;
 }
 
-core::Expected<SceneDesc> parseSceneText(std::string_view text, const std::string& path)
-{
-    auto parsed = parseTomlText(text, path);
-    if (!parsed) return parsed.error();
-    TomlErrors errors{path, {}};
-    TableReader root(*parsed, "", errors);
-    root.rejectUnknownKeys({"title", "model", "view", "focus", "distance", "layers"});
+namespace {
 
+SceneDesc readScene(TableReader& root)
+{
+    root.rejectUnknownKeys({"title", "model", "view", "focus", "distance", "layers"});
     SceneDesc desc;
-    desc.path = path;
+    desc.path = root.file();
     desc.layers = defaultLayerSettings();
     desc.title = root.string("title", true).value_or("");
     desc.model = root.string("model", true).value_or("");
-    if (auto view = root.string("view", false)) {
-        if (auto preset = presetFromName(*view))
-            desc.view = *preset;
-        else
-            root.error("view", "unknown view '" + *view + "' (anterior, posterior, lateral, medial or superior)");
-    }
+    desc.view = root.choice("view", false, kViewPresetNames, {.what = "view", .suggest = false}).value_or(desc.view);
     if (const toml::array* focus = root.array("focus", false)) {
-        if (focus->size() == 3 && focus->get(0)->is_number() && focus->get(1)->is_number() && focus->get(2)->is_number())
-            desc.focus = glm::vec3(float(*focus->get(0)->value<double>()), float(*focus->get(1)->value<double>()),
-                                   float(*focus->get(2)->value<double>()));
+        // value<double>() is empty for text and for integers too large to be exact doubles.
+        const auto x = focus->size() == 3 ? focus->get(0)->value<double>() : std::nullopt;
+        const auto y = focus->size() == 3 ? focus->get(1)->value<double>() : std::nullopt;
+        const auto z = focus->size() == 3 ? focus->get(2)->value<double>() : std::nullopt;
+        if (x && y && z)
+            desc.focus = glm::vec3(float(*x), float(*y), float(*z));
         else
             root.error("focus", "expected [x, y, z] in metres (x forward, y up, z to the right)");
     }
     if (auto distance = root.number("distance", false, 0.05, 50.0)) desc.distanceM = float(*distance);
     if (const toml::table* layers = root.subtable("layers", false)) {
-        TableReader layerTable(*layers, "layers", errors);
+        TableReader layerTable(*layers, "layers", root.errors());
         std::vector<std::string> keys;
         for (const LayerInfo& info : layerInfos()) keys.emplace_back(info.key);
         layerTable.rejectUnknownKeys(keys);
         for (const LayerInfo& info : layerInfos()) {
             const toml::table* settings = layerTable.subtable(info.key, false);
             if (!settings) continue;
-            TableReader layer(*settings, layerTable.field(info.key), errors);
+            TableReader layer(*settings, layerTable.field(info.key), root.errors());
             layer.rejectUnknownKeys({"visible", "opacity"});
             LayerSettings& out = desc.layers[std::size_t(info.id)];
             out.visible = layer.boolean("visible", false).value_or(out.visible);
             out.opacity = float(layer.number("opacity", false, 0.0, 1.0).value_or(out.opacity));
         }
     }
-    if (!errors.empty()) return summarise(errors);
     return desc;
+}
+
+} // namespace
+
+core::Expected<SceneDesc> parseSceneText(std::string_view text, const std::string& path)
+{
+    return readTomlText<SceneDesc>(text, path, readScene);
 }
 
 core::Expected<SceneDesc> loadSceneFile(const std::string& path)
 {
-    auto text = core::readTextFile(path);
-    if (!text) return text.error();
-    return parseSceneText(*text, path);
+    return readTomlFile<SceneDesc>(path, readScene);
 }
 
 } // namespace scene

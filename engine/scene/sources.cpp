@@ -1,36 +1,28 @@
 #include "scene/sources.h"
 
-#include "core/file.h"
 #include "scene/toml_reader.h"
 
 namespace scene {
 
+// Each source is a table `[S11]` with its citation.
+SourceList SourceList::read(TableReader& root)
+{
+    SourceList list;
+    root.eachTable("expected a table with a citation", [&](const std::string& id, TableReader& entry) {
+        entry.rejectUnknownKeys({"citation"});
+        if (auto citation = entry.string("citation", true)) list.citations_[id] = *citation;
+    });
+    return list;
+}
+
 core::Expected<SourceList> SourceList::parse(std::string_view text, const std::string& path)
 {
-    auto table = parseTomlText(text, path);
-    if (!table) return table.error();
-    TomlErrors errors{path, {}};
-    SourceList list;
-    for (const auto& [key, value] : *table) {
-        const std::string id(key.str());
-        const toml::table* entry = value.as_table();
-        if (!entry) {
-            errors.add(&value, id, "expected a table with a citation");
-            continue;
-        }
-        TableReader reader(*entry, id, errors);
-        reader.rejectUnknownKeys({"citation"});
-        if (auto citation = reader.string("citation", true)) list.citations_[id] = *citation;
-    }
-    if (!errors.empty()) return summarise(errors);
-    return list;
+    return readTomlText<SourceList>(text, path, read);
 }
 
 core::Expected<SourceList> SourceList::load(const std::string& path)
 {
-    auto text = core::readTextFile(path);
-    if (!text) return text.error();
-    return parse(*text, path);
+    return readTomlFile<SourceList>(path, read);
 }
 
 std::string SourceList::citation(const std::string& id) const

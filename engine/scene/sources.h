@@ -10,6 +10,8 @@
 
 namespace scene {
 
+class TableReader;
+
 class SourceList {
 public:
     static core::Expected<SourceList> load(const std::string& path);
@@ -21,6 +23,8 @@ public:
     std::vector<std::string> ids() const;
 
 private:
+    static SourceList read(TableReader& root);
+
     std::map<std::string, std::string> citations_;
 };
 

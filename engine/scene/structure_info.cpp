@@ -1,6 +1,5 @@
 #include "scene/structure_info.h"
 
-#include "core/file.h"
 #include "core/text.h"
 #include "scene/toml_reader.h"
 
@@ -20,10 +19,10 @@ std::string structureKey(const StructureName& name)
     return std::string(layerInfo(name.layer).key) + "." + name.structure;
 }
 
-void readEntry(const toml::table& table, const std::string& key, LayerId layer, TomlErrors& errors,
-               StructureCatalogue& catalogue)
+void readEntry(TableReader& entry, LayerId layer, StructureCatalogue& catalogue)
 {
-    TableReader entry(table, key, errors);
+    const toml::table& table = entry.table();
+    const std::string& key = entry.fieldPath();
     std::vector<std::string> known = {"name", "latin", "sources", "general_knowledge"};
     known.insert(known.end(), kFactFields.begin(), kFactFields.end());
     entry.rejectUnknownKeys(known);
@@ -51,33 +50,59 @@ void readEntry(const toml::table& table, const std::string& key, LayerId layer, 
     if (info.name.empty() && entry.has("name")) entry.error("name", "is empty");
 
     info.sources = entry.stringList("sources", true);
-    if (const toml::array* list = table.get_as<toml::array>("sources"))
-        for (std::size_t i = 0; i < info.sources.size() && i < list->size(); ++i) {
-            std::vector<std::string> ids;
-            for (const auto& [id, citation] : catalogue.sources) ids.push_back(id);
-            if (!catalogue.sources.count(info.sources[i]))
-                errors.add(list->get(i), entry.field("sources") + "[" + std::to_string(i) + "]",
-                           core::withSuggestion("unknown source '" + info.sources[i] + "' (not in [sources])",
-                                                info.sources[i], ids));
-        }
+    for (std::size_t i = 0; i < info.sources.size(); ++i) {
+        std::vector<std::string> ids;
+        for (const auto& [id, citation] : catalogue.sources) ids.push_back(id);
+        if (!catalogue.sources.count(info.sources[i]))
+            entry.itemError("sources", i,
+                            core::withSuggestion("unknown source '" + info.sources[i] + "' (not in [sources])",
+                                                 info.sources[i], ids));
+    }
     info.generalKnowledge = entry.stringList("general_knowledge", false);
-    if (const toml::array* list = table.get_as<toml::array>("general_knowledge"))
-        for (std::size_t i = 0; i < info.generalKnowledge.size() && i < list->size(); ++i) {
-            const std::string& field = info.generalKnowledge[i];
-            const bool isFact = std::find(kFactFields.begin(), kFactFields.end(), field) != kFactFields.end();
-            if (!isFact)
-                errors.add(list->get(i), entry.field("general_knowledge") + "[" + std::to_string(i) + "]",
-                           core::withSuggestion("'" + field + "' is not a field that states a fact", field, kFactFields));
-            else if (!entry.has(field))
-                errors.add(list->get(i), entry.field("general_knowledge") + "[" + std::to_string(i) + "]",
-                           "marks '" + field + "', which this entry does not have");
-        }
+    for (std::size_t i = 0; i < info.generalKnowledge.size(); ++i) {
+        const std::string& field = info.generalKnowledge[i];
+        const bool isFact = std::find(kFactFields.begin(), kFactFields.end(), field) != kFactFields.end();
+        if (!isFact)
+            entry.itemError("general_knowledge", i,
+                            core::withSuggestion("'" + field + "' is not a field that states a fact", field, kFactFields));
+        else if (!entry.has(field))
+            entry.itemError("general_knowledge", i, "marks '" + field + "', which this entry does not have");
+    }
     // With no source at all, every fact must be marked as general knowledge.
     if (info.sources.empty() && entry.has("sources"))
         for (const std::string& field : kFactFields)
             if (entry.has(field) && !info.isGeneralKnowledge(field))
                 entry.error(field, "has no source: list one in 'sources' or mark it in 'general_knowledge'");
     catalogue.entries[key] = std::move(info);
+}
+
+// A [sources] table of short citations, then one table per layer holding a table per structure.
+StructureCatalogue readCatalogue(TableReader& root)
+{
+    std::vector<std::string> topKeys = {"sources"};
+    for (const LayerInfo& info : layerInfos())
+        if (info.id != LayerId::Other) topKeys.emplace_back(info.key);
+    root.rejectUnknownKeys(topKeys);
+
+    StructureCatalogue catalogue;
+    catalogue.path = root.file();
+    if (const toml::table* sources = root.subtable("sources", true)) {
+        TableReader reader(*sources, "sources", root.errors());
+        for (const auto& [id, value] : *sources) {
+            (void)value;
+            if (auto citation = reader.string(id.str(), true)) catalogue.sources[std::string(id.str())] = *citation;
+        }
+    }
+    for (const LayerInfo& layer : layerInfos()) {
+        if (layer.id == LayerId::Other) continue;
+        const toml::table* structures = root.subtable(layer.key, false);
+        if (!structures) continue;
+        TableReader layerReader(*structures, std::string(layer.key), root.errors());
+        layerReader.eachTable(
+            [](const std::string& key) { return "expected a table: [" + key + "] followed by its fields"; },
+            [&](const std::string&, TableReader& entry) { readEntry(entry, layer.id, catalogue); });
+    }
+    return catalogue;
 }
 
 } // namespace
@@ -101,45 +126,12 @@ const std::vector<std::string>& structureInfoFields()
 
 core::Expected<StructureCatalogue> parseStructureInfoText(std::string_view text, const std::string& path)
 {
-    auto parsed = parseTomlText(text, path);
-    if (!parsed) return parsed.error();
-    TomlErrors errors{path, {}};
-    TableReader root(*parsed, "", errors);
-    std::vector<std::string> topKeys = {"sources"};
-    for (const LayerInfo& info : layerInfos())
-        if (info.id != LayerId::Other) topKeys.emplace_back(info.key);
-    root.rejectUnknownKeys(topKeys);
-
-    StructureCatalogue catalogue;
-    catalogue.path = path;
-    if (const toml::table* sources = root.subtable("sources", true)) {
-        TableReader reader(*sources, "sources", errors);
-        for (const auto& [id, value] : *sources) {
-            (void)value;
-            if (auto citation = reader.string(id.str(), true)) catalogue.sources[std::string(id.str())] = *citation;
-        }
-    }
-    for (const LayerInfo& layer : layerInfos()) {
-        if (layer.id == LayerId::Other) continue;
-        const toml::table* structures = root.subtable(layer.key, false);
-        if (!structures) continue;
-        for (const auto& [name, value] : *structures) {
-            const std::string key = std::string(layer.key) + "." + std::string(name.str());
-            if (const toml::table* entry = value.as_table())
-                readEntry(*entry, key, layer.id, errors, catalogue);
-            else
-                errors.add(&value, key, "expected a table: [" + key + "] followed by its fields");
-        }
-    }
-    if (!errors.empty()) return summarise(errors);
-    return catalogue;
+    return readTomlText<StructureCatalogue>(text, path, readCatalogue);
 }
 
 core::Expected<StructureCatalogue> loadStructureInfo(const std::string& path)
 {
-    auto text = core::readTextFile(path);
-    if (!text) return text.error();
-    return parseStructureInfoText(*text, path);
+    return readTomlFile<StructureCatalogue>(path, readCatalogue);
 }
 
 } // namespace scene

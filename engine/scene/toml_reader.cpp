@@ -7,6 +7,23 @@
 #include <sstream>
 
 namespace scene {
+namespace {
+
+// The value under `key` as `get` reads it (empty for a value of the wrong type). A missing
+// required value is reported as "missing (<what> is required)", a wrong type as `wrongType`.
+template <class Get>
+auto readTyped(TableReader& reader, std::string_view key, bool required, std::string_view what,
+               std::string_view wrongType, Get get)
+{
+    const toml::node* value = reader.table().get(key);
+    if (!value && required)
+        reader.errors().add(&reader.table(), reader.field(key), "missing (" + std::string(what) + " is required)");
+    auto result = value ? get(*value) : decltype(get(*value)){};
+    if (value && !result) reader.errors().add(value, reader.field(key), std::string(wrongType));
+    return result;
+}
+
+} // namespace
 
 core::Expected<toml::table> parseTomlText(std::string_view text, const std::string& path)
 {
@@ -49,40 +66,48 @@ std::string TableReader::field(std::string_view key) const
     return path_.empty() ? std::string(key) : path_ + "." + std::string(key);
 }
 
+std::string TableReader::itemField(std::string_view key, std::size_t index) const
+{
+    return field(key) + "[" + std::to_string(index) + "]";
+}
+
 void TableReader::error(std::string_view key, std::string message)
 {
     const toml::node* where = node(key);
     errors_.add(where ? where : static_cast<const toml::node*>(&table_), field(key), std::move(message));
 }
 
+void TableReader::itemError(std::string_view key, std::size_t index, std::string message)
+{
+    const toml::array* list = table_.get_as<toml::array>(key);
+    const toml::node* where = list ? list->get(index) : nullptr;
+    errors_.add(where, itemField(key, index), std::move(message));
+}
+
+std::string TableReader::describeUnknown(const std::string& word, const UnknownWord& unknown, const std::string& choices,
+                                         const std::vector<std::string>& candidates)
+{
+    std::string message = "unknown " + std::string(unknown.what) + " '" + word + "'";
+    if (unknown.listChoices) message += " (" + choices + ")";
+    return unknown.suggest ? core::withSuggestion(message, word, candidates) : message;
+}
+
 std::optional<std::string> TableReader::string(std::string_view key, bool required)
 {
-    const toml::node* value = node(key);
-    if (!value) {
-        if (required) errors_.add(&table_, field(key), "missing (a text value is required)");
-        return std::nullopt;
-    }
-    if (auto text = value->value<std::string>()) return *text;
-    errors_.add(value, field(key), "expected text in quotes");
-    return std::nullopt;
+    return readTyped(*this, key, required, "a text value", "expected text in quotes",
+                     [](const toml::node& value) { return value.value<std::string>(); });
 }
 
 std::optional<double> TableReader::number(std::string_view key, bool required, double min, double max)
 {
-    const toml::node* value = node(key);
-    if (!value) {
-        if (required) errors_.add(&table_, field(key), "missing (a number is required)");
-        return std::nullopt;
-    }
-    if (!value->is_number()) {
-        errors_.add(value, field(key), "expected a number");
-        return std::nullopt;
-    }
-    const double number = *value->value<double>();
-    if (!std::isfinite(number) || number < min || number > max) {
+    // value<double>() is empty for text, and for integers too large to be exact doubles.
+    const auto number = readTyped(*this, key, required, "a number", "expected a number",
+                                  [](const toml::node& value) { return value.value<double>(); });
+    if (!number) return std::nullopt;
+    if (!std::isfinite(*number) || *number < min || *number > max) {
         std::ostringstream message;
-        message << number << " is out of range (" << min << " to " << max << ")";
-        errors_.add(value, field(key), message.str());
+        message << *number << " is out of range (" << min << " to " << max << ")";
+        errors_.add(node(key), field(key), message.str());
         return std::nullopt;
     }
     return number;
@@ -90,38 +115,20 @@ std::optional<double> TableReader::number(std::string_view key, bool required, d
 
 std::optional<bool> TableReader::boolean(std::string_view key, bool required)
 {
-    const toml::node* value = node(key);
-    if (!value) {
-        if (required) errors_.add(&table_, field(key), "missing (true or false is required)");
-        return std::nullopt;
-    }
-    if (auto flag = value->value<bool>()) return *flag;
-    errors_.add(value, field(key), "expected true or false");
-    return std::nullopt;
+    return readTyped(*this, key, required, "true or false", "expected true or false",
+                     [](const toml::node& value) { return value.value<bool>(); });
 }
 
 const toml::table* TableReader::subtable(std::string_view key, bool required)
 {
-    const toml::node* value = node(key);
-    if (!value) {
-        if (required) errors_.add(&table_, field(key), "missing (a table is required)");
-        return nullptr;
-    }
-    if (const toml::table* table = value->as_table()) return table;
-    errors_.add(value, field(key), "expected a table");
-    return nullptr;
+    return readTyped(*this, key, required, "a table", "expected a table",
+                     [](const toml::node& value) { return value.as_table(); });
 }
 
 const toml::array* TableReader::array(std::string_view key, bool required)
 {
-    const toml::node* value = node(key);
-    if (!value) {
-        if (required) errors_.add(&table_, field(key), "missing (a list is required)");
-        return nullptr;
-    }
-    if (const toml::array* array = value->as_array()) return array;
-    errors_.add(value, field(key), "expected a list in [ ]");
-    return nullptr;
+    return readTyped(*this, key, required, "a list", "expected a list in [ ]",
+                     [](const toml::node& value) { return value.as_array(); });
 }
 
 std::vector<std::string> TableReader::stringList(std::string_view key, bool required)
@@ -134,9 +141,45 @@ std::vector<std::string> TableReader::stringList(std::string_view key, bool requ
         if (auto text = item.value<std::string>())
             result.push_back(*text);
         else
-            errors_.add(&item, field(key) + "[" + std::to_string(i) + "]", "expected text in quotes");
+            errors_.add(&item, itemField(key, i), "expected text in quotes");
     }
     return result;
+}
+
+void TableReader::eachTable(std::string_view notATable, const ReadEntry& read)
+{
+    eachTable([notATable](const std::string&) { return std::string(notATable); }, read);
+}
+
+void TableReader::eachTable(const std::function<std::string(const std::string& field)>& notATable,
+                            const ReadEntry& read)
+{
+    for (const auto& [key, value] : table_) {
+        const std::string name(key.str());
+        if (const toml::table* entry = value.as_table()) {
+            TableReader entryReader(*entry, field(name), errors_);
+            read(name, entryReader);
+        } else {
+            errors_.add(&value, field(name), notATable(field(name)));
+        }
+    }
+}
+
+const toml::array* TableReader::eachTableIn(std::string_view key, bool required, std::string_view notATable,
+                                            const ReadItem& read)
+{
+    const toml::array* list = array(key, required);
+    if (!list) return nullptr;
+    for (std::size_t i = 0; i < list->size(); ++i) {
+        const toml::node& item = *list->get(i);
+        if (const toml::table* table = item.as_table()) {
+            TableReader itemReader(*table, itemField(key, i), errors_);
+            read(i, itemReader);
+        } else {
+            errors_.add(&item, itemField(key, i), std::string(notATable));
+        }
+    }
+    return list;
 }
 
 void TableReader::rejectUnknownKeys(std::initializer_list<std::string_view> known)

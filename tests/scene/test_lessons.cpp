@@ -141,6 +141,17 @@ TEST_CASE("lesson mistakes are reported with file, line, column, field and a sug
         {"ease = \"in_out\"", "ease = \"inout\"", "step[1].key[1].ease", "did you mean 'in_out'?"},
         {"view = \"lateral\"", "veiw = \"lateral\"", "step[0].veiw", "unknown field 'veiw'; did you mean 'view'?"},
         {"chapter = \"relief\"", "chapter = \"releif\"", "chapter", "did you mean 'relief'?"},
+        {"view = \"lateral\"", "view = \"lateal\"", "step[0].view", "unknown view 'lateal'; did you mean 'lateral'?"},
+        {"view = \"lateral\"", "frame = \"thigh\"", "step[0].frame",
+         "unknown framing 'thigh' (body, legs or thighs); did you mean 'thighs'?"},
+        {"ease = \"in_out\"", "ease = \"bounce\"", "step[1].key[1].ease", "unknown easing 'bounce' (linear, in, out or in_out)"},
+        {"view = \"lateral\"", "props = [{ shape = \"ball\", under = \"heel_r\", size = [0.1, 0.1, 0.1] }]",
+         "step[0].props[0].shape", "unknown shape 'ball' (box or cylinder)"},
+        {"view = \"lateral\"", "props = [\"box\"]", "step[0].props[0]", "expected { shape = ..."},
+        {"  time = 4\n", "  bogus = 4\n", "step[1].key[1].bogus", "unknown field 'bogus'"},
+        // An integer too large to be an exact double is refused, not read as an empty value.
+        {"lumbar_flexion = 20,", "lumbar_flexion = 99999999999999999,", "step[1].key[1].set.lumbar_flexion",
+         "expected a number of degrees"},
     };
     for (const Case& c : cases) {
         CAPTURE(c.to);
@@ -159,6 +170,61 @@ TEST_CASE("lesson mistakes are reported with file, line, column, field and a sug
         const int changedLine = int(std::count(kGoodLesson, kGoodLesson + changedAt, '\n')) + 1;
         if (c.message != "missing") CHECK(error.line == changedLine);
     }
+}
+
+TEST_CASE("muscle settings name the step, the field and what is accepted")
+{
+    struct Case {
+        std::string muscles, field, message;
+    };
+    const Case cases[] = {
+        {"state = \"cramp\"\n  cramp = { muscle = \"gracilis\", side = \"r\", onset = 1, duration = 20 }",
+         "step[1].muscles.cramp.muscle", "unknown hamstring head 'gracilis'"},
+        {"state = \"cramp\"\n  cramp = { muscle = \"semitendinosus\", side = \"right\", onset = 1, duration = 20 }",
+         "step[1].muscles.cramp.side", "side is \"r\" or \"l\""},
+        {"state = \"stretch\"\n  sides = [\"r\", \"right\"]", "step[1].muscles.sides", "sides are \"r\" and \"l\", got 'right'"},
+        {"state = \"stretch\"\n  heads = [\"semitendinosis\"]", "step[1].muscles.heads",
+         "unknown hamstring head 'semitendinosis'; did you mean 'semitendinosus'?"},
+        {"state = \"contraction\"\n  excitation = [[0, 0.5], [1, \"full\"]]", "step[1].muscles.excitation[1]",
+         "expected [seconds, excitation from 0 to 1]"},
+    };
+    for (const Case& c : cases) {
+        CAPTURE(c.muscles);
+        auto lesson = parse(withLine("state = \"stretch\"", c.muscles));
+        REQUIRE_FALSE(lesson.ok());
+        CHECK(lesson.error().field == c.field);
+        CHECK(lesson.error().message.find(c.message) != std::string::npos);
+    }
+    // Both sides and a cramp on the left read back as written.
+    auto cramp = parse(withLine("state = \"stretch\"", "state = \"cramp\"\n  sides = [\"l\"]\n"
+                                                       "  cramp = { muscle = \"semitendinosus\", side = \"l\", onset = 1, duration = 20 }"));
+    REQUIRE(cramp.ok());
+    const MuscleTimeline& muscles = cramp->steps[1].muscles;
+    CHECK(muscles.mode == MuscleMode::Cramp);
+    CHECK(muscles.sides == std::vector<anatomy::Side>{anatomy::Side::Left});
+    REQUIRE(muscles.cramp.has_value());
+    CHECK(muscles.cramp->side == anatomy::Side::Left);
+    CHECK(muscles.cramp->muscle == anatomy::Muscle::Semitendinosus);
+}
+
+TEST_CASE("pose and source files name the entry at fault")
+{
+    auto notATable = PoseLibrary::parse("sitting = 3\n\n[standing]\ndescription = \"x\"\ncontacts = [\"heel_r\"]\n", "poses.toml");
+    REQUIRE_FALSE(notATable.ok());
+    CHECK(notATable.error().describe() == "poses.toml:1:11: sitting: expected a pose table");
+    // An integer too large to be an exact double is refused, not read as an empty value.
+    auto huge = PoseLibrary::parse("[standing]\ndescription = \"x\"\ncontacts = [\"heel_r\", \"heel_l\"]\n"
+                                   "angles = { hip_flexion = 99999999999999999 }\n",
+                                   "poses.toml");
+    REQUIRE_FALSE(huge.ok());
+    CHECK(huge.error().describe() == "poses.toml:4:26: standing.angles.hip_flexion: expected a number of degrees");
+    auto source = SourceList::parse("[S1]\ncitation = \"A\"\n[S2]\ncitaton = \"B\"\n", "sources.toml");
+    REQUIRE_FALSE(source.ok());
+    CHECK(source.error().describe() ==
+          "sources.toml:4:1: S2.citaton: unknown field 'citaton'; did you mean 'citation'? (and 1 more problem)");
+    auto missing = SourceList::load("/nonexistent/sources.toml");
+    REQUIRE_FALSE(missing.ok());
+    CHECK(missing.error().file == "/nonexistent/sources.toml");
 }
 
 TEST_CASE("a pose that cannot reach the floor is refused with the contacts named")

@@ -70,7 +70,30 @@ TEST_CASE("scene file errors name the file, line, column and field")
     {
         auto desc = scene::parseSceneText("title = \"x\"\nmodel = \"m.glb\"\nview = \"back\"\n", "view.toml");
         REQUIRE_FALSE(desc.ok());
-        CHECK(desc.error().field == "view");
+        CHECK(desc.error().describe() ==
+              "view.toml:3:8: view: unknown view 'back' (anterior, posterior, lateral, medial or superior)");
+    }
+    SUBCASE("a focus needs three numbers")
+    {
+        // 1e17 as an integer has no exact double: refused rather than read as an empty value.
+        for (const char* focus : {"[0.1, 0.2]", "[0.1, \"up\", 0.3]", "[0.1, 0.2, 99999999999999999]"}) {
+            CAPTURE(focus);
+            auto desc = scene::parseSceneText(std::string("title = \"x\"\nmodel = \"m.glb\"\nfocus = ") + focus + "\n",
+                                              "focus.toml");
+            REQUIRE_FALSE(desc.ok());
+            CHECK(desc.error().line == 3);
+            CHECK(desc.error().field == "focus");
+        }
+        auto good = scene::parseSceneText("title = \"x\"\nmodel = \"m.glb\"\nfocus = [0.1, 2, -0.3]\n", "focus.toml");
+        REQUIRE(good.ok());
+        REQUIRE(good->focus.has_value());
+        CHECK(good->focus->y == doctest::Approx(2.0f));
+    }
+    SUBCASE("a layer that is not a table")
+    {
+        auto desc = scene::parseSceneText("title = \"x\"\nmodel = \"m.glb\"\n[layers]\nskin = 0.5\n", "layers.toml");
+        REQUIRE_FALSE(desc.ok());
+        CHECK(desc.error().describe() == "layers.toml:4:8: layers.skin: expected a table");
     }
 }
 

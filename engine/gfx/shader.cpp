@@ -6,6 +6,7 @@
 
 #include <glm/gtc/type_ptr.hpp>
 
+#include <atomic>
 #include <regex>
 #include <sstream>
 
@@ -176,6 +177,8 @@ core::Expected<ShaderProgram> ShaderProgram::build(const ShaderSource& vertex, c
                            "program '" + name + "' does not link: " + log};
     }
     if (glObjectLabel) glObjectLabel(GL_PROGRAM, id, -1, name.c_str());
+    static std::atomic<std::uint64_t> lastSerial{0};
+    program.buildSerial_ = ++lastSerial;
     return program;
 }
 
@@ -184,35 +187,40 @@ void ShaderProgram::use() const
     glUseProgram(handle_.id());
 }
 
-int ShaderProgram::location(const char* uniform) const
+int ShaderProgram::uniformLocation(const char* name) const
 {
-    auto found = locations_.find(uniform);
-    if (found != locations_.end()) return found->second;
-    const int location = glGetUniformLocation(handle_.id(), uniform);
-    locations_.emplace(uniform, location);
-    return location;
+    return glGetUniformLocation(handle_.id(), name);
 }
 
-void ShaderProgram::set(const char* uniform, int value) const { glUniform1i(location(uniform), value); }
-void ShaderProgram::set(const char* uniform, float value) const { glUniform1f(location(uniform), value); }
-void ShaderProgram::set(const char* uniform, const glm::vec2& value) const { glUniform2fv(location(uniform), 1, glm::value_ptr(value)); }
-void ShaderProgram::set(const char* uniform, const glm::vec3& value) const { glUniform3fv(location(uniform), 1, glm::value_ptr(value)); }
-void ShaderProgram::set(const char* uniform, const glm::vec4& value) const { glUniform4fv(location(uniform), 1, glm::value_ptr(value)); }
-void ShaderProgram::set(const char* uniform, const glm::mat3& value) const
+void ShaderProgram::set(Uniform<int> uniform, int value) const { glUniform1i(uniform.location, value); }
+void ShaderProgram::set(Uniform<float> uniform, float value) const { glUniform1f(uniform.location, value); }
+void ShaderProgram::set(Uniform<glm::vec2> uniform, const glm::vec2& value) const
 {
-    glUniformMatrix3fv(location(uniform), 1, GL_FALSE, glm::value_ptr(value));
+    glUniform2fv(uniform.location, 1, glm::value_ptr(value));
 }
-void ShaderProgram::set(const char* uniform, const glm::mat4& value) const
+void ShaderProgram::set(Uniform<glm::vec3> uniform, const glm::vec3& value) const
 {
-    glUniformMatrix4fv(location(uniform), 1, GL_FALSE, glm::value_ptr(value));
+    glUniform3fv(uniform.location, 1, glm::value_ptr(value));
 }
-void ShaderProgram::set(const char* uniform, std::span<const glm::mat4> values) const
+void ShaderProgram::set(Uniform<glm::vec4> uniform, const glm::vec4& value) const
 {
-    if (!values.empty()) glUniformMatrix4fv(location(uniform), GLsizei(values.size()), GL_FALSE, glm::value_ptr(values[0]));
+    glUniform4fv(uniform.location, 1, glm::value_ptr(value));
 }
-void ShaderProgram::set(const char* uniform, std::span<const glm::vec4> values) const
+void ShaderProgram::set(Uniform<glm::mat3> uniform, const glm::mat3& value) const
 {
-    if (!values.empty()) glUniform4fv(location(uniform), GLsizei(values.size()), glm::value_ptr(values[0]));
+    glUniformMatrix3fv(uniform.location, 1, GL_FALSE, glm::value_ptr(value));
+}
+void ShaderProgram::set(Uniform<glm::mat4> uniform, const glm::mat4& value) const
+{
+    glUniformMatrix4fv(uniform.location, 1, GL_FALSE, glm::value_ptr(value));
+}
+void ShaderProgram::set(Uniform<std::span<const glm::mat4>> uniform, std::span<const glm::mat4> values) const
+{
+    if (!values.empty()) glUniformMatrix4fv(uniform.location, GLsizei(values.size()), GL_FALSE, glm::value_ptr(values[0]));
+}
+void ShaderProgram::set(Uniform<std::span<const glm::vec4>> uniform, std::span<const glm::vec4> values) const
+{
+    if (!values.empty()) glUniform4fv(uniform.location, GLsizei(values.size()), glm::value_ptr(values[0]));
 }
 
 } // namespace gfx

@@ -1,5 +1,6 @@
 // Shader programs built from GLSL files. `#include "file"` is expanded with #line markers so
-// that compile errors name the real file and line; link errors name the program.
+// that compile errors name the real file and line; link errors name the program. Uniforms are
+// set through typed locations looked up once per build, never by name per draw.
 #pragma once
 
 #include "core/error.h"
@@ -7,10 +8,10 @@
 
 #include <glm/glm.hpp>
 
+#include <cstdint>
 #include <filesystem>
 #include <span>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 namespace gfx {
@@ -28,6 +29,14 @@ core::Expected<ShaderSource> loadShaderSource(const std::filesystem::path& path)
 // Mesa ("0:12(5): error: ..."), NVIDIA ("0(12) : error C0000: ...") and AMD/Intel ("ERROR: 0:12: ...").
 std::vector<core::Error> parseShaderLog(const std::string& log, const std::vector<std::filesystem::path>& files);
 
+// Where one uniform of one build of a program lives, typed by what it takes: `int` also for
+// bools and samplers (the texture unit), spans for arrays. -1 (absent, or removed by the
+// compiler as unused) makes setting it do nothing, as in GL.
+template <class Value>
+struct Uniform {
+    int location = -1;
+};
+
 class ShaderProgram {
 public:
     static core::Expected<ShaderProgram> build(const ShaderSource& vertex, const ShaderSource& fragment,
@@ -35,25 +44,34 @@ public:
     void use() const;
     bool valid() const { return bool(handle_); }
     const std::string& name() const { return name_; }
+    // Different for every successful build: a user holding uniform locations looks them up
+    // again when it changes (a hot reload replaced the program).
+    std::uint64_t buildSerial() const { return buildSerial_; }
 
-    void set(const char* uniform, int value) const;
-    void set(const char* uniform, float value) const;
-    void set(const char* uniform, const glm::vec2& value) const;
-    void set(const char* uniform, const glm::vec3& value) const;
-    void set(const char* uniform, const glm::vec4& value) const;
-    void set(const char* uniform, const glm::mat3& value) const;
-    void set(const char* uniform, const glm::mat4& value) const;
-    void set(const char* uniform, std::span<const glm::mat4> values) const;
-    void set(const char* uniform, std::span<const glm::vec4> values) const;
-    // Binds a sampler uniform to a texture unit.
-    void setSampler(const char* uniform, int unit) const { set(uniform, unit); }
+    // Looks a uniform up by name: once after each build, never per draw.
+    template <class Value>
+    Uniform<Value> uniform(const char* name) const
+    {
+        return {uniformLocation(name)};
+    }
+
+    // The program must be in use (use()).
+    void set(Uniform<int> uniform, int value) const;
+    void set(Uniform<float> uniform, float value) const;
+    void set(Uniform<glm::vec2> uniform, const glm::vec2& value) const;
+    void set(Uniform<glm::vec3> uniform, const glm::vec3& value) const;
+    void set(Uniform<glm::vec4> uniform, const glm::vec4& value) const;
+    void set(Uniform<glm::mat3> uniform, const glm::mat3& value) const;
+    void set(Uniform<glm::mat4> uniform, const glm::mat4& value) const;
+    void set(Uniform<std::span<const glm::mat4>> uniform, std::span<const glm::mat4> values) const;
+    void set(Uniform<std::span<const glm::vec4>> uniform, std::span<const glm::vec4> values) const;
 
 private:
-    int location(const char* uniform) const;
+    int uniformLocation(const char* name) const;
 
     ProgramHandle handle_;
     std::string name_;
-    mutable std::unordered_map<std::string, int> locations_;
+    std::uint64_t buildSerial_ = 0;
 };
 
 } // namespace gfx

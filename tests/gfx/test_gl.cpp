@@ -16,6 +16,7 @@
 #include <imgui.h>
 
 #include <cstdlib>
+#include <filesystem>
 #include <functional>
 #include <thread>
 
@@ -263,6 +264,49 @@ TEST_CASE("golden images: translucent skin over opaque structures")
     const std::uint8_t* centre = image.pixel(160, 120);
     CHECK(int(centre[0]) + centre[1] + centre[2] > 150);
     CHECK(fixture().newProblems() == before);
+}
+
+TEST_CASE("a shader edited while the renderer runs gets its uniforms at their new locations")
+{
+    TempDir dir;
+    std::filesystem::copy(std::filesystem::path(HT_SOURCE_DIR) / "shaders", dir / "shaders",
+                          std::filesystem::copy_options::recursive);
+    auto model = assets::importModel(testing_support::writeTestScene(dir.path()));
+    REQUIRE(model.ok());
+    const scene::Scene scene(std::move(*model));
+    auto renderer = render::Renderer::create(dir / "shaders", {render::Quality::High, fixture().info.maxSamples});
+    REQUIRE(renderer.ok());
+    REQUIRE(renderer->upload(scene).ok());
+    scene::OrbitCamera camera;
+    camera.frame(scene.visibleBounds(), false);
+    const render::FrameView view = render::frameViewFrom(camera, {160, 120});
+    REQUIRE(renderer->render(scene, view).ok());
+    const core::Image before = renderer->readScene();
+
+    // The same backdrop with its colours declared the other way round and a new uniform before
+    // them (never set, so zero): their locations move, and colours set at the old ones would
+    // land on the wrong uniforms.
+    testing_support::writeText(dir / "shaders" / "background.frag",
+                               "#version 330 core\n"
+                               "in vec2 vUv;\n"
+                               "uniform vec3 uLift;\n"
+                               "uniform vec3 uBottomColor;\n"
+                               "uniform vec3 uTopColor;\n"
+                               "out vec4 fragColor;\n"
+                               "void main()\n"
+                               "{\n"
+                               "    vec3 color = mix(uBottomColor, uTopColor, smoothstep(0.0, 1.0, vUv.y)) + uLift;\n"
+                               "    vec2 centred = vUv - 0.5;\n"
+                               "    color *= 1.0 - 0.35 * dot(centred, centred);\n"
+                               "    fragColor = vec4(color, 1.0);\n"
+                               "}\n");
+    REQUIRE(renderer->shaders().reloadChanged() == 1);
+    REQUIRE(renderer->render(scene, view).ok());
+    const core::Image after = renderer->readScene();
+    const core::ImageDifference difference = core::compareImages(after, before);
+    CHECK(difference.maxChannelDifference == 0);
+    const render::ProgramSlot<render::BackdropUniforms>& backdrop = renderer->resources().programs().backdrop;
+    CHECK(backdrop.lookedUpForBuild == renderer->shaders().program(backdrop.index).buildSerial());
 }
 
 TEST_CASE("low quality, pipelined: the window shows the last finished scene, and the first frame its own")

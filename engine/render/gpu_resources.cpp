@@ -1,0 +1,156 @@
+#include "render/gpu_resources.h"
+
+#include "render/primitives.h"
+
+namespace render {
+
+core::Expected<GpuResources> GpuResources::create(const std::filesystem::path& shaderFolder)
+{
+    GpuResources resources;
+    resources.shaders_ = gfx::ShaderLibrary(shaderFolder);
+    auto programs = Programs::load(resources.shaders_);
+    if (!programs) return programs.error();
+    resources.programs_ = *programs;
+    resources.procedural_ = gfx::ProceduralDraw::create();
+    // The floor grid shares its corners between cells, so each corner's contact shadow is
+    // worked out once rather than for each of the six triangle corners around it.
+    std::vector<std::uint32_t> grid;
+    const std::uint32_t row = kFloorCells + 1;
+    for (std::uint32_t j = 0; j < std::uint32_t(kFloorCells); ++j)
+        for (std::uint32_t i = 0; i < std::uint32_t(kFloorCells); ++i) {
+            const std::uint32_t a = j * row + i, b = a + 1, c = a + row, d = c + 1;
+            grid.insert(grid.end(), {a, b, d, a, d, c});
+        }
+    gfx::MeshDesc floor;
+    floor.indices = grid;
+    floor.label = "floor grid";
+    auto floorGrid = gfx::Mesh::create(floor);
+    if (!floorGrid) return floorGrid.error();
+    resources.floorGrid_ = std::move(*floorGrid);
+    auto box = uploadMesh(unitBox());
+    if (!box) return box.error();
+    auto cylinder = uploadMesh(unitCylinder(32));
+    if (!cylinder) return cylinder.error();
+    resources.propBox_ = std::move(*box);
+    resources.propCylinder_ = std::move(*cylinder);
+    return resources;
+}
+
+core::Status GpuResources::upload(const assets::ModelData& model)
+{
+    meshes_.clear();
+    uploadedTriangles_ = 0;
+    for (const assets::MeshData& data : model.meshes) {
+        auto gpu = uploadMesh(data);
+        if (!gpu) return gpu.error();
+        meshes_.push_back(std::move(*gpu));
+        uploadedTriangles_ += data.triangleCount();
+    }
+    return {};
+}
+
+core::Expected<GpuResources::GpuMesh> GpuResources::uploadMesh(const assets::MeshData& data)
+{
+    // Every mesh has every attribute mesh.vert reads; what the model leaves out gets a value
+    // that changes nothing (no skin, no muscle detail, open sky).
+    const std::size_t count = data.positions.size();
+    std::vector<glm::vec3> normals = data.normals;
+    if (normals.size() != count) normals.assign(count, glm::vec3(0.0f, 1.0f, 0.0f));
+    std::vector<glm::u16vec4> joints = data.joints;
+    std::vector<glm::vec4> weights = data.weights;
+    if (joints.size() != count) {
+        joints.assign(count, glm::u16vec4(0));
+        weights.assign(count, glm::vec4(1.0f, 0.0f, 0.0f, 0.0f));
+    }
+    std::vector<glm::vec3> muscle = data.muscleCoords;
+    if (muscle.size() != count) muscle.assign(count, glm::vec3(0.0f));
+    std::vector<float> occlusion = data.occlusion;
+    if (occlusion.size() != count) occlusion.assign(count, 1.0f);
+    const bool dynamic = !data.muscleCoords.empty();
+    const auto usage = dynamic ? gfx::BufferUsage::Dynamic : gfx::BufferUsage::Static;
+    gfx::MeshDesc desc;
+    desc.label = data.name.c_str();
+    desc.vertexBuffers = {{gfx::bytesOf(data.positions), usage},
+                          {gfx::bytesOf(normals), usage},
+                          {gfx::bytesOf(joints), gfx::BufferUsage::Static},
+                          {gfx::bytesOf(weights), gfx::BufferUsage::Static},
+                          {gfx::bytesOf(muscle), gfx::BufferUsage::Static},
+                          {gfx::bytesOf(occlusion), gfx::BufferUsage::Static}};
+    desc.attributes = {{0, gfx::AttributeFormat::Float3, 0},
+                       {1, gfx::AttributeFormat::Float3, 1},
+                       {2, gfx::AttributeFormat::UShort4Int, 2},
+                       {3, gfx::AttributeFormat::Float4, 3},
+                       {4, gfx::AttributeFormat::Float3, 4},
+                       {5, gfx::AttributeFormat::Float1, 5}};
+    desc.indices = data.indices;
+    auto mesh = gfx::Mesh::create(desc);
+    if (!mesh) return mesh.error();
+    GpuMesh gpu{std::move(*mesh), dynamic, {}, 0};
+    gpu.lods[0] = data.indices;
+    return gpu;
+}
+
+void GpuResources::setDetailLevels(assets::DetailLevels levels)
+{
+    for (std::size_t i = 0; i < meshes_.size() && i < levels.size(); ++i)
+        for (std::size_t level = 1; level < std::size_t(assets::kDetailLevelCount); ++level)
+            if (meshes_[i].lods[level].empty()) meshes_[i].lods[level] = std::move(levels[i][level - 1]);
+}
+
+void GpuResources::useDetailLevel(int level, const assets::ModelData& model)
+{
+    for (std::size_t i = 0; i < meshes_.size(); ++i) {
+        GpuMesh& mesh = meshes_[i];
+        if (mesh.lodInUse == level) continue;
+        std::vector<std::uint32_t>& indices = mesh.lods[std::size_t(level)];
+        if (indices.empty() && i < model.meshes.size()) indices = assets::simplifiedIndices(model.meshes[i], level);
+        if (indices.empty()) continue;
+        mesh.mesh.setIndices(indices);
+        mesh.lodInUse = level;
+    }
+}
+
+void GpuResources::updateDeformedMeshes(const scene::Scene& scene)
+{
+    for (std::size_t i = 0; i < meshes_.size(); ++i) {
+        if (!meshes_[i].dynamic) continue;
+        const auto positions = scene.deformedPositions(int(i));
+        const auto normals = scene.deformedNormals(int(i));
+        if (positions.empty() || normals.size() != positions.size()) continue;
+        meshes_[i].mesh.updateVertexBuffer(0, std::as_bytes(positions));
+        meshes_[i].mesh.updateVertexBuffer(1, std::as_bytes(normals));
+    }
+}
+
+std::size_t GpuResources::triangleCountInUse() const
+{
+    std::size_t total = 0;
+    for (const GpuMesh& mesh : meshes_) total += mesh.lods[std::size_t(mesh.lodInUse)].size() / 3;
+    return total;
+}
+
+core::Status GpuResources::ensureSceneTargets(const View& view, glm::ivec2 windowPixels)
+{
+    const std::optional<gfx::RenderTargetDesc> desc = view.sceneTarget(windowPixels);
+    if (targetRequest_ == windowPixels && (targets_.drawn || !desc)) return {};
+    releaseSceneTargets();
+    targetRequest_ = windowPixels;
+    if (!desc) return {};
+    auto drawn = gfx::RenderTarget::create(*desc);
+    if (!drawn) return drawn.error();
+    targets_.drawn = std::move(*drawn);
+    if (view.showsPreviousFrame()) {
+        auto shown = gfx::RenderTarget::create(*desc);
+        if (!shown) return shown.error();
+        targets_.shown = std::move(*shown);
+    }
+    return {};
+}
+
+void GpuResources::releaseSceneTargets()
+{
+    targets_ = SceneTargets{};
+}
+
+} // namespace render
+

@@ -1,0 +1,106 @@
+// Everything the renderer keeps on the GPU, as Filament's Engine: the shader programs, the
+// model's meshes at each level of detail, the props' and the floor's meshes, and the
+// offscreen targets the scene is drawn into. Uploading and updating read the scene; nothing
+// here draws or decides what a frame shows.
+#pragma once
+
+#include "assets/detail_levels.h"
+#include "assets/model_data.h"
+#include "core/error.h"
+#include "gfx/buffer.h"
+#include "gfx/render_target.h"
+#include "gfx/shader_library.h"
+#include "render/programs.h"
+#include "render/view.h"
+#include "scene/scene.h"
+
+#include <glm/vec2.hpp>
+
+#include <array>
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <vector>
+
+namespace render {
+
+// Where the scene is drawn when it does not go straight into the window and, when the view
+// shows the previous frame (pipelined low quality), that frame's finished picture.
+struct SceneTargets {
+    std::optional<gfx::RenderTarget> drawn;
+    std::optional<gfx::RenderTarget> shown;
+    bool shownHasFrame = false;
+};
+
+class GpuResources {
+public:
+    // Loads the shader programs from `shaderFolder` and makes the meshes every scene uses.
+    static core::Expected<GpuResources> create(const std::filesystem::path& shaderFolder);
+
+    gfx::ShaderLibrary& shaders() { return shaders_; }
+    Programs& programs() { return programs_; }
+    // Binds a program, looking its uniforms up again first if a hot reload rebuilt it.
+    template <class Uniforms>
+    const gfx::ShaderProgram& use(ProgramSlot<Uniforms>& slot)
+    {
+        const gfx::ShaderProgram& program = shaders_.program(slot.index);
+        if (program.buildSerial() != slot.lookedUpForBuild) {
+            slot.uniforms.lookUp(program);
+            slot.lookedUpForBuild = program.buildSerial();
+        }
+        program.use();
+        return program;
+    }
+
+    // Uploads a model's meshes (the explicit step after import), replacing any before.
+    core::Status upload(const assets::ModelData& model);
+    // Levels of detail made ahead (assets::simplifyModel of the uploaded model); without them
+    // each level is simplified the first time it is used.
+    void setDetailLevels(assets::DetailLevels levels);
+    // Switches every mesh to the triangles of a level of detail of `model` (the uploaded one).
+    void useDetailLevel(int level, const assets::ModelData& model);
+    // Re-uploads the vertex positions and normals of meshes the scene deformed this frame.
+    void updateDeformedMeshes(const scene::Scene& scene);
+
+    const gfx::Mesh& mesh(int index) const { return meshes_[std::size_t(index)].mesh; }
+    const gfx::Mesh& propMesh(bool cylinder) const { return (cylinder ? *propCylinder_ : *propBox_).mesh; }
+    // Indices only: the floor shader makes each vertex from its id.
+    const gfx::Mesh& floorGrid() const { return *floorGrid_; }
+    static constexpr int kFloorCells = 32;  // per side
+    // Full-screen triangles, made from the vertex id.
+    const gfx::ProceduralDraw& fullScreen() const { return procedural_; }
+    std::size_t uploadedTriangles() const { return uploadedTriangles_; }
+    // Triangles of every uploaded mesh at the level of detail in use (what a frame can draw).
+    std::size_t triangleCountInUse() const;
+
+    // Makes the targets the view needs for a window of this size, keeping them while neither
+    // changes.
+    core::Status ensureSceneTargets(const View& view, glm::ivec2 windowPixels);
+    // Drops the targets (the quality changed: their size and samples follow it).
+    void releaseSceneTargets();
+    SceneTargets& sceneTargets() { return targets_; }
+    const SceneTargets& sceneTargets() const { return targets_; }
+
+private:
+    struct GpuMesh {
+        gfx::Mesh mesh;
+        bool dynamic = false;
+        // Triangles at each level of detail (0: as modelled; the others made ahead or when first
+        // used), over the same vertices. Level on the GPU now.
+        std::array<std::vector<std::uint32_t>, assets::kDetailLevelCount> lods;
+        int lodInUse = 0;
+    };
+    static core::Expected<GpuMesh> uploadMesh(const assets::MeshData& data);
+
+    gfx::ShaderLibrary shaders_{""};
+    Programs programs_;
+    std::vector<GpuMesh> meshes_;
+    std::optional<GpuMesh> propBox_, propCylinder_;
+    std::optional<gfx::Mesh> floorGrid_;
+    gfx::ProceduralDraw procedural_;
+    std::size_t uploadedTriangles_ = 0;
+    SceneTargets targets_;
+    glm::ivec2 targetRequest_{0};
+};
+
+} // namespace render

@@ -1,0 +1,68 @@
+// What a frame is drawn through, as Filament's View: the camera's matrices and the viewport
+// (FrameView), and the quality level, which decides the resolution the scene is drawn at,
+// multisampling, the level of detail and where the lighting is worked out.
+#pragma once
+
+#include "gfx/render_target.h"
+#include "scene/camera.h"
+
+#include <glm/glm.hpp>
+
+#include <optional>
+#include <string_view>
+
+namespace render {
+
+struct FrameView {
+    glm::mat4 view{1.0f};
+    glm::mat4 projection{1.0f};
+    glm::vec3 eye{0.0f};
+    glm::ivec2 sizePixels{1, 1};
+};
+
+// What a camera sees in an image of the given size.
+FrameView frameViewFrom(const scene::OrbitCamera& camera, glm::ivec2 sizePixels);
+
+// What a frame costs, from most to least: 4x multisampling at full detail; simplified meshes
+// without multisampling (45% of the triangles); 10% of the triangles lit per vertex at 55%
+// resolution, stretched to the window with bilinear filtering.
+enum class Quality { High, Medium, Low };
+// The level with what it does, for logs and --bench.
+std::string_view qualityName(Quality quality);
+
+struct RenderOptions {
+    Quality quality = Quality::High;
+    int maxSamples = 4;          // what the driver offers
+    // Low quality shows the scene one frame late, so a software rasteriser draws this frame's
+    // scene while the overlay goes on the window (reading a target waits for it to finish).
+    // Off for images that must show this very frame (tests, exported lessons).
+    bool pipelined = false;
+};
+
+class View {
+public:
+    explicit View(const RenderOptions& options = {}) : options_(options) {}
+
+    void setFrame(const FrameView& frame) { frame_ = frame; }
+    const FrameView& frame() const { return frame_; }
+
+    void setQuality(Quality quality) { options_.quality = quality; }
+    Quality quality() const { return options_.quality; }
+
+    // Which simplified meshes are drawn (assets/detail_levels.h): 0 at high, 1 medium, 2 low.
+    int detailLevel() const;
+    // Low: lit per vertex, translucent surfaces blended in one pass without a depth pre-pass.
+    bool vertexLighting() const { return options_.quality == Quality::Low; }
+    bool depthPrepass() const { return options_.quality != Quality::Low; }
+    // The offscreen target the scene is drawn into for a window of this size; none at medium,
+    // which draws straight into the window.
+    std::optional<gfx::RenderTargetDesc> sceneTarget(glm::ivec2 windowPixels) const;
+    // Low and pipelined: last frame's finished scene is shown while this frame's is drawn.
+    bool showsPreviousFrame() const { return options_.pipelined && options_.quality == Quality::Low; }
+
+private:
+    RenderOptions options_;
+    FrameView frame_;
+};
+
+} // namespace render

@@ -1,12 +1,42 @@
 #include "app/input_script.h"
 
+#include "core/enum_names.h"
 #include "core/file.h"
 #include "core/text.h"
 #include "scene/toml_reader.h"
 
 #include <algorithm>
+#include <optional>
 
 namespace app {
+namespace {
+
+// The kinds of [[event]] a script holds, by the word for `type`.
+enum class EventType { Move, Click, DoubleClick, Down, Up, Wheel, Key, KeyDown, KeyUp, Resize, Minimise, Restore, Display, ContextLost };
+constexpr auto kEventTypeNames = core::enumNames<EventType>({
+    {EventType::Move, "move"},
+    {EventType::Click, "click"},
+    {EventType::DoubleClick, "double_click"},
+    {EventType::Down, "down"},
+    {EventType::Up, "up"},
+    {EventType::Wheel, "wheel"},
+    {EventType::Key, "key"},
+    {EventType::KeyDown, "key_down"},
+    {EventType::KeyUp, "key_up"},
+    {EventType::Resize, "resize"},
+    {EventType::Minimise, "minimise"},
+    {EventType::Restore, "restore"},
+    {EventType::Display, "display"},
+    {EventType::ContextLost, "context_lost"},
+});
+
+constexpr auto kButtonNames = core::enumNames<platform::MouseButton>({
+    {platform::MouseButton::Left, "left"},
+    {platform::MouseButton::Right, "right"},
+    {platform::MouseButton::Middle, "middle"},
+});
+
+} // namespace
 
 core::Expected<std::vector<ScriptedInput>> parseInputScript(std::string_view text, const std::string& path)
 {
@@ -16,9 +46,8 @@ core::Expected<std::vector<ScriptedInput>> parseInputScript(std::string_view tex
     scene::TableReader root(*table, "", errors);
     root.rejectUnknownKeys({"event"});
     std::vector<ScriptedInput> script;
-    const std::vector<std::string> types{"move",   "click",    "double_click", "down",    "up",
-                                         "wheel",  "key",      "key_down",     "key_up",  "resize",
-                                         "minimise", "restore", "display",     "context_lost"};
+    std::vector<std::string> types;
+    for (const auto& entry : kEventTypeNames) types.emplace_back(entry.name);
     if (const toml::array* events = root.array("event", true)) {
         for (std::size_t i = 0; i < events->size(); ++i) {
             const std::string field = "event[" + std::to_string(i) + "]";
@@ -31,9 +60,10 @@ core::Expected<std::vector<ScriptedInput>> parseInputScript(std::string_view tex
             reader.rejectUnknownKeys({"frame", "type", "x", "y", "button", "wheel", "key", "shift", "ctrl", "alt", "width",
                                      "height", "display", "dpi"});
             const int frame = int(reader.number("frame", true, 0.0, 1e7).value_or(0.0));
-            const std::string type = reader.string("type", true).value_or("move");
-            if (std::find(types.begin(), types.end(), type) == types.end()) {
-                reader.error("type", core::withSuggestion("unknown event type '" + type + "'", type, types));
+            const std::string typeName = reader.string("type", true).value_or("move");
+            const std::optional<EventType> type = kEventTypeNames.parse(typeName);
+            if (!type) {
+                reader.error("type", core::withSuggestion("unknown event type '" + typeName + "'", typeName, types));
                 continue;
             }
             platform::SyntheticInput input;
@@ -42,10 +72,11 @@ core::Expected<std::vector<ScriptedInput>> parseInputScript(std::string_view tex
             input.modifiers = {reader.boolean("shift", false).value_or(false), reader.boolean("ctrl", false).value_or(false),
                                reader.boolean("alt", false).value_or(false)};
             const std::string button = reader.string("button", false).value_or("left");
-            if (button == "right") input.button = platform::MouseButton::Right;
-            else if (button == "middle") input.button = platform::MouseButton::Middle;
-            else if (button != "left") reader.error("button", "button is left, right or middle");
-            const bool keyEvent = type.rfind("key", 0) == 0;
+            if (const std::optional<platform::MouseButton> known = kButtonNames.parse(button))
+                input.button = *known;
+            else
+                reader.error("button", "button is " + kButtonNames.choices());
+            const bool keyEvent = *type == EventType::Key || *type == EventType::KeyDown || *type == EventType::KeyUp;
             if (keyEvent) {
                 const std::string name = reader.string("key", true).value_or("");
                 auto key = platform::keyFromName(name);
@@ -62,40 +93,46 @@ core::Expected<std::vector<ScriptedInput>> parseInputScript(std::string_view tex
                 script.push_back(scripted);
             };
             using T = platform::SyntheticInput::Type;
-            if (type == "move") add(frame, T::MouseMove);
-            else if (type == "down") add(frame, T::MouseDown);
-            else if (type == "up") add(frame, T::MouseUp);
-            else if (type == "key_down") add(frame, T::KeyDown);
-            else if (type == "key_up") add(frame, T::KeyUp);
-            else if (type == "key") {
+            switch (*type) {
+            case EventType::Move: add(frame, T::MouseMove); break;
+            case EventType::Down: add(frame, T::MouseDown); break;
+            case EventType::Up: add(frame, T::MouseUp); break;
+            case EventType::KeyDown: add(frame, T::KeyDown); break;
+            case EventType::KeyUp: add(frame, T::KeyUp); break;
+            case EventType::Key:
                 add(frame, T::KeyDown);
                 add(frame + 1, T::KeyUp);
-            } else if (type == "wheel") {
+                break;
+            case EventType::Wheel:
                 input.wheel = float(reader.number("wheel", true, -100.0, 100.0).value_or(0.0));
                 add(frame, T::Wheel);
-            } else if (type == "resize") {
+                break;
+            case EventType::Resize:
                 input.size = {int(reader.number("width", true, 1.0, 16384.0).value_or(1.0)),
                               int(reader.number("height", true, 1.0, 16384.0).value_or(1.0))};
                 add(frame, T::Resize);
-            } else if (type == "minimise") {
-                add(frame, T::Minimise);
-            } else if (type == "restore") {
-                add(frame, T::Restore);
-            } else if (type == "display") {
+                break;
+            case EventType::Minimise: add(frame, T::Minimise); break;
+            case EventType::Restore: add(frame, T::Restore); break;
+            case EventType::Display:
                 input.display = int(reader.number("display", false, 0.0, 64.0).value_or(0.0));
                 input.dpi = float(reader.number("dpi", true, 24.0, 1200.0).value_or(96.0));
                 add(frame, T::DisplayChange);
-            } else if (type == "context_lost") {
+                break;
+            case EventType::ContextLost:
                 add(frame, T::MouseMove);
                 script.back().contextLost = true;
-            } else if (type == "click" || type == "double_click") {
+                break;
+            case EventType::Click:
+            case EventType::DoubleClick:
                 add(frame, T::MouseMove);
                 add(frame + 1, T::MouseDown);
                 add(frame + 2, T::MouseUp);
-                if (type == "double_click") {
+                if (*type == EventType::DoubleClick) {
                     add(frame + 3, T::MouseDown, 2);
                     add(frame + 4, T::MouseUp, 2);
                 }
+                break;
             }
         }
     }

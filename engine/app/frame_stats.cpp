@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <fstream>
 
 namespace app {
 
@@ -55,19 +54,6 @@ double phaseMatchedDrift(const std::vector<TimedSample>& early, const std::vecto
     const std::size_t n = ratios.size();
     const double middle = n % 2 ? ratios[n / 2] : 0.5 * (ratios[n / 2 - 1] + ratios[n / 2]);
     return middle - 1.0;
-}
-
-MemoryUse memoryUse()
-{
-    MemoryUse use;
-    std::ifstream status("/proc/self/status");
-    std::string key;
-    while (status >> key) {
-        if (key == "VmRSS:") status >> use.residentKb;
-        else if (key == "VmHWM:") status >> use.peakResidentKb;
-        status.ignore(1 << 12, '\n');
-    }
-    return use;
 }
 
 } // namespace app

@@ -1,4 +1,5 @@
-// Frame-time statistics for --bench: percentiles over the frames rendered.
+// Frame-time statistics for --bench and --soak: percentiles over the frames rendered, and the
+// soak's comparison of an early and a late stretch of its cycle.
 #pragma once
 
 #include <string>
@@ -29,12 +30,5 @@ struct TimedSample {
 };
 double phaseMatchedDrift(const std::vector<TimedSample>& early, const std::vector<TimedSample>& late, double cycleSeconds,
                          int phases);
-
-// Resident memory now and at its peak, from /proc/self/status (kB); 0 when unknown.
-struct MemoryUse {
-    long residentKb = 0;
-    long peakResidentKb = 0;
-};
-MemoryUse memoryUse();
 
 } // namespace app

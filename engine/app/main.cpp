@@ -19,7 +19,7 @@ int main(int argc, char** argv)
         return 0;
     }
     if (options.verbose) core::setLogLevel(core::LogLevel::Debug);
-    if (options.checkLessons) return app::Application::checkLessons(options);
+    if (options.checkLessons) return app::checkLessons(options);
     if (options.controlsMarkdown) {
         std::printf("| Input | Action |\n|---|---|\n");
         for (const ui::HelpEntry& entry : app::helpEntries()) std::printf("| %s | %s |\n", entry.keys.c_str(), entry.action.c_str());

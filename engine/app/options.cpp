@@ -51,6 +51,27 @@ std::optional<std::string> parseAngleRange(const std::string& text, anatomy::Coo
     return std::nullopt;
 }
 
+// CLI11's CheckedTransformer over a table of words: the option's variable receives the value
+// the word names. CLI11 would also let the value's number through; only the words are meant
+// for people, so anything else is refused with the words listed.
+template <typename Enum, std::size_t Count>
+CLI::Validator wordsOf(const core::EnumNames<Enum, Count>& names)
+{
+    std::vector<std::pair<std::string, Enum>> words;
+    std::string listed;  // as the help shows a set: {auto,high,medium,low}
+    for (const core::EnumName<Enum>& entry : names) {
+        words.emplace_back(std::string(entry.name), entry.value);
+        listed += (listed.empty() ? "{" : ",") + std::string(entry.name);
+    }
+    const CLI::CheckedTransformer toValue(words);
+    return CLI::Validator(
+        [toValue, names](std::string& input) {
+            if (!names.parse(input)) return "'" + input + "' is not one of " + names.choices();
+            return toValue(input);
+        },
+        listed + "}");
+}
+
 } // namespace
 
 ParseResult parseOptions(int argc, char** argv)
@@ -81,7 +102,7 @@ ParseResult parseOptions(int argc, char** argv)
                    "Rendering quality: high (4x MSAA), medium (no multisampling, simplified meshes), low (55% "
                    "resolution, coarser meshes, lit per vertex), or auto (starts low, steps up while frames take under "
                    "8.3 ms and down while they take over 16.7 ms; headless runs without --bench use high)")
-        ->check(CLI::IsMember({"auto", "high", "medium", "low"}));
+        ->transform(wordsOf(kQualityChoiceNames));
     cli.add_option("--lesson", options.lesson, "Open a lesson by its file name (without .toml)");
     cli.add_option("--step", options.step, "Start the lesson at this step (1 is the first)")->check(CLI::PositiveNumber);
     cli.add_option("--time", options.stepTimeS, "Jump to this many seconds into the step")->check(CLI::NonNegativeNumber);

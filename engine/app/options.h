@@ -2,6 +2,7 @@
 #pragma once
 
 #include "anatomy/muscle_table.h"
+#include "app/quality_levels.h"
 
 #include <glm/vec2.hpp>
 
@@ -28,7 +29,7 @@ struct Options {
     int display = 0;
     bool vsync = true;
     bool glDebug = false;
-    std::string quality = "auto";    // auto, high, medium, low
+    QualityChoice quality = QualityChoice::Auto;
     bool verbose = false;
     std::string lesson;              // open this lesson (file name without .toml)
     int step = 0;                    // 1-based step of --lesson; 0: where the user left off

@@ -1,0 +1,219 @@
+#include "app/graphics_context.h"
+
+#include "core/clock.h"
+#include "core/image.h"
+#include "core/log.h"
+#include "gfx/render_state.h"
+#include "gfx/render_target.h"
+#include "ui/style.h"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+
+namespace app {
+namespace {
+
+constexpr float kBaseFontPixels = 17.0f;
+
+} // namespace
+
+GraphicsDesc graphicsDescFor(const Options& options, const Settings& settings, const std::filesystem::path& shaders)
+{
+    GraphicsDesc desc;
+    platform::WindowDesc& window = desc.window;
+    window.size = options.size;
+    window.headless = options.headless;
+    window.fullscreen = options.fullscreen;
+    if (!options.headless && !options.sizeGiven && !options.bench && settings.window) {
+        // Open where the user left the window last time, as desktop applications do.
+        const auto [x, y, width, height] = *settings.window;
+        if (width >= 320 && height >= 240) {
+            window.position = glm::ivec2(x, y);
+            window.size = {width, height};
+        }
+        window.fullscreen = window.fullscreen || settings.fullscreen;
+    }
+    window.display = options.display;
+    window.vsync = options.vsync && !options.bench;
+    window.glDebugContext = options.glDebug;
+    desc.shaders = shaders;
+    desc.glDebug = options.glDebug;
+    desc.pipelined = !options.headless || options.bench;
+    desc.passTiming = options.bench && std::getenv("HT_BENCH_PASSES") != nullptr;
+    return desc;
+}
+
+GraphicsContext::~GraphicsContext()
+{
+    overlayCache_.release();
+    if (imguiReady_) {
+        gfx::shutdownImGuiRenderer();
+        window_.shutdownImGuiBackend();
+        ImGui::DestroyContext();
+    }
+}
+
+core::Status GraphicsContext::open(const GraphicsDesc& desc)
+{
+    desc_ = desc;
+    auto window = platform::Window::create(desc.window);
+    if (!window) return window.error();
+    window_ = std::move(*window);
+    auto gl = gfx::loadOpenGL(platform::Window::glProcLoader());
+    if (!gl) return gl.error();
+    gl_ = *gl;
+    if (desc.glDebug && !gfx::enableDebugOutput(true)) core::logInfo("gfx", "this driver has no debug output (KHR_debug)");
+    core::logDebug("gfx", "OpenGL ", gl_.version, " on ", gl_.renderer);
+    return {};
+}
+
+core::Status GraphicsContext::createRenderer(render::Quality quality, const scene::Scene& scene)
+{
+    render::RenderOptions options;
+    options.maxSamples = gl_.maxSamples;
+    options.quality = quality;
+    options.pipelined = desc_.pipelined;
+    auto renderer = render::Renderer::create(desc_.shaders, options);
+    if (!renderer) return renderer.error();
+    renderer_ = std::move(*renderer);
+    if (core::Status uploaded = renderer_->upload(scene); !uploaded) return uploaded.error();
+    // Made once at start-up; a renderer rebuilt after a lost context simplifies as it draws.
+    if (detailLevels_.valid()) renderer_->setDetailLevels(detailLevels_.get());
+    gpuTimer_ = gfx::GpuTimer();
+    gpuTimer_.create();
+    renderer_->setPassTiming(desc_.passTiming);
+    return {};
+}
+
+core::Status GraphicsContext::startOverlay(float fontScale, bool highContrast)
+{
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr; // window placement is saved by the app's own settings
+    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+    window_.initImGuiBackend();
+    if (!gfx::initImGuiRenderer()) return core::makeError("cannot start the overlay renderer");
+    imguiReady_ = true;
+    dpiScale_ = std::clamp(window_.displayDpi() / 96.0f, 1.0f, 3.0f) * window_.pixelsPerPoint();
+    highContrast_ = highContrast;
+    setFontScale(fontScale);
+    return {};
+}
+
+bool GraphicsContext::contextLost() const
+{
+    return gl_.resetNotification && gfx::contextLost();
+}
+
+core::Status GraphicsContext::recoverLostContext(const scene::Scene& scene)
+{
+    core::logWarning("gfx", "the OpenGL context was lost (GPU reset); rebuilding it");
+    const render::Quality quality = renderer_ ? renderer_->quality() : render::Quality::High;
+    // GL objects go first, while their names still mean something to the driver.
+    if (imguiReady_) gfx::shutdownImGuiRenderer();
+    overlayCache_.release();
+    renderer_.reset();
+    gpuTimer_ = gfx::GpuTimer();
+    if (core::Status made = window_.recreateContext(); !made) return made;
+    gfx::invalidateRenderState();  // the new context starts from GL's defaults, not our cache
+    auto gl = gfx::loadOpenGL(platform::Window::glProcLoader());
+    if (!gl) return gl.error();
+    gl_ = *gl;
+    if (desc_.glDebug) gfx::enableDebugOutput(true);
+    if (core::Status created = createRenderer(quality, scene); !created) return created;
+    if (imguiReady_) {
+        if (!gfx::initImGuiRenderer()) return core::makeError("cannot restart the overlay renderer");
+        fontRebuildPending_ = true;
+    }
+    ++contextRecoveries_;
+    return {};
+}
+
+void GraphicsContext::refreshDisplayScale()
+{
+    if (!imguiReady_) return;
+    const float scale = std::clamp(window_.displayDpi() / 96.0f, 1.0f, 3.0f) * window_.pixelsPerPoint();
+    if (std::abs(scale - dpiScale_) < 0.01f) return;
+    core::logInfo("app", "display scale ", dpiScale_, " -> ", scale, "; text resized to match");
+    dpiScale_ = scale;
+    setFontScale(fontScale_);
+}
+
+void GraphicsContext::setFontScale(float scale)
+{
+    fontScale_ = std::clamp(scale, 0.6f, 4.0f);
+    const float pixels = std::round(kBaseFontPixels * fontScale_ * dpiScale_);
+    ui::loadFonts(pixels, ui::presenterPixelsFor(window_.drawableSize().y));
+    ui::applyTheme(pixels / kBaseFontPixels, highContrast_);
+    fontRebuildPending_ = true;
+}
+
+void GraphicsContext::setHighContrast(bool enabled)
+{
+    highContrast_ = enabled;
+    setFontScale(fontScale_);
+}
+
+core::Status GraphicsContext::drawFrame(const scene::Scene& scene, const scene::OrbitCamera& camera,
+                                        const std::vector<render::StructureTint>& tints,
+                                        const std::function<void()>& buildOverlay)
+{
+    const glm::ivec2 drawable = window_.drawableSize();
+    if (drawable.x <= 0 || drawable.y <= 0) return {}; // minimised: nothing to draw
+
+    const render::FrameView view = render::frameViewFrom(camera, drawable);
+    renderer_->updateDeformedMeshes(scene);
+    if (core::Status rendered = renderer_->render(scene, view, tints); !rendered) return rendered;
+    renderer_->present(drawable);
+    if (buildOverlay) drawOverlay(drawable, buildOverlay);
+    return {};
+}
+
+void GraphicsContext::drawOverlay(glm::ivec2 drawable, const std::function<void()>& buildOverlay)
+{
+    // Presenter text follows the screen height, so a resize can call for new fonts.
+    if (imguiReady_ && ui::presenterPixelsFor(drawable.y) != ui::fonts().presenterPixels) setFontScale(fontScale_);
+    if (fontRebuildPending_) {
+        gfx::rebuildImGuiFonts();
+        overlayCache_.invalidate();
+        fontRebuildPending_ = false;
+    }
+    gfx::newImGuiRendererFrame();
+    window_.newImGuiFrame();
+    ImGui::NewFrame();
+    buildOverlay();
+    ImGui::Render();
+    if (desc_.passTiming) gfx::finish();
+    core::Stopwatch overlayClock;
+    const gfx::CachedOverlay::Path path =
+        overlayCache_.draw(*ImGui::GetDrawData(), drawable, [&](const gfx::Texture2D& picture, std::span<const glm::ivec4> boxes) {
+            renderer_->compositeOverlay(picture, boxes);
+        });
+    ++overlayPaths_[std::size_t(path)];
+    if (desc_.passTiming) {
+        gfx::finish();
+        overlayPassMs_.push_back(overlayClock.elapsedMs());
+    }
+}
+
+core::Status GraphicsContext::saveScreenshot(const std::filesystem::path& path) const
+{
+    return core::writePng(path, gfx::readPixels(nullptr, window_.drawableSize()));
+}
+
+void GraphicsContext::setPresenterFullscreen(bool enabled, int display)
+{
+    if (enabled && !window_.fullscreen()) {
+        window_.setFullscreen(true, display);
+        presenterMadeFullscreen_ = window_.fullscreen();
+    } else if (!enabled && presenterMadeFullscreen_) {
+        window_.setFullscreen(false);
+        presenterMadeFullscreen_ = false;
+    }
+}
+
+} // namespace app

@@ -1,0 +1,247 @@
+#include "app/lesson_session.h"
+
+#include "app/settings_sync.h"
+#include "app/world.h"
+#include "core/log.h"
+#include "ui/overlay.h"
+
+#include <glm/gtc/matrix_transform.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <filesystem>
+
+namespace app {
+namespace {
+
+// The part of the body a step frames, over every key pose of the step, so a body that sits
+// down or stands up within it stays in view all the way.
+core::Bounds stepFramingBounds(const scene::LessonStep& step)
+{
+    using anatomy::Landmark;
+    using anatomy::Segment;
+    using Framing = scene::LessonStep::Framing;
+    core::Bounds bounds;
+    for (const auto& key : step.keys) {
+        const anatomy::SkeletonPose skeleton = anatomy::computeSkeleton(key.pose);
+        for (const anatomy::LandmarkInfo& info : anatomy::landmarkInfos()) {
+            const bool leg = info.segment != Segment::Pelvis && info.segment != Segment::Abdomen &&
+                             info.segment != Segment::Thorax && info.segment != Segment::Neck &&
+                             info.segment != Segment::Head && info.segment != Segment::HumerusR &&
+                             info.segment != Segment::HumerusL && info.segment != Segment::ForearmR &&
+                             info.segment != Segment::ForearmL && info.segment != Segment::HandR &&
+                             info.segment != Segment::HandL;
+            const bool thigh = info.landmark == Landmark::KneeR || info.landmark == Landmark::KneeL ||
+                               info.landmark == Landmark::SeatR || info.landmark == Landmark::SeatL ||
+                               info.landmark == Landmark::ThighR || info.landmark == Landmark::ThighL;
+            const bool wanted = step.frame == Framing::Body || (step.frame == Framing::Legs && (leg || thigh)) ||
+                                (step.frame == Framing::Thighs && thigh);
+            if (wanted) bounds.add(glm::vec3(anatomy::landmarkPosition(skeleton, info.landmark)));
+        }
+        if (step.frame != Framing::Thighs) bounds.add(glm::vec3(skeleton.origin(Segment::Pelvis)));
+    }
+    return bounds;
+}
+
+} // namespace
+
+void LessonSession::load(const DataPaths& paths)
+{
+    core::Stopwatch lessonTime;
+    library_ = scene::LessonLibrary::load(paths.scenes() / "lessons", paths.scenes() / "poses.toml",
+                                          paths.assets() / "sources.toml", world_.structureIds());
+    core::logDebug("app", "lessons took ", lessonTime.elapsedMs(), " ms");
+    for (const auto& [id, progress] : settings_.settings().lessons) completedSteps_[id] = progress.completedSteps;
+}
+
+core::Status LessonSession::openFromOptions(const Options& options, const DataPaths& paths)
+{
+    if (options.lesson.empty()) return {};
+    if (!library_.find(options.lesson)) {
+        for (const scene::LessonEntry& entry : library_.entries())
+            if (entry.error && std::filesystem::path(entry.path).stem() == options.lesson) return *entry.error;
+        return core::Error{"", 0, 0, "--lesson",
+                           "no lesson named '" + options.lesson + "' in " + (paths.scenes() / "lessons").string()};
+    }
+    start(options.lesson, options.step > 0 ? options.step - 1 : -1);
+    if (options.stepTimeS >= 0.0) {
+        player_.scrub(options.stepTimeS);
+        settleMuscles();
+    }
+    update();
+    world_.camera.update(60.0f); // the opening view appears at once, without a glide
+    world_.applyViewOption(options);
+    return {};
+}
+
+void LessonSession::start(const std::string& id, int step)
+{
+    const scene::Lesson* lesson = library_.find(id);
+    if (!lesson) {
+        ui::notify(notices_, "No lesson named '" + id + "'");
+        return;
+    }
+    rememberProgress();
+    if (step < 0) step = settings_.lastStep(id);
+    step = std::clamp(step, 0, int(lesson->steps.size()) - 1);
+    player_.start(*lesson, world_.scene.pose(), step);
+    settings_.rememberLastLesson(id);
+    appliedStepSerial_ = -1;
+}
+
+void LessonSession::stop()
+{
+    rememberProgress();
+    player_.stop();
+    world_.scene.setHighlights({});
+    settings_.save();
+}
+
+void LessonSession::next()
+{
+    rememberProgress();
+    player_.next();
+}
+
+void LessonSession::update()
+{
+    if (!player_.active()) {
+        world_.scene.props.clear();
+        return;
+    }
+    applyStepSettings();
+    placeProps();
+    if (player_.stepFinished()) {
+        auto& done = completedSteps_[player_.lesson()->id];
+        if (done.insert(player_.stepIndex()).second) {
+            rememberProgress();
+            if (saveWhenStepDone_) settings_.save();
+        }
+    }
+}
+
+void LessonSession::reloadChanged(double dtS)
+{
+    reloadTimerS_ += dtS;
+    if (reloadTimerS_ <= 0.5) return;
+    reloadTimerS_ = 0.0;
+    if (library_.reloadChanged() == 0) return;
+    ui::notify(notices_, "Lessons reloaded");
+    if (!player_.active()) return;
+    if (const scene::Lesson* fresh = library_.find(player_.lesson()->id)) {
+        const int step = std::min(player_.stepIndex(), int(fresh->steps.size()) - 1);
+        const double time = player_.stepTimeS();
+        player_.start(*fresh, world_.scene.pose(), step);
+        player_.scrub(time);
+    }
+}
+
+void LessonSession::setWindowMinimised(bool minimised)
+{
+    if (minimised) {
+        if (player_.active() && !player_.paused()) {
+            player_.setPaused(true);
+            pausedByMinimise_ = true;
+        }
+        return;
+    }
+    if (pausedByMinimise_ && player_.active()) player_.setPaused(false);
+    pausedByMinimise_ = false;
+}
+
+void LessonSession::rememberProgress()
+{
+    if (!player_.active()) return;
+    const std::string& id = player_.lesson()->id;
+    settings_.rememberProgress(id, player_.stepIndex(), completedSteps_[id]);
+}
+
+void LessonSession::settleMuscles()
+{
+    for (int i = 0; i < 240; ++i)
+        world_.scene.stepMuscles(world_.simulationClock.stepSeconds(), player_.pose(), player_.muscleDrive());
+    world_.scene.updateMuscleMeshes();
+}
+
+// A step sets the camera view, layers and highlights once, when it begins; the user can
+// still change them while it plays.
+void LessonSession::applyStepSettings()
+{
+    const scene::LessonStep* step = player_.step();
+    if (!step || appliedStepSerial_ == player_.stepSerial()) return;
+    appliedStepSerial_ = player_.stepSerial();
+    scene::OrbitCamera& camera = world_.camera;
+    if (!step->keys.empty()) {
+        const core::Bounds bounds = stepFramingBounds(*step);
+        scene::CameraPose base = camera.targetPose();
+        base.focus = bounds.center();
+        base.distanceM = std::max(bounds.radius(), 0.15f) / std::sin(core::degToRadF(camera.fieldOfViewDeg()) * 0.5f) * 1.1f;
+        camera.setPresetFraming(base);
+        if (!step->view) camera.transitionTo(base);
+    }
+    if (step->view) camera.setPreset(*step->view);
+    for (std::size_t i = 0; i < scene::kLayerCount; ++i) {
+        const std::optional<scene::LayerSettings>& layer = step->layers[i];
+        world_.scene.layers()[i] = layer ? *layer : world_.desc.layers[i];
+    }
+    world_.scene.setHighlights(step->highlight);
+    settings_.rememberStep(player_.lesson()->id, player_.stepIndex());
+}
+
+// Props under a body point stand where the step's final key puts that point (the curb stays
+// put while the heel comes down onto it); props at a body point move with it, turned with
+// its segment, and cylinders there run along the segment.
+void LessonSession::placeProps()
+{
+    scene::Scene& scene = world_.scene;
+    scene.props.clear();
+    const scene::LessonStep* step = player_.step();
+    if (!step || step->keys.empty()) return;
+    const anatomy::SkeletonPose finalSkeleton = anatomy::computeSkeleton(step->keys.back().pose);
+    for (const scene::Prop& prop : step->props) {
+        scene::PropInstance instance;
+        instance.cylinder = prop.shape == scene::Prop::Shape::Cylinder;
+        instance.colour = prop.colour;
+        const anatomy::LandmarkInfo& landmark = anatomy::landmarkInfo(prop.landmark);
+        if (prop.follows) {
+            const glm::mat4 segment(scene.skeleton()[landmark.segment]);
+            const glm::vec3 at(anatomy::landmarkPosition(scene.skeleton(), prop.landmark));
+            glm::mat4 orient = segment;
+            orient[3] = glm::vec4(at, 1.0f);
+            if (instance.cylinder) orient = orient * glm::rotate(glm::mat4(1.0f), glm::half_pi<float>(), glm::vec3(1, 0, 0));
+            instance.transform = orient * glm::scale(glm::mat4(1.0f), prop.sizeM);
+        } else {
+            const glm::vec3 at(anatomy::landmarkPosition(finalSkeleton, prop.landmark));
+            const glm::vec3 centre(at.x, prop.sizeM.y * 0.5f, at.z);
+            instance.transform = glm::translate(glm::mat4(1.0f), centre) * glm::scale(glm::mat4(1.0f), prop.sizeM);
+        }
+        scene.props.push_back(instance);
+    }
+}
+
+int checkLessons(const Options& options)
+{
+    const DataPaths paths = findDataPaths(options.dataDir);
+    auto files = readSceneFiles(options, paths);
+    if (!files) {
+        std::fprintf(stderr, "%s\n", files.error().describe().c_str());
+        return 1;
+    }
+    World world;
+    world.build(std::move(*files));
+    const auto lessons = scene::LessonLibrary::load(paths.scenes() / "lessons", paths.scenes() / "poses.toml",
+                                                    paths.assets() / "sources.toml", world.structureIds());
+    int good = 0;
+    if (lessons.setupError()) std::fprintf(stderr, "%s\n", lessons.setupError()->describe().c_str());
+    for (const scene::LessonEntry& entry : lessons.entries()) {
+        if (entry.error)
+            std::fprintf(stderr, "%s\n", entry.error->describe().c_str());
+        else
+            ++good;
+    }
+    std::printf("%d lesson(s) loaded, %d with problems\n", good, lessons.errorCount());
+    return lessons.errorCount() == 0 && good > 0 ? 0 : 1;
+}
+
+} // namespace app

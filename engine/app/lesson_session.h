@@ -1,0 +1,79 @@
+// The lesson being taught: the library of lesson files (reloaded when edited), the player that
+// moves the body through a step, what each step sets as it begins (view, layers, highlights,
+// props), and which steps the student has finished (kept in the settings).
+#pragma once
+
+#include "app/options.h"
+#include "app/paths.h"
+#include "core/error.h"
+#include "scene/lesson_library.h"
+#include "scene/lesson_player.h"
+
+#include <map>
+#include <set>
+#include <string>
+
+namespace ui {
+struct OverlayState;
+}
+
+namespace app {
+
+class SettingsSync;
+struct World;
+
+class LessonSession {
+public:
+    // `saveWhenStepDone`: write the settings each time a step is finished (not in automation).
+    LessonSession(World& world, SettingsSync& settings, ui::OverlayState& notices, bool saveWhenStepDone)
+        : world_(world), settings_(settings), notices_(notices), saveWhenStepDone_(saveWhenStepDone)
+    {
+    }
+
+    // Loads every lesson for the world's structures, and the progress the settings remember.
+    void load(const DataPaths& paths);
+    // --lesson, --step and --time: opens the lesson at that moment with the view already there.
+    core::Status openFromOptions(const Options& options, const DataPaths& paths);
+
+    // Starts a lesson at a step; -1: where the student left it.
+    void start(const std::string& id, int step);
+    void stop();
+    void next();
+    // After each frame's simulation: the new step's settings, props, progress.
+    void update();
+    // Looks for edited lesson files every half second and keeps the playing one where it was.
+    void reloadChanged(double dtS);
+    // A minimised window holds a playing lesson; restoring it plays on (unless the user paused it).
+    void setWindowMinimised(bool minimised);
+    // Notes the playing lesson's step and finished steps in the settings.
+    void rememberProgress();
+    // Runs the muscles for a second at the player's pose and drive, so a still picture of this
+    // moment shows them settled (activation and cramp included).
+    void settleMuscles();
+
+    scene::LessonPlayer& player() { return player_; }
+    const scene::LessonPlayer& player() const { return player_; }
+    const scene::LessonLibrary& library() const { return library_; }
+    const std::map<std::string, std::set<int>>& completedSteps() const { return completedSteps_; }
+
+private:
+    void applyStepSettings();
+    void placeProps();
+
+    World& world_;
+    SettingsSync& settings_;
+    ui::OverlayState& notices_;
+    bool saveWhenStepDone_;
+    scene::LessonLibrary library_;
+    scene::LessonPlayer player_;
+    std::map<std::string, std::set<int>> completedSteps_;
+    int appliedStepSerial_ = -1;     // the step whose settings were applied
+    double reloadTimerS_ = 0.0;
+    bool pausedByMinimise_ = false;  // the lesson was playing when the window was minimised
+};
+
+// --check-lessons: loads the scene's model and every lesson with no window, prints each
+// problem as file:line:column, and returns 1 if there was any.
+int checkLessons(const Options& options);
+
+} // namespace app

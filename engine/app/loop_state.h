@@ -1,0 +1,18 @@
+// What the main loop knows about itself: how many frames it has begun and drawn, whether the
+// window is minimised, and what commands ask of it (quit, a screenshot). Shared by the loop,
+// input, command dispatch and the modes that report on a run.
+#pragma once
+
+#include <cstdint>
+
+namespace app {
+
+struct LoopState {
+    std::int64_t frameIndex = 0;     // frames begun, minimised ones included
+    int framesDrawn = 0;             // frames rendered and presented
+    bool running = true;             // false: the loop ends after this frame
+    bool minimised = false;          // nobody is watching: nothing is drawn
+    bool screenshotRequested = false;
+};
+
+} // namespace app

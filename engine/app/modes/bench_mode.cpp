@@ -1,0 +1,101 @@
+// --bench: CPU and GPU frame times at the level the run settled on, start-up time, memory,
+// and how the overlay reached the window, printed once the frames are done (tools/bench.sh
+// reads these lines).
+#include "app/modes/mode.h"
+
+#include "app/frame_stats.h"
+#include "app/graphics_context.h"
+#include "core/clock.h"
+#include "core/process_memory.h"
+
+#include <cstdio>
+#include <string>
+#include <vector>
+
+namespace app {
+namespace {
+
+class BenchMode final : public Mode {
+public:
+    BenchMode(GraphicsContext& graphics, bool overlay) : graphics_(graphics), overlay_(overlay) {}
+
+    // The frame's time includes the GPU finishing it.
+    void afterPresent() override { gfx::finish(); }
+
+    bool afterFrame(const FrameResult& frame) override
+    {
+        if (frame.index == 0) firstFrameSeconds_ = core::secondsSinceProgramStart();
+        if (frame.qualityChanged) {
+            // A benchmark reports the level it settled on: restart the measurements.
+            cpuFrameMs_.clear();
+            gpuFrameMs_.clear();
+            for (double ms : graphics_.gpuTimer().drain()) (void)ms;
+        }
+        cpuFrameMs_.push_back(frame.cpuMs);
+        for (double ms : graphics_.gpuTimer().collect()) gpuFrameMs_.push_back(ms);
+        return true;
+    }
+
+    std::optional<int> verdict() override
+    {
+        for (double ms : graphics_.gpuTimer().drain()) gpuFrameMs_.push_back(ms);
+        print();
+        return std::nullopt;
+    }
+
+private:
+    void print() const;
+
+    GraphicsContext& graphics_;
+    bool overlay_;
+    std::vector<double> cpuFrameMs_;
+    std::vector<double> gpuFrameMs_;
+    double firstFrameSeconds_ = 0.0;
+};
+
+void BenchMode::print() const
+{
+    // The first frame builds pipelines and uploads; it is reported apart as start-up.
+    std::vector<double> cpu(cpuFrameMs_.begin() + (cpuFrameMs_.size() > 1 ? 1 : 0), cpuFrameMs_.end());
+    std::vector<double> gpu(gpuFrameMs_.begin() + (gpuFrameMs_.size() > 1 ? 1 : 0), gpuFrameMs_.end());
+    const Percentiles cpuStats = percentiles(cpu);
+    const Percentiles gpuStats = percentiles(gpu);
+    const core::ProcessMemory memory = core::processMemory();
+    const render::Renderer& renderer = graphics_.renderer();
+    const glm::ivec2 size = graphics_.window().drawableSize();
+    std::printf("renderer: %s\n", graphics_.gl().renderer.c_str());
+    std::printf("gl_version: %s\n", graphics_.gl().version.c_str());
+    std::printf("size: %dx%d\n", size.x, size.y);
+    std::printf("quality: %s\n", std::string(render::qualityName(renderer.quality())).c_str());
+    std::printf("overlay: %s\n", overlay_ ? "on" : "off");
+    if (overlay_) {
+        const gfx::CachedOverlay& cache = graphics_.overlayCache();
+        const std::array<long long, 3>& paths = graphics_.overlayPaths();
+        double covered = 0.0;
+        for (const glm::ivec4& box : cache.boxes()) covered += double(box.z) * double(box.w);
+        std::printf("overlay_frames: kept %lld, redrawn %lld, direct %lld; the kept picture covers %.0f%% of the window in %zu boxes\n",
+                    paths[0], paths[1], paths[2], 100.0 * covered / (double(size.x) * double(size.y)), cache.boxes().size());
+    }
+    std::printf("triangles: %zu (%zu at this level)\n", renderer.uploadedTriangles(), renderer.triangleCountInUse());
+    std::printf("frames: %zu\n", cpu.size());
+    std::printf("start_to_first_frame_ms: %.1f\n", firstFrameSeconds_ * 1000.0);
+    std::printf("cpu_frame_ms: median %.2f p95 %.2f p99 %.2f max %.2f\n", cpuStats.median, cpuStats.p95, cpuStats.p99,
+                cpuStats.max);
+    std::printf("gpu_frame_ms: median %.2f p95 %.2f p99 %.2f max %.2f (%zu queries)\n", gpuStats.median, gpuStats.p95,
+                gpuStats.p99, gpuStats.max, gpuStats.count);
+    std::printf("resident_memory_mb: %.1f (peak %.1f)\n", double(memory.residentKb) / 1024.0, double(memory.peakResidentKb) / 1024.0);
+    for (const auto& [pass, times] : renderer.passTimes())
+        std::printf("pass_ms %-12s median %.2f\n", pass.c_str(), percentiles(times).median);
+    if (!graphics_.overlayPassMs().empty())
+        std::printf("pass_ms %-12s median %.2f\n", "overlay", percentiles(graphics_.overlayPassMs()).median);
+    std::fflush(stdout);
+}
+
+} // namespace
+
+std::unique_ptr<Mode> makeBenchMode(GraphicsContext& graphics, bool overlay)
+{
+    return std::make_unique<BenchMode>(graphics, overlay);
+}
+
+} // namespace app

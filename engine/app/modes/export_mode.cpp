@@ -1,0 +1,110 @@
+// --export-lesson NAME DIR: each step of a lesson rendered headless at the end of its move (the
+// position to hold) into DIR/step-NN.png, and a printable handout beside them. It runs instead
+// of the loop and shows the same pictures the trainer shows.
+#include "app/modes/mode.h"
+
+#include "app/graphics_context.h"
+#include "app/handout.h"
+#include "app/lesson_session.h"
+#include "app/paths.h"
+#include "app/physiology_view.h"
+#include "app/world.h"
+#include "core/file.h"
+
+#include <cstdio>
+#include <string>
+#include <system_error>
+#include <vector>
+
+namespace app {
+namespace {
+
+namespace fs = std::filesystem;
+
+class ExportMode final : public Mode {
+public:
+    ExportMode(World& world, GraphicsContext& graphics, LessonSession& lessons, const PhysiologyView& physiology,
+               const DataPaths& paths, std::string lessonId, fs::path folder)
+        : world_(world), graphics_(graphics), lessons_(lessons), physiology_(physiology), paths_(paths),
+          lessonId_(std::move(lessonId)), folder_(std::move(folder))
+    {
+    }
+
+    std::optional<int> start() override;
+
+private:
+    // One step's picture; false after printing why it failed.
+    bool exportStep(const scene::Lesson& lesson, std::size_t index, std::vector<std::string>& images);
+
+    World& world_;
+    GraphicsContext& graphics_;
+    LessonSession& lessons_;
+    const PhysiologyView& physiology_;
+    const DataPaths& paths_;
+    std::string lessonId_;
+    fs::path folder_;
+};
+
+int fail(const std::string& message)
+{
+    std::fprintf(stderr, "hamstring-trainer: error: %s\n", message.c_str());
+    return 1;
+}
+
+std::optional<int> ExportMode::start()
+{
+    const scene::Lesson* lesson = lessons_.library().find(lessonId_);
+    if (!lesson) {
+        for (const scene::LessonEntry& entry : lessons_.library().entries())
+            if (entry.error && fs::path(entry.path).stem() == lessonId_) return fail(entry.error->describe());
+        return fail("--export-lesson: no lesson named '" + lessonId_ + "' in " + (paths_.scenes() / "lessons").string());
+    }
+    std::error_code ec;
+    fs::create_directories(folder_, ec);
+    if (ec) return fail(folder_.string() + ": cannot create folder: " + ec.message());
+    const scene::Lesson copy = *lesson;
+    lessons_.start(copy.id, 0);
+    std::vector<std::string> images;
+    for (std::size_t i = 0; i < copy.steps.size(); ++i)
+        if (!exportStep(copy, i, images)) return 1;
+    const fs::path handout = folder_ / "handout.html";
+    if (core::Status written = core::writeFileAtomic(handout, renderHandoutHtml(copy, images, lessons_.library().sources()));
+        !written)
+        return fail(written.error().describe());
+    std::printf("exported %zu steps of '%s' to %s\n", images.size(), copy.title.c_str(), handout.string().c_str());
+    return 0;
+}
+
+bool ExportMode::exportStep(const scene::Lesson& lesson, std::size_t index, std::vector<std::string>& images)
+{
+    scene::LessonPlayer& player = lessons_.player();
+    player.goToStep(int(index));
+    // Each picture shows the step at the end of its move: the position to hold.
+    player.scrub(lesson.steps[index].motionS());
+    lessons_.settleMuscles();
+    lessons_.update();
+    world_.camera.update(60.0f);
+    if (core::Status drawn = graphics_.drawFrame(world_.scene, world_.camera, physiology_.tints(), {}); !drawn) {
+        fail(drawn.error().describe());
+        return false;
+    }
+    char name[32];
+    std::snprintf(name, sizeof name, "step-%02zu.png", index + 1);
+    if (core::Status written = graphics_.saveScreenshot(folder_ / name); !written) {
+        fail(written.error().describe());
+        return false;
+    }
+    images.emplace_back(name);
+    return true;
+}
+
+} // namespace
+
+std::unique_ptr<Mode> makeExportMode(World& world, GraphicsContext& graphics, LessonSession& lessons,
+                                     const PhysiologyView& physiology, const DataPaths& paths, std::string lessonId,
+                                     std::filesystem::path folder)
+{
+    return std::make_unique<ExportMode>(world, graphics, lessons, physiology, paths, std::move(lessonId), std::move(folder));
+}
+
+} // namespace app

@@ -1,0 +1,73 @@
+// Automation beside the trainer's loop. --bench, --soak, --tour, --export-lesson and --report
+// are modes: objects the loop calls at fixed points of a frame, so the interactive path stays
+// the trainer's alone. Every hook has a default that does nothing.
+#pragma once
+
+#include "anatomy/skeleton.h"
+#include "scene/lesson_player.h"
+
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+
+namespace app {
+
+struct FrameResult {
+    std::int64_t index = 0;       // this frame's index, from 0
+    double cpuMs = 0.0;           // CPU time from the frame's start until after it was presented
+    bool qualityChanged = false;  // --quality auto moved to another level after this frame
+    bool last = false;            // the frame limit ends the run with this frame
+};
+
+// What the muscles do in one simulation step when a mode drives them.
+struct MuscleInput {
+    anatomy::Pose pose;
+    scene::MuscleDrive drive;
+};
+
+class Mode {
+public:
+    virtual ~Mode() = default;
+    // Before the loop; an exit code ends the run there (the export does all its work here).
+    virtual std::optional<int> start() { return std::nullopt; }
+    // The frames the run lasts when the mode decides it (0: until it or the user stops).
+    virtual std::optional<int> frameLimit() const { return std::nullopt; }
+    // Before the frame reads its input; false ends the loop without the frame.
+    virtual bool beforeFrame(std::int64_t /*frameIndex*/) { return true; }
+    // The muscles' pose and drive for the next simulation step, when this mode sets them.
+    virtual std::optional<MuscleInput> muscleInput(double /*sceneSeconds*/) const { return std::nullopt; }
+    // Right after the frame was presented, before its time is read: waiting for the GPU here
+    // counts in the frame's time.
+    virtual void afterPresent() {}
+    // With the frame's time; false ends the loop after this frame.
+    virtual bool afterFrame(const FrameResult& /*frame*/) { return true; }
+    // After the loop: an exit code (the worst of all modes' wins), or nothing to say.
+    virtual std::optional<int> verdict() { return std::nullopt; }
+};
+
+class GraphicsContext;
+class LessonSession;
+class Panels;
+class PhysiologyView;
+struct DataPaths;
+struct LoopState;
+struct World;
+
+// --bench: frame times, start-up, memory and the overlay's path, printed at the end.
+std::unique_ptr<Mode> makeBenchMode(GraphicsContext& graphics, bool overlay);
+// --soak SECONDS: cramp and stretch cycles, sampled every 4 s, judged for memory growth and slowdown.
+// `frames`: --frames, which still ends the run when given.
+std::unique_ptr<Mode> makeSoakMode(const World& world, double seconds, int frames);
+// --tour: every step of every lesson at its start, middle and end, judged for GL and lesson problems.
+std::unique_ptr<Mode> makeTourMode(World& world, GraphicsContext& graphics, LessonSession& lessons, const LoopState& loop);
+// --export-lesson NAME DIR: a PNG per step and a printable handout, instead of the loop.
+std::unique_ptr<Mode> makeExportMode(World& world, GraphicsContext& graphics, LessonSession& lessons,
+                                     const PhysiologyView& physiology, const DataPaths& paths, std::string lessonId,
+                                     std::filesystem::path folder);
+// --report FILE: the app's state as JSON at exit, for tests that drive the app.
+std::unique_ptr<Mode> makeReportMode(std::filesystem::path path, const World& world, const GraphicsContext& graphics,
+                                     const LessonSession& lessons, const Panels& panels, const LoopState& loop);
+
+} // namespace app

@@ -1,0 +1,135 @@
+// --report FILE: the app's state as JSON when the run ends - selection, lesson step, layers,
+// camera, text sizes, window, panels and where each structure can be clicked - so tests can
+// drive the real app with scripted input and check what it did.
+#include "app/modes/mode.h"
+
+#include "app/graphics_context.h"
+#include "app/lesson_session.h"
+#include "app/loop_state.h"
+#include "app/panels.h"
+#include "app/world.h"
+#include "core/file.h"
+#include "core/log.h"
+#include "ui/style.h"
+
+#include <imgui.h>
+#include <imgui_internal.h>  // the overlay's window list
+#include <nlohmann/json.hpp>
+
+namespace app {
+namespace {
+
+class ReportMode final : public Mode {
+public:
+    ReportMode(std::filesystem::path path, const World& world, const GraphicsContext& graphics, const LessonSession& lessons,
+               const Panels& panels, const LoopState& loop)
+        : path_(std::move(path)), world_(world), graphics_(graphics), lessons_(lessons), panels_(panels), loop_(loop)
+    {
+    }
+
+    std::optional<int> verdict() override;
+
+private:
+    // Where each visible muscle and bone can be clicked now: the first of a few points around
+    // its projected centre where picking finds it (window points, origin top left).
+    nlohmann::json clickPoints() const;
+
+    std::filesystem::path path_;
+    const World& world_;
+    const GraphicsContext& graphics_;
+    const LessonSession& lessons_;
+    const Panels& panels_;
+    const LoopState& loop_;
+};
+
+std::optional<int> ReportMode::verdict()
+{
+    const scene::Scene& scene = world_.scene;
+    const scene::LessonPlayer& player = lessons_.player();
+    const platform::Window& window = graphics_.window();
+    nlohmann::json report;
+    report["frames"] = loop_.frameIndex;
+    auto structureName = [&](int index) -> nlohmann::json {
+        if (index < 0) return nullptr;
+        return scene.structures()[std::size_t(index)].nodeName;
+    };
+    report["selected"] = structureName(scene.selectedStructure);
+    report["hovered"] = structureName(scene.hoveredStructure);
+    for (const scene::LayerInfo& info : scene::layerInfos()) {
+        const scene::LayerSettings& layer = scene.layer(info.id);
+        report["layers"][std::string(info.key)] = {{"visible", layer.visible}, {"opacity", layer.opacity}};
+    }
+    if (player.active()) {
+        report["lesson"] = {{"id", player.lesson()->id},
+                            {"step", player.stepIndex()},
+                            {"steps", player.stepCount()},
+                            {"paused", player.paused()},
+                            {"phase", std::string(scene::phaseName(player.clock().phase))},
+                            {"time_s", player.stepTimeS()}};
+    } else {
+        report["lesson"] = nullptr;
+    }
+    const scene::CameraPose& pose = world_.camera.pose();
+    report["camera"] = {{"yaw_deg", pose.yawDeg}, {"pitch_deg", pose.pitchDeg}, {"distance_m", pose.distanceM}};
+    report["font_pixels"] = graphics_.overlayReady() ? ImGui::GetFontSize() : 0.0f;
+    report["presenter"] = panels_.presenter();
+    report["presenter_heading_pixels"] = ui::fonts().presenterHeading ? ui::fonts().presenterHeading->FontSize : 0.0f;
+    report["presenter_text_pixels"] = ui::fonts().presenterPixels;
+    report["font_scale"] = graphics_.fontScale();
+    report["fullscreen"] = window.fullscreen();
+    report["minimised"] = loop_.minimised;
+    report["frames_drawn"] = loop_.framesDrawn;
+    report["context_recoveries"] = graphics_.contextRecoveries();
+    // The overlay's windows as last drawn (window points), for tests of layout.
+    report["panels"] = nlohmann::json::object();
+    if (graphics_.overlayReady())
+        for (const ImGuiWindow* panel : ImGui::GetCurrentContext()->Windows)
+            if (panel->WasActive && !panel->Hidden && !(panel->Flags & ImGuiWindowFlags_ChildWindow))
+                report["panels"][panel->Name] = {panel->Pos.x, panel->Pos.y, panel->Size.x, panel->Size.y};
+    report["reset_notification"] = graphics_.gl().resetNotification;
+    report["dpi_scale"] = graphics_.dpiScale();
+    const glm::ivec2 position = window.windowPosition(), size = window.windowSize(), drawable = window.drawableSize();
+    report["window"] = {{"x", position.x}, {"y", position.y}, {"width", size.x}, {"height", size.y},
+                        {"drawable_width", drawable.x}, {"drawable_height", drawable.y}};
+    report["gl_problems"] = gfx::debugProblemCount();
+    const nlohmann::json clicks = clickPoints();
+    if (!clicks.empty()) report["click_points"] = clicks;
+    const std::string text = report.dump(2) + "\n";
+    if (core::Status written = core::writeFileAtomic(path_, text); !written) core::logError("app", written.error().describe());
+    return std::nullopt;
+}
+
+nlohmann::json ReportMode::clickPoints() const
+{
+    const scene::Scene& scene = world_.scene;
+    const glm::vec2 size(graphics_.window().drawableSize());
+    const float scale = graphics_.window().pixelsPerPoint();
+    const glm::mat4 viewProjection = world_.camera.viewProjectionMatrix(size);
+    nlohmann::json points = nlohmann::json::object();
+    for (std::size_t i = 0; i < scene.structures().size(); ++i) {
+        const scene::Structure& structure = scene.structures()[i];
+        if (structure.name.layer != scene::LayerId::Muscle && structure.name.layer != scene::LayerId::Bone) continue;
+        const core::Bounds bounds = scene.structureBounds(int(i));
+        const glm::vec3 offsets[] = {{0, 0, 0}, {0, 0.25f, 0}, {0, -0.25f, 0}, {0, 0.4f, 0}, {0, -0.4f, 0}};
+        for (const glm::vec3& offset : offsets) {
+            const std::optional<glm::vec2> pixel = scene::worldToPixel(viewProjection, bounds.center() + offset * bounds.size(), size);
+            if (!pixel || pixel->x < 0 || pixel->y < 0 || pixel->x >= size.x || pixel->y >= size.y) continue;
+            const auto hit = scene.pick(world_.camera.rayThroughPixel(*pixel, size));
+            if (hit && hit->structure == int(i)) {
+                points[structure.nodeName] = {pixel->x / scale, pixel->y / scale};
+                break;
+            }
+        }
+    }
+    return points;
+}
+
+} // namespace
+
+std::unique_ptr<Mode> makeReportMode(std::filesystem::path path, const World& world, const GraphicsContext& graphics,
+                                     const LessonSession& lessons, const Panels& panels, const LoopState& loop)
+{
+    return std::make_unique<ReportMode>(std::move(path), world, graphics, lessons, panels, loop);
+}
+
+} // namespace app

@@ -1,0 +1,179 @@
+#include "app/panels.h"
+
+#include "app/controls.h"
+#include "app/graphics_context.h"
+#include "app/lesson_session.h"
+#include "app/physiology_view.h"
+#include "app/world.h"
+#include "ui/labels.h"
+#include "ui/presenter.h"
+#include "ui/quiz_panel.h"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <ctime>
+#include <map>
+
+namespace app {
+
+Panels::Panels(World& world, GraphicsContext& graphics, const LessonSession& lessons, PhysiologyView& physiology,
+               ui::OverlayState& overlay)
+    : world_(world), graphics_(graphics), lessons_(lessons), physiology_(physiology), overlay_(overlay), help_(helpEntries())
+{
+}
+
+void Panels::build(double dtSeconds, glm::vec2 pointerPixels, std::vector<ui::Command>& commands)
+{
+    if (presenter_) {
+        ui::PresenterInput presenter;
+        presenter.player = &lessons_.player();
+        presenter.sources = &lessons_.library().sources();
+        presenter.sceneTitle = world_.desc.title;
+        presenter.blank = blank_;
+        presenter.pointer = pointerPixels;
+        presenter.pointerVisible = pointerVisible_;
+        ui::drawPresenter(presenter, commands);
+        ui::OverlayInput helpInput;
+        helpInput.help = &help_;
+        ui::drawControlsHelp(helpInput, overlay_);
+        return;
+    }
+    const platform::Window& window = graphics_.window();
+    render::Renderer& renderer = graphics_.renderer();
+    ui::OverlayInput input;
+    input.scene = &world_.scene;
+    input.help = &help_;
+    input.sceneTitle = world_.desc.title;
+    input.fontScale = graphics_.fontScale();
+    input.fullscreen = window.fullscreen();
+    input.highContrast = graphics_.highContrast();
+    input.exploreOpen = explore_.open;
+    input.lessonsOpen = lessonPanel_.open;
+    input.physiologyOpen = physiology_.panelOpen();
+    input.stretchMapOpen = physiology_.stretchMapOpen();
+    for (const platform::DisplayInfo& display : window.displays()) input.displays.push_back(display.name);
+    input.presenterDisplay = presenterDisplay_;
+    input.stats.frameMs = dtSeconds * 1000.0;
+    input.stats.fps = ImGui::GetIO().Framerate;
+    input.stats.renderer = graphics_.gl().renderer;
+    input.stats.triangles = renderer.uploadedTriangles();
+    overlay_.persistentError = renderer.shaders().lastReloadError();
+    ui::drawOverlay(input, overlay_, dtSeconds, commands);
+
+    ui::ExplorePanelInput exploreInput;
+    exploreInput.scene = &world_.scene;
+    exploreInput.names = &world_.structureNames;
+    ui::drawExplorePanel(exploreInput, explore_, commands);
+    drawStructureLabels();
+
+    if (quiz_) ui::drawQuizPanel(*quiz_, commands);
+    physiology_.draw(commands);
+
+    ui::LessonPanelInput lessonInput;
+    lessonInput.library = &lessons_.library();
+    lessonInput.player = &lessons_.player();
+    lessonInput.completed = &lessons_.completedSteps();
+    ui::drawLessonPanel(lessonInput, lessonPanel_, commands);
+}
+
+// Names on screen: every hamstring and bone when labels are on, and always the structures a
+// lesson step points out. One label per structure name, on the side facing the camera.
+void Panels::drawStructureLabels()
+{
+    const scene::Scene& scene = world_.scene;
+    const glm::vec2 size(graphics_.window().drawableSize());
+    const glm::mat4 viewProjection = world_.camera.viewProjectionMatrix(size);
+    std::map<std::string, std::pair<float, ui::LabelAnchor>> nearest;
+    for (std::size_t i = 0; i < scene.structures().size(); ++i) {
+        const scene::Structure& structure = scene.structures()[i];
+        const bool emphasised = scene.highlighted(int(i));
+        const bool labelled = explore_.labels && (structure.name.layer == scene::LayerId::Muscle ||
+                                                  structure.name.layer == scene::LayerId::Bone);
+        if (!emphasised && !labelled) continue;
+        bool visible = false;
+        for (int index : structure.instances) visible = visible || scene.instanceVisible(scene.instances()[std::size_t(index)]);
+        if (!visible) continue;
+        const glm::vec3 centre = scene.structureBounds(int(i)).center();
+        const std::optional<glm::vec2> screen = scene::worldToPixel(viewProjection, centre, size);
+        if (!screen || screen->x < 0.0f || screen->x > size.x || screen->y < 0.0f || screen->y > size.y) continue;
+        const float distance = glm::length(centre - world_.camera.position());
+        std::string text = world_.structureNames[i];
+        if (const auto paren = text.find(" ("); paren != std::string::npos) text.resize(paren);
+        auto [found, inserted] = nearest.try_emplace(text, distance, ui::LabelAnchor{text, *screen, emphasised});
+        if (!inserted && distance < found->second.first) found->second = {distance, ui::LabelAnchor{text, *screen, emphasised}};
+    }
+    std::vector<ui::LabelAnchor> anchors;
+    for (auto& [text, entry] : nearest) anchors.push_back(entry.second);
+    const float panelWidth = lessonPanel_.open ? std::max(ImGui::GetFontSize() * 22.0f, size.x * 0.28f) : 0.0f;
+    ui::drawLabels(anchors, 10.0f, size.x - panelWidth - 10.0f, ImGui::GetFrameHeight() + 10.0f, size.y - 10.0f);
+}
+
+void Panels::setPresenter(bool enabled)
+{
+    if (enabled == presenter_) return;
+    presenter_ = enabled;
+    blank_ = false;
+    // Lift the model above the caption that runs along the bottom of the screen.
+    world_.camera.setLensShift(enabled ? glm::vec2(0.0f, 0.28f) : glm::vec2(0.0f));
+    graphics_.setPresenterFullscreen(enabled, presenterDisplay_);
+}
+
+void Panels::setXray(bool enabled)
+{
+    explore_.xray = enabled;
+    scene::Scene& scene = world_.scene;
+    if (enabled) {
+        if (!layersBeforeXray_) layersBeforeXray_ = scene.layers();
+        // Outer to inner: skin almost gone, neighbours faint, hamstrings half, bones and nerve solid.
+        const std::pair<scene::LayerId, float> xray[] = {{scene::LayerId::Skin, 0.06f}, {scene::LayerId::Context, 0.18f},
+                                                          {scene::LayerId::Muscle, 0.45f}, {scene::LayerId::Tendon, 0.6f}};
+        for (auto [layer, opacity] : xray) {
+            scene::LayerSettings& settings = scene.layers()[std::size_t(layer)];
+            settings.opacity = std::min(settings.opacity, opacity);
+        }
+    } else if (layersBeforeXray_) {
+        scene.layers() = *layersBeforeXray_;
+        layersBeforeXray_.reset();
+    }
+}
+
+void Panels::startQuiz(const scene::LessonLibrary& lessons)
+{
+    quiz_.emplace(world_.scene, world_.structureNames, scene::stretchCandidates(lessons), std::uint32_t(std::time(nullptr)));
+    showQuizQuestion();
+}
+
+void Panels::stopQuiz()
+{
+    quiz_.reset();
+    world_.scene.setHighlights({});
+}
+
+void Panels::answerQuiz(int option)
+{
+    if (quiz_) quiz_->answer(option);
+}
+
+void Panels::nextQuizQuestion()
+{
+    if (!quiz_) return;
+    quiz_->next();
+    showQuizQuestion();
+}
+
+void Panels::showQuizQuestion()
+{
+    const scene::QuizQuestion& question = quiz_->question();
+    if (question.kind == scene::QuestionKind::NameStructure && question.structure >= 0) {
+        world_.scene.setHighlightedStructure(question.structure);
+        world_.scene.setStructureHidden(question.structure, false);
+        world_.camera.focusOnBounds(world_.scene.structureBounds(question.structure), 4.0f, 0.5f);
+    } else {
+        std::vector<std::string> heads{std::string(anatomy::muscleDef(question.head).name)};
+        world_.scene.setHighlights(heads);
+        world_.camera.setPreset(scene::ViewPreset::Posterior);
+    }
+}
+
+} // namespace app

@@ -1,0 +1,46 @@
+// What the trainer shows and simulates: the scene file, the scene made from its model, the
+// camera, the fixed-step clock the muscles run on, and the pose the body keeps while no lesson
+// moves it. Loaded before any window opens, so a bad file is reported first.
+#pragma once
+
+#include "app/options.h"
+#include "app/paths.h"
+#include "assets/model_data.h"
+#include "core/clock.h"
+#include "core/error.h"
+#include "scene/camera.h"
+#include "scene/scene.h"
+#include "scene/scene_file.h"
+
+#include <string>
+#include <vector>
+
+namespace app {
+
+// The scene file and its model (or --model), read and imported; errors name the file.
+struct SceneFiles {
+    scene::SceneDesc desc;
+    assets::ModelData model;
+};
+core::Expected<SceneFiles> readSceneFiles(const Options& options, const DataPaths& paths);
+
+struct World {
+    scene::SceneDesc desc;
+    scene::Scene scene;
+    scene::OrbitCamera camera;
+    core::FixedStepClock simulationClock{1.0 / 240.0};
+    anatomy::Pose manualPose;                 // the body while no lesson runs (the stretch map moves it)
+    std::vector<std::string> structureNames;  // display name per structure
+
+    // Builds the scene from the files, standing on the floor with the scene's layers.
+    void build(SceneFiles files);
+    // Structure ids as lessons name them ("semitendinosus"), one per structure.
+    std::vector<std::string> structureIds() const;
+    // The opening view: the visible body framed, then the scene's focus, distance and preset
+    // view, or --view.
+    void frameOpeningView(const Options& options);
+    // --view, when given, at once (it wins over a lesson step's view).
+    void applyViewOption(const Options& options);
+};
+
+} // namespace app

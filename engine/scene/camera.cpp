@@ -10,17 +10,16 @@ namespace {
 
 struct PresetInfo {
     ViewPreset preset;
-    std::string_view name;
     float yawDeg;
     float pitchDeg;
 };
 
 constexpr std::array<PresetInfo, 5> kPresets{{
-    {ViewPreset::Anterior, "anterior", 0.0f, 5.0f},
-    {ViewPreset::Posterior, "posterior", 180.0f, 5.0f},
-    {ViewPreset::Lateral, "lateral", 90.0f, 5.0f},   // the right leg from its outer side
-    {ViewPreset::Medial, "medial", -90.0f, 5.0f},    // the right leg from the midline
-    {ViewPreset::Superior, "superior", 180.0f, 85.0f},
+    {ViewPreset::Anterior, 0.0f, 5.0f},
+    {ViewPreset::Posterior, 180.0f, 5.0f},
+    {ViewPreset::Lateral, 90.0f, 5.0f},   // the right leg from its outer side
+    {ViewPreset::Medial, -90.0f, 5.0f},   // the right leg from the midline
+    {ViewPreset::Superior, 180.0f, 85.0f},
 }};
 
 float wrapDegrees(float degrees)
@@ -40,16 +39,12 @@ float easeInOutCubic(float t)
 
 std::string_view presetName(ViewPreset preset)
 {
-    for (const PresetInfo& info : kPresets)
-        if (info.preset == preset) return info.name;
-    return "anterior";
+    return kViewPresetNames.name(preset);
 }
 
 std::optional<ViewPreset> presetFromName(std::string_view name)
 {
-    for (const PresetInfo& info : kPresets)
-        if (info.name == name) return info.preset;
-    return std::nullopt;
+    return kViewPresetNames.parse(name);
 }
 
 OrbitCamera::OrbitCamera()

@@ -3,6 +3,7 @@
 // x anterior, y superior, z to the body's right.
 #pragma once
 
+#include "core/enum_names.h"
 #include "core/math.h"
 
 #include <glm/glm.hpp>
@@ -13,6 +14,12 @@
 namespace scene {
 
 enum class ViewPreset { Anterior, Posterior, Lateral, Medial, Superior };
+
+// The words that name the preset views in scene and lesson files and on the command line.
+inline constexpr auto kViewPresetNames = core::enumNames<ViewPreset>({
+    {ViewPreset::Anterior, "anterior"}, {ViewPreset::Posterior, "posterior"}, {ViewPreset::Lateral, "lateral"},
+    {ViewPreset::Medial, "medial"}, {ViewPreset::Superior, "superior"},
+});
 
 std::string_view presetName(ViewPreset preset);
 std::optional<ViewPreset> presetFromName(std::string_view name);

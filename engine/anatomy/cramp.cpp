@@ -1,5 +1,6 @@
 #include "anatomy/cramp.h"
 
+#include "core/enum_names.h"
 #include "core/math.h"
 
 #include <algorithm>
@@ -40,6 +41,11 @@ double seeded(std::uint32_t seed, std::uint32_t index)
     return double(splitMix((std::uint64_t(seed) << 32) | index) >> 11) * 0x1.0p-53;
 }
 
+constexpr auto kCrampPhaseNames = core::enumNames<CrampPhase>({
+    {CrampPhase::None, "none"}, {CrampPhase::Onset, "onset"},
+    {CrampPhase::Sustained, "sustained"}, {CrampPhase::Easing, "easing"},
+});
+
 double smoothstep(double t)
 {
     t = std::clamp(t, 0.0, 1.0);
@@ -50,13 +56,8 @@ double smoothstep(double t)
 
 const char* crampPhaseName(CrampPhase phase)
 {
-    switch (phase) {
-    case CrampPhase::None: return "none";
-    case CrampPhase::Onset: return "onset";
-    case CrampPhase::Sustained: return "sustained";
-    case CrampPhase::Easing: return "easing";
-    }
-    return "none";
+    // The table holds string literals, so the view's data ends in a NUL.
+    return kCrampPhaseNames.name(phase).data();
 }
 
 double golgiInhibition(double stretchTension)

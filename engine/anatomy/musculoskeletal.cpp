@@ -1,5 +1,6 @@
 #include "anatomy/musculoskeletal.h"
 
+#include "core/enum_names.h"
 #include "core/math.h"
 
 #include <algorithm>
@@ -17,6 +18,12 @@ constexpr std::array<Muscle, kMuscleCount> kAllMuscles{Muscle::Semimembranosus, 
 constexpr double kRippleAtFullCramp = 0.035;
 constexpr double kRippleTravelHz = 0.8;
 
+// What the stretch feels like, in the words the overlay and the lesson checks use.
+constexpr auto kStretchIntensityNames = core::enumNames<StretchIntensity>({
+    {StretchIntensity::None, "no stretch"}, {StretchIntensity::LightPull, "light pull"},
+    {StretchIntensity::TooFar, "too far"},
+});
+
 } // namespace
 
 int hamstringIndex(Muscle hamstring)
@@ -28,12 +35,7 @@ int hamstringIndex(Muscle hamstring)
 
 std::string_view stretchIntensityName(StretchIntensity intensity)
 {
-    switch (intensity) {
-    case StretchIntensity::None: return "no stretch";
-    case StretchIntensity::LightPull: return "light pull";
-    case StretchIntensity::TooFar: return "too far";
-    }
-    return "no stretch";
+    return kStretchIntensityNames.name(intensity);
 }
 
 StretchIntensity classifyStretch(double normPassiveForce)

@@ -12,10 +12,7 @@ enum class Easing { Linear, In, Out, InOut };
 
 // The words for each curve in lesson files (`ease = "in_out"`).
 inline constexpr auto kEasingNames = core::enumNames<Easing>({
-    {Easing::Linear, "linear"},
-    {Easing::In, "in"},
-    {Easing::Out, "out"},
-    {Easing::InOut, "in_out"},
+    {Easing::Linear, "linear"}, {Easing::In, "in"}, {Easing::Out, "out"}, {Easing::InOut, "in_out"},
 });
 
 // Maps progress t in [0, 1] through the curve (clamped).

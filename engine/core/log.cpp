@@ -1,5 +1,7 @@
 #include "core/log.h"
 
+#include "core/enum_names.h"
+
 #include <atomic>
 #include <cstdio>
 #include <mutex>
@@ -21,6 +23,10 @@ LogSink& currentSink()
 
 std::atomic<int> problems{0};
 
+constexpr auto kLogLevelNames = enumNames<LogLevel>({
+    {LogLevel::Debug, "debug"}, {LogLevel::Info, "info"}, {LogLevel::Warning, "warning"}, {LogLevel::Error, "error"},
+});
+
 LogLevel& minimumLevel()
 {
     static LogLevel level = LogLevel::Info;
@@ -31,13 +37,8 @@ LogLevel& minimumLevel()
 
 const char* logLevelName(LogLevel level)
 {
-    switch (level) {
-    case LogLevel::Debug: return "debug";
-    case LogLevel::Info: return "info";
-    case LogLevel::Warning: return "warning";
-    case LogLevel::Error: return "error";
-    }
-    return "?";
+    // The table holds string literals, so the view's data ends in a NUL.
+    return kLogLevelNames.name(level).data();
 }
 
 int loggedProblemCount()

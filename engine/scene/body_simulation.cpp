@@ -10,13 +10,6 @@
 namespace scene {
 namespace {
 
-std::optional<anatomy::Side> sideFrom(const std::string& text)
-{
-    if (text == "r") return anatomy::Side::Right;
-    if (text == "l") return anatomy::Side::Left;
-    return std::nullopt;
-}
-
 bool drives(const MuscleDrive& drive, anatomy::Muscle muscle, anatomy::Side side)
 {
     const bool headListed = drive.heads.empty() || std::find(drive.heads.begin(), drive.heads.end(), muscle) != drive.heads.end();
@@ -35,7 +28,7 @@ BodySimulation::BodySimulation(const assets::ModelData& model, const anatomy::Po
         auto sideText = node.metadata.find("side");
         if (path == node.metadata.end() || sideText == node.metadata.end()) continue;
         const auto muscle = anatomy::muscleFromName(path->second);
-        const auto side = sideFrom(sideText->second);
+        const auto side = anatomy::kSideKeys.parse(sideText->second);
         if (!muscle || !side) {
             core::logWarning("scene", "node '", node.name, "' follows an unknown path '", path->second, "' (side '",
                              sideText->second, "'); it will not move with the muscles");
@@ -192,7 +185,8 @@ std::vector<std::pair<std::string, int>> BodySimulation::groups() const
 {
     std::vector<std::pair<std::string, int>> result;
     for (const Group& group : groups_)
-        result.emplace_back(std::string(anatomy::muscleDef(group.muscle).name) + (group.side == anatomy::Side::Right ? ".r" : ".l"),
+        result.emplace_back(std::string(anatomy::muscleDef(group.muscle).name) + "." +
+                                std::string(anatomy::kSideKeys.name(group.side)),
                             int(group.meshes.size()));
     return result;
 }

@@ -41,10 +41,8 @@ enum class MuscleMode {
 
 // The word for each mode in lesson files (`state = "cramp"`).
 inline constexpr auto kMuscleModeKeys = core::enumNames<MuscleMode>({
-    {MuscleMode::Relaxed, "relaxed"},
-    {MuscleMode::Contraction, "contraction"},
-    {MuscleMode::Cramp, "cramp"},
-    {MuscleMode::Stretch, "stretch"},
+    {MuscleMode::Relaxed, "relaxed"}, {MuscleMode::Contraction, "contraction"},
+    {MuscleMode::Cramp, "cramp"}, {MuscleMode::Stretch, "stretch"},
 });
 
 std::string_view muscleModeKey(MuscleMode mode);

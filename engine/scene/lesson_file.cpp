@@ -15,11 +15,8 @@ constexpr auto kChapterTitles = core::enumNames<Chapter>({
     {Chapter::Rehab, "Rehab"}, {Chapter::Doctor, "Seeing a doctor"}, {Chapter::Evidence, "What the evidence says"},
 });
 
-constexpr auto kFramingNames = core::enumNames<LessonStep::Framing>({
-    {LessonStep::Framing::Body, "body"},
-    {LessonStep::Framing::Legs, "legs"},
-    {LessonStep::Framing::Thighs, "thighs"},
-});
+using Framing = LessonStep::Framing;
+constexpr auto kFramingNames = core::enumNames<Framing>({{Framing::Body, "body"}, {Framing::Legs, "legs"}, {Framing::Thighs, "thighs"}});
 
 constexpr auto kPropShapeNames = core::enumNames<Prop::Shape>({{Prop::Shape::Box, "box"}, {Prop::Shape::Cylinder, "cylinder"}});
 

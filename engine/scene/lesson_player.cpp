@@ -2,11 +2,17 @@
 
 #include "anim/easing.h"
 #include "anim/pose_blend.h"
+#include "core/enum_names.h"
 
 #include <algorithm>
 
 namespace scene {
 namespace {
+
+constexpr auto kStepPhaseNames = core::enumNames<StepPhase>({
+    {StepPhase::Moving, "moving"}, {StepPhase::Holding, "holding"}, {StepPhase::Releasing, "releasing"},
+    {StepPhase::Resting, "resting"}, {StepPhase::Finished, "finished"},
+});
 
 // A pose between two placed keys: blended angles, the shared contacts held where both keys
 // put them, and never below the floor.
@@ -41,14 +47,7 @@ anatomy::Pose sampleKeys(const std::vector<StepKey>& keys, double timeS)
 
 std::string_view phaseName(StepPhase phase)
 {
-    switch (phase) {
-    case StepPhase::Moving: return "moving";
-    case StepPhase::Holding: return "holding";
-    case StepPhase::Releasing: return "releasing";
-    case StepPhase::Resting: return "resting";
-    case StepPhase::Finished: return "finished";
-    }
-    return "moving";
+    return kStepPhaseNames.name(phase);
 }
 
 StepClock locateInStep(const LessonStep& step, double stepTimeS)

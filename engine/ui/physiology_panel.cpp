@@ -1,6 +1,8 @@
 #include "ui/physiology_panel.h"
 #include "ui/style.h"
 
+#include "core/enum_names.h"
+
 #include <imgui.h>
 
 #include <algorithm>
@@ -9,15 +11,19 @@
 
 namespace ui {
 
+namespace {
+
+constexpr auto kColourMapNames = core::enumNames<ColourMap>({
+    {ColourMap::Natural, "Natural colour"}, {ColourMap::Activation, "Activation"},
+    {ColourMap::Strain, "Fibre strain"}, {ColourMap::Force, "Force"},
+});
+
+} // namespace
+
 const char* colourMapName(ColourMap map)
 {
-    switch (map) {
-    case ColourMap::Natural: return "Natural colour";
-    case ColourMap::Activation: return "Activation";
-    case ColourMap::Strain: return "Fibre strain";
-    case ColourMap::Force: return "Force";
-    }
-    return "Natural colour";
+    // The table holds string literals, so the view's data ends in a NUL.
+    return kColourMapNames.name(map).data();
 }
 
 void History::push(float value)

@@ -1,6 +1,6 @@
 // What the shipped lessons say about the muscles and the body, held to the simulation: each row
-// of the tables below is one statement a step makes ("the long heads lengthen", "all four are
-// slack", "a light pull", "the knee a little bent", "the pelvis tips forward"), written out by
+// of the tables below is one statement a step makes ("the long heads lengthen", "nothing
+// pulls yet", "a light pull", "the knee a little bent", "the pelvis tips forward"), written out by
 // hand with the step it belongs to, and checked at that step's key pose with the real
 // simulation (anatomy::Musculoskeletal, anatomy::muscleKinematics, anatomy::computeSkeleton).
 // Nothing here reads the lesson text: a reworded step keeps its row, a changed pose is caught.
@@ -10,7 +10,7 @@
 //   tension    the strongest passive fibre force of the named heads over their maximum
 //              isometric force, with the simulation relaxed in the pose (normPassiveForce):
 //              "no pull" below anatomy::kLightPullPassiveForce (0.05); "light pull" from there
-//              to kLightPullCeiling, well short of the model's "too far"
+//              to kLightPullCeiling (0.4), a fifth short of the model's "too far"
 //              (anatomy::kTooFarPassiveForce, 0.5), so that the pose a student copies a few
 //              degrees deeper still reads "light pull"; "too far" at or above 0.5
 //   angles     the key's solved pose in degrees (pelvis tilt after the floor solver)

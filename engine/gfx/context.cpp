@@ -1,38 +1,56 @@
 #include "gfx/context.h"
 
+#include "core/enum_names.h"
 #include "core/log.h"
 #include "gfx/gl.h"
 
+#include <algorithm>
 #include <atomic>
+#include <string_view>
 
 namespace gfx {
 namespace {
 
 std::atomic<int> problemCount{0};
 
-const char* sourceName(GLenum source)
+// Every value the GL specification gives a debug message's source and type.
+constexpr auto kSourceNames = core::enumNames<GLenum>({
+    {GL_DEBUG_SOURCE_API, "api"},
+    {GL_DEBUG_SOURCE_WINDOW_SYSTEM, "window system"},
+    {GL_DEBUG_SOURCE_SHADER_COMPILER, "shader compiler"},
+    {GL_DEBUG_SOURCE_THIRD_PARTY, "third party"},
+    {GL_DEBUG_SOURCE_APPLICATION, "application"},
+    {GL_DEBUG_SOURCE_OTHER, "other"},
+});
+constexpr auto kTypeNames = core::enumNames<GLenum>({
+    {GL_DEBUG_TYPE_ERROR, "error"},
+    {GL_DEBUG_TYPE_DEPRECATED_BEHAVIOR, "deprecated"},
+    {GL_DEBUG_TYPE_UNDEFINED_BEHAVIOR, "undefined behaviour"},
+    {GL_DEBUG_TYPE_PORTABILITY, "portability"},
+    {GL_DEBUG_TYPE_PERFORMANCE, "performance"},
+    {GL_DEBUG_TYPE_MARKER, "marker"},
+    {GL_DEBUG_TYPE_PUSH_GROUP, "push group"},
+    {GL_DEBUG_TYPE_POP_GROUP, "pop group"},
+    {GL_DEBUG_TYPE_OTHER, "other"},
+});
+
+// The name of a value the driver sent; one outside the specification reads as the table's
+// "other" instead of tripping its assert (the driver, not this program, would be wrong).
+template <std::size_t Count>
+std::string_view driverValueName(const core::EnumNames<GLenum, Count>& names, GLenum value, GLenum other)
 {
-    switch (source) {
-    case GL_DEBUG_SOURCE_API: return "api";
-    case GL_DEBUG_SOURCE_WINDOW_SYSTEM: return "window system";
-    case GL_DEBUG_SOURCE_SHADER_COMPILER: return "shader compiler";
-    case GL_DEBUG_SOURCE_THIRD_PARTY: return "third party";
-    case GL_DEBUG_SOURCE_APPLICATION: return "application";
-    default: return "other";
-    }
+    const bool known = std::any_of(names.begin(), names.end(), [&](const auto& entry) { return entry.value == value; });
+    return names.name(known ? value : other);
 }
 
-const char* typeName(GLenum type)
+std::string_view sourceName(GLenum source)
 {
-    switch (type) {
-    case GL_DEBUG_TYPE_ERROR: return "error";
-    case GL_DEBUG_TYPE_DEPRECATED_BEHAVIOR: return "deprecated";
-    case GL_DEBUG_TYPE_UNDEFINED_BEHAVIOR: return "undefined behaviour";
-    case GL_DEBUG_TYPE_PORTABILITY: return "portability";
-    case GL_DEBUG_TYPE_PERFORMANCE: return "performance";
-    case GL_DEBUG_TYPE_MARKER: return "marker";
-    default: return "other";
-    }
+    return driverValueName(kSourceNames, source, GL_DEBUG_SOURCE_OTHER);
+}
+
+std::string_view typeName(GLenum type)
+{
+    return driverValueName(kTypeNames, type, GL_DEBUG_TYPE_OTHER);
 }
 
 void GLAPIENTRY onDebugMessage(GLenum source, GLenum type, GLuint id, GLenum severity, GLsizei length,
@@ -61,7 +79,7 @@ std::string glString(GLenum name)
 
 } // namespace
 
-core::Expected<ContextInfo> loadOpenGL(GLProcLoader loader)
+core::Expected<ContextInfo> loadOpenGL(core::GLProcLoader loader)
 {
     int version = gladLoadGL(reinterpret_cast<GLADloadfunc>(loader));
     if (version == 0)
@@ -127,11 +145,9 @@ int checkErrors(const char* where)
     return count;
 }
 
-} // namespace gfx
-
-namespace gfx {
 void finish()
 {
     glFinish();
 }
+
 } // namespace gfx

@@ -3,12 +3,11 @@
 #pragma once
 
 #include "core/error.h"
+#include "core/gl_proc_loader.h"
 
 #include <string>
 
 namespace gfx {
-
-using GLProcLoader = void* (*)(const char* name);
 
 struct ContextInfo {
     std::string renderer;   // GL_RENDERER, e.g. "llvmpipe (LLVM 15.0.6, 256 bits)"
@@ -25,7 +24,7 @@ struct ContextInfo {
 
 // Loads GL entry points. Fails with a message naming the requirement when the context is
 // below OpenGL 3.3.
-core::Expected<ContextInfo> loadOpenGL(GLProcLoader loader);
+core::Expected<ContextInfo> loadOpenGL(core::GLProcLoader loader);
 
 // Sends driver messages to the log ("gl" tag): errors as errors, performance and portability
 // notes as warnings. Returns false when the driver has no debug output.
@@ -41,9 +40,7 @@ int debugProblemCount();
 // glGetError drained; logs each error with `where` and returns how many there were.
 int checkErrors(const char* where);
 
-} // namespace gfx
-
-namespace gfx {
 // Waits until the GPU has finished all submitted work (benchmarks only).
 void finish();
+
 } // namespace gfx

@@ -1,6 +1,7 @@
 #include "gfx/render_target.h"
 
 #include "gfx/gl.h"
+#include "gfx/texture_format_gl.h"
 
 #include <string>
 
@@ -13,17 +14,6 @@ core::Error incomplete(GLenum status, const char* label)
                            "' is incomplete (status 0x" + std::to_string(status) + ")");
 }
 
-GLenum colorInternalFormat(TextureFormat format)
-{
-    switch (format) {
-    case TextureFormat::SRGB8A8: return GL_SRGB8_ALPHA8;
-    case TextureFormat::RGBA16F: return GL_RGBA16F;
-    case TextureFormat::RG16F: return GL_RG16F;
-    case TextureFormat::R8: return GL_R8;
-    default: return GL_RGBA8;
-    }
-}
-
 } // namespace
 
 core::Expected<RenderTarget> RenderTarget::create(const RenderTargetDesc& desc)
@@ -31,6 +21,9 @@ core::Expected<RenderTarget> RenderTarget::create(const RenderTargetDesc& desc)
     if (desc.size.x <= 0 || desc.size.y <= 0)
         return core::makeError("render target size must be positive, got " + std::to_string(desc.size.x) + "x" +
                                std::to_string(desc.size.y));
+    if (textureFormatGL(desc.colorFormat).depth)
+        return core::makeError(std::string("render target '") + (desc.label ? desc.label : "?") +
+                               "' asks for a depth format as its colour format");
     RenderTarget target;
     target.size_ = desc.size;
     target.samples_ = desc.samples > 1 ? desc.samples : 0;
@@ -53,7 +46,7 @@ core::Expected<RenderTarget> RenderTarget::create(const RenderTargetDesc& desc)
         glGenRenderbuffers(1, &renderbuffer);
         target.multisampleColor_ = RenderbufferHandle(renderbuffer);
         glBindRenderbuffer(GL_RENDERBUFFER, renderbuffer);
-        glRenderbufferStorageMultisample(GL_RENDERBUFFER, target.samples_, colorInternalFormat(desc.colorFormat),
+        glRenderbufferStorageMultisample(GL_RENDERBUFFER, target.samples_, GLenum(textureFormatGL(desc.colorFormat).internalFormat),
                                          desc.size.x, desc.size.y);
         glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_RENDERBUFFER, renderbuffer);
     } else {
@@ -64,11 +57,11 @@ core::Expected<RenderTarget> RenderTarget::create(const RenderTargetDesc& desc)
         glGenRenderbuffers(1, &renderbuffer);
         target.depthStencil_ = RenderbufferHandle(renderbuffer);
         glBindRenderbuffer(GL_RENDERBUFFER, renderbuffer);
+        const GLenum depthFormat = GLenum(textureFormatGL(TextureFormat::Depth24Stencil8).internalFormat);
         if (target.samples_)
-            glRenderbufferStorageMultisample(GL_RENDERBUFFER, target.samples_, GL_DEPTH24_STENCIL8, desc.size.x,
-                                             desc.size.y);
+            glRenderbufferStorageMultisample(GL_RENDERBUFFER, target.samples_, depthFormat, desc.size.x, desc.size.y);
         else
-            glRenderbufferStorage(GL_RENDERBUFFER, GL_DEPTH24_STENCIL8, desc.size.x, desc.size.y);
+            glRenderbufferStorage(GL_RENDERBUFFER, depthFormat, desc.size.x, desc.size.y);
         glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_DEPTH_STENCIL_ATTACHMENT, GL_RENDERBUFFER, renderbuffer);
     }
     GLenum status = glCheckFramebufferStatus(GL_FRAMEBUFFER);

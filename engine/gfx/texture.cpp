@@ -1,30 +1,37 @@
 #include "gfx/texture.h"
 
 #include "gfx/gl.h"
+#include "gfx/texture_format_gl.h"
+
+#include <iterator>
 
 namespace gfx {
 namespace {
 
-struct FormatGL {
-    GLint internal;
-    GLenum format;
-    GLenum type;
+// In the order of TextureFormat, so a format's entry is found by its value.
+constexpr TextureFormatGL kFormats[] = {
+    {TextureFormat::RGBA8, GL_RGBA8, GL_RGBA, GL_UNSIGNED_BYTE, false},
+    {TextureFormat::SRGB8A8, GL_SRGB8_ALPHA8, GL_RGBA, GL_UNSIGNED_BYTE, false},
+    {TextureFormat::R8, GL_R8, GL_RED, GL_UNSIGNED_BYTE, false},
+    {TextureFormat::RG16F, GL_RG16F, GL_RG, GL_HALF_FLOAT, false},
+    {TextureFormat::RGBA16F, GL_RGBA16F, GL_RGBA, GL_HALF_FLOAT, false},
+    {TextureFormat::Depth24Stencil8, GL_DEPTH24_STENCIL8, GL_DEPTH_STENCIL, GL_UNSIGNED_INT_24_8, true},
 };
 
-FormatGL formatGL(TextureFormat format)
+constexpr bool inOrderOfTextureFormat()
 {
-    switch (format) {
-    case TextureFormat::RGBA8: return {GL_RGBA8, GL_RGBA, GL_UNSIGNED_BYTE};
-    case TextureFormat::SRGB8A8: return {GL_SRGB8_ALPHA8, GL_RGBA, GL_UNSIGNED_BYTE};
-    case TextureFormat::R8: return {GL_R8, GL_RED, GL_UNSIGNED_BYTE};
-    case TextureFormat::RG16F: return {GL_RG16F, GL_RG, GL_HALF_FLOAT};
-    case TextureFormat::RGBA16F: return {GL_RGBA16F, GL_RGBA, GL_HALF_FLOAT};
-    case TextureFormat::Depth24Stencil8: return {GL_DEPTH24_STENCIL8, GL_DEPTH_STENCIL, GL_UNSIGNED_INT_24_8};
-    }
-    return {GL_RGBA8, GL_RGBA, GL_UNSIGNED_BYTE};
+    for (std::size_t i = 0; i < std::size(kFormats); ++i)
+        if (kFormats[i].format != TextureFormat(i)) return false;
+    return std::size(kFormats) == std::size_t(TextureFormat::Depth24Stencil8) + 1;  // the last format
 }
+static_assert(inOrderOfTextureFormat(), "every TextureFormat needs its GL entry, in the enum's order");
 
 } // namespace
+
+const TextureFormatGL& textureFormatGL(TextureFormat format)
+{
+    return kFormats[std::size_t(format)];
+}
 
 core::Expected<Texture2D> Texture2D::create(const TextureDesc& desc)
 {
@@ -38,9 +45,9 @@ core::Expected<Texture2D> Texture2D::create(const TextureDesc& desc)
     texture.size_ = desc.size;
     glBindTexture(GL_TEXTURE_2D, id);
     if (desc.label && glObjectLabel) glObjectLabel(GL_TEXTURE, id, -1, desc.label);
-    const FormatGL gl = formatGL(desc.format);
+    const TextureFormatGL& gl = textureFormatGL(desc.format);
     glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
-    glTexImage2D(GL_TEXTURE_2D, 0, gl.internal, desc.size.x, desc.size.y, 0, gl.format, gl.type,
+    glTexImage2D(GL_TEXTURE_2D, 0, gl.internalFormat, desc.size.x, desc.size.y, 0, gl.pixelFormat, gl.pixelType,
                  desc.pixels.empty() ? nullptr : desc.pixels.data());
     const GLint wrap = desc.wrap == TextureWrap::Repeat ? GL_REPEAT : GL_CLAMP_TO_EDGE;
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, wrap);

@@ -245,7 +245,7 @@ void Window::release()
     state_.reset();
 }
 
-GLProcLoader Window::glProcLoader()
+core::GLProcLoader Window::glProcLoader()
 {
     return &SDL_GL_GetProcAddress;
 }

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "core/error.h"
+#include "core/gl_proc_loader.h"
 #include "platform/input.h"
 
 #include <glm/vec2.hpp>
@@ -28,9 +29,6 @@ struct WindowDesc {
     bool glDebugContext = false;  // ask for a debug context (KHR_debug output)
 };
 
-// Function that returns GL entry points, handed to the gfx module's loader.
-using GLProcLoader = void* (*)(const char* name);
-
 struct DisplayInfo {
     std::string name;
     glm::ivec2 position{0};
@@ -51,7 +49,8 @@ public:
     Window& operator=(const Window&) = delete;
     ~Window();
 
-    static GLProcLoader glProcLoader();
+    // The context's GL entry points, for gfx::loadOpenGL.
+    static core::GLProcLoader glProcLoader();
 
     // Replaces the OpenGL context with a fresh one after the old one was lost (GPU reset,
     // driver update). Every GL object of the old context must be released before this.

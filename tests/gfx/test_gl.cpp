@@ -266,6 +266,30 @@ TEST_CASE("golden images: translucent skin over opaque structures")
     CHECK(fixture().newProblems() == before);
 }
 
+TEST_CASE("texture formats: a depth texture is made as depth, and a render target refuses it as colour")
+{
+    const int before = fixture().newProblems();
+    gfx::TextureDesc depth;
+    depth.size = {8, 8};
+    depth.format = gfx::TextureFormat::Depth24Stencil8;
+    depth.filter = gfx::TextureFilter::Nearest;
+    CHECK(gfx::Texture2D::create(depth).ok());
+    gfx::RenderTargetDesc target;
+    target.size = {8, 8};
+    target.colorFormat = gfx::TextureFormat::Depth24Stencil8;
+    target.label = "depth as colour";
+    auto made = gfx::RenderTarget::create(target);
+    REQUIRE_FALSE(made.ok());
+    CHECK(made.error().message.find("'depth as colour'") != std::string::npos);
+    CHECK(made.error().message.find("depth format") != std::string::npos);
+    for (gfx::TextureFormat colour : {gfx::TextureFormat::RGBA8, gfx::TextureFormat::SRGB8A8, gfx::TextureFormat::RGBA16F}) {
+        target.colorFormat = colour;
+        target.samples = std::min(4, fixture().info.maxSamples);
+        CHECK(gfx::RenderTarget::create(target).ok());
+    }
+    CHECK(fixture().newProblems() == before);
+}
+
 TEST_CASE("a shader edited while the renderer runs gets its uniforms at their new locations")
 {
     TempDir dir;

@@ -18,6 +18,12 @@ namespace {
 
 constexpr float kBaseFontPixels = 17.0f;
 
+// Text grows with the display's DPI (96 is 1x, up to 3x) and with a high-DPI backing store.
+float displayScale(const platform::Window& window)
+{
+    return std::clamp(window.displayDpi() / 96.0f, 1.0f, 3.0f) * window.pixelsPerPoint();
+}
+
 } // namespace
 
 GraphicsDesc graphicsDescFor(const Options& options, const Settings& settings, const std::filesystem::path& shaders)
@@ -98,7 +104,7 @@ core::Status GraphicsContext::startOverlay(float fontScale, bool highContrast)
     window_.initImGuiBackend();
     if (!gfx::initImGuiRenderer()) return core::makeError("cannot start the overlay renderer");
     imguiReady_ = true;
-    dpiScale_ = std::clamp(window_.displayDpi() / 96.0f, 1.0f, 3.0f) * window_.pixelsPerPoint();
+    dpiScale_ = displayScale(window_);
     highContrast_ = highContrast;
     setFontScale(fontScale);
     return {};
@@ -136,7 +142,7 @@ core::Status GraphicsContext::recoverLostContext(const scene::Scene& scene)
 void GraphicsContext::refreshDisplayScale()
 {
     if (!imguiReady_) return;
-    const float scale = std::clamp(window_.displayDpi() / 96.0f, 1.0f, 3.0f) * window_.pixelsPerPoint();
+    const float scale = displayScale(window_);
     if (std::abs(scale - dpiScale_) < 0.01f) return;
     core::logInfo("app", "display scale ", dpiScale_, " -> ", scale, "; text resized to match");
     dpiScale_ = scale;

@@ -1,7 +1,6 @@
 #include "core/image.h"
 
 #include <algorithm>
-#include <cstdlib>
 #include <stb/stb_image.h>
 #include <stb/stb_image_write.h>
 
@@ -44,26 +43,6 @@ Expected<Image> readPng(const std::filesystem::path& path)
     image.rgba.assign(pixels, pixels + std::size_t(width) * height * 4);
     stbi_image_free(pixels);
     return image;
-}
-
-ImageDifference compareImages(const Image& actual, const Image& expected)
-{
-    ImageDifference result;
-    result.diff.width = actual.width;
-    result.diff.height = actual.height;
-    result.diff.rgba.assign(actual.rgba.size(), 255);
-    std::uint64_t total = 0;
-    const std::size_t pixels = std::size_t(actual.width) * actual.height;
-    for (std::size_t i = 0; i < pixels; ++i) {
-        for (int c = 0; c < 3; ++c) {
-            int difference = std::abs(int(actual.rgba[i * 4 + c]) - int(expected.rgba[i * 4 + c]));
-            result.maxChannelDifference = std::max(result.maxChannelDifference, difference);
-            total += std::uint64_t(difference);
-            result.diff.rgba[i * 4 + c] = std::uint8_t(std::min(255, difference * 8));
-        }
-    }
-    result.meanChannelDifference = pixels ? double(total) / double(pixels * 3) : 0.0;
-    return result;
 }
 
 } // namespace core

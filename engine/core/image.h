@@ -1,5 +1,5 @@
-// CPU images: PNG reading and writing (stb from Debian's libstb) and the image comparison
-// used by golden-image tests.
+// CPU images: PNG reading and writing (stb from Debian's libstb). Comparing images is a test
+// matter: see tests/support/golden.h.
 #pragma once
 
 #include "core/error.h"
@@ -24,14 +24,5 @@ struct Image {
 
 Status writePng(const std::filesystem::path& path, const Image& image);
 Expected<Image> readPng(const std::filesystem::path& path);
-
-struct ImageDifference {
-    int maxChannelDifference = 0; // 0..255 over all pixels and RGB channels
-    double meanChannelDifference = 0.0;
-    Image diff;                   // per-pixel absolute difference, amplified for viewing
-};
-
-// Compares RGB channels; the images must be the same size (asserted by callers).
-ImageDifference compareImages(const Image& actual, const Image& expected);
 
 } // namespace core

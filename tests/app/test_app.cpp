@@ -2,6 +2,7 @@
 // numbers, and turns every kind of bad input into one clear message and a non-zero exit.
 #include "core/file.h"
 #include "core/image.h"
+#include "golden.h"
 #include "process.h"
 #include "temp_dir.h"
 #include "test_models.h"
@@ -251,7 +252,7 @@ TEST_CASE("--export-lesson writes a picture per step, as the app shows it, and a
     REQUIRE(exported);
     REQUIRE(app);
     REQUIRE(exported->width == app->width);
-    const core::ImageDifference difference = core::compareImages(*exported, *app);
+    const testing_support::ImageDifference difference = testing_support::compareImages(*exported, *app);
     INFO("mean difference " << difference.meanChannelDifference);
     CHECK(difference.meanChannelDifference < 0.5);
 }

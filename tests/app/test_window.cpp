@@ -3,6 +3,7 @@
 // the saved window placement coming back at the next start. Each runs the real binary with
 // GL debug output on and demands zero GL errors or warnings.
 #include "app_run.h"
+#include "golden.h"
 #include "process.h"
 
 #include <doctest/doctest.h>
@@ -126,7 +127,7 @@ TEST_CASE("a lost GL context is replaced and the picture comes back the same")
     REQUIRE(a);
     REQUIRE(b);
     REQUIRE(a->width == b->width);
-    const core::ImageDifference difference = core::compareImages(*b, *a);
+    const testing_support::ImageDifference difference = testing_support::compareImages(*b, *a);
     INFO("max " << difference.maxChannelDifference << ", mean " << difference.meanChannelDifference);
     CHECK(difference.meanChannelDifference < 0.05);
 

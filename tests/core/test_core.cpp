@@ -1,4 +1,5 @@
 #include "core/clock.h"
+#include "core/enum_names.h"
 #include "core/error.h"
 #include "core/file.h"
 #include "core/image.h"
@@ -6,6 +7,7 @@
 #include "core/log.h"
 #include "core/math.h"
 #include "core/text.h"
+#include "golden.h"
 #include "temp_dir.h"
 
 #include <doctest/doctest.h>
@@ -167,10 +169,28 @@ TEST_CASE("PNG round trip and image comparison")
     CHECK(back->rgba == image.rgba);
     core::Image changed = image;
     changed.pixel(1, 1)[0] += 20;
-    const core::ImageDifference difference = core::compareImages(changed, image);
+    const testing_support::ImageDifference difference = testing_support::compareImages(changed, image);
     CHECK(difference.maxChannelDifference == 20);
     CHECK(difference.meanChannelDifference == doctest::Approx(20.0 / 36.0));
     CHECK_FALSE(core::readPng(dir / "missing.png").ok());
+}
+
+namespace {
+enum class Tide { Low, Rising, High };
+constexpr auto kTideNames = core::enumNames<Tide>({{Tide::Low, "low"}, {Tide::Rising, "rising"}, {Tide::High, "high"}});
+static_assert(kTideNames.name(Tide::Rising) == "rising");
+static_assert(kTideNames.parse("high") == Tide::High);
+} // namespace
+
+TEST_CASE("an enum name table gives names, values and the list of choices")
+{
+    for (const core::EnumName<Tide>& entry : kTideNames) CHECK(kTideNames.parse(kTideNames.name(entry.value)) == entry.value);
+    CHECK_FALSE(kTideNames.parse("Low").has_value());
+    CHECK_FALSE(kTideNames.parse("").has_value());
+    CHECK(kTideNames.choices() == "low, rising or high");
+    CHECK(kTideNames.choices(" and ") == "low, rising and high");
+    CHECK(kTideNames.allNames() == std::vector<std::string>{"low", "rising", "high"});
+    CHECK(std::string(core::logLevelName(core::LogLevel::Warning)) == "warning");
 }
 
 TEST_CASE("log sinks capture tagged lines")

@@ -327,7 +327,7 @@ TEST_CASE("a shader edited while the renderer runs gets its uniforms at their ne
     REQUIRE(renderer->shaders().reloadChanged() == 1);
     REQUIRE(renderer->render(scene, view).ok());
     const core::Image after = renderer->readScene();
-    const core::ImageDifference difference = core::compareImages(after, before);
+    const testing_support::ImageDifference difference = testing_support::compareImages(after, before);
     CHECK(difference.maxChannelDifference == 0);
     const render::ProgramSlot<render::BackdropUniforms>& backdrop = renderer->resources().programs().backdrop;
     CHECK(backdrop.lookedUpForBuild == renderer->shaders().program(backdrop.index).buildSerial());
@@ -350,7 +350,7 @@ TEST_CASE("low quality, pipelined: the window shows the last finished scene, and
         return gfx::readPixels(nullptr, window);
     };
     auto same = [](const core::Image& a, const core::Image& b) {
-        return core::compareImages(a, b).meanChannelDifference < 0.5;
+        return testing_support::compareImages(a, b).meanChannelDifference < 0.5;
     };
     auto drawnPixels = [](const core::Image& image) {  // pixels unlike the backdrop's corner
         const std::uint8_t* corner = image.pixel(0, 0);
@@ -434,7 +434,7 @@ TEST_CASE("the kept overlay picture looks as the overlay drawn straight into the
         backdrop();
         return gfx::readPixels(nullptr, size);
     }();
-    const core::ImageDifference panels = core::compareImages(direct, bare);
+    const testing_support::ImageDifference panels = testing_support::compareImages(direct, bare);
     CHECK(panels.maxChannelDifference > 100);  // the panels and their text are there to compare
 
     using Path = gfx::CachedOverlay::Path;
@@ -443,7 +443,7 @@ TEST_CASE("the kept overlay picture looks as the overlay drawn straight into the
     CHECK(throughCache(100) == Path::Kept);
     const core::Image kept = gfx::readPixels(nullptr, size);
     for (const core::Image* image : {&redrawn, &kept}) {
-        const core::ImageDifference difference = core::compareImages(*image, direct);
+        const testing_support::ImageDifference difference = testing_support::compareImages(*image, direct);
         INFO("max " << difference.maxChannelDifference << ", mean " << difference.meanChannelDifference);
         CHECK(difference.maxChannelDifference <= 2);  // 8-bit rounding of the premultiplied picture
         CHECK(difference.meanChannelDifference < 0.05);

@@ -1,11 +1,33 @@
 #include "golden.h"
 
+#include <algorithm>
+#include <cstdint>
 #include <cstdlib>
 #include <filesystem>
 #include <sstream>
 
 namespace testing_support {
 namespace fs = std::filesystem;
+
+ImageDifference compareImages(const core::Image& actual, const core::Image& expected)
+{
+    ImageDifference result;
+    result.diff.width = actual.width;
+    result.diff.height = actual.height;
+    result.diff.rgba.assign(actual.rgba.size(), 255);
+    std::uint64_t total = 0;
+    const std::size_t pixels = std::size_t(actual.width) * actual.height;
+    for (std::size_t i = 0; i < pixels; ++i) {
+        for (int c = 0; c < 3; ++c) {
+            int difference = std::abs(int(actual.rgba[i * 4 + c]) - int(expected.rgba[i * 4 + c]));
+            result.maxChannelDifference = std::max(result.maxChannelDifference, difference);
+            total += std::uint64_t(difference);
+            result.diff.rgba[i * 4 + c] = std::uint8_t(std::min(255, difference * 8));
+        }
+    }
+    result.meanChannelDifference = pixels ? double(total) / double(pixels * 3) : 0.0;
+    return result;
+}
 
 GoldenResult compareWithGolden(const core::Image& actual, const std::string& name, const GoldenTolerance& tolerance)
 {
@@ -26,7 +48,7 @@ GoldenResult compareWithGolden(const core::Image& actual, const std::string& nam
         (void)core::writePng(outputDir / (name + ".actual.png"), actual);
         return {false, "size differs from the golden image"};
     }
-    const core::ImageDifference difference = core::compareImages(actual, *expected);
+    const ImageDifference difference = compareImages(actual, *expected);
     std::ostringstream message;
     message << name << ": max difference " << difference.maxChannelDifference << " (limit "
             << tolerance.maxChannelDifference << "), mean " << difference.meanChannelDifference << " (limit "

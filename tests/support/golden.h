@@ -15,6 +15,15 @@ struct GoldenTolerance {
     double meanChannelDifference = 0.5;
 };
 
+struct ImageDifference {
+    int maxChannelDifference = 0; // 0..255 over all pixels and RGB channels
+    double meanChannelDifference = 0.0;
+    core::Image diff;             // per-pixel absolute difference, amplified for viewing
+};
+
+// Compares RGB channels; the images must be the same size (asserted by callers).
+ImageDifference compareImages(const core::Image& actual, const core::Image& expected);
+
 struct GoldenResult {
     bool passed = false;
     std::string message;

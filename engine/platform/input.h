@@ -19,8 +19,8 @@ enum class Key {
     Minus, Equals, Comma, Period, Slash,
 };
 
-// Readable key name for help text and messages, e.g. "PageDown".
-const char* keyName(Key key);
+// Readable key name for help text and messages, e.g. "PageDown" ("?" for Unknown).
+std::string_view keyName(Key key);
 // The key with that name (as keyName writes it), if any.
 std::optional<Key> keyFromName(std::string_view name);
 

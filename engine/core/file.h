@@ -8,12 +8,24 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace core {
 
 Expected<std::string> readTextFile(const std::filesystem::path& path);
 Expected<std::vector<std::uint8_t>> readBinaryFile(const std::filesystem::path& path);
+
+// Reads a text file and hands it to `parse(text, path)`, so each text format needs only its
+// parser: a file that cannot be read is reported by name, as readTextFile reports it.
+template <class Parse>
+auto parseTextFile(const std::filesystem::path& path, Parse&& parse)
+{
+    using Result = decltype(parse(std::string_view(), std::string()));
+    Expected<std::string> text = readTextFile(path);
+    if (!text) return Result(text.error());
+    return parse(std::string_view(*text), path.string());
+}
 
 // Writes to a temporary file beside the target, flushes it to disk, then renames it over
 // the target, so a crash while saving leaves either the old or the new file, never half.

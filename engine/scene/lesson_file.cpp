@@ -323,9 +323,4 @@ core::Expected<Lesson> parseLesson(std::string_view text, const std::string& pat
     return readTomlText<Lesson>(text, path, [&](TableReader& root) { return readLesson(root, context); });
 }
 
-core::Expected<Lesson> loadLessonFile(const std::string& path, const LessonContext& context)
-{
-    return readTomlFile<Lesson>(path, [&](TableReader& root) { return readLesson(root, context); });
-}
-
 } // namespace scene

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "core/error.h"
+#include "core/file.h"
 #include "scene/lesson.h"
 #include "scene/pose_library.h"
 #include "scene/sources.h"
@@ -18,7 +19,10 @@ struct LessonContext {
     std::vector<std::string> structures;   // names a step may highlight ("semitendinosus", "femur", ...)
 };
 
-core::Expected<Lesson> loadLessonFile(const std::string& path, const LessonContext& context);
 core::Expected<Lesson> parseLesson(std::string_view text, const std::string& path, const LessonContext& context);
+inline core::Expected<Lesson> loadLessonFile(const std::string& path, const LessonContext& context)
+{
+    return core::parseTextFile(path, [&](std::string_view text, const std::string& file) { return parseLesson(text, file, context); });
+}
 
 } // namespace scene

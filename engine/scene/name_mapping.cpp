@@ -62,11 +62,6 @@ core::Expected<NameMapping> parseNameMappingText(std::string_view text, const st
     return readTomlText<NameMapping>(text, path, readMapping);
 }
 
-core::Expected<NameMapping> loadNameMapping(const std::string& path)
-{
-    return readTomlFile<NameMapping>(path, readMapping);
-}
-
 core::Status applyNameMapping(const NameMapping& mapping, assets::ModelData& model)
 {
     // Every entry must match a node, checked before anything is renamed.

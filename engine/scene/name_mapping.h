@@ -5,6 +5,7 @@
 
 #include "assets/model_data.h"
 #include "core/error.h"
+#include "core/file.h"
 
 #include <map>
 #include <string>
@@ -21,7 +22,7 @@ struct NameMapping {
 // Checks that every new name follows the convention ("<layer>.<structure>[.<side>]" or
 // "joint.<segment>"); errors name the file, line and field.
 core::Expected<NameMapping> parseNameMappingText(std::string_view text, const std::string& path);
-core::Expected<NameMapping> loadNameMapping(const std::string& path);
+inline core::Expected<NameMapping> loadNameMapping(const std::string& path) { return core::parseTextFile(path, parseNameMappingText); }
 
 // Renames the model's nodes (and their meshes); an entry for a node the model does not have
 // is an error naming its line, so a misspelt name is never silently ignored.

@@ -167,11 +167,6 @@ core::Expected<PoseLibrary> PoseLibrary::parse(std::string_view text, const std:
     return readTomlText<PoseLibrary>(text, path, read);
 }
 
-core::Expected<PoseLibrary> PoseLibrary::load(const std::string& path)
-{
-    return readTomlFile<PoseLibrary>(path, read);
-}
-
 const NamedPose* PoseLibrary::find(const std::string& name) const
 {
     auto found = poses_.find(name);

@@ -6,6 +6,7 @@
 #include "anatomy/skeleton.h"
 #include "anim/floor_contact.h"
 #include "core/error.h"
+#include "core/file.h"
 #include "scene/toml_reader.h"
 
 #include <map>
@@ -27,8 +28,8 @@ constexpr double kMaxContactGapM = 0.02;
 
 class PoseLibrary {
 public:
-    static core::Expected<PoseLibrary> load(const std::string& path);
     static core::Expected<PoseLibrary> parse(std::string_view text, const std::string& path);
+    static core::Expected<PoseLibrary> load(const std::string& path) { return core::parseTextFile(path, parse); }
 
     const NamedPose* find(const std::string& name) const;
     std::vector<std::string> names() const;

@@ -58,9 +58,4 @@ core::Expected<SceneDesc> parseSceneText(std::string_view text, const std::strin
     return readTomlText<SceneDesc>(text, path, readScene);
 }
 
-core::Expected<SceneDesc> loadSceneFile(const std::string& path)
-{
-    return readTomlFile<SceneDesc>(path, readScene);
-}
-
 } // namespace scene

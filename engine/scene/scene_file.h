@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/error.h"
+#include "core/file.h"
 #include "scene/camera.h"
 #include "scene/structures.h"
 
@@ -28,8 +29,8 @@ struct SceneDesc {
     std::array<LayerSettings, kLayerCount> layers{};
 };
 
-core::Expected<SceneDesc> loadSceneFile(const std::string& path);
 core::Expected<SceneDesc> parseSceneText(std::string_view text, const std::string& path);
+inline core::Expected<SceneDesc> loadSceneFile(const std::string& path) { return core::parseTextFile(path, parseSceneText); }
 
 // Layer defaults of the trainer: translucent skin, everything else opaque and shown.
 std::array<LayerSettings, kLayerCount> defaultLayerSettings();

@@ -20,11 +20,6 @@ core::Expected<SourceList> SourceList::parse(std::string_view text, const std::s
     return readTomlText<SourceList>(text, path, read);
 }
 
-core::Expected<SourceList> SourceList::load(const std::string& path)
-{
-    return readTomlFile<SourceList>(path, read);
-}
-
 std::string SourceList::citation(const std::string& id) const
 {
     auto found = citations_.find(id);

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "core/error.h"
+#include "core/file.h"
 
 #include <map>
 #include <string>
@@ -14,8 +15,8 @@ class TableReader;
 
 class SourceList {
 public:
-    static core::Expected<SourceList> load(const std::string& path);
     static core::Expected<SourceList> parse(std::string_view text, const std::string& path);
+    static core::Expected<SourceList> load(const std::string& path) { return core::parseTextFile(path, parse); }
 
     bool contains(const std::string& id) const { return citations_.count(id) != 0; }
     // "Miller et al. 2010, ..." or the id itself when unknown.

@@ -129,9 +129,4 @@ core::Expected<StructureCatalogue> parseStructureInfoText(std::string_view text,
     return readTomlText<StructureCatalogue>(text, path, readCatalogue);
 }
 
-core::Expected<StructureCatalogue> loadStructureInfo(const std::string& path)
-{
-    return readTomlFile<StructureCatalogue>(path, readCatalogue);
-}
-
 } // namespace scene

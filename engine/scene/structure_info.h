@@ -4,6 +4,7 @@
 #pragma once
 
 #include "core/error.h"
+#include "core/file.h"
 #include "scene/structures.h"
 
 #include <map>
@@ -45,6 +46,9 @@ struct StructureCatalogue {
 const std::vector<std::string>& structureInfoFields();
 
 core::Expected<StructureCatalogue> parseStructureInfoText(std::string_view text, const std::string& path);
-core::Expected<StructureCatalogue> loadStructureInfo(const std::string& path);
+inline core::Expected<StructureCatalogue> loadStructureInfo(const std::string& path)
+{
+    return core::parseTextFile(path, parseStructureInfoText);
+}
 
 } // namespace scene

@@ -1,6 +1,5 @@
 #include "scene/toml_reader.h"
 
-#include "core/file.h"
 #include "core/text.h"
 
 #include <cmath>
@@ -33,13 +32,6 @@ core::Expected<toml::table> parseTomlText(std::string_view text, const std::stri
         const auto& where = failure.source().begin;
         return core::Error{path, int(where.line), int(where.column), "", std::string(failure.description())};
     }
-}
-
-core::Expected<toml::table> parseTomlFile(const std::string& path)
-{
-    auto text = core::readTextFile(path);
-    if (!text) return text.error();
-    return parseTomlText(*text, path);
 }
 
 void TomlErrors::add(const toml::source_region& where, std::string field, std::string message)

@@ -1,6 +1,6 @@
 // Reading hand-written TOML with messages a teacher can act on: every problem is reported
 // as file:line:column with the field's full path, and misspelt keys get a suggestion.
-// Every file format of the trainer is read through readTomlText/readTomlFile below.
+// Every file format of the trainer is read through readTomlText below.
 #pragma once
 
 #include "core/enum_names.h"
@@ -13,13 +13,11 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <utility>
 #include <vector>
 
 namespace scene {
 
-// Parses a TOML file; a syntax error comes back with the line and column toml++ reports.
-core::Expected<toml::table> parseTomlFile(const std::string& path);
+// Parses TOML text; a syntax error comes back with the line and column toml++ reports.
 core::Expected<toml::table> parseTomlText(std::string_view text, const std::string& path);
 
 // Collects the errors found while reading one file.
@@ -107,32 +105,20 @@ private:
 // Builds the final error for a file: the first problem, with a count of the rest.
 core::Error summarise(const TomlErrors& errors);
 
-// The one skeleton of every file format: the parsed file (or its syntax error, as
-// file:line:column) goes to `readRoot(TableReader& root)`, which builds the result while it
-// records each problem; the file fails with the first problem and a count of the rest.
+// The one skeleton of every file format: parse the text (a syntax error comes back as
+// file:line:column), let `readRoot(TableReader& root)` build the result while it records each
+// problem, and fail with the first problem and a count of the rest. Loading a file is
+// core::parseTextFile over the format's parser.
 template <class Result, class ReadRoot>
-core::Expected<Result> readTomlTable(const core::Expected<toml::table>& parsed, const std::string& path,
-                                     ReadRoot&& readRoot)
+core::Expected<Result> readTomlText(std::string_view text, const std::string& path, ReadRoot&& readRoot)
 {
+    const core::Expected<toml::table> parsed = parseTomlText(text, path);
     if (!parsed) return parsed.error();
     TomlErrors errors{path, {}};
     TableReader root(*parsed, "", errors);
     Result result = readRoot(root);
     if (!errors.empty()) return summarise(errors);
     return result;
-}
-
-template <class Result, class ReadRoot>
-core::Expected<Result> readTomlText(std::string_view text, const std::string& path, ReadRoot&& readRoot)
-{
-    return readTomlTable<Result>(parseTomlText(text, path), path, std::forward<ReadRoot>(readRoot));
-}
-
-// A file that cannot be read is reported by name.
-template <class Result, class ReadRoot>
-core::Expected<Result> readTomlFile(const std::string& path, ReadRoot&& readRoot)
-{
-    return readTomlTable<Result>(parseTomlFile(path), path, std::forward<ReadRoot>(readRoot));
 }
 
 } // namespace scene

@@ -55,11 +55,11 @@ TEST_CASE("--quality takes auto, high, medium and low, and refuses anything else
                                                                 {"high", app::QualityChoice::High},
                                                                 {"medium", app::QualityChoice::Medium},
                                                                 {"low", app::QualityChoice::Low}};
-    for (const auto& [word, choice] : words) {
-        CAPTURE(word);
-        const Parsed parsed = parse({"--quality", word});
+    for (const auto& word : words) {
+        CAPTURE(word.first);
+        const Parsed parsed = parse({"--quality", word.first});
         REQUIRE(parsed.result.options);
-        CHECK(parsed.result.options->quality == choice);
+        CHECK(parsed.result.options->quality == word.second);
     }
     // The enum's numbers and other spellings are not words a user was told about.
     for (const char* word : {"ultra", "2", "0", "LOW", ""}) {
@@ -165,12 +165,12 @@ TEST_CASE("the soak drives the body through rest, a cramp and a stretching hip, 
         CAPTURE(cycle);
         const auto rest = soak->muscleInput(cycle + 4.0);
         REQUIRE(rest);
-        CHECK(rest->drive.mode == scene::MuscleMode::Relaxed);
+        CHECK(rest->drive.mode == content::MuscleMode::Relaxed);
         CHECK(rest->pose[anatomy::Coordinate::KneeFlexionR] == 5.0);
         CHECK(rest->pose[anatomy::Coordinate::HipFlexionR] == world.manualPose[anatomy::Coordinate::HipFlexionR]);
         const auto cramp = soak->muscleInput(cycle + 12.0);
         REQUIRE(cramp);
-        CHECK(cramp->drive.mode == scene::MuscleMode::Cramp);
+        CHECK(cramp->drive.mode == content::MuscleMode::Cramp);
         REQUIRE(cramp->drive.cramp);
         CHECK(cramp->drive.cramp->muscle == anatomy::Muscle::BicepsFemorisLong);
         CHECK(cramp->drive.crampElapsedS == doctest::Approx(4.0));
@@ -178,7 +178,7 @@ TEST_CASE("the soak drives the body through rest, a cramp and a stretching hip, 
         // The stretch raises the straight leg to 70 degrees over three seconds, cramp still on.
         const auto stretch = soak->muscleInput(cycle + 17.5);
         REQUIRE(stretch);
-        CHECK(stretch->drive.mode == scene::MuscleMode::Cramp);
+        CHECK(stretch->drive.mode == content::MuscleMode::Cramp);
         CHECK(stretch->pose[anatomy::Coordinate::HipFlexionR] == doctest::Approx(35.0));
         CHECK(soak->muscleInput(cycle + 22.0)->pose[anatomy::Coordinate::HipFlexionR] == doctest::Approx(70.0));
     }

@@ -53,7 +53,7 @@ core::Status Application::start()
     settings_.load();
     const Settings& settings = settings_.settings();
     if (settings.layersSaved)
-        for (std::size_t i = 0; i < scene::kLayerCount; ++i)
+        for (std::size_t i = 0; i < content::kLayerCount; ++i)
             world_.scene.layers()[i] = {settings.layerVisible[i], settings.layerOpacity[i]};
     lessons_.load(paths_);
 
@@ -198,7 +198,7 @@ void Application::advance(double dtSeconds)
     lessons_.reloadChanged(dtSeconds);
 
     scene::Scene& scene = world_.scene;
-    scene::LessonPlayer& player = lessons_.player();
+    lessons::LessonPlayer& player = lessons_.player();
     const int steps = world_.simulationClock.advance(dtSeconds);
     for (int i = 0; i < steps; ++i) {
         const double step = world_.simulationClock.stepSeconds();

@@ -25,16 +25,16 @@ void CommandDispatcher::applyAction(Action action, std::vector<ui::Command>& com
 {
     scene::OrbitCamera& camera = world_.camera;
     const scene::Scene& scene = world_.scene;
-    const scene::LessonPlayer& player = lessons_.player();
+    const lessons::LessonPlayer& player = lessons_.player();
     ui::OverlayState& overlay = panels_.overlay();
     const glm::vec2 viewport = glm::vec2(graphics_.window().drawableSize());
     const float stepPixels = viewport.y / 12.0f; // 15 degrees
     switch (action) {
-    case Action::ViewAnterior: commands.push_back(ui::SetViewPreset{scene::ViewPreset::Anterior}); break;
-    case Action::ViewPosterior: commands.push_back(ui::SetViewPreset{scene::ViewPreset::Posterior}); break;
-    case Action::ViewLateral: commands.push_back(ui::SetViewPreset{scene::ViewPreset::Lateral}); break;
-    case Action::ViewMedial: commands.push_back(ui::SetViewPreset{scene::ViewPreset::Medial}); break;
-    case Action::ViewSuperior: commands.push_back(ui::SetViewPreset{scene::ViewPreset::Superior}); break;
+    case Action::ViewAnterior: commands.push_back(ui::SetViewPreset{content::ViewPreset::Anterior}); break;
+    case Action::ViewPosterior: commands.push_back(ui::SetViewPreset{content::ViewPreset::Posterior}); break;
+    case Action::ViewLateral: commands.push_back(ui::SetViewPreset{content::ViewPreset::Lateral}); break;
+    case Action::ViewMedial: commands.push_back(ui::SetViewPreset{content::ViewPreset::Medial}); break;
+    case Action::ViewSuperior: commands.push_back(ui::SetViewPreset{content::ViewPreset::Superior}); break;
     case Action::FrameAll: commands.push_back(ui::FrameAll{}); break;
     case Action::FocusSelection: commands.push_back(ui::FocusSelection{}); break;
     case Action::OrbitLeft: camera.orbit({-stepPixels, 0.0f}, viewport); break;
@@ -78,7 +78,7 @@ void CommandDispatcher::applyAction(Action action, std::vector<ui::Command>& com
     case Action::ToggleNeighbours:
     case Action::ToggleNerves:
     case Action::ToggleSkin: {
-        const auto layer = scene::LayerId(int(action) - int(Action::ToggleBones));
+        const auto layer = content::LayerId(int(action) - int(Action::ToggleBones));
         commands.push_back(ui::SetLayerVisible{layer, !scene.layer(layer).visible});
         break;
     }
@@ -107,7 +107,7 @@ void CommandDispatcher::apply(const ui::Command& command)
 {
     scene::Scene& scene = world_.scene;
     scene::OrbitCamera& camera = world_.camera;
-    scene::LessonPlayer& player = lessons_.player();
+    lessons::LessonPlayer& player = lessons_.player();
     platform::Window& window = graphics_.window();
     std::visit(Overloaded{
                    [&](const ui::SetViewPreset& c) { camera.setPreset(c.preset); },

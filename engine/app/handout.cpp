@@ -22,8 +22,8 @@ std::string escapeHtml(const std::string& text)
     return out;
 }
 
-std::string renderHandoutHtml(const scene::Lesson& lesson, const std::vector<std::string>& images,
-                              const scene::SourceList& sources)
+std::string renderHandoutHtml(const content::Lesson& lesson, const std::vector<std::string>& images,
+                              const content::SourceList& sources)
 {
     std::ostringstream html;
     html << "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>"
@@ -42,7 +42,7 @@ std::string renderHandoutHtml(const scene::Lesson& lesson, const std::vector<std
             "numbness, weakness, swelling, redness or skin changes, need a doctor.</p>\n";
     std::set<std::string> cited(lesson.sources.begin(), lesson.sources.end());
     for (std::size_t i = 0; i < lesson.steps.size(); ++i) {
-        const scene::LessonStep& step = lesson.steps[i];
+        const content::LessonStep& step = lesson.steps[i];
         html << "<section>\n<h2>" << (i + 1) << ". " << escapeHtml(step.title) << "</h2>\n";
         if (i < images.size())
             html << "<img src=\"" << escapeHtml(images[i]) << "\" alt=\"" << escapeHtml(step.title) << "\">\n";

@@ -2,8 +2,8 @@
 // picture, text, bullets and sources, and the full citations at the end.
 #pragma once
 
-#include "scene/lesson.h"
-#include "scene/sources.h"
+#include "content/lesson.h"
+#include "content/sources.h"
 
 #include <string>
 #include <vector>
@@ -11,8 +11,8 @@
 namespace app {
 
 // `images[i]` is the file name (relative to the handout) of step i's picture.
-std::string renderHandoutHtml(const scene::Lesson& lesson, const std::vector<std::string>& images,
-                              const scene::SourceList& sources);
+std::string renderHandoutHtml(const content::Lesson& lesson, const std::vector<std::string>& images,
+                              const content::SourceList& sources);
 
 std::string escapeHtml(const std::string& text);
 

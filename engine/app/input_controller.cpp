@@ -57,7 +57,7 @@ void InputController::handleKey(const platform::InputEvent& event, std::vector<u
     // Text fields in the overlay keep their keys; function keys always reach the app.
     const bool functionKey = event.key >= platform::Key::F1 && event.key <= platform::Key::F12;
     if (graphics_.overlayReady() && ImGui::GetIO().WantTextInput && !functionKey) return;
-    if (const scene::Quiz* quiz = panels_.quiz(); quiz && !event.modifiers.ctrl) {
+    if (const lessons::Quiz* quiz = panels_.quiz(); quiz && !event.modifiers.ctrl) {
         if (!quiz->answered() && event.key >= platform::Key::Num1 && event.key <= platform::Key::Num4) {
             commands.push_back(ui::AnswerQuiz{int(event.key) - int(platform::Key::Num1)});
             return;

@@ -3,7 +3,7 @@
 #include "core/enum_names.h"
 #include "core/file.h"
 #include "core/text.h"
-#include "scene/toml_reader.h"
+#include "content/toml_reader.h"
 
 #include <algorithm>
 #include <optional>
@@ -40,10 +40,10 @@ constexpr auto kButtonNames = core::enumNames<platform::MouseButton>({
 
 core::Expected<std::vector<ScriptedInput>> parseInputScript(std::string_view text, const std::string& path)
 {
-    auto table = scene::parseTomlText(text, path);
+    auto table = content::parseTomlText(text, path);
     if (!table) return table.error();
-    scene::TomlErrors errors{path, {}};
-    scene::TableReader root(*table, "", errors);
+    content::TomlErrors errors{path, {}};
+    content::TableReader root(*table, "", errors);
     root.rejectUnknownKeys({"event"});
     std::vector<ScriptedInput> script;
     std::vector<std::string> types;
@@ -56,7 +56,7 @@ core::Expected<std::vector<ScriptedInput>> parseInputScript(std::string_view tex
                 errors.add(events->get(i), field, "expected an [[event]] table");
                 continue;
             }
-            scene::TableReader reader(*entry, field, errors);
+            content::TableReader reader(*entry, field, errors);
             reader.rejectUnknownKeys({"frame", "type", "x", "y", "button", "wheel", "key", "shift", "ctrl", "alt", "width",
                                      "height", "display", "dpi"});
             const int frame = int(reader.number("frame", true, 0.0, 1e7).value_or(0.0));
@@ -136,7 +136,7 @@ core::Expected<std::vector<ScriptedInput>> parseInputScript(std::string_view tex
             }
         }
     }
-    if (!errors.empty()) return scene::summarise(errors);
+    if (!errors.empty()) return content::summarise(errors);
     std::stable_sort(script.begin(), script.end(), [](const ScriptedInput& a, const ScriptedInput& b) { return a.frame < b.frame; });
     return script;
 }

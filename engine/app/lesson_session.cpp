@@ -17,11 +17,11 @@ namespace {
 
 // The part of the body a step frames, over every key pose of the step, so a body that sits
 // down or stands up within it stays in view all the way.
-core::Bounds stepFramingBounds(const scene::LessonStep& step)
+core::Bounds stepFramingBounds(const content::LessonStep& step)
 {
     using anatomy::Landmark;
     using anatomy::Segment;
-    using Framing = scene::LessonStep::Framing;
+    using Framing = content::LessonStep::Framing;
     core::Bounds bounds;
     for (const auto& key : step.keys) {
         const anatomy::SkeletonPose skeleton = anatomy::computeSkeleton(key.pose);
@@ -49,7 +49,7 @@ core::Bounds stepFramingBounds(const scene::LessonStep& step)
 void LessonSession::load(const DataPaths& paths)
 {
     core::Stopwatch lessonTime;
-    library_ = scene::LessonLibrary::load(paths.scenes() / "lessons", paths.scenes() / "poses.toml",
+    library_ = lessons::LessonLibrary::load(paths.scenes() / "lessons", paths.scenes() / "poses.toml",
                                           paths.assets() / "sources.toml", world_.structureIds());
     core::logDebug("app", "lessons took ", lessonTime.elapsedMs(), " ms");
     for (const auto& [id, progress] : settings_.settings().lessons) completedSteps_[id] = progress.completedSteps;
@@ -59,7 +59,7 @@ core::Status LessonSession::openFromOptions(const Options& options, const DataPa
 {
     if (options.lesson.empty()) return {};
     if (!library_.find(options.lesson)) {
-        for (const scene::LessonEntry& entry : library_.entries())
+        for (const lessons::LessonEntry& entry : library_.entries())
             if (entry.error && std::filesystem::path(entry.path).stem() == options.lesson) return *entry.error;
         return core::Error{"", 0, 0, "--lesson",
                            "no lesson named '" + options.lesson + "' in " + (paths.scenes() / "lessons").string()};
@@ -77,7 +77,7 @@ core::Status LessonSession::openFromOptions(const Options& options, const DataPa
 
 void LessonSession::start(const std::string& id, int step)
 {
-    const scene::Lesson* lesson = library_.find(id);
+    const content::Lesson* lesson = library_.find(id);
     if (!lesson) {
         ui::notify(notices_, "No lesson named '" + id + "'");
         return;
@@ -129,7 +129,7 @@ void LessonSession::reloadChanged(double dtS)
     if (library_.reloadChanged() == 0) return;
     ui::notify(notices_, "Lessons reloaded");
     if (!player_.active()) return;
-    if (const scene::Lesson* fresh = library_.find(player_.lesson()->id)) {
+    if (const content::Lesson* fresh = library_.find(player_.lesson()->id)) {
         const int step = std::min(player_.stepIndex(), int(fresh->steps.size()) - 1);
         const double time = player_.stepTimeS();
         player_.start(*fresh, world_.scene.pose(), step);
@@ -168,7 +168,7 @@ void LessonSession::settleMuscles()
 // still change them while it plays.
 void LessonSession::applyStepSettings()
 {
-    const scene::LessonStep* step = player_.step();
+    const content::LessonStep* step = player_.step();
     if (!step || appliedStepSerial_ == player_.stepSerial()) return;
     appliedStepSerial_ = player_.stepSerial();
     scene::OrbitCamera& camera = world_.camera;
@@ -181,8 +181,8 @@ void LessonSession::applyStepSettings()
         if (!step->view) camera.transitionTo(base);
     }
     if (step->view) camera.setPreset(*step->view);
-    for (std::size_t i = 0; i < scene::kLayerCount; ++i) {
-        const std::optional<scene::LayerSettings>& layer = step->layers[i];
+    for (std::size_t i = 0; i < content::kLayerCount; ++i) {
+        const std::optional<content::LayerSettings>& layer = step->layers[i];
         world_.scene.layers()[i] = layer ? *layer : world_.desc.layers[i];
     }
     world_.scene.setHighlights(step->highlight);
@@ -196,12 +196,12 @@ void LessonSession::placeProps()
 {
     scene::Scene& scene = world_.scene;
     scene.props.clear();
-    const scene::LessonStep* step = player_.step();
+    const content::LessonStep* step = player_.step();
     if (!step || step->keys.empty()) return;
     const anatomy::SkeletonPose finalSkeleton = anatomy::computeSkeleton(step->keys.back().pose);
-    for (const scene::Prop& prop : step->props) {
+    for (const content::Prop& prop : step->props) {
         scene::PropInstance instance;
-        instance.cylinder = prop.shape == scene::Prop::Shape::Cylinder;
+        instance.cylinder = prop.shape == content::Prop::Shape::Cylinder;
         instance.colour = prop.colour;
         const anatomy::LandmarkInfo& landmark = anatomy::landmarkInfo(prop.landmark);
         if (prop.follows) {
@@ -230,11 +230,11 @@ int checkLessons(const Options& options)
     }
     World world;
     world.build(std::move(*files));
-    const auto lessons = scene::LessonLibrary::load(paths.scenes() / "lessons", paths.scenes() / "poses.toml",
+    const auto lessons = lessons::LessonLibrary::load(paths.scenes() / "lessons", paths.scenes() / "poses.toml",
                                                     paths.assets() / "sources.toml", world.structureIds());
     int good = 0;
     if (lessons.setupError()) std::fprintf(stderr, "%s\n", lessons.setupError()->describe().c_str());
-    for (const scene::LessonEntry& entry : lessons.entries()) {
+    for (const lessons::LessonEntry& entry : lessons.entries()) {
         if (entry.error)
             std::fprintf(stderr, "%s\n", entry.error->describe().c_str());
         else

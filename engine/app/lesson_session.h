@@ -6,8 +6,8 @@
 #include "app/options.h"
 #include "app/paths.h"
 #include "core/error.h"
-#include "scene/lesson_library.h"
-#include "scene/lesson_player.h"
+#include "lessons/lesson_library.h"
+#include "lessons/lesson_player.h"
 
 #include <map>
 #include <set>
@@ -51,9 +51,9 @@ public:
     // moment shows them settled (activation and cramp included).
     void settleMuscles();
 
-    scene::LessonPlayer& player() { return player_; }
-    const scene::LessonPlayer& player() const { return player_; }
-    const scene::LessonLibrary& library() const { return library_; }
+    lessons::LessonPlayer& player() { return player_; }
+    const lessons::LessonPlayer& player() const { return player_; }
+    const lessons::LessonLibrary& library() const { return library_; }
     const std::map<std::string, std::set<int>>& completedSteps() const { return completedSteps_; }
 
 private:
@@ -64,8 +64,8 @@ private:
     SettingsSync& settings_;
     ui::OverlayState& notices_;
     bool saveWhenStepDone_;
-    scene::LessonLibrary library_;
-    scene::LessonPlayer player_;
+    lessons::LessonLibrary library_;
+    lessons::LessonPlayer player_;
     std::map<std::string, std::set<int>> completedSteps_;
     int appliedStepSerial_ = -1;     // the step whose settings were applied
     double reloadTimerS_ = 0.0;

@@ -88,8 +88,8 @@ void Panels::drawStructureLabels()
     for (std::size_t i = 0; i < scene.structures().size(); ++i) {
         const scene::Structure& structure = scene.structures()[i];
         const bool emphasised = scene.highlighted(int(i));
-        const bool labelled = explore_.labels && (structure.name.layer == scene::LayerId::Muscle ||
-                                                  structure.name.layer == scene::LayerId::Bone);
+        const bool labelled = explore_.labels && (structure.name.layer == content::LayerId::Muscle ||
+                                                  structure.name.layer == content::LayerId::Bone);
         if (!emphasised && !labelled) continue;
         bool visible = false;
         for (int index : structure.instances) visible = visible || scene.instanceVisible(scene.instances()[std::size_t(index)]);
@@ -126,10 +126,10 @@ void Panels::setXray(bool enabled)
     if (enabled) {
         if (!layersBeforeXray_) layersBeforeXray_ = scene.layers();
         // Outer to inner: skin almost gone, neighbours faint, hamstrings half, bones and nerve solid.
-        const std::pair<scene::LayerId, float> xray[] = {{scene::LayerId::Skin, 0.06f}, {scene::LayerId::Context, 0.18f},
-                                                          {scene::LayerId::Muscle, 0.45f}, {scene::LayerId::Tendon, 0.6f}};
+        const std::pair<content::LayerId, float> xray[] = {{content::LayerId::Skin, 0.06f}, {content::LayerId::Context, 0.18f},
+                                                          {content::LayerId::Muscle, 0.45f}, {content::LayerId::Tendon, 0.6f}};
         for (auto [layer, opacity] : xray) {
-            scene::LayerSettings& settings = scene.layers()[std::size_t(layer)];
+            content::LayerSettings& settings = scene.layers()[std::size_t(layer)];
             settings.opacity = std::min(settings.opacity, opacity);
         }
     } else if (layersBeforeXray_) {
@@ -138,9 +138,9 @@ void Panels::setXray(bool enabled)
     }
 }
 
-void Panels::startQuiz(const scene::LessonLibrary& lessons)
+void Panels::startQuiz(const lessons::LessonLibrary& lessons)
 {
-    quiz_.emplace(world_.scene, world_.structureNames, scene::stretchCandidates(lessons), std::uint32_t(std::time(nullptr)));
+    quiz_.emplace(world_.scene, world_.structureNames, lessons::stretchCandidates(lessons), std::uint32_t(std::time(nullptr)));
     showQuizQuestion();
 }
 
@@ -164,15 +164,15 @@ void Panels::nextQuizQuestion()
 
 void Panels::showQuizQuestion()
 {
-    const scene::QuizQuestion& question = quiz_->question();
-    if (question.kind == scene::QuestionKind::NameStructure && question.structure >= 0) {
+    const lessons::QuizQuestion& question = quiz_->question();
+    if (question.kind == lessons::QuestionKind::NameStructure && question.structure >= 0) {
         world_.scene.setHighlightedStructure(question.structure);
         world_.scene.setStructureHidden(question.structure, false);
         world_.camera.focusOnBounds(world_.scene.structureBounds(question.structure), 4.0f, 0.5f);
     } else {
         std::vector<std::string> heads{std::string(anatomy::muscleDef(question.head).name)};
         world_.scene.setHighlights(heads);
-        world_.camera.setPreset(scene::ViewPreset::Posterior);
+        world_.camera.setPreset(content::ViewPreset::Posterior);
     }
 }
 

@@ -3,9 +3,9 @@
 // mode's caption and blank screen. Also what the panels switch: x-ray layers and the quiz.
 #pragma once
 
-#include "scene/lesson_library.h"
-#include "scene/quiz.h"
-#include "scene/structures.h"
+#include "lessons/lesson_library.h"
+#include "lessons/quiz.h"
+#include "content/structures.h"
 #include "ui/commands.h"
 #include "ui/explore_panel.h"
 #include "ui/lesson_panel.h"
@@ -46,11 +46,11 @@ public:
     // X-ray: outer layers made faint, and put back as they were when it ends.
     void setXray(bool enabled);
 
-    void startQuiz(const scene::LessonLibrary& lessons);
+    void startQuiz(const lessons::LessonLibrary& lessons);
     void stopQuiz();
     void answerQuiz(int option);
     void nextQuizQuestion();
-    const scene::Quiz* quiz() const { return quiz_ ? &*quiz_ : nullptr; }
+    const lessons::Quiz* quiz() const { return quiz_ ? &*quiz_ : nullptr; }
 
     ui::OverlayState& overlay() { return overlay_; }
     ui::ExplorePanelState& explore() { return explore_; }
@@ -69,8 +69,8 @@ private:
     const std::vector<ui::HelpEntry> help_;
     ui::ExplorePanelState explore_;
     ui::LessonPanelState lessonPanel_;
-    std::optional<std::array<scene::LayerSettings, scene::kLayerCount>> layersBeforeXray_;
-    std::optional<scene::Quiz> quiz_;
+    std::optional<std::array<content::LayerSettings, content::kLayerCount>> layersBeforeXray_;
+    std::optional<lessons::Quiz> quiz_;
     bool presenter_ = false;
     bool blank_ = false;
     int presenterDisplay_ = 0;

@@ -61,11 +61,11 @@ std::vector<render::StructureTint> PhysiologyView::tints() const
     const auto& structures = world_.scene.structures();
     for (std::size_t i = 0; i < structures.size(); ++i) {
         const scene::Structure& structure = structures[i];
-        if (structure.name.layer != scene::LayerId::Muscle) continue;
+        if (structure.name.layer != content::LayerId::Muscle) continue;
         const auto muscle = anatomy::muscleFromName(structure.name.structure);
         if (!muscle || std::find(anatomy::kHamstrings.begin(), anatomy::kHamstrings.end(), *muscle) == anatomy::kHamstrings.end())
             continue;
-        const anatomy::Side side = structure.name.side == scene::Side::Left ? anatomy::Side::Left : anatomy::Side::Right;
+        const anatomy::Side side = structure.name.side == content::Side::Left ? anatomy::Side::Left : anatomy::Side::Right;
         const anatomy::HeadState& head = body->simulation().head(*muscle, side);
         float value = 0.0f;
         switch (colourMap_) {

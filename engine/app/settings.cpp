@@ -1,7 +1,7 @@
 #include "app/settings.h"
 
 #include "core/file.h"
-#include "scene/toml_reader.h"
+#include "content/toml_reader.h"
 
 #include <cstdlib>
 #include <ctime>
@@ -22,10 +22,10 @@ fs::path settingsPath()
 
 core::Expected<Settings> parseSettings(std::string_view text, const std::string& path)
 {
-    auto table = scene::parseTomlText(text, path);
+    auto table = content::parseTomlText(text, path);
     if (!table) return table.error();
-    scene::TomlErrors errors{path, {}};
-    scene::TableReader root(*table, "", errors);
+    content::TomlErrors errors{path, {}};
+    content::TableReader root(*table, "", errors);
     root.rejectUnknownKeys({"font_scale", "high_contrast", "fullscreen", "window", "layers", "last_lesson", "lessons"});
     Settings settings;
     settings.fontScale = float(root.number("font_scale", false, 0.5, 4.0).value_or(1.0));
@@ -46,14 +46,14 @@ core::Expected<Settings> parseSettings(std::string_view text, const std::string&
             root.error("window", "expected [x, y, width, height] in pixels");
     }
     if (const toml::table* layers = root.subtable("layers", false)) {
-        scene::TableReader layerReader(*layers, "layers", errors);
+        content::TableReader layerReader(*layers, "layers", errors);
         settings.layersSaved = true;
-        for (const scene::LayerInfo& info : scene::layerInfos()) {
+        for (const content::LayerInfo& info : content::layerInfos()) {
             settings.layerOpacity[std::size_t(info.id)] = 1.0f;
             settings.layerVisible[std::size_t(info.id)] = true;
             const toml::table* layer = layerReader.subtable(info.key, false);
             if (!layer) continue;
-            scene::TableReader reader(*layer, layerReader.field(info.key), errors);
+            content::TableReader reader(*layer, layerReader.field(info.key), errors);
             settings.layerOpacity[std::size_t(info.id)] = float(reader.number("opacity", false, 0.0, 1.0).value_or(1.0));
             settings.layerVisible[std::size_t(info.id)] = reader.boolean("visible", false).value_or(true);
         }
@@ -66,7 +66,7 @@ core::Expected<Settings> parseSettings(std::string_view text, const std::string&
                 errors.add(&value, "lessons." + id, "expected a table");
                 continue;
             }
-            scene::TableReader reader(*entry, "lessons." + id, errors);
+            content::TableReader reader(*entry, "lessons." + id, errors);
             LessonProgress progress;
             progress.lastStep = int(reader.number("last_step", false, 0.0, 10000.0).value_or(0.0));
             if (const toml::array* done = reader.array("completed", false))
@@ -76,7 +76,7 @@ core::Expected<Settings> parseSettings(std::string_view text, const std::string&
             settings.lessons[id] = progress;
         }
     }
-    if (!errors.empty()) return scene::summarise(errors);
+    if (!errors.empty()) return content::summarise(errors);
     return settings;
 }
 
@@ -127,7 +127,7 @@ std::string serialiseSettings(const Settings& settings)
             << ", " << (*settings.window)[3] << "]\n";
     if (!settings.lastLesson.empty()) out << "last_lesson = " << quoted(settings.lastLesson) << "\n";
     if (settings.layersSaved) {
-        for (const scene::LayerInfo& info : scene::layerInfos()) {
+        for (const content::LayerInfo& info : content::layerInfos()) {
             out << "\n[layers." << info.key << "]\n";
             out << "visible = " << (settings.layerVisible[std::size_t(info.id)] ? "true" : "false") << "\n";
             out << "opacity = " << settings.layerOpacity[std::size_t(info.id)] << "\n";

@@ -5,7 +5,7 @@
 #pragma once
 
 #include "core/error.h"
-#include "scene/structures.h"
+#include "content/structures.h"
 
 #include <array>
 #include <filesystem>
@@ -24,8 +24,8 @@ struct LessonProgress {
 struct Settings {
     float fontScale = 1.0f;
     bool highContrast = false;
-    std::array<float, scene::kLayerCount> layerOpacity{};
-    std::array<bool, scene::kLayerCount> layerVisible{};
+    std::array<float, content::kLayerCount> layerOpacity{};
+    std::array<bool, content::kLayerCount> layerVisible{};
     bool layersSaved = false;          // false: use the scene's own layer settings
     std::optional<std::array<int, 4>> window;  // x, y, width, height
     bool fullscreen = false;

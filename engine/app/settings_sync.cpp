@@ -35,7 +35,7 @@ void SettingsSync::rememberProgress(const std::string& lessonId, int step, const
 
 void SettingsSync::save()
 {
-    for (std::size_t i = 0; i < scene::kLayerCount; ++i) {
+    for (std::size_t i = 0; i < content::kLayerCount; ++i) {
         settings_.layerVisible[i] = scene_.layers()[i].visible;
         settings_.layerOpacity[i] = scene_.layers()[i].opacity;
     }

@@ -3,7 +3,7 @@
 #include "anim/floor_contact.h"
 #include "assets/model_import.h"
 #include "core/log.h"
-#include "scene/structures.h"
+#include "content/structures.h"
 
 #include <filesystem>
 
@@ -13,7 +13,7 @@ core::Expected<SceneFiles> readSceneFiles(const Options& options, const DataPath
 {
     const std::string scenePath =
         options.scenePath.empty() ? (paths.scenes() / "default.toml").string() : options.scenePath;
-    auto desc = scene::loadSceneFile(scenePath);
+    auto desc = content::loadSceneFile(scenePath);
     if (!desc) return desc.error();
     const std::filesystem::path modelPath =
         options.modelPath.empty() ? paths.resolveAsset(desc->model, std::filesystem::path(scenePath).parent_path())
@@ -34,7 +34,7 @@ void World::build(SceneFiles files)
                                     anim::ContactList{{anatomy::Landmark::HeelR, 0.0}, {anatomy::Landmark::HeelL, 0.0}});
     scene.setPose(manualPose);
     structureNames.clear();
-    for (const scene::Structure& structure : scene.structures()) structureNames.push_back(scene::readableName(structure.name));
+    for (const scene::Structure& structure : scene.structures()) structureNames.push_back(content::readableName(structure.name));
 }
 
 std::vector<std::string> World::structureIds() const
@@ -62,7 +62,7 @@ void World::frameOpeningView(const Options& options)
 void World::applyViewOption(const Options& options)
 {
     if (options.view.empty()) return;
-    camera.setPreset(scene::presetFromName(options.view).value_or(desc.view), false);
+    camera.setPreset(content::presetFromName(options.view).value_or(desc.view), false);
 }
 
 } // namespace app

@@ -10,7 +10,7 @@
 #include "core/error.h"
 #include "scene/camera.h"
 #include "scene/scene.h"
-#include "scene/scene_file.h"
+#include "content/scene_file.h"
 
 #include <string>
 #include <vector>
@@ -19,13 +19,13 @@ namespace app {
 
 // The scene file and its model (or --model), read and imported; errors name the file.
 struct SceneFiles {
-    scene::SceneDesc desc;
+    content::SceneDesc desc;
     assets::ModelData model;
 };
 core::Expected<SceneFiles> readSceneFiles(const Options& options, const DataPaths& paths);
 
 struct World {
-    scene::SceneDesc desc;
+    content::SceneDesc desc;
     scene::Scene scene;
     scene::OrbitCamera camera;
     core::FixedStepClock simulationClock{1.0 / 240.0};

@@ -9,16 +9,16 @@ namespace {
 constexpr glm::vec3 kHoveredColor{0.55f, 0.8f, 1.0f};
 constexpr glm::vec3 kLessonColor{0.35f, 0.95f, 0.85f};
 
-MaterialKind materialKind(scene::LayerId layer)
+MaterialKind materialKind(content::LayerId layer)
 {
     switch (layer) {
-    case scene::LayerId::Muscle:
-    case scene::LayerId::Context: return MaterialKind::Muscle;
-    case scene::LayerId::Tendon: return MaterialKind::Tendon;
-    case scene::LayerId::Bone: return MaterialKind::Bone;
-    case scene::LayerId::Skin: return MaterialKind::Skin;
-    case scene::LayerId::Nerve: return MaterialKind::Nerve;
-    case scene::LayerId::Other: break;
+    case content::LayerId::Muscle:
+    case content::LayerId::Context: return MaterialKind::Muscle;
+    case content::LayerId::Tendon: return MaterialKind::Tendon;
+    case content::LayerId::Bone: return MaterialKind::Bone;
+    case content::LayerId::Skin: return MaterialKind::Skin;
+    case content::LayerId::Nerve: return MaterialKind::Nerve;
+    case content::LayerId::Other: break;
     }
     return MaterialKind::Plain;
 }

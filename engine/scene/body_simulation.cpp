@@ -76,8 +76,8 @@ anatomy::Pose BodySimulation::step(double dtS, const anatomy::Pose& lessonPose, 
         for (std::size_t h = 0; h < anatomy::kHamstrings.size(); ++h) {
             const anatomy::Muscle muscle = anatomy::kHamstrings[h];
             anatomy::HeadInputs& head = inputs.head(side, muscle);
-            if (drive.mode == MuscleMode::Contraction && drives(drive, muscle, side)) head.excitation = drive.excitation;
-            if (drive.mode == MuscleMode::Cramp && drive.cramp && drive.cramp->muscle == muscle && drive.cramp->side == side) {
+            if (drive.mode == content::MuscleMode::Contraction && drives(drive, muscle, side)) head.excitation = drive.excitation;
+            if (drive.mode == content::MuscleMode::Cramp && drive.cramp && drive.cramp->muscle == muscle && drive.cramp->side == side) {
                 // A cramp spreads through the cramping head and, more weakly, its neighbours
                 // of the same leg; here the named head carries it.
                 head.provokeCramp = drive.crampElapsedS >= 0.0;

@@ -6,7 +6,7 @@
 
 #include "anatomy/musculoskeletal.h"
 #include "assets/model_data.h"
-#include "scene/lesson_player.h"
+#include "content/lesson.h"
 
 #include <array>
 #include <optional>
@@ -14,6 +14,16 @@
 #include <vector>
 
 namespace scene {
+
+// What the muscle simulation is asked to do now.
+struct MuscleDrive {
+    content::MuscleMode mode = content::MuscleMode::Relaxed;
+    double excitation = 0.0;                      // voluntary, 0..1
+    std::vector<anatomy::Muscle> heads;           // empty: all four hamstrings
+    std::vector<anatomy::Side> sides{anatomy::Side::Right, anatomy::Side::Left};
+    std::optional<content::CrampSpec> cramp;
+    double crampElapsedS = -1.0;                  // time since onset; negative before it
+};
 
 class BodySimulation {
 public:

@@ -9,17 +9,17 @@ namespace scene {
 namespace {
 
 struct PresetInfo {
-    ViewPreset preset;
+    content::ViewPreset preset;
     float yawDeg;
     float pitchDeg;
 };
 
 constexpr std::array<PresetInfo, 5> kPresets{{
-    {ViewPreset::Anterior, 0.0f, 5.0f},
-    {ViewPreset::Posterior, 180.0f, 5.0f},
-    {ViewPreset::Lateral, 90.0f, 5.0f},   // the right leg from its outer side
-    {ViewPreset::Medial, -90.0f, 5.0f},   // the right leg from the midline
-    {ViewPreset::Superior, 180.0f, 85.0f},
+    {content::ViewPreset::Anterior, 0.0f, 5.0f},
+    {content::ViewPreset::Posterior, 180.0f, 5.0f},
+    {content::ViewPreset::Lateral, 90.0f, 5.0f},   // the right leg from its outer side
+    {content::ViewPreset::Medial, -90.0f, 5.0f},   // the right leg from the midline
+    {content::ViewPreset::Superior, 180.0f, 85.0f},
 }};
 
 float wrapDegrees(float degrees)
@@ -36,16 +36,6 @@ float easeInOutCubic(float t)
 }
 
 } // namespace
-
-std::string_view presetName(ViewPreset preset)
-{
-    return kViewPresetNames.name(preset);
-}
-
-std::optional<ViewPreset> presetFromName(std::string_view name)
-{
-    return kViewPresetNames.parse(name);
-}
 
 OrbitCamera::OrbitCamera()
 {
@@ -102,7 +92,7 @@ void OrbitCamera::transitionTo(const CameraPose& target, float seconds)
     transition_ = Transition{pose_, to, 0.0f, seconds};
 }
 
-void OrbitCamera::setPreset(ViewPreset preset, bool animate)
+void OrbitCamera::setPreset(content::ViewPreset preset, bool animate)
 {
     for (const PresetInfo& info : kPresets) {
         if (info.preset != preset) continue;

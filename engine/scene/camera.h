@@ -3,7 +3,7 @@
 // x anterior, y superior, z to the body's right.
 #pragma once
 
-#include "core/enum_names.h"
+#include "content/view_preset.h"
 #include "core/math.h"
 
 #include <glm/glm.hpp>
@@ -12,17 +12,6 @@
 #include <string_view>
 
 namespace scene {
-
-enum class ViewPreset { Anterior, Posterior, Lateral, Medial, Superior };
-
-// The words that name the preset views in scene and lesson files and on the command line.
-inline constexpr auto kViewPresetNames = core::enumNames<ViewPreset>({
-    {ViewPreset::Anterior, "anterior"}, {ViewPreset::Posterior, "posterior"}, {ViewPreset::Lateral, "lateral"},
-    {ViewPreset::Medial, "medial"}, {ViewPreset::Superior, "superior"},
-});
-
-std::string_view presetName(ViewPreset preset);
-std::optional<ViewPreset> presetFromName(std::string_view name);
 
 struct CameraPose {
     glm::vec3 focus{0.0f};
@@ -47,7 +36,7 @@ public:
 
     // Animated moves.
     void transitionTo(const CameraPose& target, float seconds = kTransitionSeconds);
-    void setPreset(ViewPreset preset, bool animate = true);
+    void setPreset(content::ViewPreset preset, bool animate = true);
     void frame(const core::Bounds& bounds, bool animate = true);
     void focusOn(const glm::vec3& point, bool animate = true);
     // Glides to look at a box's centre from `radii` times its radius away, but no nearer than

@@ -1,7 +1,7 @@
 #include "scene/scene.h"
 
 #include "core/log.h"
-#include "scene/name_mapping.h"
+#include "content/name_mapping.h"
 
 #include <algorithm>
 #include <filesystem>
@@ -17,7 +17,7 @@ Scene::Scene(assets::ModelData model) : model_(std::move(model))
         const assets::Node& node = model_.nodes[n];
         for (int mesh : node.meshes) {
             auto [found, inserted] = structureByName.try_emplace(node.name, int(structures_.size()));
-            if (inserted) structures_.push_back({node.name, parseStructureName(node.name), {}});
+            if (inserted) structures_.push_back({node.name, content::parseStructureName(node.name), {}});
             Structure& structure = structures_[std::size_t(found->second)];
             MeshInstance instance{int(n), mesh, found->second, structure.name.layer};
             structure.instances.push_back(int(instances_.size()));
@@ -50,13 +50,13 @@ void Scene::applyCompanionFiles()
     const std::string stem = modelPath.stem().string();
     std::error_code ec;
     if (const fs::path names = folder / (stem + ".names.toml"); fs::exists(names, ec)) {
-        auto mapping = loadNameMapping(names.string());
-        core::Status applied = mapping ? applyNameMapping(*mapping, model_) : core::Status(mapping.error());
+        auto mapping = content::loadNameMapping(names.string());
+        core::Status applied = mapping ? content::applyNameMapping(*mapping, model_) : core::Status(mapping.error());
         if (!applied) core::logError("scene", applied.error().describe());
     }
     for (const fs::path& info : {folder / (stem + ".structures.toml"), folder / "structures.toml"}) {
         if (!fs::exists(info, ec)) continue;
-        auto catalogue = loadStructureInfo(info.string());
+        auto catalogue = content::loadStructureInfo(info.string());
         if (catalogue)
             catalogue_ = std::move(*catalogue);
         else
@@ -66,7 +66,7 @@ void Scene::applyCompanionFiles()
     core::logInfo("scene", "no structures.toml beside ", model_.sourcePath, ": structures show their names only");
 }
 
-const StructureInfo* Scene::structureInfo(int structure) const
+const content::StructureInfo* Scene::structureInfo(int structure) const
 {
     if (structure < 0 || structure >= int(structures_.size())) return nullptr;
     return catalogue_.find(structures_[std::size_t(structure)].name);
@@ -97,7 +97,7 @@ void Scene::setHighlights(const std::vector<std::string>& names)
 {
     highlighted_.assign(structures_.size(), false);
     for (std::size_t i = 0; i < structures_.size(); ++i) {
-        const StructureName& name = structures_[i].name;
+        const content::StructureName& name = structures_[i].name;
         for (const std::string& wanted : names)
             if (wanted == name.structure || wanted == name.instanceKey()) highlighted_[i] = true;
     }
@@ -156,7 +156,7 @@ std::span<const glm::vec3> Scene::deformedNormals(int mesh) const
 
 bool Scene::instanceVisible(const MeshInstance& instance) const
 {
-    const LayerSettings& settings = layer(instance.layer);
+    const content::LayerSettings& settings = layer(instance.layer);
     return settings.visible && settings.opacity > 0.0f && !structureHidden(instance.structure);
 }
 

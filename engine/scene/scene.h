@@ -6,9 +6,9 @@
 #include "assets/model_data.h"
 #include "core/math.h"
 #include "scene/body_simulation.h"
-#include "scene/scene_file.h"
-#include "scene/structure_info.h"
-#include "scene/structures.h"
+#include "content/scene_file.h"
+#include "content/structure_info.h"
+#include "content/structures.h"
 
 #include <glm/glm.hpp>
 
@@ -24,13 +24,13 @@ struct MeshInstance {
     int node = -1;
     int mesh = -1;
     int structure = -1;
-    LayerId layer = LayerId::Other;
+    content::LayerId layer = content::LayerId::Other;
 };
 
 // A named anatomical structure: all instances that share a node name.
 struct Structure {
     std::string nodeName;
-    StructureName name;
+    content::StructureName name;
     std::vector<int> instances;
 };
 
@@ -60,8 +60,8 @@ public:
     const std::vector<Structure>& structures() const { return structures_; }
     int findStructure(std::string_view nodeName) const;
     // What is known about a structure; null when the model came without an entry for it.
-    const StructureInfo* structureInfo(int structure) const;
-    const StructureCatalogue& structureCatalogue() const { return catalogue_; }
+    const content::StructureInfo* structureInfo(int structure) const;
+    const content::StructureCatalogue& structureCatalogue() const { return catalogue_; }
 
     // World matrix of every node in the current pose.
     std::span<const glm::mat4> nodeWorldMatrices() const { return nodeWorld_; }
@@ -71,9 +71,9 @@ public:
     std::span<const glm::vec3> deformedPositions(int mesh) const;
     std::span<const glm::vec3> deformedNormals(int mesh) const;
 
-    std::array<LayerSettings, kLayerCount>& layers() { return layers_; }
-    const std::array<LayerSettings, kLayerCount>& layers() const { return layers_; }
-    const LayerSettings& layer(LayerId id) const { return layers_[std::size_t(id)]; }
+    std::array<content::LayerSettings, content::kLayerCount>& layers() { return layers_; }
+    const std::array<content::LayerSettings, content::kLayerCount>& layers() const { return layers_; }
+    const content::LayerSettings& layer(content::LayerId id) const { return layers_[std::size_t(id)]; }
     bool instanceVisible(const MeshInstance& instance) const;
 
     int selectedStructure = -1;
@@ -125,7 +125,7 @@ private:
     void applyCompanionFiles();
 
     assets::ModelData model_;
-    StructureCatalogue catalogue_;
+    content::StructureCatalogue catalogue_;
     std::vector<MeshInstance> instances_;
     std::vector<Structure> structures_;
     std::vector<bool> highlighted_;
@@ -137,7 +137,7 @@ private:
     std::vector<std::vector<glm::vec3>> deformedPositions_; // per mesh; empty when not deformed
     std::vector<std::vector<glm::vec3>> deformedNormals_;
     std::optional<BodySimulation> body_;
-    std::array<LayerSettings, kLayerCount> layers_ = defaultLayerSettings();
+    std::array<content::LayerSettings, content::kLayerCount> layers_ = content::defaultLayerSettings();
     double timeSeconds_ = 0.0;
 };
 

@@ -3,18 +3,18 @@
 #pragma once
 
 #include "scene/camera.h"
-#include "scene/structures.h"
+#include "content/structures.h"
 
 #include <string>
 #include <variant>
 
 namespace ui {
 
-struct SetViewPreset { scene::ViewPreset preset; };
+struct SetViewPreset { content::ViewPreset preset; };
 struct FrameAll {};
 struct FocusSelection {};
-struct SetLayerVisible { scene::LayerId layer; bool visible; };
-struct SetLayerOpacity { scene::LayerId layer; float opacity; };
+struct SetLayerVisible { content::LayerId layer; bool visible; };
+struct SetLayerOpacity { content::LayerId layer; float opacity; };
 struct SelectStructure { int structure; };   // -1 clears the selection
 struct TakeScreenshot {};
 struct ToggleFullscreen {};

@@ -33,12 +33,12 @@ void drawExplorePanel(const ExplorePanelInput& input, ExplorePanelState& state, 
         return;
     }
     // Layers the model actually has.
-    bool present[scene::kLayerCount] = {};
+    bool present[content::kLayerCount] = {};
     for (const scene::MeshInstance& instance : scene.instances()) present[int(instance.layer)] = true;
     if (ImGui::BeginTable("##layers", 3, ImGuiTableFlags_SizingFixedFit)) {
-        for (const scene::LayerInfo& info : scene::layerInfos()) {
+        for (const content::LayerInfo& info : content::layerInfos()) {
             if (!present[int(info.id)]) continue;
-            const scene::LayerSettings& settings = scene.layer(info.id);
+            const content::LayerSettings& settings = scene.layer(info.id);
             ImGui::PushID(int(info.id));
             ImGui::TableNextRow();
             ImGui::TableSetColumnIndex(0);

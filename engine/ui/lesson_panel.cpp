@@ -12,10 +12,10 @@ const ImVec4 kAccent{0.98f, 0.74f, 0.45f, 1.0f};
 const ImVec4 kDim{0.70f, 0.72f, 0.76f, 1.0f};
 const ImVec4 kError{1.0f, 0.45f, 0.40f, 1.0f};
 
-const scene::Lesson* doctorLesson(const scene::LessonLibrary& library)
+const content::Lesson* doctorLesson(const lessons::LessonLibrary& library)
 {
-    for (const scene::LessonEntry& entry : library.entries())
-        if (entry.lesson && entry.lesson->chapter == scene::Chapter::Doctor) return &*entry.lesson;
+    for (const lessons::LessonEntry& entry : library.entries())
+        if (entry.lesson && entry.lesson->chapter == content::Chapter::Doctor) return &*entry.lesson;
     return nullptr;
 }
 
@@ -28,7 +28,7 @@ void wrapped(const std::string& text, const ImVec4* color = nullptr)
     if (color) ImGui::PopStyleColor();
 }
 
-void drawSources(const std::vector<std::string>& sources, const scene::SourceList& list)
+void drawSources(const std::vector<std::string>& sources, const content::SourceList& list)
 {
     ImGui::PushStyleColor(ImGuiCol_Text, kDim);
     ImGui::TextUnformatted("Sources:");
@@ -47,7 +47,7 @@ void drawRedFlags(const LessonPanelInput& input, std::vector<Command>& commands)
     if (ImGui::BeginChild("##disclaimer", ImVec2(0.0f, height), true, ImGuiWindowFlags_NoScrollbar)) {
         wrapped("For learning, not diagnosis. Cramps that are frequent or severe, or that come with numbness, "
                 "weakness, swelling, redness or skin changes, need a doctor.");
-        const scene::Lesson* doctor = input.library ? doctorLesson(*input.library) : nullptr;
+        const content::Lesson* doctor = input.library ? doctorLesson(*input.library) : nullptr;
         if (doctor && ImGui::SmallButton("When to see a doctor")) commands.push_back(StartLesson{doctor->id, 0});
     }
     ImGui::EndChild();
@@ -56,19 +56,19 @@ void drawRedFlags(const LessonPanelInput& input, std::vector<Command>& commands)
 
 void drawLessonList(const LessonPanelInput& input, LessonPanelState& state, std::vector<Command>& commands)
 {
-    const scene::LessonLibrary& library = *input.library;
+    const lessons::LessonLibrary& library = *input.library;
     if (library.setupError()) wrapped(library.setupError()->describe(), &kError);
     if (ImGui::BeginTabBar("##chapters", ImGuiTabBarFlags_FittingPolicyScroll)) {
         if (ImGui::BeginTabItem("All")) {
             state.chapterTab = -1;
             ImGui::EndTabItem();
         }
-        for (int c = 0; c < scene::kChapterCount; ++c) {
-            const auto chapter = scene::Chapter(c);
+        for (int c = 0; c < content::kChapterCount; ++c) {
+            const auto chapter = content::Chapter(c);
             bool any = false;
-            for (const scene::LessonEntry& entry : library.entries()) any = any || (entry.lesson && entry.lesson->chapter == chapter);
+            for (const lessons::LessonEntry& entry : library.entries()) any = any || (entry.lesson && entry.lesson->chapter == chapter);
             if (!any) continue;
-            const std::string title(scene::chapterTitle(chapter));
+            const std::string title(content::chapterTitle(chapter));
             if (ImGui::BeginTabItem(title.c_str())) {
                 state.chapterTab = c;
                 ImGui::EndTabItem();
@@ -77,15 +77,15 @@ void drawLessonList(const LessonPanelInput& input, LessonPanelState& state, std:
         ImGui::EndTabBar();
     }
     int lastChapter = -1;
-    for (const scene::LessonEntry& entry : library.entries()) {
+    for (const lessons::LessonEntry& entry : library.entries()) {
         if (!entry.lesson) continue;
-        const scene::Lesson& lesson = *entry.lesson;
+        const content::Lesson& lesson = *entry.lesson;
         const int chapter = int(lesson.chapter);
         if (state.chapterTab >= 0 && chapter != state.chapterTab) continue;
         if (chapter != lastChapter) {
             ImGui::Spacing();
             ImGui::PushStyleColor(ImGuiCol_Text, kAccent);
-            ImGui::TextUnformatted(std::string(scene::chapterTitle(lesson.chapter)).c_str());
+            ImGui::TextUnformatted(std::string(content::chapterTitle(lesson.chapter)).c_str());
             ImGui::PopStyleColor();
             ImGui::Separator();
             lastChapter = chapter;
@@ -107,7 +107,7 @@ void drawLessonList(const LessonPanelInput& input, LessonPanelState& state, std:
         ImGui::PopID();
     }
     bool errorsShown = false;
-    for (const scene::LessonEntry& entry : library.entries()) {
+    for (const lessons::LessonEntry& entry : library.entries()) {
         if (!entry.error) continue;
         if (!errorsShown) {
             ImGui::Spacing();
@@ -119,7 +119,7 @@ void drawLessonList(const LessonPanelInput& input, LessonPanelState& state, std:
     }
 }
 
-void drawPlayback(const scene::LessonPlayer& player, std::vector<Command>& commands)
+void drawPlayback(const lessons::LessonPlayer& player, std::vector<Command>& commands)
 {
     const float buttonWidth = ImGui::GetFontSize() * 5.2f;
     ImGui::BeginDisabled(player.stepIndex() == 0);
@@ -156,9 +156,9 @@ void drawPlayback(const scene::LessonPlayer& player, std::vector<Command>& comma
 
 void drawStep(const LessonPanelInput& input, std::vector<Command>& commands)
 {
-    const scene::LessonPlayer& player = *input.player;
-    const scene::Lesson& lesson = *player.lesson();
-    const scene::LessonStep* step = player.step();
+    const lessons::LessonPlayer& player = *input.player;
+    const content::Lesson& lesson = *player.lesson();
+    const content::LessonStep* step = player.step();
     if (ImGui::SmallButton("< All lessons")) commands.push_back(StopLesson{});
     ImGui::SameLine();
     ImGui::TextColored(kDim, "Step %d of %d", player.stepIndex() + 1, player.stepCount());
@@ -180,20 +180,20 @@ void drawStep(const LessonPanelInput& input, std::vector<Command>& commands)
     }
     ImGui::Spacing();
 
-    const scene::StepClock clock = player.clock();
+    const lessons::StepClock clock = player.clock();
     if (step->holdS > 0.0 || step->repetitions > 1) {
         ImGui::Separator();
         if (step->repetitions > 1) ImGui::Text("Repetition %d of %d", clock.repetition + 1, step->repetitions);
         const char* phase = "";
         switch (clock.phase) {
-        case scene::StepPhase::Moving: phase = "Moving into position"; break;
-        case scene::StepPhase::Holding: phase = "Hold"; break;
-        case scene::StepPhase::Releasing: phase = "Release"; break;
-        case scene::StepPhase::Resting: phase = "Rest"; break;
-        case scene::StepPhase::Finished: phase = "Done: well held"; break;
+        case lessons::StepPhase::Moving: phase = "Moving into position"; break;
+        case lessons::StepPhase::Holding: phase = "Hold"; break;
+        case lessons::StepPhase::Releasing: phase = "Release"; break;
+        case lessons::StepPhase::Resting: phase = "Rest"; break;
+        case lessons::StepPhase::Finished: phase = "Done: well held"; break;
         }
         ImGui::TextUnformatted(phase);
-        if (clock.phase == scene::StepPhase::Holding || clock.phase == scene::StepPhase::Resting) {
+        if (clock.phase == lessons::StepPhase::Holding || clock.phase == lessons::StepPhase::Resting) {
             ImGui::SameLine();
             ImGui::SetWindowFontScale(1.8f);
             ImGui::TextColored(kAccent, "%d s", int(std::ceil(clock.remainingS())));
@@ -201,7 +201,7 @@ void drawStep(const LessonPanelInput& input, std::vector<Command>& commands)
             const float fraction = clock.phaseDurationS > 0.0 ? float(clock.phaseTimeS / clock.phaseDurationS) : 1.0f;
             ImGui::ProgressBar(fraction, ImVec2(-1.0f, ImGui::GetFontSize() * 0.5f), "");
         }
-        if (!step->cue.empty() && clock.phase == scene::StepPhase::Holding) wrapped(step->cue, &kAccent);
+        if (!step->cue.empty() && clock.phase == lessons::StepPhase::Holding) wrapped(step->cue, &kAccent);
     }
     if (!input.muscleSummary.empty()) {
         ImGui::Separator();

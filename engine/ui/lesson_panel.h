@@ -3,8 +3,8 @@
 // step list and timeline. Reads the library and player; writes commands.
 #pragma once
 
-#include "scene/lesson_library.h"
-#include "scene/lesson_player.h"
+#include "lessons/lesson_library.h"
+#include "lessons/lesson_player.h"
 #include "ui/commands.h"
 
 #include <map>
@@ -15,8 +15,8 @@
 namespace ui {
 
 struct LessonPanelInput {
-    const scene::LessonLibrary* library = nullptr;
-    const scene::LessonPlayer* player = nullptr;
+    const lessons::LessonLibrary* library = nullptr;
+    const lessons::LessonPlayer* player = nullptr;
     // Steps completed per lesson id, for the progress ticks.
     const std::map<std::string, std::set<int>>* completed = nullptr;
     // Short live numbers for the step (e.g. "Semitendinosus 112% of rest length"), or empty.

@@ -17,7 +17,7 @@ std::string structureLabel(const scene::Scene& scene, int index)
 {
     const scene::Structure& structure = scene.structures()[std::size_t(index)];
     std::string label;
-    if (const scene::StructureInfo* info = scene.structureInfo(index)) {
+    if (const content::StructureInfo* info = scene.structureInfo(index)) {
         label = info->name;
     } else {
         label = structure.name.structure;
@@ -26,9 +26,9 @@ std::string structureLabel(const scene::Scene& scene, int index)
         if (!label.empty()) label[0] = char(std::toupper(static_cast<unsigned char>(label[0])));
     }
     switch (structure.name.side) {
-    case scene::Side::Left: label += " (left)"; break;
-    case scene::Side::Right: label += " (right)"; break;
-    case scene::Side::None: break;
+    case content::Side::Left: label += " (left)"; break;
+    case content::Side::Right: label += " (right)"; break;
+    case content::Side::None: break;
     }
     return label;
 }
@@ -43,11 +43,11 @@ void drawMenuBar(const OverlayInput& input, OverlayState& state, std::vector<Com
         ImGui::EndMenu();
     }
     if (ImGui::BeginMenu("View")) {
-        if (ImGui::MenuItem("Anterior", "1")) commands.push_back(SetViewPreset{scene::ViewPreset::Anterior});
-        if (ImGui::MenuItem("Posterior", "2")) commands.push_back(SetViewPreset{scene::ViewPreset::Posterior});
-        if (ImGui::MenuItem("Lateral", "3")) commands.push_back(SetViewPreset{scene::ViewPreset::Lateral});
-        if (ImGui::MenuItem("Medial", "4")) commands.push_back(SetViewPreset{scene::ViewPreset::Medial});
-        if (ImGui::MenuItem("Superior", "5")) commands.push_back(SetViewPreset{scene::ViewPreset::Superior});
+        if (ImGui::MenuItem("Anterior", "1")) commands.push_back(SetViewPreset{content::ViewPreset::Anterior});
+        if (ImGui::MenuItem("Posterior", "2")) commands.push_back(SetViewPreset{content::ViewPreset::Posterior});
+        if (ImGui::MenuItem("Lateral", "3")) commands.push_back(SetViewPreset{content::ViewPreset::Lateral});
+        if (ImGui::MenuItem("Medial", "4")) commands.push_back(SetViewPreset{content::ViewPreset::Medial});
+        if (ImGui::MenuItem("Superior", "5")) commands.push_back(SetViewPreset{content::ViewPreset::Superior});
         ImGui::Separator();
         if (ImGui::MenuItem("Frame everything", "F")) commands.push_back(FrameAll{});
         if (ImGui::MenuItem("Focus selection", "Shift+F", false, input.scene && input.scene->selectedStructure >= 0))
@@ -100,7 +100,7 @@ void drawFact(const char* heading, const std::string& text, bool generalKnowledg
     if (generalKnowledge) ImGui::TextDisabled("(general anatomy knowledge)");
 }
 
-void drawStructureInfo(const scene::StructureInfo& info, const scene::StructureCatalogue& catalogue)
+void drawStructureInfo(const content::StructureInfo& info, const content::StructureCatalogue& catalogue)
 {
     if (!info.latin.empty()) ImGui::TextDisabled("%s", info.latin.c_str());
     if (!info.summary.empty()) {
@@ -146,9 +146,9 @@ void drawSelection(const OverlayInput& input, std::vector<Command>& commands)
         ImGui::PushTextWrapPos(0.0f);
         ImGui::TextUnformatted(structureLabel(scene, scene.selectedStructure).c_str());
         const scene::Structure& structure = scene.structures()[std::size_t(scene.selectedStructure)];
-        const scene::LayerInfo& layer = scene::layerInfo(structure.name.layer);
+        const content::LayerInfo& layer = content::layerInfo(structure.name.layer);
         ImGui::TextDisabled("%.*s", int(layer.label.size()), layer.label.data());
-        if (const scene::StructureInfo* info = scene.structureInfo(scene.selectedStructure))
+        if (const content::StructureInfo* info = scene.structureInfo(scene.selectedStructure))
             drawStructureInfo(*info, scene.structureCatalogue());
         ImGui::PopTextWrapPos();
         ImGui::Spacing();

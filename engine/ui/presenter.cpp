@@ -28,8 +28,8 @@ void drawCaption(const PresenterInput& input)
     if (ImGui::Begin("##presenter-caption", nullptr, flags)) {
         const float wrapWidth = viewport->Size.x * 0.9f - 2.0f * margin;
         ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + wrapWidth);
-        const scene::LessonPlayer* player = input.player;
-        const scene::LessonStep* step = player && player->active() ? player->step() : nullptr;
+        const lessons::LessonPlayer* player = input.player;
+        const content::LessonStep* step = player && player->active() ? player->step() : nullptr;
         ImGui::PushFont(set.presenterHeading);
         if (step) {
             ImGui::TextColored(kAccent, "%s", step->title.c_str());
@@ -40,17 +40,17 @@ void drawCaption(const PresenterInput& input)
         if (step) {
             ImGui::PushFont(set.presenter);
             ImGui::TextUnformatted(step->text.c_str());
-            const scene::StepClock clock = player->clock();
+            const lessons::StepClock clock = player->clock();
             std::string status;
             if (step->repetitions > 1)
                 status += "Repetition " + std::to_string(clock.repetition + 1) + " of " + std::to_string(step->repetitions);
-            if (clock.phase == scene::StepPhase::Holding || clock.phase == scene::StepPhase::Resting) {
+            if (clock.phase == lessons::StepPhase::Holding || clock.phase == lessons::StepPhase::Resting) {
                 if (!status.empty()) status += "   ";
-                status += (clock.phase == scene::StepPhase::Holding ? "Hold " : "Rest ") +
+                status += (clock.phase == lessons::StepPhase::Holding ? "Hold " : "Rest ") +
                           std::to_string(int(std::ceil(clock.remainingS()))) + " s";
             }
             if (!status.empty()) ImGui::TextColored(kAccent, "%s", status.c_str());
-            if (clock.phase == scene::StepPhase::Holding && !step->cue.empty())
+            if (clock.phase == lessons::StepPhase::Holding && !step->cue.empty())
                 ImGui::TextColored(kAccent, "%s", step->cue.c_str());
             ImGui::PopFont();
             std::string sources = "Sources:";

@@ -3,8 +3,8 @@
 // Also the blank screen and the pointer highlight that follows the mouse.
 #pragma once
 
-#include "scene/lesson_library.h"
-#include "scene/lesson_player.h"
+#include "lessons/lesson_library.h"
+#include "lessons/lesson_player.h"
 #include "ui/commands.h"
 
 #include <glm/vec2.hpp>
@@ -15,8 +15,8 @@
 namespace ui {
 
 struct PresenterInput {
-    const scene::LessonPlayer* player = nullptr;
-    const scene::SourceList* sources = nullptr;
+    const lessons::LessonPlayer* player = nullptr;
+    const content::SourceList* sources = nullptr;
     std::string sceneTitle;        // shown when no lesson is running
     bool blank = false;
     glm::vec2 pointer{0.0f};       // pixels

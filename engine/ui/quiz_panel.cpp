@@ -6,7 +6,7 @@
 
 namespace ui {
 
-void drawQuizPanel(const scene::Quiz& quiz, std::vector<Command>& commands)
+void drawQuizPanel(const lessons::Quiz& quiz, std::vector<Command>& commands)
 {
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(ImVec2(viewport->Pos.x + viewport->Size.x * 0.36f, viewport->Pos.y + viewport->Size.y - 20.0f),
@@ -15,7 +15,7 @@ void drawQuizPanel(const scene::Quiz& quiz, std::vector<Command>& commands)
     bool open = true;
     const ImGuiWindowFlags flags = ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoCollapse;
     if (ImGui::Begin("Quiz", &open, flags)) {
-        const scene::QuizQuestion& question = quiz.question();
+        const lessons::QuizQuestion& question = quiz.question();
         ImGui::TextDisabled("Score %d of %d", quiz.score(), quiz.asked());
         ImGui::PushFont(fonts().heading);
         ImGui::TextUnformatted(question.prompt.c_str());

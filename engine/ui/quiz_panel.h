@@ -2,13 +2,13 @@
 // reason, and the running score.
 #pragma once
 
-#include "scene/quiz.h"
+#include "lessons/quiz.h"
 #include "ui/commands.h"
 
 #include <vector>
 
 namespace ui {
 
-void drawQuizPanel(const scene::Quiz& quiz, std::vector<Command>& commands);
+void drawQuizPanel(const lessons::Quiz& quiz, std::vector<Command>& commands);
 
 } // namespace ui

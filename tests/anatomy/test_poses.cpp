@@ -1,7 +1,7 @@
 #include "anim/floor_contact.h"
 #include "anim/pose_blend.h"
 #include "anim/track.h"
-#include "scene/pose_library.h"
+#include "content/pose_library.h"
 
 #include <doctest/doctest.h>
 
@@ -11,10 +11,10 @@ using namespace anatomy;
 
 namespace {
 
-const scene::PoseLibrary& library()
+const content::PoseLibrary& library()
 {
-    static const scene::PoseLibrary poses = [] {
-        auto loaded = scene::PoseLibrary::load(std::string(HT_SOURCE_DIR) + "/scenes/poses.toml");
+    static const content::PoseLibrary poses = [] {
+        auto loaded = content::PoseLibrary::load(std::string(HT_SOURCE_DIR) + "/scenes/poses.toml");
         if (!loaded) MESSAGE(loaded.error().describe());
         if (!loaded) throw std::runtime_error(loaded.error().describe());
         return *loaded;

@@ -20,7 +20,7 @@ TEST_CASE("settings round trip through their file")
     settings.highContrast = true;
     settings.window = std::array<int, 4>{10, 20, 1600, 900};
     settings.layersSaved = true;
-    for (std::size_t i = 0; i < scene::kLayerCount; ++i) {
+    for (std::size_t i = 0; i < content::kLayerCount; ++i) {
         settings.layerVisible[i] = i % 2 == 0;
         settings.layerOpacity[i] = 0.25f * float(i % 4);
     }

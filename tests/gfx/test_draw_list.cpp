@@ -62,7 +62,7 @@ TEST_CASE("opaque structures come near to far, and what is outside the view is l
 TEST_CASE("see-through structures come far to near, with their colour-map values")
 {
     scene::Scene scene = lineOfBoxes();
-    scene.layers()[std::size_t(scene::LayerId::Bone)].opacity = 0.5f;
+    scene.layers()[std::size_t(content::LayerId::Bone)].opacity = 0.5f;
     int ball = -1;
     for (const scene::MeshInstance& instance : scene.instances())
         if (scene.model().meshes[std::size_t(instance.mesh)].name == "muscle.ball.r") ball = instance.structure;

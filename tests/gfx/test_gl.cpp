@@ -144,13 +144,13 @@ core::Image renderFramed(const scene::Scene& scene, glm::ivec2 size, const std::
     return renderer->readScene();
 }
 
-core::Image renderTestScene(scene::ViewPreset preset, float skinOpacity, glm::ivec2 size)
+core::Image renderTestScene(content::ViewPreset preset, float skinOpacity, glm::ivec2 size)
 {
     TempDir dir;
     auto model = assets::importModel(testing_support::writeTestScene(dir.path()));
     REQUIRE(model.ok());
     scene::Scene scene(std::move(*model));
-    scene.layers()[std::size_t(scene::LayerId::Skin)].opacity = skinOpacity;
+    scene.layers()[std::size_t(content::LayerId::Skin)].opacity = skinOpacity;
     return renderFramed(scene, size, [&](scene::OrbitCamera& camera) { camera.setPreset(preset, false); });
 }
 
@@ -166,8 +166,8 @@ void checkGolden(const core::Image& image, const std::string& name)
 TEST_CASE("golden images: opaque structures from two sides")
 {
     const int before = fixture().newProblems();
-    checkGolden(renderTestScene(scene::ViewPreset::Anterior, 0.0f, {320, 240}), "test_scene_anterior_opaque");
-    checkGolden(renderTestScene(scene::ViewPreset::Lateral, 0.0f, {320, 240}), "test_scene_lateral_opaque");
+    checkGolden(renderTestScene(content::ViewPreset::Anterior, 0.0f, {320, 240}), "test_scene_anterior_opaque");
+    checkGolden(renderTestScene(content::ViewPreset::Lateral, 0.0f, {320, 240}), "test_scene_lateral_opaque");
     CHECK(fixture().newProblems() == before);
 }
 
@@ -258,7 +258,7 @@ TEST_CASE("baked ambient occlusion darkens the crease where the muscle meets the
 TEST_CASE("golden images: translucent skin over opaque structures")
 {
     const int before = fixture().newProblems();
-    const core::Image image = renderTestScene(scene::ViewPreset::Anterior, 0.35f, {320, 240});
+    const core::Image image = renderTestScene(content::ViewPreset::Anterior, 0.35f, {320, 240});
     checkGolden(image, "test_scene_anterior_skin");
     // Not a black or empty frame: the centre shows the skin-tinted block or ball.
     const std::uint8_t* centre = image.pixel(160, 120);
@@ -339,9 +339,9 @@ TEST_CASE("low quality, pipelined: the window shows the last finished scene, and
     auto model = assets::importModel(testing_support::writeTestScene(dir.path()));
     REQUIRE(model.ok());
     scene::Scene scene(std::move(*model));
-    scene.layers()[std::size_t(scene::LayerId::Skin)].opacity = 0.0f;
+    scene.layers()[std::size_t(content::LayerId::Skin)].opacity = 0.0f;
     const glm::ivec2 window{320, 240};  // the fixture's window; the scene is drawn at 55% of it
-    auto frameAt = [&](render::Renderer& renderer, scene::ViewPreset preset) {
+    auto frameAt = [&](render::Renderer& renderer, content::ViewPreset preset) {
         scene::OrbitCamera camera;
         camera.frame(scene.visibleBounds(), false);
         camera.setPreset(preset, false);
@@ -368,9 +368,9 @@ TEST_CASE("low quality, pipelined: the window shows the last finished scene, and
                                                  {render::Quality::Low, fixture().info.maxSamples, pipelined});
         REQUIRE(renderer.ok());
         REQUIRE(renderer->upload(scene).ok());
-        const core::Image front = frameAt(*renderer, scene::ViewPreset::Anterior);
-        const core::Image side = frameAt(*renderer, scene::ViewPreset::Lateral);
-        const core::Image frontAgain = frameAt(*renderer, scene::ViewPreset::Anterior);
+        const core::Image front = frameAt(*renderer, content::ViewPreset::Anterior);
+        const core::Image side = frameAt(*renderer, content::ViewPreset::Lateral);
+        const core::Image frontAgain = frameAt(*renderer, content::ViewPreset::Anterior);
         // The first frame shows its own view.
         CHECK(drawnPixels(front) > 2000);
         if (pipelined) {

@@ -8,9 +8,9 @@
 #include "assets/model_import.h"
 #include "core/image.h"
 #include "process.h"
-#include "scene/lesson_library.h"
-#include "scene/structure_info.h"
-#include "scene/structures.h"
+#include "lessons/lesson_library.h"
+#include "content/structure_info.h"
+#include "content/structures.h"
 #include "temp_dir.h"
 
 #include <doctest/doctest.h>
@@ -248,10 +248,10 @@ TEST_CASE("bones ride on their segment's joint; muscles, tendons and skinned mes
     const assets::ModelData& m = model();
     for (const assets::Node& node : m.nodes) {
         if (node.meshes.empty()) continue;
-        const scene::StructureName name = scene::parseStructureName(node.name);
+        const content::StructureName name = content::parseStructureName(node.name);
         const assets::MeshData& mesh = m.meshes[std::size_t(node.meshes[0])];
         INFO(node.name);
-        if (name.layer == scene::LayerId::Bone) {
+        if (name.layer == content::LayerId::Bone) {
             REQUIRE(node.parent >= 0);
             CHECK(m.nodes[std::size_t(node.parent)].name.rfind("joint.", 0) == 0);
             CHECK_FALSE(mesh.skinned());
@@ -396,20 +396,20 @@ TEST_CASE("the skinned body rests on the floor at every key pose of every lesson
     for (std::size_t v = 0; v < standing.size(); ++v) bindError = std::max(bindError, glm::length(standing[v] - rest.positions[v]));
     REQUIRE(bindError < 1e-4);  // the skinning above reproduces the mesh as stored
 
-    auto catalogue = scene::loadStructureInfo(std::string(HT_SOURCE_DIR) + "/assets/structures.toml");
+    auto catalogue = content::loadStructureInfo(std::string(HT_SOURCE_DIR) + "/assets/structures.toml");
     REQUIRE(catalogue);
     std::vector<std::string> names;
     for (const auto& [key, info] : catalogue->entries) names.push_back(key.substr(key.find('.') + 1));
-    const scene::LessonLibrary lessons = scene::LessonLibrary::load(
+    const lessons::LessonLibrary lessons = lessons::LessonLibrary::load(
         std::string(HT_SOURCE_DIR) + "/scenes/lessons", std::string(HT_SOURCE_DIR) + "/scenes/poses.toml",
         std::string(HT_SOURCE_DIR) + "/assets/sources.toml", names);
     REQUIRE(lessons.errorCount() == 0);
     int checked = 0;
     double deepest = 0.0, highestGap = -1.0;
-    for (const scene::LessonEntry& entry : lessons.entries()) {
+    for (const lessons::LessonEntry& entry : lessons.entries()) {
         REQUIRE(entry.lesson);
         for (std::size_t s = 0; s < entry.lesson->steps.size(); ++s) {
-            for (const scene::StepKey& key : entry.lesson->steps[s].keys) {
+            for (const content::StepKey& key : entry.lesson->steps[s].keys) {
                 CAPTURE(entry.lesson->id);
                 CAPTURE(s + 1);
                 CAPTURE(key.line);
@@ -498,15 +498,15 @@ TEST_CASE("muscles and tendons carry path coordinates that rebuild them on their
 {
     const assets::ModelData& m = model();
     for (const assets::Node& node : m.nodes) {
-        const scene::StructureName name = scene::parseStructureName(node.name);
-        if (name.layer != scene::LayerId::Muscle && name.layer != scene::LayerId::Tendon) continue;
+        const content::StructureName name = content::parseStructureName(node.name);
+        if (name.layer != content::LayerId::Muscle && name.layer != content::LayerId::Tendon) continue;
         INFO(node.name);
         REQUIRE(node.metadata.count("path"));
         REQUIRE(node.metadata.count("side"));
         const auto muscle = anatomy::muscleFromName(node.metadata.at("path"));
         REQUIRE(muscle.has_value());
         const Side side = node.metadata.at("side") == "r" ? Side::Right : Side::Left;
-        CHECK(node.metadata.at("side") == sideKey(name.side == scene::Side::Right ? Side::Right : Side::Left));
+        CHECK(node.metadata.at("side") == sideKey(name.side == content::Side::Right ? Side::Right : Side::Left));
         const anatomy::Pose pose = anatomy::Pose::neutral();
         const anatomy::SkeletonPose skeleton = anatomy::computeSkeleton(pose);
         const anatomy::PathFrame frame(anatomy::activePathPoints(skeleton, pose, *muscle, side),
@@ -560,7 +560,7 @@ TEST_CASE("the whole model stays within its budget of about 150k triangles")
     std::map<std::string, std::size_t> byLayer;
     std::size_t total = 0;
     for (const assets::MeshData& mesh : model().meshes) {
-        byLayer[std::string(scene::layerInfo(scene::parseStructureName(mesh.name).layer).key)] += mesh.triangleCount();
+        byLayer[std::string(content::layerInfo(content::parseStructureName(mesh.name).layer).key)] += mesh.triangleCount();
         total += mesh.triangleCount();
     }
     for (const auto& [layer, triangles] : byLayer) MESSAGE(layer << ": " << triangles << " triangles");
@@ -570,13 +570,13 @@ TEST_CASE("the whole model stays within its budget of about 150k triangles")
 
 TEST_CASE("every named structure of the model has its information, and every entry is used")
 {
-    auto catalogue = scene::loadStructureInfo(std::string(HT_SOURCE_DIR) + "/assets/structures.toml");
+    auto catalogue = content::loadStructureInfo(std::string(HT_SOURCE_DIR) + "/assets/structures.toml");
     REQUIRE_MESSAGE(catalogue.ok(), (catalogue.ok() ? "" : catalogue.error().describe()));
     std::set<std::string> used;
     for (const assets::Node& node : model().nodes) {
         if (node.meshes.empty()) continue;
-        const scene::StructureName name = scene::parseStructureName(node.name);
-        const scene::StructureInfo* info = catalogue->find(name);
+        const content::StructureName name = content::parseStructureName(node.name);
+        const content::StructureInfo* info = catalogue->find(name);
         CHECK_MESSAGE(info != nullptr, "no entry in assets/structures.toml for " << node.name);
         if (info) used.insert(info->key);
     }

@@ -18,8 +18,8 @@ namespace {
 scene::MuscleDrive crampDrive(double elapsedS)
 {
     scene::MuscleDrive drive;
-    drive.mode = scene::MuscleMode::Cramp;
-    drive.cramp = scene::CrampSpec{anatomy::Muscle::BicepsFemorisLong, Side::Right, 0.0, 60.0};
+    drive.mode = content::MuscleMode::Cramp;
+    drive.cramp = content::CrampSpec{anatomy::Muscle::BicepsFemorisLong, Side::Right, 0.0, 60.0};
     drive.crampElapsedS = elapsedS;
     return drive;
 }

@@ -28,16 +28,16 @@ TEST_CASE("preset views put the eye on the anatomical side they name")
     scene::OrbitCamera camera = framedCamera();
     const glm::vec3 focus = camera.pose().focus;
     struct Expectation {
-        scene::ViewPreset preset;
+        content::ViewPreset preset;
         glm::vec3 direction; // from the focus toward the eye
     };
     const Expectation expectations[] = {
-        {scene::ViewPreset::Anterior, {1, 0, 0}},  {scene::ViewPreset::Posterior, {-1, 0, 0}},
-        {scene::ViewPreset::Lateral, {0, 0, 1}},   {scene::ViewPreset::Medial, {0, 0, -1}},
-        {scene::ViewPreset::Superior, {0, 1, 0}},
+        {content::ViewPreset::Anterior, {1, 0, 0}},  {content::ViewPreset::Posterior, {-1, 0, 0}},
+        {content::ViewPreset::Lateral, {0, 0, 1}},   {content::ViewPreset::Medial, {0, 0, -1}},
+        {content::ViewPreset::Superior, {0, 1, 0}},
     };
     for (const Expectation& expectation : expectations) {
-        CAPTURE(scene::presetName(expectation.preset));
+        CAPTURE(content::presetName(expectation.preset));
         camera.setPreset(expectation.preset, false);
         const glm::vec3 toEye = glm::normalize(camera.position() - focus);
         CHECK(glm::dot(toEye, expectation.direction) > 0.99f);
@@ -46,10 +46,10 @@ TEST_CASE("preset views put the eye on the anatomical side they name")
 
 TEST_CASE("preset names round trip")
 {
-    for (auto preset : {scene::ViewPreset::Anterior, scene::ViewPreset::Posterior, scene::ViewPreset::Lateral,
-                        scene::ViewPreset::Medial, scene::ViewPreset::Superior})
-        CHECK(scene::presetFromName(scene::presetName(preset)) == preset);
-    CHECK_FALSE(scene::presetFromName("sideways"));
+    for (auto preset : {content::ViewPreset::Anterior, content::ViewPreset::Posterior, content::ViewPreset::Lateral,
+                        content::ViewPreset::Medial, content::ViewPreset::Superior})
+        CHECK(content::presetFromName(content::presetName(preset)) == preset);
+    CHECK_FALSE(content::presetFromName("sideways"));
 }
 
 TEST_CASE("framing puts every corner of the box inside the view")
@@ -76,7 +76,7 @@ TEST_CASE("framing puts every corner of the box inside the view")
 TEST_CASE("a ray through the centre of the view passes through the focus")
 {
     scene::OrbitCamera camera = framedCamera();
-    camera.setPreset(scene::ViewPreset::Lateral, false);
+    camera.setPreset(content::ViewPreset::Lateral, false);
     const core::Ray ray = camera.rayThroughPixel({640.0f, 360.0f}, {1280.0f, 720.0f});
     const glm::vec3 toFocus = camera.pose().focus - ray.origin;
     const glm::vec3 closest = ray.origin + ray.direction * glm::dot(toFocus, ray.direction);
@@ -114,8 +114,8 @@ TEST_CASE("orbit, pan and zoom")
 TEST_CASE("transitions glide smoothly and take the short way round")
 {
     scene::OrbitCamera camera = framedCamera();
-    camera.setPreset(scene::ViewPreset::Lateral, false); // yaw 90
-    camera.setPreset(scene::ViewPreset::Posterior);      // yaw 180: a quarter turn, not three
+    camera.setPreset(content::ViewPreset::Lateral, false); // yaw 90
+    camera.setPreset(content::ViewPreset::Posterior);      // yaw 180: a quarter turn, not three
     REQUIRE(camera.transitioning());
     float previousYaw = camera.pose().yawDeg;
     for (int i = 0; i < 20; ++i) {
@@ -130,7 +130,7 @@ TEST_CASE("transitions glide smoothly and take the short way round")
 
     SUBCASE("orbiting during a transition stops it where it is")
     {
-        camera.setPreset(scene::ViewPreset::Anterior);
+        camera.setPreset(content::ViewPreset::Anterior);
         camera.update(0.1f);
         camera.orbit({1.0f, 0.0f}, {100.0f, 100.0f});
         CHECK_FALSE(camera.transitioning());

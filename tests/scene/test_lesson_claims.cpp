@@ -19,8 +19,8 @@
 #include "anatomy/landmarks.h"
 #include "anatomy/muscle_path.h"
 #include "anatomy/musculoskeletal.h"
-#include "scene/lesson_library.h"
-#include "scene/structure_info.h"
+#include "lessons/lesson_library.h"
+#include "content/structure_info.h"
 
 #include <doctest/doctest.h>
 
@@ -33,7 +33,8 @@
 #include <string>
 #include <vector>
 
-using namespace scene;
+using namespace content;
+using namespace lessons;
 using anatomy::Coordinate;
 using anatomy::Muscle;
 using LegSide = anatomy::Side;

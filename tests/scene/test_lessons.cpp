@@ -1,14 +1,16 @@
 // Lesson files: what a teacher writes, what goes wrong in it and how it is reported, and how
 // a lesson plays: moves, holds with countdowns, repetitions, step blending and floor contact.
 #include "anim/floor_contact.h"
-#include "scene/lesson_file.h"
-#include "scene/lesson_library.h"
-#include "scene/lesson_player.h"
+#include "content/lesson_file.h"
+#include "lessons/lesson_library.h"
+#include "lessons/lesson_player.h"
 #include "temp_dir.h"
 
 #include <doctest/doctest.h>
 
 using namespace scene;
+using namespace content;
+using namespace lessons;
 using anatomy::Coordinate;
 
 namespace {

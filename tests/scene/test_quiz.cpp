@@ -1,9 +1,11 @@
-#include "scene/quiz.h"
+#include "lessons/quiz.h"
 #include "test_models.h"
 
 #include <doctest/doctest.h>
 
 using namespace scene;
+using namespace content;
+using namespace lessons;
 
 namespace {
 

@@ -3,9 +3,9 @@
 // scene picks both up from beside its model.
 #include "assets/model_import.h"
 #include "authoring/gltf_writer.h"
-#include "scene/name_mapping.h"
+#include "content/name_mapping.h"
 #include "scene/scene.h"
-#include "scene/structure_info.h"
+#include "content/structure_info.h"
 #include "temp_dir.h"
 #include "test_models.h"
 
@@ -48,7 +48,7 @@ std::string withLine(const std::string& from, const std::string& to)
 
 core::Error parseError(const std::string& text)
 {
-    auto parsed = scene::parseStructureInfoText(text, "info.toml");
+    auto parsed = content::parseStructureInfoText(text, "info.toml");
     REQUIRE_FALSE(parsed.ok());
     return parsed.error();
 }
@@ -57,25 +57,25 @@ core::Error parseError(const std::string& text)
 
 TEST_CASE("the shipped structure information parses")
 {
-    auto catalogue = scene::loadStructureInfo(std::string(HT_SOURCE_DIR) + "/assets/structures.toml");
+    auto catalogue = content::loadStructureInfo(std::string(HT_SOURCE_DIR) + "/assets/structures.toml");
     REQUIRE_MESSAGE(catalogue.ok(), (catalogue.ok() ? "" : catalogue.error().describe()));
     CHECK(catalogue->entries.size() >= 30);
-    const scene::StructureInfo* st = catalogue->find(scene::parseStructureName("muscle.semitendinosus.l"));
+    const content::StructureInfo* st = catalogue->find(content::parseStructureName("muscle.semitendinosus.l"));
     REQUIRE(st != nullptr);
     CHECK(st->name == "Semitendinosus");
     CHECK_FALSE(st->bloodSupply.empty());
     CHECK_FALSE(st->isGeneralKnowledge("origin"));
     // The short head is the one hamstring of the common fibular division.
-    const scene::StructureInfo* bfsh = catalogue->find(scene::parseStructureName("muscle.biceps_femoris_short.r"));
+    const content::StructureInfo* bfsh = catalogue->find(content::parseStructureName("muscle.biceps_femoris_short.r"));
     REQUIRE(bfsh != nullptr);
     CHECK(bfsh->nerve.find("ommon fibular") != std::string::npos);
 }
 
 TEST_CASE("a good file gives every field, and marks general knowledge")
 {
-    auto catalogue = scene::parseStructureInfoText(kGood, "info.toml");
+    auto catalogue = content::parseStructureInfoText(kGood, "info.toml");
     REQUIRE(catalogue.ok());
-    const scene::StructureInfo* info = catalogue->find(scene::parseStructureName("muscle.semitendinosus.r"));
+    const content::StructureInfo* info = catalogue->find(content::parseStructureName("muscle.semitendinosus.r"));
     REQUIRE(info != nullptr);
     CHECK(info->latin == "Musculus semitendinosus");
     CHECK(info->insertion == "Pes anserinus.");
@@ -84,7 +84,7 @@ TEST_CASE("a good file gives every field, and marks general knowledge")
     CHECK_FALSE(info->isGeneralKnowledge("nerve"));
     CHECK(info->line == 5);
     CHECK(catalogue->sources.at("S11") == "Anatomy pages");
-    CHECK(catalogue->find(scene::parseStructureName("muscle.gracilis.r")) == nullptr);
+    CHECK(catalogue->find(content::parseStructureName("muscle.gracilis.r")) == nullptr);
 }
 
 TEST_CASE("a malformed structure file names the file, line, column and field")
@@ -150,7 +150,7 @@ TEST_CASE("a malformed structure file names the file, line, column and field")
 
 TEST_CASE("a name mapping renames a model's nodes to the convention")
 {
-    auto mapping = scene::parseNameMappingText(R"([nodes]
+    auto mapping = content::parseNameMappingText(R"([nodes]
 "Ball_R" = "muscle.semitendinosus.r"
 "Block" = "bone.femur.r"
 )",
@@ -159,7 +159,7 @@ TEST_CASE("a name mapping renames a model's nodes to the convention")
     assets::ModelData model = testing_support::makeTestScene();
     model.nodes[std::size_t(model.findNode("muscle.test_ball.r"))].name = "Ball_R";
     model.nodes[std::size_t(model.findNode("bone.test_block"))].name = "Block";
-    REQUIRE(scene::applyNameMapping(*mapping, model).ok());
+    REQUIRE(content::applyNameMapping(*mapping, model).ok());
     CHECK(model.findNode("muscle.semitendinosus.r") >= 0);
     CHECK(model.findNode("bone.femur.r") >= 0);
     CHECK(model.findNode("Ball_R") < 0);
@@ -169,7 +169,7 @@ TEST_CASE("name mapping errors name the file, line and field")
 {
     SUBCASE("a new name outside the convention")
     {
-        auto mapping = scene::parseNameMappingText("[nodes]\n\"Ball\" = \"muscel.semitendinosus.r\"\n", "map.toml");
+        auto mapping = content::parseNameMappingText("[nodes]\n\"Ball\" = \"muscel.semitendinosus.r\"\n", "map.toml");
         REQUIRE_FALSE(mapping.ok());
         CHECK(mapping.error().line == 2);
         CHECK(mapping.error().field == "nodes.Ball");
@@ -177,18 +177,18 @@ TEST_CASE("name mapping errors name the file, line and field")
     }
     SUBCASE("a joint that names no segment")
     {
-        auto mapping = scene::parseNameMappingText("[nodes]\n\"Thigh\" = \"joint.femr_r\"\n", "map.toml");
+        auto mapping = content::parseNameMappingText("[nodes]\n\"Thigh\" = \"joint.femr_r\"\n", "map.toml");
         REQUIRE_FALSE(mapping.ok());
         CHECK(mapping.error().line == 2);
         CHECK(mapping.error().message.find("did you mean 'femur_r'") != std::string::npos);
     }
     SUBCASE("a node the model does not have")
     {
-        auto mapping = scene::parseNameMappingText("[nodes]\n\"Bal_R\" = \"muscle.semitendinosus.r\"\n", "map.toml");
+        auto mapping = content::parseNameMappingText("[nodes]\n\"Bal_R\" = \"muscle.semitendinosus.r\"\n", "map.toml");
         REQUIRE(mapping.ok());
         assets::ModelData model = testing_support::makeTestScene();
         model.nodes[std::size_t(model.findNode("muscle.test_ball.r"))].name = "Ball_R";
-        const core::Status applied = scene::applyNameMapping(*mapping, model);
+        const core::Status applied = content::applyNameMapping(*mapping, model);
         REQUIRE_FALSE(applied.ok());
         CHECK(applied.error().file == "map.toml");
         CHECK(applied.error().line == 2);
@@ -210,7 +210,7 @@ TEST_CASE("a scene applies the name mapping and structure information found besi
     const scene::Scene scene(std::move(*imported));
     const int structure = scene.findStructure("muscle.semitendinosus.r");
     REQUIRE(structure >= 0);
-    const scene::StructureInfo* info = scene.structureInfo(structure);
+    const content::StructureInfo* info = scene.structureInfo(structure);
     REQUIRE(info != nullptr);
     CHECK(info->name == "Semitendinosus");
     CHECK(scene.structureInfo(scene.findStructure("bone.test_block")) == nullptr);

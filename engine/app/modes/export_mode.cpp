@@ -34,7 +34,7 @@ public:
 
 private:
     // One step's picture; false after printing why it failed.
-    bool exportStep(const scene::Lesson& lesson, std::size_t index, std::vector<std::string>& images);
+    bool exportStep(const content::Lesson& lesson, std::size_t index, std::vector<std::string>& images);
 
     World& world_;
     GraphicsContext& graphics_;
@@ -53,16 +53,16 @@ int fail(const std::string& message)
 
 std::optional<int> ExportMode::start()
 {
-    const scene::Lesson* lesson = lessons_.library().find(lessonId_);
+    const content::Lesson* lesson = lessons_.library().find(lessonId_);
     if (!lesson) {
-        for (const scene::LessonEntry& entry : lessons_.library().entries())
+        for (const lessons::LessonEntry& entry : lessons_.library().entries())
             if (entry.error && fs::path(entry.path).stem() == lessonId_) return fail(entry.error->describe());
         return fail("--export-lesson: no lesson named '" + lessonId_ + "' in " + (paths_.scenes() / "lessons").string());
     }
     std::error_code ec;
     fs::create_directories(folder_, ec);
     if (ec) return fail(folder_.string() + ": cannot create folder: " + ec.message());
-    const scene::Lesson copy = *lesson;
+    const content::Lesson copy = *lesson;
     lessons_.start(copy.id, 0);
     std::vector<std::string> images;
     for (std::size_t i = 0; i < copy.steps.size(); ++i)
@@ -75,9 +75,9 @@ std::optional<int> ExportMode::start()
     return 0;
 }
 
-bool ExportMode::exportStep(const scene::Lesson& lesson, std::size_t index, std::vector<std::string>& images)
+bool ExportMode::exportStep(const content::Lesson& lesson, std::size_t index, std::vector<std::string>& images)
 {
-    scene::LessonPlayer& player = lessons_.player();
+    lessons::LessonPlayer& player = lessons_.player();
     player.goToStep(int(index));
     // Each picture shows the step at the end of its move: the position to hold.
     player.scrub(lesson.steps[index].motionS());

@@ -4,7 +4,7 @@
 #pragma once
 
 #include "anatomy/skeleton.h"
-#include "scene/lesson_player.h"
+#include "lessons/lesson_player.h"
 
 #include <cstdint>
 #include <filesystem>

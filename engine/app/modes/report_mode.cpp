@@ -45,7 +45,7 @@ private:
 std::optional<int> ReportMode::verdict()
 {
     const scene::Scene& scene = world_.scene;
-    const scene::LessonPlayer& player = lessons_.player();
+    const lessons::LessonPlayer& player = lessons_.player();
     const platform::Window& window = graphics_.window();
     nlohmann::json report;
     report["frames"] = loop_.frameIndex;
@@ -55,8 +55,8 @@ std::optional<int> ReportMode::verdict()
     };
     report["selected"] = structureName(scene.selectedStructure);
     report["hovered"] = structureName(scene.hoveredStructure);
-    for (const scene::LayerInfo& info : scene::layerInfos()) {
-        const scene::LayerSettings& layer = scene.layer(info.id);
+    for (const content::LayerInfo& info : content::layerInfos()) {
+        const content::LayerSettings& layer = scene.layer(info.id);
         report["layers"][std::string(info.key)] = {{"visible", layer.visible}, {"opacity", layer.opacity}};
     }
     if (player.active()) {
@@ -64,7 +64,7 @@ std::optional<int> ReportMode::verdict()
                             {"step", player.stepIndex()},
                             {"steps", player.stepCount()},
                             {"paused", player.paused()},
-                            {"phase", std::string(scene::phaseName(player.clock().phase))},
+                            {"phase", std::string(lessons::phaseName(player.clock().phase))},
                             {"time_s", player.stepTimeS()}};
     } else {
         report["lesson"] = nullptr;
@@ -108,7 +108,7 @@ nlohmann::json ReportMode::clickPoints() const
     nlohmann::json points = nlohmann::json::object();
     for (std::size_t i = 0; i < scene.structures().size(); ++i) {
         const scene::Structure& structure = scene.structures()[i];
-        if (structure.name.layer != scene::LayerId::Muscle && structure.name.layer != scene::LayerId::Bone) continue;
+        if (structure.name.layer != content::LayerId::Muscle && structure.name.layer != content::LayerId::Bone) continue;
         const core::Bounds bounds = scene.structureBounds(int(i));
         const glm::vec3 offsets[] = {{0, 0, 0}, {0, 0.25f, 0}, {0, -0.25f, 0}, {0, 0.4f, 0}, {0, -0.4f, 0}};
         for (const glm::vec3& offset : offsets) {

@@ -53,8 +53,8 @@ std::optional<MuscleInput> SoakMode::muscleInput(double sceneSeconds) const
     // Three phases of kCycleS / 3: relaxed, cramping, cramping while the hip flexes.
     const int phase = int(sceneSeconds / (kCycleS / 3.0)) % 3;
     if (phase >= 1) {
-        input.drive.mode = scene::MuscleMode::Cramp;
-        input.drive.cramp = scene::CrampSpec{anatomy::Muscle::BicepsFemorisLong, anatomy::Side::Right, 0.0, 20.0};
+        input.drive.mode = content::MuscleMode::Cramp;
+        input.drive.cramp = content::CrampSpec{anatomy::Muscle::BicepsFemorisLong, anatomy::Side::Right, 0.0, 20.0};
         input.drive.crampElapsedS = std::fmod(sceneSeconds, 24.0) - 8.0;
     }
     if (phase == 2) {

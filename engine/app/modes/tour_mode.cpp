@@ -45,7 +45,7 @@ private:
 TourMode::TourMode(World& world, GraphicsContext& graphics, LessonSession& lessons, const LoopState& loop)
     : world_(world), graphics_(graphics), lessons_(lessons), loop_(loop)
 {
-    for (const scene::LessonEntry& entry : lessons_.library().entries()) {
+    for (const lessons::LessonEntry& entry : lessons_.library().entries()) {
         if (!entry.lesson) continue;
         for (std::size_t step = 0; step < entry.lesson->steps.size(); ++step) {
             const double duration = entry.lesson->steps[step].durationS();
@@ -58,8 +58,8 @@ bool TourMode::beforeFrame(std::int64_t frameIndex)
 {
     if (stops_.empty()) return false;
     const Stop& stop = stops_[std::min(std::size_t(frameIndex), stops_.size() - 1)];
-    scene::LessonPlayer& player = lessons_.player();
-    const scene::Lesson* playing = player.lesson();
+    lessons::LessonPlayer& player = lessons_.player();
+    const content::Lesson* playing = player.lesson();
     if (!playing || playing->id != stop.lessonId) {
         // Lessons take the quality levels in turn, so every level's passes meet every kind of step.
         graphics_.renderer().setQuality(kQualityByCost[std::size_t(lessonsBegun_) % kQualityByCost.size()]);
@@ -78,9 +78,9 @@ bool TourMode::beforeFrame(std::int64_t frameIndex)
 
 std::optional<int> TourMode::verdict()
 {
-    const scene::LessonLibrary& library = lessons_.library();
+    const lessons::LessonLibrary& library = lessons_.library();
     std::size_t lessons = 0, steps = 0;
-    for (const scene::LessonEntry& entry : library.entries())
+    for (const lessons::LessonEntry& entry : library.entries())
         if (entry.lesson) {
             ++lessons;
             steps += entry.lesson->steps.size();

@@ -1,8 +1,8 @@
-#include "scene/sources.h"
+#include "content/sources.h"
 
-#include "scene/toml_reader.h"
+#include "content/toml_reader.h"
 
-namespace scene {
+namespace content {
 
 // Each source is a table `[S11]` with its citation.
 SourceList SourceList::read(TableReader& root)
@@ -33,4 +33,4 @@ std::vector<std::string> SourceList::ids() const
     return result;
 }
 
-} // namespace scene
+} // namespace content

@@ -4,11 +4,12 @@
 // into each other. Advanced by the app's fixed simulation step; play, pause, speed and scrub.
 #pragma once
 
-#include "scene/lesson.h"
+#include "scene/body_simulation.h"
+#include "content/lesson.h"
 
 #include <optional>
 
-namespace scene {
+namespace lessons {
 
 enum class StepPhase { Moving, Holding, Releasing, Resting, Finished };
 std::string_view phaseName(StepPhase phase);
@@ -23,28 +24,18 @@ struct StepClock {
 };
 
 // Where a step time falls in the step's moves, holds and repetitions.
-StepClock locateInStep(const LessonStep& step, double stepTimeS);
-
-// What the muscle simulation is asked to do now.
-struct MuscleDrive {
-    MuscleMode mode = MuscleMode::Relaxed;
-    double excitation = 0.0;                      // voluntary, 0..1
-    std::vector<anatomy::Muscle> heads;           // empty: all four hamstrings
-    std::vector<anatomy::Side> sides{anatomy::Side::Right, anatomy::Side::Left};
-    std::optional<CrampSpec> cramp;
-    double crampElapsedS = -1.0;                  // time since onset; negative before it
-};
+StepClock locateInStep(const content::LessonStep& step, double stepTimeS);
 
 class LessonPlayer {
 public:
     static constexpr double kStepBlendS = 1.0;
 
-    void start(Lesson lesson, const anatomy::Pose& currentPose, int step = 0);
+    void start(content::Lesson lesson, const anatomy::Pose& currentPose, int step = 0);
     void stop();
     bool active() const { return lesson_.has_value(); }
-    const Lesson* lesson() const { return lesson_ ? &*lesson_ : nullptr; }
+    const content::Lesson* lesson() const { return lesson_ ? &*lesson_ : nullptr; }
     int stepIndex() const { return step_; }
-    const LessonStep* step() const;
+    const content::LessonStep* step() const;
     int stepCount() const { return lesson_ ? int(lesson_->steps.size()) : 0; }
     // Changes every time the step changes, so the app can apply its view and layers once.
     int stepSerial() const { return stepSerial_; }
@@ -67,13 +58,13 @@ public:
     bool stepFinished() const;
     StepClock clock() const;
     anatomy::Pose pose() const;
-    MuscleDrive muscleDrive() const;
+    scene::MuscleDrive muscleDrive() const;
 
 private:
     anatomy::Pose stepPose(double stepTimeS) const;
     void changeStep(int index, bool captureCurrentPose);
 
-    std::optional<Lesson> lesson_;
+    std::optional<content::Lesson> lesson_;
     int step_ = 0;
     int stepSerial_ = 0;
     double time_ = 0.0;
@@ -84,4 +75,4 @@ private:
     double sinceStepChangeS_ = kStepBlendS;
 };
 
-} // namespace scene
+} // namespace lessons

@@ -1,8 +1,8 @@
-#include "scene/scene_file.h"
+#include "content/scene_file.h"
 
-#include "scene/toml_reader.h"
+#include "content/toml_reader.h"
 
-namespace scene {
+namespace content {
 
 std::array<LayerSettings, kLayerCount> defaultLayerSettings()
 {
@@ -58,4 +58,4 @@ core::Expected<SceneDesc> parseSceneText(std::string_view text, const std::strin
     return readTomlText<SceneDesc>(text, path, readScene);
 }
 
-} // namespace scene
+} // namespace content

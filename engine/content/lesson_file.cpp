@@ -1,11 +1,11 @@
-#include "scene/lesson_file.h"
+#include "content/lesson_file.h"
 
 #include "core/text.h"
-#include "scene/toml_reader.h"
+#include "content/toml_reader.h"
 
 #include <filesystem>
 
-namespace scene {
+namespace content {
 namespace {
 
 // Headings of the chapters in the lesson panel.
@@ -323,4 +323,4 @@ core::Expected<Lesson> parseLesson(std::string_view text, const std::string& pat
     return readTomlText<Lesson>(text, path, [&](TableReader& root) { return readLesson(root, context); });
 }
 
-} // namespace scene
+} // namespace content

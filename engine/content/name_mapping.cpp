@@ -1,13 +1,13 @@
-#include "scene/name_mapping.h"
+#include "content/name_mapping.h"
 
 #include "anatomy/skeleton.h"
 #include "core/text.h"
-#include "scene/structures.h"
-#include "scene/toml_reader.h"
+#include "content/structures.h"
+#include "content/toml_reader.h"
 
 #include <algorithm>
 
-namespace scene {
+namespace content {
 namespace {
 
 // Why a name breaks the convention; empty when it follows it.
@@ -80,4 +80,4 @@ core::Status applyNameMapping(const NameMapping& mapping, assets::ModelData& mod
     return {};
 }
 
-} // namespace scene
+} // namespace content

@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-namespace scene {
+namespace content {
 
 class TableReader;
 
@@ -29,4 +29,4 @@ private:
     std::map<std::string, std::string> citations_;
 };
 
-} // namespace scene
+} // namespace content

@@ -7,13 +7,13 @@
 #include "anim/floor_contact.h"
 #include "core/error.h"
 #include "core/file.h"
-#include "scene/toml_reader.h"
+#include "content/toml_reader.h"
 
 #include <map>
 #include <string>
 #include <vector>
 
-namespace scene {
+namespace content {
 
 struct NamedPose {
     std::string name;
@@ -58,4 +58,4 @@ std::vector<anim::CoordinateGroup> readAdjustable(TableReader& reader, std::stri
 anatomy::Pose settleAndCheck(TableReader& reader, std::string_view key, const anatomy::Pose& pose,
                              const anim::ContactList& contacts, const std::vector<anim::CoordinateGroup>& adjustable);
 
-} // namespace scene
+} // namespace content

@@ -5,7 +5,7 @@
 #pragma once
 
 #include "anatomy/muscle_geometry.h"
-#include "scene/lesson_library.h"
+#include "lessons/lesson_library.h"
 #include "scene/scene.h"
 
 #include <cstdint>
@@ -14,7 +14,7 @@
 #include <string>
 #include <vector>
 
-namespace scene {
+namespace lessons {
 
 enum class QuestionKind { NameStructure, PickStretch };
 
@@ -40,7 +40,7 @@ std::vector<StretchCandidate> stretchCandidates(const LessonLibrary& library);
 class Quiz {
 public:
     // `names`: display name per structure of the scene.
-    Quiz(const Scene& scene, std::vector<std::string> names, std::vector<StretchCandidate> stretches, std::uint32_t seed);
+    Quiz(const scene::Scene& scene, std::vector<std::string> names, std::vector<StretchCandidate> stretches, std::uint32_t seed);
 
     const QuizQuestion& question() const { return question_; }
     // Records an answer to the current question; returns whether it was right.
@@ -55,7 +55,7 @@ private:
     void makeNameQuestion();
     bool makeStretchQuestion();
 
-    const Scene* scene_;
+    const scene::Scene* scene_;
     std::vector<std::string> names_;
     std::vector<StretchCandidate> stretches_;
     std::mt19937 random_;
@@ -65,4 +65,4 @@ private:
     int asked_ = 0;
 };
 
-} // namespace scene
+} // namespace lessons

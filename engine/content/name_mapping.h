@@ -11,7 +11,7 @@
 #include <string>
 #include <string_view>
 
-namespace scene {
+namespace content {
 
 struct NameMapping {
     std::string path;
@@ -28,4 +28,4 @@ inline core::Expected<NameMapping> loadNameMapping(const std::string& path) { re
 // is an error naming its line, so a misspelt name is never silently ignored.
 core::Status applyNameMapping(const NameMapping& mapping, assets::ModelData& model);
 
-} // namespace scene
+} // namespace content

@@ -1,11 +1,11 @@
-#include "scene/toml_reader.h"
+#include "content/toml_reader.h"
 
 #include "core/text.h"
 
 #include <cmath>
 #include <sstream>
 
-namespace scene {
+namespace content {
 namespace {
 
 // The value under `key` as `get` reads it (empty for a value of the wrong type). A missing
@@ -201,4 +201,4 @@ core::Error summarise(const TomlErrors& errors)
     return first;
 }
 
-} // namespace scene
+} // namespace content

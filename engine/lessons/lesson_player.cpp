@@ -1,4 +1,4 @@
-#include "scene/lesson_player.h"
+#include "lessons/lesson_player.h"
 
 #include "anim/easing.h"
 #include "anim/pose_blend.h"
@@ -6,7 +6,7 @@
 
 #include <algorithm>
 
-namespace scene {
+namespace lessons {
 namespace {
 
 constexpr auto kStepPhaseNames = core::enumNames<StepPhase>({
@@ -16,7 +16,7 @@ constexpr auto kStepPhaseNames = core::enumNames<StepPhase>({
 
 // A pose between two placed keys: blended angles, the shared contacts held where both keys
 // put them, and never below the floor.
-anatomy::Pose betweenKeys(const StepKey& a, const StepKey& b, double t)
+anatomy::Pose betweenKeys(const content::StepKey& a, const content::StepKey& b, double t)
 {
     anatomy::Pose pose = anim::blendPoses(a.pose, b.pose, t);
     const anim::ContactList shared = anim::sharedContacts(a.contacts, b.contacts);
@@ -31,14 +31,14 @@ anatomy::Pose betweenKeys(const StepKey& a, const StepKey& b, double t)
     return pose;
 }
 
-anatomy::Pose sampleKeys(const std::vector<StepKey>& keys, double timeS)
+anatomy::Pose sampleKeys(const std::vector<content::StepKey>& keys, double timeS)
 {
     if (keys.size() == 1 || timeS <= keys.front().timeS) return keys.front().pose;
     if (timeS >= keys.back().timeS) return keys.back().pose;
     std::size_t end = 1;
     while (end + 1 < keys.size() && keys[end].timeS <= timeS) ++end;
-    const StepKey& a = keys[end - 1];
-    const StepKey& b = keys[end];
+    const content::StepKey& a = keys[end - 1];
+    const content::StepKey& b = keys[end];
     const double t = (timeS - a.timeS) / std::max(b.timeS - a.timeS, 1e-9);
     return betweenKeys(a, b, anim::ease(b.easing, t));
 }
@@ -50,7 +50,7 @@ std::string_view phaseName(StepPhase phase)
     return kStepPhaseNames.name(phase);
 }
 
-StepClock locateInStep(const LessonStep& step, double stepTimeS)
+StepClock locateInStep(const content::LessonStep& step, double stepTimeS)
 {
     StepClock clock;
     double start = 0.0;
@@ -83,7 +83,7 @@ StepClock locateInStep(const LessonStep& step, double stepTimeS)
     return clock;
 }
 
-void LessonPlayer::start(Lesson lesson, const anatomy::Pose& currentPose, int step)
+void LessonPlayer::start(content::Lesson lesson, const anatomy::Pose& currentPose, int step)
 {
     lesson_ = std::move(lesson);
     blendFrom_ = currentPose;
@@ -96,7 +96,7 @@ void LessonPlayer::stop()
     lesson_.reset();
 }
 
-const LessonStep* LessonPlayer::step() const
+const content::LessonStep* LessonPlayer::step() const
 {
     if (!lesson_ || lesson_->steps.empty()) return nullptr;
     return &lesson_->steps[std::size_t(step_)];
@@ -152,7 +152,7 @@ void LessonPlayer::update(double dtS)
 
 double LessonPlayer::stepDurationS() const
 {
-    const LessonStep* current = step();
+    const content::LessonStep* current = step();
     return current ? current->durationS() : 0.0;
 }
 
@@ -163,13 +163,13 @@ bool LessonPlayer::stepFinished() const
 
 StepClock LessonPlayer::clock() const
 {
-    const LessonStep* current = step();
+    const content::LessonStep* current = step();
     return current ? locateInStep(*current, time_) : StepClock{};
 }
 
 anatomy::Pose LessonPlayer::stepPose(double stepTimeS) const
 {
-    const LessonStep& current = *step();
+    const content::LessonStep& current = *step();
     const StepClock where = locateInStep(current, stepTimeS);
     switch (where.phase) {
     case StepPhase::Moving: return sampleKeys(current.keys, where.phaseTimeS);
@@ -192,20 +192,20 @@ anatomy::Pose LessonPlayer::pose() const
     return pose;
 }
 
-MuscleDrive LessonPlayer::muscleDrive() const
+scene::MuscleDrive LessonPlayer::muscleDrive() const
 {
-    MuscleDrive drive;
-    const LessonStep* current = step();
+    scene::MuscleDrive drive;
+    const content::LessonStep* current = step();
     if (!current) return drive;
     drive.mode = current->muscles.mode;
     drive.heads = current->muscles.heads;
     drive.sides = current->muscles.sides;
-    if (drive.mode == MuscleMode::Contraction) drive.excitation = current->muscles.excitation.sample(clock().repetitionTimeS);
-    if (drive.mode == MuscleMode::Cramp && current->muscles.cramp) {
+    if (drive.mode == content::MuscleMode::Contraction) drive.excitation = current->muscles.excitation.sample(clock().repetitionTimeS);
+    if (drive.mode == content::MuscleMode::Cramp && current->muscles.cramp) {
         drive.cramp = current->muscles.cramp;
         drive.crampElapsedS = time_ - current->muscles.cramp->onsetS;
     }
     return drive;
 }
 
-} // namespace scene
+} // namespace lessons

@@ -1,11 +1,11 @@
-#include "scene/structure_info.h"
+#include "content/structure_info.h"
 
 #include "core/text.h"
-#include "scene/toml_reader.h"
+#include "content/toml_reader.h"
 
 #include <algorithm>
 
-namespace scene {
+namespace content {
 namespace {
 
 // Fields that state facts and so need a source or a general-knowledge mark.
@@ -129,4 +129,4 @@ core::Expected<StructureCatalogue> parseStructureInfoText(std::string_view text,
     return readTomlText<StructureCatalogue>(text, path, readCatalogue);
 }
 
-} // namespace scene
+} // namespace content

@@ -5,14 +5,14 @@
 
 #include "core/error.h"
 #include "core/file.h"
-#include "scene/structures.h"
+#include "content/structures.h"
 
 #include <map>
 #include <string>
 #include <string_view>
 #include <vector>
 
-namespace scene {
+namespace content {
 
 struct StructureInfo {
     std::string key;          // "muscle.semitendinosus": the node name without its side
@@ -51,4 +51,4 @@ inline core::Expected<StructureCatalogue> loadStructureInfo(const std::string& p
     return core::parseTextFile(path, parseStructureInfoText);
 }
 
-} // namespace scene
+} // namespace content

@@ -3,8 +3,8 @@
 
 #include "core/error.h"
 #include "core/file.h"
-#include "scene/camera.h"
-#include "scene/structures.h"
+#include "content/view_preset.h"
+#include "content/structures.h"
 
 #include <glm/vec3.hpp>
 
@@ -12,7 +12,7 @@
 #include <optional>
 #include <string>
 
-namespace scene {
+namespace content {
 
 struct LayerSettings {
     bool visible = true;
@@ -35,4 +35,4 @@ inline core::Expected<SceneDesc> loadSceneFile(const std::string& path) { return
 // Layer defaults of the trainer: translucent skin, everything else opaque and shown.
 std::array<LayerSettings, kLayerCount> defaultLayerSettings();
 
-} // namespace scene
+} // namespace content

@@ -8,15 +8,15 @@
 #include "anim/floor_contact.h"
 #include "anim/track.h"
 #include "core/enum_names.h"
-#include "scene/camera.h"
-#include "scene/scene_file.h"
+#include "content/view_preset.h"
+#include "content/scene_file.h"
 
 #include <array>
 #include <optional>
 #include <string>
 #include <vector>
 
-namespace scene {
+namespace content {
 
 enum class Chapter { Anatomy, Cramp, Causes, Relief, Prevention, Strength, Rehab, Doctor, Evidence };
 constexpr int kChapterCount = 9;
@@ -120,4 +120,4 @@ struct Lesson {
     std::vector<LessonStep> steps;
 };
 
-} // namespace scene
+} // namespace content

@@ -8,7 +8,7 @@
 #include <string>
 #include <string_view>
 
-namespace scene {
+namespace content {
 
 enum class LayerId { Bone, Muscle, Tendon, Context, Nerve, Skin, Other };
 constexpr int kLayerCount = 7;
@@ -42,4 +42,4 @@ std::string readableName(const StructureName& name);
 // name as the structure.
 StructureName parseStructureName(std::string_view nodeName);
 
-} // namespace scene
+} // namespace content

@@ -1,4 +1,4 @@
-#include "scene/quiz.h"
+#include "lessons/quiz.h"
 
 #include "anatomy/skeleton.h"
 
@@ -6,7 +6,7 @@
 #include <cstdio>
 #include <set>
 
-namespace scene {
+namespace lessons {
 namespace {
 
 constexpr double kLengthensPercent = 3.0;
@@ -37,8 +37,8 @@ std::vector<StretchCandidate> stretchCandidates(const LessonLibrary& library)
     for (std::size_t h = 0; h < 4; ++h) rest[h] = pathLengthM(standing, anatomy::kHamstrings[h]);
     for (const LessonEntry& entry : library.entries()) {
         if (!entry.lesson) continue;
-        for (const LessonStep& step : entry.lesson->steps) {
-            if (step.keys.empty() || (step.muscles.mode != MuscleMode::Stretch && step.muscles.mode != MuscleMode::Contraction))
+        for (const content::LessonStep& step : entry.lesson->steps) {
+            if (step.keys.empty() || (step.muscles.mode != content::MuscleMode::Stretch && step.muscles.mode != content::MuscleMode::Contraction))
                 continue;
             StretchCandidate candidate;
             candidate.label = entry.lesson->title + ": " + step.title;
@@ -51,7 +51,7 @@ std::vector<StretchCandidate> stretchCandidates(const LessonLibrary& library)
     return candidates;
 }
 
-Quiz::Quiz(const Scene& scene, std::vector<std::string> names, std::vector<StretchCandidate> stretches, std::uint32_t seed)
+Quiz::Quiz(const scene::Scene& scene, std::vector<std::string> names, std::vector<StretchCandidate> stretches, std::uint32_t seed)
     : scene_(&scene), names_(std::move(names)), stretches_(std::move(stretches)), random_(seed)
 {
     next();
@@ -81,8 +81,8 @@ void Quiz::makeNameQuestion()
     std::vector<int> structures;
     std::set<std::string> seen;
     for (std::size_t i = 0; i < scene_->structures().size(); ++i) {
-        const LayerId layer = scene_->structures()[i].name.layer;
-        if (layer == LayerId::Skin || layer == LayerId::Other) continue;
+        const content::LayerId layer = scene_->structures()[i].name.layer;
+        if (layer == content::LayerId::Skin || layer == content::LayerId::Other) continue;
         std::string name = names_[i];
         if (const auto paren = name.find(" ("); paren != std::string::npos) name.resize(paren);
         if (seen.insert(name).second) structures.push_back(int(i));
@@ -148,4 +148,4 @@ bool Quiz::makeStretchQuestion()
     return true;
 }
 
-} // namespace scene
+} // namespace lessons

@@ -1,8 +1,8 @@
-#include "scene/structures.h"
+#include "content/structures.h"
 
 #include <cctype>
 
-namespace scene {
+namespace content {
 
 const std::array<LayerInfo, kLayerCount>& layerInfos()
 {
@@ -80,4 +80,4 @@ StructureName parseStructureName(std::string_view nodeName)
     return name;
 }
 
-} // namespace scene
+} // namespace content

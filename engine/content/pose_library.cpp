@@ -1,10 +1,10 @@
-#include "scene/pose_library.h"
+#include "content/pose_library.h"
 
 #include "core/text.h"
 
 #include <sstream>
 
-namespace scene {
+namespace content {
 namespace {
 
 // Every name a pose table accepts: each coordinate, and the side-less form of paired ones.
@@ -180,4 +180,4 @@ std::vector<std::string> PoseLibrary::names() const
     return result;
 }
 
-} // namespace scene
+} // namespace content

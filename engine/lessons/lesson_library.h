@@ -4,18 +4,18 @@
 #pragma once
 
 #include "core/file.h"
-#include "scene/lesson_file.h"
+#include "content/lesson_file.h"
 
 #include <filesystem>
 #include <optional>
 #include <string>
 #include <vector>
 
-namespace scene {
+namespace lessons {
 
 struct LessonEntry {
     std::string path;
-    std::optional<Lesson> lesson;
+    std::optional<content::Lesson> lesson;
     std::optional<core::Error> error;
 };
 
@@ -28,9 +28,9 @@ public:
 
     // Lessons in teaching order: by chapter, then order, then title; failed files last.
     const std::vector<LessonEntry>& entries() const { return entries_; }
-    const Lesson* find(const std::string& id) const;
-    const SourceList& sources() const { return sources_; }
-    const PoseLibrary& poses() const { return poses_; }
+    const content::Lesson* find(const std::string& id) const;
+    const content::SourceList& sources() const { return sources_; }
+    const content::PoseLibrary& poses() const { return poses_; }
     // A problem with the pose library or source list, which every lesson depends on.
     const std::optional<core::Error>& setupError() const { return setupError_; }
     int errorCount() const;
@@ -45,12 +45,12 @@ private:
     std::filesystem::path posesPath_;
     std::filesystem::path sourcesPath_;
     std::vector<std::string> structures_;
-    PoseLibrary poses_;
-    SourceList sources_;
+    content::PoseLibrary poses_;
+    content::SourceList sources_;
     std::optional<core::Error> setupError_;
     std::vector<LessonEntry> entries_;
     core::FileWatcher watcher_;
     std::vector<std::filesystem::path> knownFiles_;
 };
 
-} // namespace scene
+} // namespace lessons

@@ -1,4 +1,4 @@
-#include "scene/lesson_library.h"
+#include "lessons/lesson_library.h"
 
 #include "core/log.h"
 
@@ -6,7 +6,7 @@
 #include <atomic>
 #include <thread>
 
-namespace scene {
+namespace lessons {
 namespace fs = std::filesystem;
 
 namespace {
@@ -38,18 +38,18 @@ LessonLibrary LessonLibrary::load(const fs::path& lessonFolder, const fs::path& 
 void LessonLibrary::loadAll()
 {
     setupError_.reset();
-    auto sources = SourceList::load(sourcesPath_.string());
+    auto sources = content::SourceList::load(sourcesPath_.string());
     if (sources)
         sources_ = std::move(*sources);
     else
         setupError_ = sources.error();
-    auto poses = PoseLibrary::load(posesPath_.string());
+    auto poses = content::PoseLibrary::load(posesPath_.string());
     if (poses)
         poses_ = std::move(*poses);
     else if (!setupError_)
         setupError_ = poses.error();
 
-    LessonContext context{&poses_, &sources_, structures_};
+    content::LessonContext context{&poses_, &sources_, structures_};
     entries_.clear();
     knownFiles_ = lessonFiles(folder_);
     std::error_code ec;
@@ -63,7 +63,7 @@ void LessonLibrary::loadAll()
         for (std::size_t i = next++; i < knownFiles_.size(); i = next++) {
             LessonEntry& entry = entries_[i];
             entry.path = knownFiles_[i].string();
-            auto lesson = loadLessonFile(entry.path, context);
+            auto lesson = content::loadLessonFile(entry.path, context);
             if (lesson)
                 entry.lesson = std::move(*lesson);
             else
@@ -91,7 +91,7 @@ void LessonLibrary::loadAll()
     for (const fs::path& file : knownFiles_) watcher_.watch(file);
 }
 
-const Lesson* LessonLibrary::find(const std::string& id) const
+const content::Lesson* LessonLibrary::find(const std::string& id) const
 {
     for (const LessonEntry& entry : entries_)
         if (entry.lesson && entry.lesson->id == id) return &*entry.lesson;
@@ -116,4 +116,4 @@ int LessonLibrary::reloadChanged()
     return std::max<int>(int(changed.size()), 1);
 }
 
-} // namespace scene
+} // namespace lessons

@@ -4,14 +4,14 @@
 
 #include "core/error.h"
 #include "core/file.h"
-#include "scene/lesson.h"
-#include "scene/pose_library.h"
-#include "scene/sources.h"
+#include "content/lesson.h"
+#include "content/pose_library.h"
+#include "content/sources.h"
 
 #include <string>
 #include <vector>
 
-namespace scene {
+namespace content {
 
 struct LessonContext {
     const PoseLibrary* poses = nullptr;
@@ -25,4 +25,4 @@ inline core::Expected<Lesson> loadLessonFile(const std::string& path, const Less
     return core::parseTextFile(path, [&](std::string_view text, const std::string& file) { return parseLesson(text, file, context); });
 }
 
-} // namespace scene
+} // namespace content

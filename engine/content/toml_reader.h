@@ -15,7 +15,7 @@
 #include <string_view>
 #include <vector>
 
-namespace scene {
+namespace content {
 
 // Parses TOML text; a syntax error comes back with the line and column toml++ reports.
 core::Expected<toml::table> parseTomlText(std::string_view text, const std::string& path);
@@ -121,4 +121,4 @@ core::Expected<Result> readTomlText(std::string_view text, const std::string& pa
     return result;
 }
 
-} // namespace scene
+} // namespace content

@@ -29,6 +29,7 @@ void Panels::build(double dtSeconds, glm::vec2 pointerPixels, std::vector<ui::Co
         ui::PresenterInput presenter;
         presenter.player = &lessons_.player();
         presenter.sources = &lessons_.library().sources();
+        presenter.glossary = &lessons_.library().glossary();
         presenter.sceneTitle = world_.desc.title;
         presenter.blank = blank_;
         presenter.pointer = pointerPixels;

@@ -8,7 +8,7 @@
 #include "anim/floor_contact.h"
 #include "anim/track.h"
 #include "core/enum_names.h"
-#include "content/view_preset.h"
+#include "scene/camera.h"
 #include "content/scene_file.h"
 
 #include <array>
@@ -84,8 +84,11 @@ struct StepKey {
 
 struct LessonStep {
     std::string title;
-    std::string text;                 // a short paragraph
+    std::string text;                 // a short paragraph; text, bullets and evidence may mark
+                                      // glossary terms: [[term]] (content/glossary.h)
     std::vector<std::string> bullets;
+    // Study figures and fine detail behind the text, folded away under it ("Evidence").
+    std::string evidence;
     std::vector<std::string> sources; // ids from assets/sources.toml
     std::string cue;                  // spoken-style prompt during a hold ("breathe out, ease forward")
     std::optional<ViewPreset> view;

@@ -251,15 +251,64 @@ void readKeys(TableReader& stepReader, const LessonContext& context, LessonStep&
     if (keys && keys->empty()) stepReader.error("key", "a step needs at least one key pose");
 }
 
+// Where byte `offset` of a one-line string value sits in the file: one column past the
+// opening quote, and escapes such as \" take two columns for one byte of the value.
+toml::source_region positionInString(const toml::node& node, std::string_view value, std::size_t offset)
+{
+    toml::source_region region = node.source();
+    std::size_t column = region.begin.column + 1;
+    for (std::size_t i = 0; i < offset && i < value.size(); ++i)
+        column += (value[i] == '"' || value[i] == '\\' || value[i] == '\n' || value[i] == '\t') ? 2 : 1;
+    region.begin.column = toml::source_index(column);
+    return region;
+}
+
+// Malformed marks, and marked terms the glossary does not explain, reported at the mark.
+void checkMarks(TableReader& reader, const toml::node& node, const std::string& field, std::string_view value,
+                const LessonContext& context)
+{
+    for (const MarkProblem& problem : findMarkProblems(value))
+        reader.errors().add(positionInString(node, value, problem.offset), field, problem.message);
+    if (!context.glossary) return;
+    for (const MarkUse& use : markedTerms(value))
+        if (!context.glossary->find(use.term))
+            reader.errors().add(positionInString(node, value, use.offset), field,
+                                core::withSuggestion("unknown glossary term '" + use.term + "' (see scenes/glossary.toml)",
+                                                     use.term, context.glossary->names()));
+}
+
+// Titles, summaries and cues are shown and spoken as they are: no marks there.
+void rejectMarks(TableReader& reader, std::initializer_list<std::string_view> keys)
+{
+    for (std::string_view key : keys)
+        if (const auto value = reader.table()[key].value<std::string>(); value && value->find("[[") != std::string::npos)
+            reader.error(key, "glossary marks belong in text, bullets and evidence, not here");
+}
+
+void readMarks(TableReader& reader, const LessonStep& step, const LessonContext& context)
+{
+    const toml::table& table = reader.table();
+    if (const toml::node* text = table.get("text"); text && text->is_string())
+        checkMarks(reader, *text, reader.field("text"), step.text, context);
+    if (const toml::node* evidence = table.get("evidence"); evidence && evidence->is_string())
+        checkMarks(reader, *evidence, reader.field("evidence"), step.evidence, context);
+    if (const toml::array* bullets = table.get_as<toml::array>("bullets"))
+        for (std::size_t i = 0; i < bullets->size() && i < step.bullets.size(); ++i)
+            checkMarks(reader, *bullets->get(i), reader.itemField("bullets", i), step.bullets[i], context);
+    rejectMarks(reader, {"title", "cue"});
+}
+
 LessonStep readStep(TableReader& reader, const LessonContext& context)
 {
-    reader.rejectUnknownKeys({"title", "text", "bullets", "sources", "cue", "view", "layers", "highlight", "key", "hold",
+    reader.rejectUnknownKeys({"title", "text", "bullets", "evidence", "sources", "cue", "view", "layers", "highlight", "key", "hold",
                               "repetitions", "rest", "muscles", "props", "frame"});
     LessonStep step;
     step.line = int(reader.table().source().begin.line);
     step.title = reader.string("title", true).value_or("");
     step.text = reader.string("text", true).value_or("");
     step.bullets = reader.stringList("bullets", false);
+    step.evidence = reader.string("evidence", false).value_or("");
+    readMarks(reader, step, context);
     step.sources = readSources(reader, context, true);
     step.cue = reader.string("cue", false).value_or("");
     step.view = reader.choice("view", false, kViewPresetNames, {.what = "view", .listChoices = false});
@@ -283,6 +332,7 @@ Lesson readLesson(TableReader& root, const LessonContext& context)
     lesson.id = std::filesystem::path(lesson.path).stem().string();
     lesson.title = root.string("title", true).value_or("");
     lesson.summary = root.string("summary", true).value_or("");
+    rejectMarks(root, {"title", "summary"});
     lesson.chapter =
         root.choice("chapter", true, kChapterKeys, {.what = "chapter", .listChoices = false}).value_or(lesson.chapter);
     lesson.order = int(root.number("order", false, 0.0, 1000.0).value_or(0.0));

@@ -4,6 +4,7 @@
 
 #include "core/error.h"
 #include "core/file.h"
+#include "content/glossary.h"
 #include "content/lesson.h"
 #include "content/pose_library.h"
 #include "content/sources.h"
@@ -17,6 +18,8 @@ struct LessonContext {
     const PoseLibrary* poses = nullptr;
     const SourceList* sources = nullptr;
     std::vector<std::string> structures;   // names a step may highlight ("semitendinosus", "femur", ...)
+    // Terms lessons may mark ([[term]]); null: marks are checked for form only.
+    const Glossary* glossary = nullptr;
 };
 
 core::Expected<Lesson> parseLesson(std::string_view text, const std::string& path, const LessonContext& context);

@@ -3,6 +3,7 @@
 #include "core/log.h"
 
 #include <algorithm>
+#include <set>
 #include <atomic>
 #include <thread>
 
@@ -24,12 +25,13 @@ std::vector<fs::path> lessonFiles(const fs::path& folder)
 } // namespace
 
 LessonLibrary LessonLibrary::load(const fs::path& lessonFolder, const fs::path& posesPath, const fs::path& sourcesPath,
-                                  std::vector<std::string> structures)
+                                  std::vector<std::string> structures, fs::path glossaryPath)
 {
     LessonLibrary library;
     library.folder_ = lessonFolder;
     library.posesPath_ = posesPath;
     library.sourcesPath_ = sourcesPath;
+    library.glossaryPath_ = glossaryPath.empty() ? posesPath.parent_path() / "glossary.toml" : std::move(glossaryPath);
     library.structures_ = std::move(structures);
     library.loadAll();
     return library;
@@ -49,7 +51,17 @@ void LessonLibrary::loadAll()
     else if (!setupError_)
         setupError_ = poses.error();
 
-    content::LessonContext context{&poses_, &sources_, structures_};
+    // Without a glossary, lessons still load: their marks are checked for form only.
+    auto glossary = content::Glossary::load(glossaryPath_.string(), &sources_);
+    glossaryLoaded_ = glossary.ok();
+    if (glossary)
+        glossary_ = std::move(*glossary);
+    else {
+        glossary_ = {};
+        if (!setupError_) setupError_ = glossary.error();
+    }
+
+    content::LessonContext context{&poses_, &sources_, structures_, glossaryLoaded_ ? &glossary_ : nullptr};
     entries_.clear();
     knownFiles_ = lessonFiles(folder_);
     std::error_code ec;
@@ -88,6 +100,7 @@ void LessonLibrary::loadAll()
     watcher_.clear();
     watcher_.watch(posesPath_);
     watcher_.watch(sourcesPath_);
+    watcher_.watch(glossaryPath_);
     for (const fs::path& file : knownFiles_) watcher_.watch(file);
 }
 
@@ -96,6 +109,27 @@ const content::Lesson* LessonLibrary::find(const std::string& id) const
     for (const LessonEntry& entry : entries_)
         if (entry.lesson && entry.lesson->id == id) return &*entry.lesson;
     return nullptr;
+}
+
+std::vector<std::string> LessonLibrary::unusedGlossaryTerms() const
+{
+    std::set<std::string> used;   // as the glossary spells them
+    const auto note = [&](const std::string& text) {
+        for (const content::MarkUse& use : content::markedTerms(text))
+            if (const content::GlossaryTerm* term = glossary_.find(use.term)) used.insert(term->term);
+    };
+    for (const LessonEntry& entry : entries_) {
+        if (!entry.lesson) continue;
+        for (const content::LessonStep& step : entry.lesson->steps) {
+            note(step.text);
+            note(step.evidence);
+            for (const std::string& bullet : step.bullets) note(bullet);
+        }
+    }
+    std::vector<std::string> unused;
+    for (const content::GlossaryTerm& term : glossary_.terms())
+        if (!used.count(term.term)) unused.push_back(term.term);
+    return unused;
 }
 
 int LessonLibrary::errorCount() const

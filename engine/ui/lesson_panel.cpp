@@ -154,7 +154,19 @@ void drawPlayback(const lessons::LessonPlayer& player, std::vector<Command>& com
     }
 }
 
-void drawStep(const LessonPanelInput& input, std::vector<Command>& commands)
+// A bullet whose text wraps under itself, not under the bullet.
+void drawMarkedBullet(const std::string& bullet, const MarkedTextOptions& options, GlossaryState& glossary)
+{
+    const float startX = ImGui::GetCursorPosX();
+    ImGui::Bullet();
+    ImGui::SameLine();
+    const float indent = ImGui::GetCursorPosX() - startX;
+    ImGui::Indent(indent);
+    drawMarkedText(bullet, options, glossary);
+    ImGui::Unindent(indent);
+}
+
+void drawStep(const LessonPanelInput& input, LessonPanelState& state, std::vector<Command>& commands)
 {
     const lessons::LessonPlayer& player = *input.player;
     const content::Lesson& lesson = *player.lesson();
@@ -172,12 +184,23 @@ void drawStep(const LessonPanelInput& input, std::vector<Command>& commands)
     wrapped(step->title);
     ImGui::SetWindowFontScale(1.0f);
     ImGui::Spacing();
-    wrapped(step->text);
-    for (const std::string& bullet : step->bullets) {
-        ImGui::Bullet();
-        ImGui::SameLine();
-        wrapped(bullet);
+    MarkedTextOptions marked;
+    marked.glossary = &input.library->glossary();
+    marked.sources = &input.library->sources();
+    drawMarkedText(step->text, marked, state.glossary);
+    for (const std::string& bullet : step->bullets) drawMarkedBullet(bullet, marked, state.glossary);
+    if (!step->evidence.empty()) {
+        // Study figures stay folded away so the text reads easily; open for the numbers.
+        ImGui::Spacing();
+        ImGui::PushStyleColor(ImGuiCol_Text, kDim);
+        const bool open = ImGui::TreeNodeEx("Evidence", ImGuiTreeNodeFlags_SpanAvailWidth);
+        ImGui::PopStyleColor();
+        if (open) {
+            drawMarkedText(step->evidence, marked, state.glossary);
+            ImGui::TreePop();
+        }
     }
+    drawPinnedTerm(marked, state.glossary);
     ImGui::Spacing();
 
     const lessons::StepClock clock = player.clock();
@@ -232,6 +255,7 @@ void drawStep(const LessonPanelInput& input, std::vector<Command>& commands)
 
 void drawLessonPanel(const LessonPanelInput& input, LessonPanelState& state, std::vector<Command>& commands)
 {
+    state.glossary.hoveredTerm.clear();
     if (!state.open || !input.library || !input.player) return;
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     const float width = std::min(std::max(ImGui::GetFontSize() * 22.0f, viewport->WorkSize.x * 0.28f), viewport->WorkSize.x * 0.5f);
@@ -243,7 +267,7 @@ void drawLessonPanel(const LessonPanelInput& input, LessonPanelState& state, std
     if (ImGui::Begin("Lessons", &state.open, flags)) {
         drawRedFlags(input, commands);
         if (input.player->active())
-            drawStep(input, commands);
+            drawStep(input, state, commands);
         else
             drawLessonList(input, state, commands);
     }

@@ -6,6 +6,7 @@
 #include "lessons/lesson_library.h"
 #include "lessons/lesson_player.h"
 #include "ui/commands.h"
+#include "ui/marked_text.h"
 
 #include <map>
 #include <set>
@@ -27,6 +28,7 @@ struct LessonPanelState {
     bool open = true;
     bool disclaimerAccepted = false;
     int chapterTab = -1;   // -1: all chapters
+    GlossaryState glossary;   // the term hovered or pinned in the step text
 };
 
 void drawLessonPanel(const LessonPanelInput& input, LessonPanelState& state, std::vector<Command>& commands);

@@ -39,7 +39,13 @@ void drawCaption(const PresenterInput& input)
         ImGui::PopFont();
         if (step) {
             ImGui::PushFont(set.presenter);
-            ImGui::TextUnformatted(step->text.c_str());
+            // Marked terms stand out for the class; the window takes no input, so no tooltips.
+            MarkedTextOptions marked;
+            marked.glossary = input.glossary;
+            marked.interactive = false;
+            marked.wrapWidth = wrapWidth;
+            GlossaryState unused;
+            drawMarkedText(step->text, marked, unused);
             const lessons::StepClock clock = player->clock();
             std::string status;
             if (step->repetitions > 1)

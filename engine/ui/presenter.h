@@ -6,6 +6,7 @@
 #include "lessons/lesson_library.h"
 #include "lessons/lesson_player.h"
 #include "ui/commands.h"
+#include "ui/marked_text.h"
 
 #include <glm/vec2.hpp>
 
@@ -17,6 +18,7 @@ namespace ui {
 struct PresenterInput {
     const lessons::LessonPlayer* player = nullptr;
     const content::SourceList* sources = nullptr;
+    const content::Glossary* glossary = nullptr;   // marked terms are coloured (no tooltips here)
     std::string sceneTitle;        // shown when no lesson is running
     bool blank = false;
     glm::vec2 pointer{0.0f};       // pixels

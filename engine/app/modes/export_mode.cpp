@@ -68,7 +68,8 @@ std::optional<int> ExportMode::start()
     for (std::size_t i = 0; i < copy.steps.size(); ++i)
         if (!exportStep(copy, i, images)) return 1;
     const fs::path handout = folder_ / "handout.html";
-    if (core::Status written = core::writeFileAtomic(handout, renderHandoutHtml(copy, images, lessons_.library().sources()));
+    if (core::Status written = core::writeFileAtomic(handout, renderHandoutHtml(copy, images, lessons_.library().sources(),
+                                                                                 &lessons_.library().glossary()));
         !written)
         return fail(written.error().describe());
     std::printf("exported %zu steps of '%s' to %s\n", images.size(), copy.title.c_str(), handout.string().c_str());

@@ -48,7 +48,6 @@
 
 using namespace scene;
 using namespace content;
-using namespace lessons;
 using anatomy::Muscle;
 using LegSide = anatomy::Side;
 
@@ -76,18 +75,18 @@ std::vector<std::string> structureNames()
     return names;
 }
 
-const LessonLibrary& shipped()
+const lessons::LessonLibrary& shipped()
 {
-    static const LessonLibrary library = LessonLibrary::load(
+    static const lessons::LessonLibrary library = lessons::LessonLibrary::load(
         std::string(HT_SOURCE_DIR) + "/scenes/lessons", std::string(HT_SOURCE_DIR) + "/scenes/poses.toml",
         std::string(HT_SOURCE_DIR) + "/assets/sources.toml", structureNames());
     return library;
 }
 
-std::vector<const Lesson*> lessons()
+std::vector<const Lesson*> shippedLessons()
 {
     std::vector<const Lesson*> result;
-    for (const LessonEntry& entry : shipped().entries())
+    for (const lessons::LessonEntry& entry : shipped().entries())
         if (entry.lesson) result.push_back(&*entry.lesson);
     return result;
 }
@@ -246,19 +245,19 @@ const Lesson* findLesson(const std::string& id)
 
 TEST_CASE("every shipped lesson loads against the real poses, sources and structure names")
 {
-    const LessonLibrary& library = shipped();
+    const lessons::LessonLibrary& library = shipped();
     if (library.setupError()) FAIL(library.setupError()->describe());
     REQUIRE_FALSE(library.entries().empty());
-    for (const LessonEntry& entry : library.entries()) {
+    for (const lessons::LessonEntry& entry : library.entries()) {
         CAPTURE(entry.path);
         if (entry.error) FAIL_CHECK(entry.error->describe());
         CHECK(entry.lesson.has_value());
     }
     CHECK(library.errorCount() == 0);
-    CHECK(lessons().size() >= 30);
+    CHECK(shippedLessons().size() >= 30);
     // Every lesson's order is unique within its chapter, so the list reads in a fixed sequence.
     std::set<std::pair<int, int>> orders;
-    for (const Lesson* lesson : lessons()) {
+    for (const Lesson* lesson : shippedLessons()) {
         CAPTURE(lesson->id);
         CHECK(orders.insert({int(lesson->chapter), lesson->order}).second);
     }
@@ -266,7 +265,7 @@ TEST_CASE("every shipped lesson loads against the real poses, sources and struct
 
 TEST_CASE("every lesson and every step cites at least one known source")
 {
-    for (const Lesson* lesson : lessons()) {
+    for (const Lesson* lesson : shippedLessons()) {
         CAPTURE(lesson->id);
         CHECK_FALSE(lesson->sources.empty());
         CHECK_FALSE(lesson->summary.empty());
@@ -282,7 +281,7 @@ TEST_CASE("every lesson and every step cites at least one known source")
 TEST_CASE("every key pose is inside the joint limits, rests on its contacts and stays above the floor")
 {
     int keys = 0;
-    for (const Lesson* lesson : lessons()) {
+    for (const Lesson* lesson : shippedLessons()) {
         CAPTURE(lesson->id);
         for (const LessonStep& step : lesson->steps) {
             CAPTURE(step.title);
@@ -306,12 +305,12 @@ TEST_CASE("every key pose is inside the joint limits, rests on its contacts and 
 
 TEST_CASE("poses sampled along every step's playback stay inside the limits and above the floor")
 {
-    for (const Lesson* lesson : lessons()) {
+    for (const Lesson* lesson : shippedLessons()) {
         CAPTURE(lesson->id);
         for (std::size_t index = 0; index < lesson->steps.size(); ++index) {
             const LessonStep& step = lesson->steps[index];
             CAPTURE(step.title);
-            LessonPlayer player;
+            lessons::LessonPlayer player;
             player.start(*lesson, anatomy::Pose::neutral(), int(index));
             const double duration = player.stepDurationS();
             // Repetitions repeat the same motion: sample the first one closely, then the rest.
@@ -329,7 +328,7 @@ TEST_CASE("poses sampled along every step's playback stay inside the limits and 
 TEST_CASE("every stretch step lengthens the hamstrings it targets, to at least a light pull")
 {
     int stretches = 0;
-    for (const Lesson* lesson : lessons()) {
+    for (const Lesson* lesson : shippedLessons()) {
         CAPTURE(lesson->id);
         for (std::size_t index = 0; index < lesson->steps.size(); ++index) {
             const LessonStep& step = lesson->steps[index];
@@ -358,7 +357,7 @@ TEST_CASE("every stretch step lengthens the hamstrings it targets, to at least a
 TEST_CASE("every contraction step shortens the hamstrings it drives at its contracted key")
 {
     int contractions = 0;
-    for (const Lesson* lesson : lessons()) {
+    for (const Lesson* lesson : shippedLessons()) {
         CAPTURE(lesson->id);
         for (std::size_t index = 0; index < lesson->steps.size(); ++index) {
             const LessonStep& step = lesson->steps[index];
@@ -452,7 +451,7 @@ TEST_CASE("the cramp lesson animates a cramp from onset, then relieves it with a
     CHECK(relieved);
     // The simulation really cramps on that step: the head's drive rises to the strength of a
     // measured cramp (60 to 68 % of a maximal contraction, S12).
-    LessonPlayer player;
+    lessons::LessonPlayer player;
     player.start(*lesson, anatomy::Pose::neutral(), crampStep);
     anatomy::Musculoskeletal simulation(player.pose());
     double peakDrive = 0.0;
@@ -474,7 +473,7 @@ TEST_CASE("the lessons cover every chapter and every exercise the trainer must t
 {
     // Every chapter of the trainer has lessons.
     std::set<Chapter> chapters;
-    for (const Lesson* lesson : lessons()) chapters.insert(lesson->chapter);
+    for (const Lesson* lesson : shippedLessons()) chapters.insert(lesson->chapter);
     for (int c = 0; c < kChapterCount; ++c) {
         CAPTURE(chapterKey(Chapter(c)));
         CHECK(chapters.count(Chapter(c)) == 1);
@@ -620,7 +619,7 @@ TEST_CASE("the lesson text covers every fact, cause, red flag and evidence point
         to.insert(to.end(), more.begin(), more.end());
         to.push_back("|");
     };
-    for (const Lesson* lesson : lessons()) {
+    for (const Lesson* lesson : shippedLessons()) {
         std::vector<std::string>& chapter = text[lesson->chapter];
         append(chapter, lesson->title);
         append(chapter, lesson->summary);

@@ -1,5 +1,7 @@
 #include "ui/marked_text.h"
 
+#include <imgui.h>
+
 #include <algorithm>
 #include <vector>
 

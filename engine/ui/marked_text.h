@@ -6,10 +6,11 @@
 #include "content/glossary.h"
 #include "content/sources.h"
 
-#include <imgui.h>
-
 #include <string>
 #include <string_view>
+
+// Dear ImGui stays out of this header: the app includes the panels without ImGui's include path.
+struct ImVec4;
 
 namespace ui {
 

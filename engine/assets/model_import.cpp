@@ -201,26 +201,27 @@ namespace {
 constexpr unsigned kImportFlags = aiProcess_Triangulate | aiProcess_GenSmoothNormals | aiProcess_LimitBoneWeights |
                                   aiProcess_ValidateDataStructure | aiProcess_SortByPType;
 
-core::Expected<ModelData> convertScene(const aiScene* scene, const std::string& name, const Assimp::Importer& importer)
+} // namespace
+
+core::Expected<ModelData> convertAssimpScene(const aiScene& scene, const std::string& name)
 {
     const fs::path path(name);
-    if (!scene) return core::makeFileError(name, std::string("cannot read model: ") + importer.GetErrorString());
-    if ((scene->mFlags & AI_SCENE_FLAGS_INCOMPLETE) || !scene->mRootNode)
+    if ((scene.mFlags & AI_SCENE_FLAGS_INCOMPLETE) || !scene.mRootNode)
         return core::makeFileError(name, "model is incomplete (no scene graph)");
-    if (scene->mNumMeshes == 0) return core::makeFileError(name, "model has no meshes");
+    if (scene.mNumMeshes == 0) return core::makeFileError(name, "model has no meshes");
 
     ModelData model;
     model.sourcePath = name;
-    addNode(*scene->mRootNode, -1, model);
+    addNode(*scene.mRootNode, -1, model);
     std::map<std::string, int> nodeByName;
     for (std::size_t i = 0; i < model.nodes.size(); ++i) nodeByName.emplace(model.nodes[i].name, int(i));
 
-    for (unsigned m = 0; m < scene->mNumMaterials; ++m) model.materials.push_back(convertMaterial(*scene->mMaterials[m]));
-    for (unsigned m = 0; m < scene->mNumMeshes; ++m) {
-        auto mesh = convertMesh(*scene->mMeshes[m], path);
+    for (unsigned m = 0; m < scene.mNumMaterials; ++m) model.materials.push_back(convertMaterial(*scene.mMaterials[m]));
+    for (unsigned m = 0; m < scene.mNumMeshes; ++m) {
+        auto mesh = convertMesh(*scene.mMeshes[m], path);
         if (!mesh) return mesh.error();
         if (mesh->material >= int(model.materials.size())) mesh->material = -1;
-        if (core::Status skinned = convertSkin(*scene->mMeshes[m], *mesh, model, nodeByName, path); !skinned)
+        if (core::Status skinned = convertSkin(*scene.mMeshes[m], *mesh, model, nodeByName, path); !skinned)
             return skinned.error();
         model.meshes.push_back(std::move(*mesh));
     }
@@ -232,8 +233,6 @@ core::Expected<ModelData> convertScene(const aiScene* scene, const std::string& 
                    model.triangleCount(), " triangles");
     return model;
 }
-
-} // namespace
 
 namespace {
 
@@ -313,7 +312,8 @@ core::Expected<ModelData> readWithAssimp(const Source& source, core::IsolatedCha
                             : importer.ReadFile(source.name, kImportFlags);
     }
     if (channel) channel->stage(kConverting);
-    return convertScene(scene, source.name, importer);
+    if (!scene) return core::makeFileError(source.name, std::string("cannot read model: ") + importer.GetErrorString());
+    return convertAssimpScene(*scene, source.name);
 }
 
 // "60 s", "1.5 s", "200 ms".

@@ -11,6 +11,9 @@
 #include "core/error.h"
 
 #include <filesystem>
+#include <string>
+
+struct aiScene;
 
 namespace assets {
 
@@ -36,6 +39,11 @@ struct ImportOutcome {
     core::Expected<ModelData> model;
     bool failedInOwnCode = false;
 };
+// The conversion of what assimp read into ModelData, which the import process runs after
+// assimp; exposed so that it can be fuzzed in one process (tests/fuzz/fuzz_convert.cpp).
+// Expects a scene as assimp's validation leaves it: pointers and counts consistent.
+core::Expected<ModelData> convertAssimpScene(const aiScene& scene, const std::string& name);
+
 ImportOutcome importModelFromMemoryOutcome(const void* data, std::size_t size, const std::string& formatHint,
                                            const std::string& name, const ImportOptions& options = {});
 

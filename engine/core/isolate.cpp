@@ -9,6 +9,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <array>
 #include <cerrno>
 #include <chrono>
@@ -17,12 +18,20 @@
 #include <cstdio>
 #include <cstring>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
 // Present only when a sanitizer runtime is linked: a fuzzer registers a callback there that
 // saves the input as a crash and stops, which must not happen for a child's expected failures.
 extern "C" void __sanitizer_set_death_callback(void (*callback)(void)) __attribute__((weak));
+
+// In a build with coverage counters (-fsanitize=fuzzer or fuzzer-no-link), the linker marks
+// where this program's 8-bit edge counters begin and end; weak, so other builds see null.
+// libFuzzer learns what an input reached from them, but what the child reaches after the fork
+// it never sees: the child sends its counters back and the parent adds them to its own.
+extern "C" std::uint8_t __start___sancov_cntrs[] __attribute__((weak));
+extern "C" std::uint8_t __stop___sancov_cntrs[] __attribute__((weak));
 
 #if defined(__SANITIZE_ADDRESS__)
 #define HT_ADDRESS_SANITIZER 1
@@ -38,7 +47,24 @@ namespace {
 
 constexpr char kStageRecord = 'S';
 constexpr char kResultRecord = 'R';
+constexpr char kCoverageRecord = 'C';
 constexpr std::array<int, 7> kCrashSignals{SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGTRAP, SIGSYS};
+
+// This program's coverage counters; empty where there are none.
+std::span<std::uint8_t> coverageCounters()
+{
+    if (__start___sancov_cntrs == nullptr || __stop___sancov_cntrs == nullptr) return {};
+    return {__start___sancov_cntrs, std::size_t(__stop___sancov_cntrs - __start___sancov_cntrs)};
+}
+
+// Adds the child's counts to this process's, saturating at 255 as the counters do.
+void addChildCoverage(std::string_view childCounters)
+{
+    const std::span<std::uint8_t> counters = coverageCounters();
+    const std::size_t count = std::min(counters.size(), childCounters.size());
+    for (std::size_t i = 0; i < count; ++i)
+        counters[i] = std::uint8_t(std::min(255, counters[i] + static_cast<unsigned char>(childCounters[i])));
+}
 
 // Writes everything or gives up quietly: the parent notices a short message.
 void writeAll(int fd, const void* data, std::size_t size)
@@ -73,6 +99,10 @@ void limitAddressSpace(unsigned long long extraMiB)
 [[noreturn]] void runChild(const std::function<void(IsolatedChannel&)>& work, int fd, const IsolationLimits& limits)
 {
     if (__sanitizer_set_death_callback) __sanitizer_set_death_callback(nullptr);
+    // The counters start from zero here so that only the child's own work is sent back: what the
+    // parent did before the fork it has counted already.
+    const std::span<std::uint8_t> counters = coverageCounters();
+    std::fill(counters.begin(), counters.end(), std::uint8_t(0));
     ::signal(SIGPIPE, SIG_IGN);
     const rlimit noCore{0, 0};
     ::setrlimit(RLIMIT_CORE, &noCore);
@@ -88,26 +118,41 @@ void limitAddressSpace(unsigned long long extraMiB)
     ::_exit(0);
 }
 
-// The child's records: 'S' then a stage byte; 'R', an 8-byte length, then the result.
-void parseRecords(const std::string& stream, IsolatedResult& result)
+// The child's records: 'S' then a stage byte; 'C' (coverage counters) or 'R' (the result),
+// an 8-byte length, then the bytes.
+void parseRecords(const std::string& stream, IsolatedResult& result, std::string& coverage)
 {
     std::size_t at = 0;
     while (at < stream.size()) {
         const char kind = stream[at++];
         if (kind == kStageRecord && at < stream.size()) {
             result.stage = static_cast<unsigned char>(stream[at++]);
-        } else if (kind == kResultRecord && stream.size() - at >= 8) {
+        } else if ((kind == kResultRecord || kind == kCoverageRecord) && stream.size() - at >= 8) {
             std::uint64_t length = 0;
             std::memcpy(&length, stream.data() + at, 8);
             at += 8;
             if (length > stream.size() - at) return;  // cut short: the child died while sending
-            result.payload.assign(stream, at, std::size_t(length));
-            result.sent = true;
+            if (kind == kCoverageRecord) {
+                coverage.assign(stream, at, std::size_t(length));
+            } else {
+                result.payload.assign(stream, at, std::size_t(length));
+                result.sent = true;
+            }
             at += std::size_t(length);
         } else {
             return;
         }
     }
+}
+
+// Sends one record with a length: 'C' or 'R'.
+void sendRecord(int fd, char kind, std::string_view bytes)
+{
+    char header[9] = {kind};
+    const std::uint64_t length = bytes.size();
+    std::memcpy(header + 1, &length, 8);
+    writeAll(fd, header, sizeof header);
+    writeAll(fd, bytes.data(), bytes.size());
 }
 
 } // namespace
@@ -120,11 +165,11 @@ void IsolatedChannel::stage(int number)
 
 void IsolatedChannel::send(std::string_view bytes)
 {
-    char header[9] = {kResultRecord};
-    const std::uint64_t length = bytes.size();
-    std::memcpy(header + 1, &length, 8);
-    writeAll(fd_, header, sizeof header);
-    writeAll(fd_, bytes.data(), bytes.size());
+    // Coverage first: once the result is whole the parent stops reading and ends the child.
+    const std::span<const std::uint8_t> counters = coverageCounters();
+    if (!counters.empty())
+        sendRecord(fd_, kCoverageRecord, std::string_view(reinterpret_cast<const char*>(counters.data()), counters.size()));
+    sendRecord(fd_, kResultRecord, bytes);
 }
 
 PlainCrashes::PlainCrashes()
@@ -186,6 +231,7 @@ IsolatedResult runIsolated(const std::function<void(IsolatedChannel&)>& work, co
     const auto deadline = Clock::now() + std::chrono::duration_cast<Clock::duration>(
                                              std::chrono::duration<double>(std::max(0.0, limits.seconds)));
     std::string stream;
+    std::string childCoverage;
     std::vector<char> buffer(std::size_t(1) << 20);
     // How the parent ended the wait: with the ending it already knows, or none when the child
     // closed its end (then its exit status says), and whether the child must be stopped.
@@ -203,7 +249,7 @@ IsolatedResult runIsolated(const std::function<void(IsolatedChannel&)>& work, co
         if (got < 0) return errno == EINTR || errno == EAGAIN ? Pipe::Open : Pipe::Failed;
         if (got == 0) return Pipe::Closed;
         stream.append(buffer.data(), std::size_t(got));
-        parseRecords(stream, result);
+        parseRecords(stream, result, childCoverage);
         return Pipe::Open;
     };
     for (;;) {
@@ -241,6 +287,7 @@ IsolatedResult runIsolated(const std::function<void(IsolatedChannel&)>& work, co
     int status = 0;
     while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
     }
+    addChildCoverage(childCoverage);
     if (known) {
         result.ending = *known;
     } else if (WIFSIGNALED(status)) {

@@ -1,10 +1,19 @@
 // The overlay and controls driven like a user would: real SDL events from an input script,
 // headless, against the real model and lessons; state read back from the app's report and
 // screenshots.
+#include "anatomy/muscle_path.h"
 #include "app_run.h"
 
 #include <doctest/doctest.h>
+#include <glm/glm.hpp>
 #include <nlohmann/json.hpp>
+
+#include <array>
+#include <cmath>
+#include <optional>
+#include <span>
+#include <string>
+#include <utility>
 
 namespace fs = std::filesystem;
 using testing_support::musclePixels;
@@ -31,22 +40,81 @@ int headingHeight(const core::Image& image, int captionTop)
     return y - top;
 }
 
+// Where a world point appears in the window (window points, origin top left), worked out here
+// from the camera state the report prints - an orbit about the focus (yaw 0: in front, on +x;
+// pitch: above), y up, a vertical field of view; no lens shift (that is presenter mode's) -
+// not with the app's matrices or picking. Null behind the camera.
+std::optional<glm::dvec2> projectToWindow(const nlohmann::json& report, const glm::dvec3& point)
+{
+    const nlohmann::json& camera = report["camera"];
+    const double yawRad = glm::radians(camera["yaw_deg"].get<double>());
+    const double pitchRad = glm::radians(camera["pitch_deg"].get<double>());
+    const glm::dvec3 focus(camera["focus"][0].get<double>(), camera["focus"][1].get<double>(), camera["focus"][2].get<double>());
+    const glm::dvec3 eye = focus + camera["distance_m"].get<double>() * glm::dvec3(std::cos(pitchRad) * std::cos(yawRad), std::sin(pitchRad),
+                                                                                  std::cos(pitchRad) * std::sin(yawRad));
+    const glm::dvec3 forward = glm::normalize(focus - eye);
+    const glm::dvec3 right = glm::normalize(glm::cross(forward, glm::dvec3(0.0, 1.0, 0.0)));
+    const glm::dvec3 up = glm::cross(right, forward);
+    const glm::dvec3 offset = point - eye;
+    const double depthM = glm::dot(offset, forward);
+    if (depthM <= 0.0) return std::nullopt;
+    const double width = report["window"]["width"].get<double>(), height = report["window"]["height"].get<double>();
+    const double halfHeightM = std::tan(glm::radians(camera["fov_y_deg"].get<double>()) * 0.5) * depthM;
+    const double ndcX = glm::dot(offset, right) / (halfHeightM * width / height);
+    const double ndcY = glm::dot(offset, up) / halfHeightM;
+    return glm::dvec2((ndcX + 1.0) * 0.5 * width, (1.0 - ndcY) * 0.5 * height);
+}
+
+// The point `fraction` of the way along a muscle's path (by length) in the standing pose,
+// from the anatomy module's gait2392 paths: where the muscle's belly is.
+glm::dvec3 alongMusclePath(anatomy::Muscle muscle, anatomy::Side side, double fraction)
+{
+    std::array<anatomy::MusclePath, 1> paths;
+    const std::array<anatomy::Muscle, 1> muscles{muscle};
+    anatomy::evaluateMusclePaths(anatomy::Pose::neutral(), side, muscles, paths);
+    const std::span<const glm::dvec3> points = paths[0].view();
+    double total = 0.0;
+    for (std::size_t i = 1; i < points.size(); ++i) total += glm::distance(points[i - 1], points[i]);
+    double left = fraction * total;
+    for (std::size_t i = 1; i < points.size(); ++i) {
+        const double segment = glm::distance(points[i - 1], points[i]);
+        if (left <= segment) return glm::mix(points[i - 1], points[i], left / segment);
+        left -= segment;
+    }
+    return points.back();
+}
+
+std::string clickScript(int frame, glm::dvec2 point)
+{
+    return "[[event]]\nframe = " + std::to_string(frame) + "\ntype = \"click\"\nx = " + std::to_string(point.x) +
+           "\ny = " + std::to_string(point.y) + "\n";
+}
+
 } // namespace
 
 TEST_CASE("clicking a muscle selects it")
 {
     TempDir dir;
     const nlohmann::json before = runWithReport(dir, {"--frames", "3"});
-    REQUIRE(before["click_points"].contains("muscle.semitendinosus.r"));
     CHECK(before["selected"].is_null());
-    const auto point = before["click_points"]["muscle.semitendinosus.r"];
-    const std::string script = "[[event]]\nframe = 3\ntype = \"click\"\nx = " + std::to_string(point[0].get<double>()) +
-                               "\ny = " + std::to_string(point[1].get<double>()) + "\n";
-    const nlohmann::json after = runWithReport(dir, {"--frames", "10"}, script);
-    CHECK(after["selected"] == "muscle.semitendinosus.r");
+    // Two neighbours at the back of the right thigh, each clicked halfway along its path: the
+    // click must pick the one under it, not merely some muscle.
+    const std::pair<anatomy::Muscle, const char*> targets[] = {
+        {anatomy::Muscle::Semitendinosus, "muscle.semitendinosus.r"},
+        {anatomy::Muscle::BicepsFemorisLong, "muscle.biceps_femoris_long.r"},
+    };
+    for (const auto& [muscle, node] : targets) {
+        CAPTURE(node);
+        const std::optional<glm::dvec2> point = projectToWindow(before, alongMusclePath(muscle, anatomy::Side::Right, 0.5));
+        REQUIRE(point);
+        INFO("clicked at " << point->x << ", " << point->y);
+        const nlohmann::json after = runWithReport(dir, {"--frames", "10"}, clickScript(3, *point));
+        CHECK(after["selected"] == node);
+    }
     // Escape clears it again.
+    const glm::dvec2 point = *projectToWindow(before, alongMusclePath(anatomy::Muscle::Semitendinosus, anatomy::Side::Right, 0.5));
     const nlohmann::json cleared =
-        runWithReport(dir, {"--frames", "14"}, script + "[[event]]\nframe = 10\ntype = \"key\"\nkey = \"Esc\"\n");
+        runWithReport(dir, {"--frames", "14"}, clickScript(3, point) + "[[event]]\nframe = 10\ntype = \"key\"\nkey = \"Esc\"\n");
     CHECK(cleared["selected"].is_null());
 }
 

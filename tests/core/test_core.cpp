@@ -74,13 +74,63 @@ TEST_CASE("atomic writes replace the whole file and leave no temporary behind")
     CHECK(files == 1);
 }
 
-TEST_CASE("atomic write into a read-only folder fails with the file named")
+// Each way a save can fail, made so that it fails for root too (CI runs as root, and
+// permissions do not stop root): the error names the file and no temporary is left behind.
+TEST_CASE("atomic write fails with the file named when the file cannot be opened, written or put in place")
 {
-    if (::geteuid() == 0) return; // root writes anywhere; the permission cannot be tested
     TempDir dir;
-    std::filesystem::permissions(dir.path(), std::filesystem::perms::owner_read | std::filesystem::perms::owner_exec);
-    core::Status status = core::writeFileAtomic(dir / "x.toml", "x");
-    CHECK_FALSE(status.ok());
+    auto leftovers = [&] {
+        int count = 0;
+        for (const auto& entry : std::filesystem::directory_iterator(dir.path()))
+            count += entry.path().filename().string().find(".tmp-") != std::string::npos;
+        return count;
+    };
+    // The temporary file is made beside the target as "<name>.tmp-<pid>"; something already
+    // standing under that name decides which step fails.
+    auto temporaryFor = [](const std::filesystem::path& path) {
+        return std::filesystem::path(path.string() + ".tmp-" + std::to_string(::getpid()));
+    };
+    SUBCASE("a folder that no one may create files in (procfs refuses root as well)")
+    {
+        const core::Status status = core::writeFileAtomic("/proc/ht-settings.toml", "x");
+        REQUIRE_FALSE(status.ok());
+        CHECK(status.error().file == "/proc/ht-settings.toml");
+        CHECK(status.error().message.rfind("cannot write: ", 0) == 0);
+        CHECK_FALSE(std::filesystem::exists("/proc/ht-settings.toml"));
+    }
+    SUBCASE("the temporary cannot be opened: a folder holds its name")
+    {
+        const auto path = dir / "x.toml";
+        std::filesystem::create_directory(temporaryFor(path));
+        const core::Status status = core::writeFileAtomic(path, "x");
+        REQUIRE_FALSE(status.ok());
+        CHECK(status.error().file == path.string());
+        CHECK(status.error().message.rfind("cannot write: ", 0) == 0);
+        CHECK_FALSE(std::filesystem::exists(path));
+    }
+    SUBCASE("the disk is full: the temporary leads to /dev/full")
+    {
+        REQUIRE(std::filesystem::exists("/dev/full"));
+        const auto path = dir / "x.toml";
+        testing_support::writeText(path, "old = 1\n");
+        std::filesystem::create_symlink("/dev/full", temporaryFor(path));
+        const core::Status status = core::writeFileAtomic(path, "new = 2\n");
+        REQUIRE_FALSE(status.ok());
+        CHECK(status.error().file == path.string());
+        CHECK(status.error().message.rfind("write failed: ", 0) == 0);
+        CHECK(*core::readTextFile(path) == "old = 1\n");  // the old file is untouched
+        CHECK(leftovers() == 0);
+    }
+    SUBCASE("the file cannot be replaced: a folder with files stands where it goes")
+    {
+        const auto path = dir / "x.toml";
+        testing_support::writeText(path / "inside.txt", "x");
+        const core::Status status = core::writeFileAtomic(path, "x");
+        REQUIRE_FALSE(status.ok());
+        CHECK(status.error().file == path.string());
+        CHECK(status.error().message.rfind("cannot replace file: ", 0) == 0);
+        CHECK(leftovers() == 0);
+    }
 }
 
 TEST_CASE("the file watcher reports changed files once")

@@ -156,7 +156,9 @@ core::Image renderTestScene(content::ViewPreset preset, float skinOpacity, glm::
 
 void checkGolden(const core::Image& image, const std::string& name)
 {
-    auto result = testing_support::compareWithGolden(image, name, {48, 0.6});
+    // At most 0.1 % of pixels off by more than 16: the baked occlusion gone from a material
+    // scene changes 0.2-0.3 % of them by up to 27, inside the max and mean limits.
+    auto result = testing_support::compareWithGolden(image, name, {48, 0.6, 0.001});
     INFO(result.message);
     CHECK(result.passed);
 }

@@ -9,23 +9,28 @@
 namespace testing_support {
 namespace fs = std::filesystem;
 
-ImageDifference compareImages(const core::Image& actual, const core::Image& expected)
+ImageDifference compareImages(const core::Image& actual, const core::Image& expected, int differingPixelThreshold)
 {
     ImageDifference result;
     result.diff.width = actual.width;
     result.diff.height = actual.height;
     result.diff.rgba.assign(actual.rgba.size(), 255);
     std::uint64_t total = 0;
+    std::size_t differing = 0;
     const std::size_t pixels = std::size_t(actual.width) * actual.height;
     for (std::size_t i = 0; i < pixels; ++i) {
+        int pixelMax = 0;
         for (int c = 0; c < 3; ++c) {
             int difference = std::abs(int(actual.rgba[i * 4 + c]) - int(expected.rgba[i * 4 + c]));
-            result.maxChannelDifference = std::max(result.maxChannelDifference, difference);
+            pixelMax = std::max(pixelMax, difference);
             total += std::uint64_t(difference);
             result.diff.rgba[i * 4 + c] = std::uint8_t(std::min(255, difference * 8));
         }
+        result.maxChannelDifference = std::max(result.maxChannelDifference, pixelMax);
+        differing += pixelMax > differingPixelThreshold;
     }
     result.meanChannelDifference = pixels ? double(total) / double(pixels * 3) : 0.0;
+    result.differingPixelFraction = pixels ? double(differing) / double(pixels) : 0.0;
     return result;
 }
 
@@ -52,9 +57,11 @@ GoldenResult compareWithGolden(const core::Image& actual, const std::string& nam
     std::ostringstream message;
     message << name << ": max difference " << difference.maxChannelDifference << " (limit "
             << tolerance.maxChannelDifference << "), mean " << difference.meanChannelDifference << " (limit "
-            << tolerance.meanChannelDifference << ")";
+            << tolerance.meanChannelDifference << "), pixels differing by more than " << kDifferingPixelThreshold << ": "
+            << difference.differingPixelFraction * 100.0 << " % (limit " << tolerance.differingPixelFraction * 100.0 << " %)";
     const bool passed = difference.maxChannelDifference <= tolerance.maxChannelDifference &&
-                        difference.meanChannelDifference <= tolerance.meanChannelDifference;
+                        difference.meanChannelDifference <= tolerance.meanChannelDifference &&
+                        difference.differingPixelFraction <= tolerance.differingPixelFraction;
     if (!passed) {
         (void)core::writePng(outputDir / (name + ".actual.png"), actual);
         (void)core::writePng(outputDir / (name + ".diff.png"), difference.diff);

@@ -70,7 +70,8 @@ std::optional<int> ReportMode::verdict()
         report["lesson"] = nullptr;
     }
     const scene::CameraPose& pose = world_.camera.pose();
-    report["camera"] = {{"yaw_deg", pose.yawDeg}, {"pitch_deg", pose.pitchDeg}, {"distance_m", pose.distanceM}};
+    report["camera"] = {{"yaw_deg", pose.yawDeg}, {"pitch_deg", pose.pitchDeg}, {"distance_m", pose.distanceM},
+                        {"focus", {pose.focus.x, pose.focus.y, pose.focus.z}}, {"fov_y_deg", world_.camera.fieldOfViewDeg()}};
     report["font_pixels"] = graphics_.overlayReady() ? ImGui::GetFontSize() : 0.0f;
     report["presenter"] = panels_.presenter();
     report["presenter_heading_pixels"] = ui::fonts().presenterHeading ? ui::fonts().presenterHeading->FontSize : 0.0f;

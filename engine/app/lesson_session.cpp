@@ -64,7 +64,18 @@ core::Status LessonSession::openFromOptions(const Options& options, const DataPa
         return core::Error{"", 0, 0, "--lesson",
                            "no lesson named '" + options.lesson + "' in " + (paths.scenes() / "lessons").string()};
     }
+    const content::Lesson& lesson = *library_.find(options.lesson);
+    const int steps = int(lesson.steps.size());
+    if (options.step > steps)
+        return core::Error{"", 0, 0, "--step " + std::to_string(options.step),
+                           options.lesson + (steps == 1 ? " has one step, 1" : " has steps 1 to " + std::to_string(steps))};
     start(options.lesson, options.step > 0 ? options.step - 1 : -1);
+    if (options.stepTimeS > player_.stepDurationS()) {
+        char time[40], lasts[80];
+        std::snprintf(time, sizeof time, "--time %g", options.stepTimeS);
+        std::snprintf(lasts, sizeof lasts, " lasts %g s: times from 0 to %g", player_.stepDurationS(), player_.stepDurationS());
+        return core::Error{"", 0, 0, time, "step " + std::to_string(player_.stepIndex() + 1) + " of " + options.lesson + lasts};
+    }
     if (options.stepTimeS >= 0.0) {
         player_.scrub(options.stepTimeS);
         settleMuscles();

@@ -1,6 +1,7 @@
 #include "app/options.h"
 
 #include "anatomy/skeleton.h"
+#include "content/lesson_file.h"
 
 #include <CLI/CLI.hpp>
 
@@ -11,6 +12,16 @@
 
 namespace app {
 namespace {
+
+// The ranges of the numeric options. A window or image side up to 8192 pixels: an 8K display's
+// width, and a texture size desktop drivers offer (five digits would spell 99999).
+constexpr int kMaximumSidePx = 8192;
+constexpr int kMaximumFrames = 100'000'000;       // about 19 days at 60 frames a second
+constexpr int kMaximumDisplay = 63;               // checked against the displays present when the window opens
+constexpr double kMaximumStepTimeS = 24 * 3600.0; // checked against the step's length when the lesson opens
+// The soak judges whole cycles after at least 30 s of warm-up; a shorter run could only fail.
+constexpr double kMinimumSoakS = 60.0;
+constexpr double kMaximumSoakS = 7 * 24 * 3600.0;
 
 // "FIRST:LAST:STEP" in degrees, within the joint's range; the message names what is wrong.
 std::optional<std::string> parseAngleRange(const std::string& text, anatomy::Coordinate joint, anatomy::AngleRange& out)
@@ -72,6 +83,34 @@ CLI::Validator wordsOf(const core::EnumNames<Enum, Count>& names)
         listed + "}");
 }
 
+// A number from `low` to `high` (a whole one where `whole`); anything else is refused with
+// the range named, so the message says what would have been accepted.
+CLI::Validator numberWithin(double low, double high, bool whole, const std::string& what = "number")
+{
+    char range[120];
+    std::snprintf(range, sizeof range, "%s from %.10g to %.10g", whole ? ("whole " + what).c_str() : what.c_str(), low, high);
+    const std::string expected = std::string("expected a ") + range;
+    return CLI::Validator(
+        [=](std::string& input) -> std::string {
+            double value = 0.0;
+            const char* first = input.data();
+            const char* last = first + input.size();
+            bool good = false;
+            if (whole) {
+                long long number = 0;
+                const auto [stop, error] = std::from_chars(first, last, number);
+                good = error == std::errc() && stop == last;
+                value = double(number);
+            } else {
+                const auto [stop, error] = std::from_chars(first, last, value);
+                good = error == std::errc() && stop == last && std::isfinite(value);
+            }
+            if (!good || value < low || value > high) return expected + ", got '" + input + "'";
+            return {};
+        },
+        range);
+}
+
 } // namespace
 
 ParseResult parseOptions(int argc, char** argv)
@@ -87,14 +126,14 @@ ParseResult parseOptions(int argc, char** argv)
     cli.add_flag("--headless", options.headless, "Render without a window (SDL offscreen driver)");
     std::string size;
     cli.add_option("--size", size, "Window or image size in pixels, WxH (default 1280x720)");
-    cli.add_option("--frames", options.frames, "Render this many frames, then exit")->check(CLI::NonNegativeNumber);
+    cli.add_option("--frames", options.frames, "Render this many frames, then exit")->check(numberWithin(0, kMaximumFrames, true));
     cli.add_option("--screenshot", options.screenshotPath, "Save the last frame as a PNG image");
     cli.add_flag("--bench", options.bench,
                  "Print the renderer, time to first frame and CPU/GPU frame times (median, p95, p99)");
     cli.add_flag("--no-overlay", options.noOverlay, "Hide the overlay (clean images of the model)");
     cli.add_flag("--fullscreen", options.fullscreen, "Start fullscreen");
     cli.add_flag("--presenter", options.presenter, "Start in presenter mode (fullscreen, model and step text only)");
-    cli.add_option("--display", options.display, "Display to open on (0 is the first)")->check(CLI::NonNegativeNumber);
+    cli.add_option("--display", options.display, "Display to open on (0 is the first)")->check(numberWithin(0, kMaximumDisplay, true));
     bool noVsync = false;
     cli.add_flag("--no-vsync", noVsync, "Do not wait for the display's refresh");
     cli.add_flag("--gl-debug", options.glDebug, "Report every OpenGL error and warning (on in Debug builds)");
@@ -104,8 +143,10 @@ ParseResult parseOptions(int argc, char** argv)
                    "8.3 ms and down while they take over 16.7 ms; headless runs without --bench use high)")
         ->transform(wordsOf(kQualityChoiceNames));
     cli.add_option("--lesson", options.lesson, "Open a lesson by its file name (without .toml)");
-    cli.add_option("--step", options.step, "Start the lesson at this step (1 is the first)")->check(CLI::PositiveNumber);
-    cli.add_option("--time", options.stepTimeS, "Jump to this many seconds into the step")->check(CLI::NonNegativeNumber);
+    cli.add_option("--step", options.step, "Start the lesson at this step (1 is the first)")
+        ->check(numberWithin(1, content::kLessonLimits.steps, true));
+    cli.add_option("--time", options.stepTimeS, "Jump to this many seconds into the step")
+        ->check(numberWithin(0, kMaximumStepTimeS, false, "number of seconds"));
     cli.add_flag("--check-lessons", options.checkLessons,
                  "Load every lesson, print each problem as file:line:column, and exit (1 if any)");
     std::vector<std::string> exportArgs;
@@ -122,7 +163,7 @@ ParseResult parseOptions(int argc, char** argv)
     cli.add_option("--soak", options.soakSeconds,
                    "Cycle cramps and stretches for this many seconds, print memory and frame time, and fail if "
                    "memory grows by 1 MB or more after warm-up or frames slow down by a fifth")
-        ->check(CLI::PositiveNumber);
+        ->check(numberWithin(kMinimumSoakS, kMaximumSoakS, false, "number of seconds"));
     cli.add_flag("-v,--verbose", options.verbose, "Log more detail");
     cli.add_flag("--muscle-table", options.muscleTable,
                  "Print the right leg's hamstring lengths, moment arms and relaxed fibre state as CSV, then exit");
@@ -132,7 +173,10 @@ ParseResult parseOptions(int argc, char** argv)
     try {
         cli.parse(argc, argv);
     } catch (const CLI::ParseError& error) {
-        return {std::nullopt, cli.exit(error)};
+        // Help and --version exit 0; every mistake in the command line exits 2, as the
+        // checks below do, whatever CLI11's own number for it.
+        const int code = cli.exit(error);
+        return {std::nullopt, code == 0 ? 0 : 2};
     }
     options.vsync = !noVsync;
     if (exportArgs.size() == 2) {
@@ -162,14 +206,22 @@ ParseResult parseOptions(int argc, char** argv)
     if (!size.empty()) {
         static const std::regex pattern(R"((\d{1,5})x(\d{1,5}))");
         std::smatch match;
-        if (!std::regex_match(size, match, pattern) || std::stoi(match[1]) < 1 || std::stoi(match[2]) < 1) {
-            std::fprintf(stderr, "hamstring-trainer: --size: expected WIDTHxHEIGHT such as 1280x720, got '%s'\n",
-                         size.c_str());
+        const auto within = [](int pixels) { return pixels >= 1 && pixels <= kMaximumSidePx; };
+        if (!std::regex_match(size, match, pattern) || !within(std::stoi(match[1])) || !within(std::stoi(match[2]))) {
+            std::fprintf(stderr,
+                         "hamstring-trainer: --size: expected WIDTHxHEIGHT in pixels, each from 1 to %d, such as "
+                         "1280x720, got '%s'\n",
+                         kMaximumSidePx, size.c_str());
             return {std::nullopt, 2};
         }
         options.size = {std::stoi(match[1]), std::stoi(match[2])};
         options.sizeGiven = true;
     }
+    for (const auto& [name, given] : {std::pair{"--step", options.step > 0}, std::pair{"--time", options.stepTimeS >= 0.0}})
+        if (given && options.lesson.empty()) {
+            std::fprintf(stderr, "hamstring-trainer: %s: only used with --lesson\n", name);
+            return {std::nullopt, 2};
+        }
 #ifndef NDEBUG
     options.glDebug = true;
 #endif

@@ -3,6 +3,8 @@
 #include "core/text.h"
 #include "content/toml_reader.h"
 
+#include <algorithm>
+#include <cstdio>
 #include <filesystem>
 
 namespace content {
@@ -19,6 +21,54 @@ using Framing = LessonStep::Framing;
 constexpr auto kFramingNames = core::enumNames<Framing>({{Framing::Body, "body"}, {Framing::Legs, "legs"}, {Framing::Thighs, "thighs"}});
 
 constexpr auto kPropShapeNames = core::enumNames<Prop::Shape>({{Prop::Shape::Box, "box"}, {Prop::Shape::Cylinder, "cylinder"}});
+
+// Characters as a reader counts them: UTF-8 code points (toml++ has already refused invalid UTF-8).
+std::size_t characterCount(std::string_view text)
+{
+    return std::size_t(std::count_if(text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+}
+
+// What is wrong with a text for the screen, if anything: longer than `maxChars`, or holding a
+// control character (a NUL cuts the text short where it is drawn, the others show as boxes).
+// Line breaks and tabs are text.
+std::optional<std::string> textProblem(std::string_view text, int maxChars, std::string_view what)
+{
+    if (const std::size_t count = characterCount(text); count > std::size_t(maxChars))
+        return std::to_string(count) + " characters, more than the " + std::to_string(maxChars) + " " + std::string(what) +
+               " may have";
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        if ((c >= 0x20 && c != 0x7F) || c == '\n' || c == '\t') continue;
+        char code[8];
+        std::snprintf(code, sizeof code, "U+%04X", unsigned(c));
+        return std::string("control character ") + code + " at character " + std::to_string(characterCount(text.substr(0, i)) + 1) +
+               "; text may hold line breaks and tabs, no other control characters";
+    }
+    return std::nullopt;
+}
+
+std::string limitedString(TableReader& reader, std::string_view key, bool required, int maxChars, std::string_view what)
+{
+    std::string text = reader.string(key, required).value_or("");
+    if (auto problem = textProblem(text, maxChars, what)) reader.error(key, *problem);
+    return text;
+}
+
+// False, with the limit reported, when the list under `key` holds more than `maxItems`.
+bool withinCount(TableReader& reader, std::string_view key, std::size_t count, int maxItems, std::string_view items,
+                 std::string_view holder)
+{
+    if (count <= std::size_t(maxItems)) return true;
+    reader.error(key, std::to_string(count) + " " + std::string(items) + ", more than the " + std::to_string(maxItems) + " " +
+                          std::string(holder) + " may have");
+    return false;
+}
+
+std::size_t listSize(const TableReader& reader, std::string_view key)
+{
+    const toml::array* list = reader.table().get_as<toml::array>(key);
+    return list ? list->size() : 0;
+}
 
 std::vector<std::string> hamstringNames()
 {
@@ -39,6 +89,7 @@ std::optional<anatomy::Muscle> hamstringFromName(std::string_view name)
 std::vector<std::string> readSources(TableReader& reader, const LessonContext& context, bool required)
 {
     std::vector<std::string> sources = reader.stringList("sources", required);
+    if (!withinCount(reader, "sources", sources.size(), kLessonLimits.listItems, "sources", "a list")) return {};
     if (required && sources.empty() && reader.has("sources")) reader.error("sources", "name at least one source");
     if (!context.sources) return sources;
     const std::vector<std::string> known = context.sources->ids();
@@ -85,6 +136,8 @@ void readLayers(TableReader& reader, LessonStep& step)
 void readHighlight(TableReader& reader, const LessonContext& context, LessonStep& step)
 {
     step.highlight = reader.stringList("highlight", false);
+    if (!withinCount(reader, "highlight", step.highlight.size(), kLessonLimits.listItems, "structures", "a highlight"))
+        step.highlight.clear();
     if (context.structures.empty()) return;
     for (std::size_t i = 0; i < step.highlight.size(); ++i) {
         std::string name = step.highlight[i];
@@ -128,6 +181,7 @@ void readProps(TableReader& stepReader, LessonStep& step)
         readVector("colour", prop.colour, 0.0, 1.0, false);
         step.props.push_back(prop);
     };
+    if (!withinCount(stepReader, "props", listSize(stepReader, "props"), kLessonLimits.props, "props", "a step")) return;
     stepReader.eachTableIn("props", false, "expected { shape = ..., under = ..., size = [x, y, z] }", readProp);
 }
 
@@ -247,6 +301,7 @@ void readKeys(TableReader& stepReader, const LessonContext& context, LessonStep&
         key.pose = anim::anchorContacts(key.pose, shared, target);
         step.keys.push_back(std::move(key));
     };
+    if (!withinCount(stepReader, "key", listSize(stepReader, "key"), kLessonLimits.keys, "key poses", "a step")) return;
     const toml::array* keys = stepReader.eachTableIn("key", true, "expected a [[step.key]] table", readKey);
     if (keys && keys->empty()) stepReader.error("key", "a step needs at least one key pose");
 }
@@ -304,13 +359,18 @@ LessonStep readStep(TableReader& reader, const LessonContext& context)
                               "repetitions", "rest", "muscles", "props", "frame"});
     LessonStep step;
     step.line = int(reader.table().source().begin.line);
-    step.title = reader.string("title", true).value_or("");
-    step.text = reader.string("text", true).value_or("");
+    step.title = limitedString(reader, "title", true, kLessonLimits.titleChars, "a title");
+    step.text = limitedString(reader, "text", true, kLessonLimits.textChars, "a step's text");
     step.bullets = reader.stringList("bullets", false);
     step.evidence = reader.string("evidence", false).value_or("");
     readMarks(reader, step, context);
+    if (withinCount(reader, "bullets", step.bullets.size(), kLessonLimits.bullets, "bullets", "a step")) {
+        for (std::size_t i = 0; i < step.bullets.size(); ++i)
+            if (auto problem = textProblem(step.bullets[i], kLessonLimits.bulletChars, "a bullet"))
+                reader.itemError("bullets", i, *problem);
+    }
     step.sources = readSources(reader, context, true);
-    step.cue = reader.string("cue", false).value_or("");
+    step.cue = limitedString(reader, "cue", false, kLessonLimits.cueChars, "a cue");
     step.view = reader.choice("view", false, kViewPresetNames, {.what = "view", .listChoices = false});
     step.frame = reader.choice("frame", false, kFramingNames, {.what = "framing"}).value_or(step.frame);
     readLayers(reader, step);
@@ -330,13 +390,14 @@ Lesson readLesson(TableReader& root, const LessonContext& context)
     Lesson lesson;
     lesson.path = root.file();
     lesson.id = std::filesystem::path(lesson.path).stem().string();
-    lesson.title = root.string("title", true).value_or("");
-    lesson.summary = root.string("summary", true).value_or("");
+    lesson.title = limitedString(root, "title", true, kLessonLimits.titleChars, "a title");
+    lesson.summary = limitedString(root, "summary", true, kLessonLimits.summaryChars, "a summary");
     rejectMarks(root, {"title", "summary"});
     lesson.chapter =
         root.choice("chapter", true, kChapterKeys, {.what = "chapter", .listChoices = false}).value_or(lesson.chapter);
     lesson.order = int(root.number("order", false, 0.0, 1000.0).value_or(0.0));
     lesson.sources = readSources(root, context, true);
+    if (!withinCount(root, "step", listSize(root, "step"), kLessonLimits.steps, "steps", "a lesson")) return lesson;
     const toml::array* steps = root.eachTableIn("step", true, "expected a [[step]] table", [&](std::size_t, TableReader& step) {
         lesson.steps.push_back(readStep(step, context));
     });

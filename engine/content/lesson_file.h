@@ -14,6 +14,24 @@
 
 namespace content {
 
+// The longest texts and lists a lesson may hold, in characters (UTF-8 code points) and items.
+// Each is several times what the shipped lessons use. They keep every text well within what
+// the panels can draw: Dear ImGui draws one wrapped text from a single block of 16-bit indices,
+// about 16,000 visible characters, and a longer one stopped the program.
+struct LessonLimits {
+    int titleChars = 120;      // a lesson's or a step's title
+    int summaryChars = 1000;
+    int textChars = 4000;      // a step's text
+    int bullets = 12;
+    int bulletChars = 300;
+    int cueChars = 120;
+    int steps = 50;
+    int keys = 50;             // key poses in one step
+    int props = 20;
+    int listItems = 50;        // sources, highlighted structures
+};
+inline constexpr LessonLimits kLessonLimits;
+
 struct LessonContext {
     const PoseLibrary* poses = nullptr;
     const SourceList* sources = nullptr;

@@ -14,7 +14,17 @@ namespace gfx {
 
 bool initImGuiRenderer()
 {
-    return ImGui_ImplOpenGL3_Init("#version 330 core");
+    if (!ImGui_ImplOpenGL3_Init("#version 330 core")) return false;
+    // A window of long text makes more than 65,535 vertices, more than 16-bit indices reach.
+    // Dear ImGui then splits its draw list into chunks, each drawn from its own base vertex
+    // (pcmd->VtxOffset, glDrawElementsBaseVertex, GL 3.2), but only for a renderer that says
+    // it can; without the flag it stops the program instead. The backend sets it on every
+    // context from 3.2 up, so a context without it is refused here, not on a long lesson.
+    if ((ImGui::GetIO().BackendFlags & ImGuiBackendFlags_RendererHasVtxOffset) == 0) {
+        ImGui_ImplOpenGL3_Shutdown();
+        return false;
+    }
+    return true;
 }
 
 void shutdownImGuiRenderer()

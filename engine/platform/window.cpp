@@ -22,6 +22,26 @@ bool displayAvailable()
     return (display && *display) || (wayland && *wayland);
 }
 
+// Whether the window has come to cover `bounds` after a fullscreen request. SDL reports the
+// requested size at once and the real one when the window system answers, so the answer is
+// read after the events of the next few frames; a window manager that honours the request has
+// done so well within a quarter of a second.
+bool fillsBounds(SDL_Window* window, const SDL_Rect& bounds)
+{
+    constexpr Uint32 kWaitMs = 250, kSettleMs = 50;
+    const Uint64 start = SDL_GetTicks64();
+    for (;;) {
+        SDL_PumpEvents();
+        int x = 0, y = 0, width = 0, height = 0;
+        SDL_GetWindowPosition(window, &x, &y);
+        SDL_GetWindowSize(window, &width, &height);
+        const bool fills = x == bounds.x && y == bounds.y && width == bounds.w && height == bounds.h;
+        const Uint64 elapsed = SDL_GetTicks64() - start;
+        if ((fills && elapsed >= kSettleMs) || elapsed >= kWaitMs) return fills;
+        SDL_Delay(10);
+    }
+}
+
 } // namespace
 
 core::Expected<Window> Window::create(const WindowDesc& desc)
@@ -56,15 +76,21 @@ core::Expected<Window> Window::create(const WindowDesc& desc)
     SDL_GL_SetAttribute(SDL_GL_GREEN_SIZE, 8);
     SDL_GL_SetAttribute(SDL_GL_BLUE_SIZE, 8);
 
-    int displayCount = SDL_GetNumVideoDisplays();
-    int display = (desc.display >= 0 && desc.display < displayCount) ? desc.display : 0;
-    if (desc.display >= displayCount && displayCount > 0)
-        core::logWarning("platform", "display ", desc.display, " does not exist (", displayCount,
-                         " found); using display 0");
+    const int displayCount = SDL_GetNumVideoDisplays();
+    if (displayCount > 0 && (desc.display < 0 || desc.display >= displayCount))
+        return core::Error{"", 0, 0, "--display " + std::to_string(desc.display),
+                           displayCount == 1 ? std::string("there is one display, 0")
+                                             : "there are displays 0 to " + std::to_string(displayCount - 1)};
+    const int display = displayCount > 0 ? desc.display : 0;
     int x = int(SDL_WINDOWPOS_CENTERED_DISPLAY(display));
     int y = int(SDL_WINDOWPOS_CENTERED_DISPLAY(display));
     glm::ivec2 size = desc.size;
     if (desc.position && !desc.headless) {
+        // A saved size is never larger than the display it opens on: one saved beside a larger
+        // monitor (or read from a damaged settings file) would make a window no screen shows.
+        SDL_Rect opening;
+        if (SDL_GetDisplayUsableBounds(display, &opening) == 0 && opening.w > 0 && opening.h > 0)
+            size = glm::min(size, glm::ivec2(opening.w, opening.h));
         // A remembered place is used only while enough of the window's top edge lands on a
         // display that still exists (monitors get unplugged between runs); then the size is
         // kept within that display.
@@ -266,15 +292,33 @@ void Window::setFullscreen(bool enabled, int display)
     if (enabled) {
         state_->windowedPosition = windowPosition();
         state_->windowedSize = windowSize();
-        int target = display >= 0 && display < SDL_GetNumVideoDisplays() ? display : displayIndex();
+        const int target = display >= 0 && display < SDL_GetNumVideoDisplays() ? display : displayIndex();
         SDL_Rect bounds{};
-        if (SDL_GetDisplayBounds(target, &bounds) == 0) SDL_SetWindowPosition(window, bounds.x, bounds.y);
-        if (SDL_SetWindowFullscreen(window, SDL_WINDOW_FULLSCREEN_DESKTOP) != 0) {
-            core::logWarning("platform", "cannot switch to fullscreen: ", SDL_GetError());
-            return;
+        const bool knownBounds = SDL_GetDisplayBounds(target, &bounds) == 0 && bounds.w > 0 && bounds.h > 0;
+        if (knownBounds) SDL_SetWindowPosition(window, bounds.x, bounds.y);
+        const bool requested = SDL_SetWindowFullscreen(window, SDL_WINDOW_FULLSCREEN_DESKTOP) == 0;
+        if (!requested) core::logDebug("platform", "fullscreen request refused: ", SDL_GetError());
+        if (!knownBounds) {
+            if (!requested) {
+                core::logWarning("platform", "cannot switch to fullscreen: ", SDL_GetError());
+                return;
+            }
+        } else if (!requested || !fillsBounds(window, bounds)) {
+            // Nothing honoured the request (an X server without a window manager, a kiosk
+            // session): cover the display with a borderless window placed by hand.
+            core::logDebug("platform", "fullscreen not honoured; covering display ", target, " with a borderless window");
+            SDL_SetWindowFullscreen(window, 0);
+            SDL_SetWindowBordered(window, SDL_FALSE);
+            SDL_SetWindowPosition(window, bounds.x, bounds.y);
+            SDL_SetWindowSize(window, bounds.w, bounds.h);
+            state_->borderlessFullscreen = true;
         }
     } else {
-        SDL_SetWindowFullscreen(window, 0);
+        if (state_->borderlessFullscreen)
+            SDL_SetWindowBordered(window, SDL_TRUE);
+        else
+            SDL_SetWindowFullscreen(window, 0);
+        state_->borderlessFullscreen = false;
         SDL_SetWindowSize(window, state_->windowedSize.x, state_->windowedSize.y);
         SDL_SetWindowPosition(window, state_->windowedPosition.x, state_->windowedPosition.y);
     }

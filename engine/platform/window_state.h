@@ -22,6 +22,7 @@ struct Window::State {
     bool sdlInitialised = false;
     glm::ivec2 windowedPosition{0};
     glm::ivec2 windowedSize{0};
+    bool borderlessFullscreen = false;  // fullscreen made by hand, where nothing honoured the request
     bool vsync = true;
     std::optional<float> injectedDpi;  // set by an injected display change
 };

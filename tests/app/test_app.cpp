@@ -273,3 +273,82 @@ TEST_CASE("the README's controls table is the one the app prints")
     CHECK_MESSAGE(readme.find(result.out) != std::string::npos,
                   "README.md's controls table differs from `hamstring-trainer --controls-markdown`; paste its output into the README");
 }
+
+TEST_CASE("bad usage: every number out of its range is refused with the range named")
+{
+    struct Case {
+        std::vector<std::string> arguments;
+        const char* expected;
+    };
+    const Case cases[] = {
+        {{"--step", "0"}, "--step: expected a whole number from 1 to 50, got '0'"},
+        {{"--lesson", "x", "--step", "51"}, "from 1 to 50"},
+        {{"--frames", "-1"}, "--frames: expected a whole number from 0 to 100000000, got '-1'"},
+        {{"--frames", "1.5"}, "got '1.5'"},
+        {{"--frames", "99999999999"}, "got '99999999999'"},
+        {{"--time", "-1"}, "--time: expected a number of seconds from 0 to 86400"},
+        {{"--time", "nan"}, "got 'nan'"},
+        {{"--time", "inf"}, "got 'inf'"},
+        {{"--display", "-1"}, "--display: expected a whole number from 0 to 63"},
+        {{"--soak", "0"}, "--soak: expected a number of seconds from 60 to 604800"},
+        {{"--soak", "1e300"}, "from 60 to 604800"},
+        {{"--size", "0x720"}, "--size: expected WIDTHxHEIGHT in pixels, each from 1 to 8192"},
+        {{"--size", "99999x720"}, "each from 1 to 8192"},
+        {{"--size", "1280x"}, "each from 1 to 8192"},
+        {{"--size", "1280x720x3"}, "each from 1 to 8192"},
+        {{"--step", "2"}, "--step: only used with --lesson"},
+        {{"--time", "2"}, "--time: only used with --lesson"},
+        {{"--hip", "0:90:10"}, "--hip: only used with --muscle-table"},
+    };
+    for (const Case& bad : cases) {
+        std::vector<std::string> arguments = bad.arguments;
+        CAPTURE(arguments.back());
+        arguments.push_back("--headless");
+        ProcessResult result = runApp(arguments);
+        CHECK(result.exitCode == 2);
+        CHECK(result.err.find(bad.expected) != std::string::npos);
+    }
+}
+
+TEST_CASE("bad usage: a step, time or display beyond what is there names what is there")
+{
+    const std::string lesson = "strength_romanian_deadlift";  // four steps; the second lasts 4 s
+    ProcessResult step = runApp({"--headless", "--lesson", lesson, "--step", "9"});
+    CHECK(step.exitCode == 1);
+    CHECK(step.err.find("--step 9: strength_romanian_deadlift has steps 1 to 4") != std::string::npos);
+    ProcessResult time = runApp({"--headless", "--lesson", lesson, "--step", "2", "--time", "30"});
+    CHECK(time.exitCode == 1);
+    CHECK(time.err.find("--time 30: step 2 of strength_romanian_deadlift lasts 4 s: times from 0 to 4") != std::string::npos);
+    ProcessResult display = runApp({"--headless", "--display", "3"});  // the offscreen driver has one display
+    CHECK(display.exitCode == 1);
+    CHECK(display.err.find("--display 3: there is one display, 0") != std::string::npos);
+    // The last step, at its very end, is still in range.
+    ProcessResult last = runApp({"--headless", "--lesson", lesson, "--step", "4", "--time", "0", "--frames", "1"});
+    CHECK(last.exitCode == 0);
+}
+
+TEST_CASE("bad input: a lesson with 40,000 characters of step text is refused by --check-lessons and --lesson")
+{
+    TempDir dir;
+    const fs::path data = dir / "data";
+    fs::create_directories(data / "scenes" / "lessons");
+    fs::copy(fs::path(HT_SOURCE_DIR) / "shaders", data / "shaders", fs::copy_options::recursive);
+    fs::copy(fs::path(HT_SOURCE_DIR) / "assets", data / "assets", fs::copy_options::recursive);
+    for (const char* file : {"default.toml", "poses.toml"})
+        fs::copy(fs::path(HT_SOURCE_DIR) / "scenes" / file, data / "scenes" / file);
+    std::string text = *core::readTextFile(fs::path(HT_SOURCE_DIR) / "scenes" / "lessons" / "relief_seated_floor_stretch.toml");
+    const std::size_t start = text.find("\ntext = \"") + 9, end = text.find('"', start);
+    std::string longText;
+    while (longText.size() < 40000) longText += "The hamstrings lengthen as the trunk leans forward. ";
+    longText.resize(40000);
+    text.replace(start, end - start, longText);
+    const fs::path file = data / "scenes" / "lessons" / "long_text.toml";
+    testing_support::writeText(file, text);
+    const std::string message = file.string() + ":11:8: step[0].text: 40000 characters, more than the 4000 a step's text may have";
+    ProcessResult checked = runApp({"--check-lessons", "--data-dir", data.string()});
+    CHECK(checked.exitCode == 1);
+    CHECK(checked.err.find(message) != std::string::npos);
+    ProcessResult opened = runApp({"--headless", "--lesson", "long_text", "--data-dir", data.string()});
+    CHECK(opened.exitCode == 1);
+    CHECK(opened.err.find(message) != std::string::npos);
+}

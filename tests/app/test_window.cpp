@@ -189,3 +189,36 @@ TEST_CASE("a settings folder that cannot be written: the trainer runs, says so o
     CHECK(warnings[0].find("settings not saved") != std::string::npos);
     CHECK(warnings[0].find(config.string()) != std::string::npos);
 }
+
+TEST_CASE("presenter mode fills the display on an X server without a window manager, and F5 gives the window back")
+{
+    // Xvfb alone: nothing honours a fullscreen request, so the window is placed by hand.
+    TempDir dir;
+    TempDir config("ht-test-presenter-config");
+    AppRun run;
+    run.launcher = {"xvfb-run", "-a", "-s", "-screen 0 1600x900x24"};
+    run.headless = false;
+    run.environment = {{"HT_CONFIG_DIR", config.path().string()}};
+    run.arguments = {"--frames", "4", "--quality", "low", "--presenter"};
+    const nlohmann::json started = runWithReport(dir, run);
+    CHECK(started["presenter"] == true);
+    CHECK(started["window"]["width"] == 1600);
+    CHECK(started["window"]["height"] == 900);
+    CHECK(started["window"]["x"] == 0);
+    CHECK(started["window"]["y"] == 0);
+    CHECK(started["window"]["drawable_width"] == 1600);
+
+    // F5 from a window, then F5 again: the display is filled, then the window comes back.
+    run.arguments = {"--frames", "6", "--quality", "low", "--size", "1000x600"};
+    run.script = event(2, "key", "key = \"F5\"\n");
+    const nlohmann::json pressed = runWithReport(dir, run);
+    CHECK(pressed["presenter"] == true);
+    CHECK(pressed["window"]["width"] == 1600);
+    CHECK(pressed["window"]["height"] == 900);
+    run.arguments = {"--frames", "10", "--quality", "low", "--size", "1000x600"};
+    run.script = event(2, "key", "key = \"F5\"\n") + event(5, "key", "key = \"F5\"\n");
+    const nlohmann::json back = runWithReport(dir, run);
+    CHECK(back["presenter"] == false);
+    CHECK(back["window"]["width"] == 1000);
+    CHECK(back["window"]["height"] == 600);
+}

@@ -15,6 +15,7 @@
 #include <doctest/doctest.h>
 #include <imgui.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <functional>
@@ -481,6 +482,74 @@ TEST_CASE("the kept overlay picture looks as the overlay drawn straight into the
     CHECK(gl.newProblems() == problemsBefore);
 
     cache.release();
+    gfx::shutdownImGuiRenderer();
+    ImGui::DestroyContext(context);
+}
+
+TEST_CASE("one ImGui window of more than 65,535 vertices draws to its last text, with 16-bit indices")
+{
+    GLFixture& gl = fixture();
+    const int problemsBefore = gl.newProblems();
+    const glm::ivec2 size = gl.window.drawableSize();
+    ImGuiContext* context = ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;
+    io.DisplaySize = ImVec2(float(size.x), float(size.y));
+    io.DeltaTime = 1.0f / 60.0f;
+    REQUIRE(gfx::initImGuiRenderer());
+    // The renderer draws each 64k-vertex chunk from its own base vertex; without this flag
+    // Dear ImGui stops the program on such a window.
+    CHECK((io.BackendFlags & ImGuiBackendFlags_RendererHasVtxOffset) != 0);
+
+    // 18,000 small dark quads (72,000 vertices) in one window's draw list, then a white bar
+    // and a line of text, the last things in it, whose vertices lie past index 65,535.
+    const ImVec2 barMin(40, 150), barMax(120, 170), textAt(40, 190);
+    auto frame = [&] {
+        gfx::newImGuiRendererFrame();
+        ImGui::NewFrame();
+        ImGui::SetNextWindowPos(ImVec2(0, 0));
+        ImGui::SetNextWindowSize(io.DisplaySize);
+        ImGui::Begin("Long lesson", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoBackground);
+        ImDrawList* draw = ImGui::GetWindowDrawList();
+        for (int i = 0; i < 18000; ++i) {
+            const float x = float(10 + (i % 100) * 3), y = float(10 + (i / 100) % 40 * 3);
+            draw->AddRectFilled(ImVec2(x, y), ImVec2(x + 2, y + 2), IM_COL32(20, 20, 30, 255));
+        }
+        draw->AddRectFilled(barMin, barMax, IM_COL32(255, 255, 255, 255));
+        draw->AddText(nullptr, 26.0f, textAt, IM_COL32(255, 255, 255, 255), "MMMM");
+        ImGui::End();
+        ImGui::Render();
+        return ImGui::GetDrawData();
+    };
+    frame();
+    ImDrawData* data = frame();
+    int vertices = 0;
+    unsigned lastVtxOffset = 0;
+    for (int l = 0; l < data->CmdListsCount; ++l) {
+        vertices = std::max(vertices, data->CmdLists[l]->VtxBuffer.Size);
+        for (const ImDrawCmd& cmd : data->CmdLists[l]->CmdBuffer) lastVtxOffset = std::max(lastVtxOffset, cmd.VtxOffset);
+    }
+    CHECK(vertices > 65535);
+    CHECK(lastVtxOffset > 0);  // drawn in more than one chunk
+
+    gfx::beginPass(nullptr, size, {glm::vec4(0.0f, 0.0f, 0.0f, 1.0f), 1.0f, std::nullopt});
+    gfx::renderImGui(data);
+    const core::Image image = gfx::readPixels(nullptr, size);
+    // Pixels from the top left, as ImGui places them (readPixels gives rows top first).
+    auto brightIn = [&](ImVec2 from, ImVec2 to) {
+        int count = 0;
+        for (int y = int(from.y); y < int(to.y); ++y)
+            for (int x = int(from.x); x < int(to.x); ++x)
+                if (image.pixel(x, y)[0] > 200 && image.pixel(x, y)[1] > 200) ++count;
+        return count;
+    };
+    CHECK(brightIn(ImVec2(barMin.x + 2, barMin.y + 2), ImVec2(barMax.x - 2, barMax.y - 2)) ==
+          int(barMax.x - barMin.x - 4) * int(barMax.y - barMin.y - 4));
+    CHECK(brightIn(textAt, ImVec2(textAt.x + 100, textAt.y + 30)) > 40);  // four large Ms
+    // Nothing bright where the quads are: no stray triangle from indices that wrapped around.
+    CHECK(brightIn(ImVec2(5, 5), ImVec2(315, 135)) == 0);
+    CHECK(gl.newProblems() == problemsBefore);
+
     gfx::shutdownImGuiRenderer();
     ImGui::DestroyContext(context);
 }

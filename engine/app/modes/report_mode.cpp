@@ -95,7 +95,9 @@ std::optional<int> ReportMode::verdict()
     report["gl_problems"] = gfx::debugProblemCount();
     const nlohmann::json clicks = clickPoints();
     if (!clicks.empty()) report["click_points"] = clicks;
-    const std::string text = report.dump(2) + "\n";
+    // Names come from the user's model as they are, and need not be UTF-8: bytes that are not
+    // are written as U+FFFD instead of stopping the program.
+    const std::string text = report.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
     if (core::Status written = core::writeFileAtomic(path_, text); !written) core::logError("app", written.error().describe());
     return std::nullopt;
 }

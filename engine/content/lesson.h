@@ -8,7 +8,7 @@
 #include "anim/floor_contact.h"
 #include "anim/track.h"
 #include "core/enum_names.h"
-#include "scene/camera.h"
+#include "content/view_preset.h"
 #include "content/scene_file.h"
 
 #include <array>

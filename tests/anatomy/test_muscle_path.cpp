@@ -3,13 +3,11 @@
 // joint definitions and its conditional-point ranges, summed as straight segments.
 #include "anatomy/muscle_path.h"
 #include "anatomy/path_frame.h"
-#include "anatomy/simm_spline.h"
 #include "core/math.h"
 #include "reference_data.h"
 
 #include <doctest/doctest.h>
 
-#include <glm/gtc/matrix_transform.hpp>
 
 #include <map>
 
@@ -17,80 +15,10 @@ using namespace anatomy;
 
 namespace {
 
-const nlohmann::json& gait2392()
-{
-    return testing_support::referenceData()["opensim_models"]["gait2392_thelen2003muscle"];
-}
-
-glm::dvec3 vec3(const nlohmann::json& array)
-{
-    return {array[0].get<double>(), array[1].get<double>(), array[2].get<double>()};
-}
-
-// One OpenSim function of one coordinate: linear, constant or SimmSpline.
-double evaluateFunction(const nlohmann::json& function, double q)
-{
-    const std::string type = function["type"];
-    if (type == "LinearFunction") return function["coefficients"][0].get<double>() * q + function["coefficients"][1].get<double>();
-    if (type == "Constant") return function["value"][0].get<double>();
-    REQUIRE(type == "SimmSpline");
-    const SimmSpline spline(function["x"].get<std::vector<double>>(), function["y"].get<std::vector<double>>());
-    return spline.value(q);
-}
-
-// A gait2392 CustomJoint: parent offset, then translations along the parent's axes, then the
-// three rotations about their axes, body-fixed.
-glm::dmat4 jointTransform(const nlohmann::json& joint, const std::map<std::string, double>& coordinates)
-{
-    const auto& frames = joint["frames"];
-    const std::string parentName = joint["parent_frame_socket"];
-    const std::string childName = joint["child_frame_socket"];
-    for (const std::string& name : {parentName, childName})
-        REQUIRE(glm::length(vec3(frames[name]["orientation_rad_xyz_body_fixed"])) == 0.0);
-    REQUIRE(glm::length(vec3(frames[childName]["translation_m"])) == 0.0);
-    auto valueOf = [&](const nlohmann::json& axisTransform) {
-        const auto& names = axisTransform["coordinates"];
-        const double q = names.empty() ? 0.0 : coordinates.at(names[0].get<std::string>());
-        return evaluateFunction(axisTransform["function"], q);
-    };
-    const auto& spatial = joint["spatial_transform"];
-    glm::dvec3 translation(0.0);
-    for (const char* key : {"translation1", "translation2", "translation3"})
-        translation += valueOf(spatial[key]) * vec3(spatial[key]["axis"]);
-    glm::dmat4 result = glm::translate(glm::dmat4(1.0), vec3(frames[parentName]["translation_m"]) + translation);
-    for (const char* key : {"rotation1", "rotation2", "rotation3"}) {
-        const double angle = valueOf(spatial[key]);
-        if (angle != 0.0) result = glm::rotate(result, angle, vec3(spatial[key]["axis"]));
-    }
-    return result;
-}
-
-// gait2392's musculotendon length: reference path points on pelvis (at the origin), femur and
-// tibia, conditional points switched by knee_angle_r, straight segments.
+// gait2392's musculotendon length from the reference JSON alone (tests/support/reference_data).
 double gait2392Length(const std::string& opensimName, double hipFlexionDeg, double kneeFlexionDeg)
 {
-    const double kneeAngleRad = -core::degToRad(kneeFlexionDeg); // gait2392: negative in flexion
-    const std::map<std::string, double> coordinates{{"hip_flexion_r", core::degToRad(hipFlexionDeg)},
-                                                    {"hip_adduction_r", 0.0},
-                                                    {"hip_rotation_r", 0.0},
-                                                    {"knee_angle_r", kneeAngleRad}};
-    const glm::dmat4 femur = jointTransform(gait2392()["joints"]["hip_r"], coordinates);
-    const glm::dmat4 tibia = femur * jointTransform(gait2392()["joints"]["knee_r"], coordinates);
-    const std::map<std::string, glm::dmat4> bodies{{"pelvis", glm::dmat4(1.0)}, {"femur_r", femur}, {"tibia_r", tibia}};
-    double length = 0.0;
-    glm::dvec3 previous(0.0);
-    bool first = true;
-    for (const auto& point : gait2392()["muscles"][opensimName]["path_points"]) {
-        if (point.contains("active_range_rad")) {
-            const auto& range = point["active_range_rad"];
-            if (kneeAngleRad < range[0].get<double>() || kneeAngleRad > range[1].get<double>()) continue;
-        }
-        const glm::dvec3 world = glm::dvec3(bodies.at(point["body"].get<std::string>()) * glm::dvec4(vec3(point["location_m"]), 1.0));
-        if (!first) length += glm::length(world - previous);
-        previous = world;
-        first = false;
-    }
-    return length;
+    return testing_support::gait2392LengthM(opensimName, hipFlexionDeg, kneeFlexionDeg);
 }
 
 Pose legPose(double hipFlexionDeg, double kneeFlexionDeg, Side side = Side::Right)

@@ -386,17 +386,24 @@ TEST_CASE("low quality, pipelined: the window shows the last finished scene, and
     }
 }
 
-TEST_CASE("the kept overlay picture looks as the overlay drawn straight into the window, and is kept only while it holds")
+// A Dear ImGui context sized to the window, with our renderer started on it (tests end it).
+static ImGuiContext* startImGui(glm::ivec2 size)
 {
-    GLFixture& gl = fixture();
-    const int problemsBefore = gl.newProblems();
-    const glm::ivec2 size = gl.window.drawableSize();
     ImGuiContext* context = ImGui::CreateContext();
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;
     io.DisplaySize = ImVec2(float(size.x), float(size.y));
     io.DeltaTime = 1.0f / 60.0f;
     REQUIRE(gfx::initImGuiRenderer());
+    return context;
+}
+
+TEST_CASE("the kept overlay picture looks as the overlay drawn straight into the window, and is kept only while it holds")
+{
+    GLFixture& gl = fixture();
+    const int problemsBefore = gl.newProblems();
+    const glm::ivec2 size = gl.window.drawableSize();
+    ImGuiContext* context = startImGui(size);
     auto renderer = render::Renderer::create(std::filesystem::path(HT_SOURCE_DIR) / "shaders", {});
     REQUIRE(renderer.ok());
 
@@ -491,12 +498,8 @@ TEST_CASE("one ImGui window of more than 65,535 vertices draws to its last text,
     GLFixture& gl = fixture();
     const int problemsBefore = gl.newProblems();
     const glm::ivec2 size = gl.window.drawableSize();
-    ImGuiContext* context = ImGui::CreateContext();
+    ImGuiContext* context = startImGui(size);
     ImGuiIO& io = ImGui::GetIO();
-    io.IniFilename = nullptr;
-    io.DisplaySize = ImVec2(float(size.x), float(size.y));
-    io.DeltaTime = 1.0f / 60.0f;
-    REQUIRE(gfx::initImGuiRenderer());
     // The renderer draws each 64k-vertex chunk from its own base vertex; without this flag
     // Dear ImGui stops the program on such a window.
     CHECK((io.BackendFlags & ImGuiBackendFlags_RendererHasVtxOffset) != 0);

@@ -11,6 +11,9 @@ namespace app {
 
 core::Expected<SceneFiles> readSceneFiles(const Options& options, const DataPaths& paths)
 {
+    // Without the data folder nothing below can load; say where it was looked for instead of
+    // naming the first missing file.
+    if (!paths.missing.empty()) return core::makeError(paths.missing);
     const std::string scenePath =
         options.scenePath.empty() ? (paths.scenes() / "default.toml").string() : options.scenePath;
     auto desc = content::loadSceneFile(scenePath);

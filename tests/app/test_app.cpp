@@ -352,3 +352,21 @@ TEST_CASE("bad input: a lesson with 40,000 characters of step text is refused by
     CHECK(opened.exitCode == 1);
     CHECK(opened.err.find(message) != std::string::npos);
 }
+
+TEST_CASE("bad input: an executable copied away from its data says where it looked, and --data-dir brings it back")
+{
+    TempDir dir;
+    const fs::path copied = dir / "bin/hamstring-trainer";
+    fs::create_directories(copied.parent_path());
+    fs::copy_file(kApp, copied);
+    const std::map<std::string, std::string> environment{{"HT_DATA_DIR", ""}, {"HT_CONFIG_DIR", (dir / "config").string()}};
+    ProcessResult lost = runProcess({copied.string(), "--headless", "--frames", "1"}, environment);
+    INFO("stderr: " << lost.err);
+    CHECK(lost.exitCode == 1);
+    CHECK(lost.err.find("no data folder") != std::string::npos);
+    CHECK(lost.err.find((dir / "share/hamstring-trainer").string()) != std::string::npos);
+    // The same copy with the source tree named runs.
+    ProcessResult found = runProcess({copied.string(), "--headless", "--frames", "1", "--data-dir", HT_SOURCE_DIR}, environment);
+    INFO("stderr: " << found.err);
+    CHECK(found.exitCode == 0);
+}

@@ -168,7 +168,9 @@ TEST_CASE("bad model files: --model ends with exit 1 and a message naming the fi
         {"deep.gltf", "{\"asset\":{\"version\":\"2.0\"},\"extras\":" + std::string(100000, '[') + std::string(100000, ']') + "}"},
         {"truncated.glb", std::string("glTF\x02\0\0\0\xff\xff\xff\x7f", 12)},
     };
-    for (const auto& [name, text] : models) {
+    for (const auto& model : models) {
+        // Named copies: clang 14 cannot capture structured bindings in CAPTURE's lambda.
+        const std::string name = model.first, text = model.second;
         CAPTURE(name);
         testing_support::writeText(dir / name, text);
         const ProcessResult result = runApp({"--headless", "--model", (dir / name).string()});

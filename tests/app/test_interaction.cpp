@@ -103,7 +103,10 @@ TEST_CASE("clicking a muscle selects it")
         {anatomy::Muscle::Semitendinosus, "muscle.semitendinosus.r"},
         {anatomy::Muscle::BicepsFemorisLong, "muscle.biceps_femoris_long.r"},
     };
-    for (const auto& [muscle, node] : targets) {
+    for (const auto& target : targets) {
+        // Named copies: clang 14 cannot capture structured bindings in CAPTURE's lambda.
+        const anatomy::Muscle muscle = target.first;
+        const std::string node = target.second;
         CAPTURE(node);
         const std::optional<glm::dvec2> point = projectToWindow(before, alongMusclePath(muscle, anatomy::Side::Right, 0.5));
         REQUIRE(point);

@@ -97,6 +97,7 @@ TEST_CASE("a lesson that refers to a missing structure fails the tour, named wit
     fs::copy(source / "shaders", data / "shaders", fs::copy_options::recursive);
     fs::copy(source / "assets", data / "assets", fs::copy_options::recursive);
     fs::copy(source / "scenes" / "poses.toml", data / "scenes" / "poses.toml");
+    fs::copy(source / "scenes" / "glossary.toml", data / "scenes" / "glossary.toml");
     fs::copy(source / "scenes" / "default.toml", data / "scenes" / "default.toml");
     const std::string good = "relief_seated_floor_stretch.toml";
     fs::copy(source / "scenes" / "lessons" / good, data / "scenes" / "lessons" / good);

@@ -21,7 +21,7 @@ deb="${1:-}"
 if [ -z "$deb" ]; then deb="$("$HT_ROOT/tools/package.sh" | tail -n1)"; fi
 [ -f "$deb" ] || fail "no package at '$deb'"
 deb="$(realpath "$deb")"
-ht_ensure_packages "${HT_PACKAGE_PACKAGES[@]}" xvfb
+ht_ensure_packages "${HT_PACKAGE_PACKAGES[@]}" xvfb xauth
 
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT

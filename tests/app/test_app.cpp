@@ -330,12 +330,7 @@ TEST_CASE("bad usage: a step, time or display beyond what is there names what is
 TEST_CASE("bad input: a lesson with 40,000 characters of step text is refused by --check-lessons and --lesson")
 {
     TempDir dir;
-    const fs::path data = dir / "data";
-    fs::create_directories(data / "scenes" / "lessons");
-    fs::copy(fs::path(HT_SOURCE_DIR) / "shaders", data / "shaders", fs::copy_options::recursive);
-    fs::copy(fs::path(HT_SOURCE_DIR) / "assets", data / "assets", fs::copy_options::recursive);
-    for (const char* file : {"default.toml", "poses.toml"})
-        fs::copy(fs::path(HT_SOURCE_DIR) / "scenes" / file, data / "scenes" / file);
+    const fs::path data = testing_support::copyShippedData(dir / "data");
     std::string text = *core::readTextFile(fs::path(HT_SOURCE_DIR) / "scenes" / "lessons" / "relief_seated_floor_stretch.toml");
     const std::size_t start = text.find("\ntext = \"") + 9, end = text.find('"', start);
     std::string longText;

@@ -105,16 +105,11 @@ std::vector<BadFile> badLessons()
     };
 }
 
-// A data folder holding the shipped shaders, assets, default scene and poses, and the given
+// A data folder holding the shipped shaders, assets, default scene, poses and glossary, and the given
 // lessons beside the good one.
 fs::path dataWith(const TempDir& dir, const std::vector<std::pair<std::string, std::string>>& lessons)
 {
-    const fs::path data = dir / "data";
-    fs::create_directories(data / "scenes" / "lessons");
-    fs::copy(fs::path(HT_SOURCE_DIR) / "shaders", data / "shaders", fs::copy_options::recursive);
-    fs::copy(fs::path(HT_SOURCE_DIR) / "assets", data / "assets", fs::copy_options::recursive);
-    for (const char* file : {"default.toml", "poses.toml"})
-        fs::copy(fs::path(HT_SOURCE_DIR) / "scenes" / file, data / "scenes" / file);
+    const fs::path data = testing_support::copyShippedData(dir / "data");
     testing_support::writeText(data / "scenes" / "lessons" / (kGoodLesson + ".toml"), shippedLesson());
     for (const auto& [name, text] : lessons) testing_support::writeText(data / "scenes" / "lessons" / (name + ".toml"), text);
     return data;

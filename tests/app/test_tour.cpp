@@ -92,13 +92,7 @@ TEST_CASE("a lesson that refers to a missing structure fails the tour, named wit
 {
     TempDir dir;
     const fs::path source = HT_SOURCE_DIR;
-    const fs::path data = dir / "data";
-    fs::create_directories(data / "scenes" / "lessons");
-    fs::copy(source / "shaders", data / "shaders", fs::copy_options::recursive);
-    fs::copy(source / "assets", data / "assets", fs::copy_options::recursive);
-    fs::copy(source / "scenes" / "poses.toml", data / "scenes" / "poses.toml");
-    fs::copy(source / "scenes" / "glossary.toml", data / "scenes" / "glossary.toml");
-    fs::copy(source / "scenes" / "default.toml", data / "scenes" / "default.toml");
+    const fs::path data = testing_support::copyShippedData(dir / "data");
     const std::string good = "relief_seated_floor_stretch.toml";
     fs::copy(source / "scenes" / "lessons" / good, data / "scenes" / "lessons" / good);
     testing_support::writeText(data / "scenes" / "lessons" / "broken.toml",

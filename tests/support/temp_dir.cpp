@@ -28,4 +28,16 @@ void writeText(const std::filesystem::path& path, const std::string& text)
     if (!out) throw std::runtime_error("cannot write " + path.string());
 }
 
+std::filesystem::path copyShippedData(const std::filesystem::path& data)
+{
+    namespace fs = std::filesystem;
+    const fs::path source = HT_SOURCE_DIR;
+    fs::create_directories(data / "scenes" / "lessons");
+    fs::copy(source / "shaders", data / "shaders", fs::copy_options::recursive);
+    fs::copy(source / "assets", data / "assets", fs::copy_options::recursive);
+    for (const char* file : {"default.toml", "poses.toml", "glossary.toml"})
+        fs::copy(source / "scenes" / file, data / "scenes" / file);
+    return data;
+}
+
 } // namespace testing_support

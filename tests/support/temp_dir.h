@@ -22,4 +22,8 @@ private:
 // Writes text to a file, creating folders.
 void writeText(const std::filesystem::path& path, const std::string& text);
 
+// A data folder like the shipped one at `data`: shaders, assets, the default scene, poses and
+// glossary, and an empty scenes/lessons for the test's own lessons. Returns `data`.
+std::filesystem::path copyShippedData(const std::filesystem::path& data);
+
 } // namespace testing_support

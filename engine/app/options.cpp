@@ -120,6 +120,11 @@ ParseResult parseOptions(int argc, char** argv)
     cli.set_version_flag("--version", std::string(HT_VERSION));
     cli.add_option("scene", options.scenePath, "Scene file to open (default: scenes/default.toml)");
     cli.add_option("--model", options.modelPath, "Model file (glTF, OBJ, FBX) shown instead of the scene's model");
+    cli.add_option("--model-unit", options.modelUnit,
+                   "With --model: the file's length unit, m, cm or mm (default: what the file states, else inferred from its size)")
+        ->check(CLI::IsMember({"m", "cm", "mm"}));
+    cli.add_option("--model-up", options.modelUp, "With --model: the file's up axis, x, y or z (default: what the file states, else y)")
+        ->check(CLI::IsMember({"x", "y", "z"}));
     cli.add_option("--data-dir", options.dataDir, "Folder holding shaders/, assets/ and scenes/");
     cli.add_option("--view", options.view, "Opening view: anterior, posterior, lateral, medial or superior")
         ->check(CLI::IsMember({"anterior", "posterior", "lateral", "medial", "superior"}));

@@ -15,6 +15,8 @@ namespace app {
 struct Options {
     std::string scenePath;           // scene file; empty: the default scene
     std::string modelPath;           // overrides the scene's model
+    std::string modelUnit;           // "m", "cm", "mm"; empty: stated by the file or inferred
+    std::string modelUp;             // "x", "y", "z"; empty: stated by the file or +Y
     std::string dataDir;             // shaders/, assets/, scenes/ live here
     std::string view;                // opening preset view name
     bool headless = false;

@@ -1,11 +1,18 @@
 #include "app/world.h"
 
+#include "anatomy/muscle_geometry.h"
 #include "anim/floor_contact.h"
 #include "assets/model_import.h"
+#include "assets/model_placement.h"
 #include "core/log.h"
 #include "content/structures.h"
 
+#include <glm/glm.hpp>
+
+#include <algorithm>
+#include <cmath>
 #include <filesystem>
+#include <span>
 
 namespace app {
 
@@ -25,8 +32,104 @@ core::Expected<SceneFiles> readSceneFiles(const Options& options, const DataPath
     auto model = assets::importModel(modelPath);
     if (!model) return model.error();
     core::logDebug("app", "model import took ", importTime.elapsedMs(), " ms");
-    return SceneFiles{std::move(*desc), std::move(*model)};
+    if (!model->nodes.empty())
+        if (const auto skipped = model->nodes.front().metadata.find(std::string(assets::kSkippedMeshesKey));
+            skipped != model->nodes.front().metadata.end())
+            core::logWarning("assets", modelPath.string(), ": left out meshes with nothing to draw (lines, points, or triangles without area): ",
+                             skipped->second);
+    if (!options.modelPath.empty()) {
+        // Models from elsewhere are often open surfaces or wound either way round: both sides
+        // of every surface are drawn, so none vanishes seen from behind.
+        for (assets::Material& material : model->materials) material.doubleSided = true;
+        // A model from elsewhere: into metres, +Y up and onto the floor, saying how.
+        assets::PlacementRequest request{assets::lengthUnitFromName(options.modelUnit), assets::upAxisFromName(options.modelUp)};
+        const assets::Placement placed = assets::placeModel(*model, modelPath.string(), request);
+        const glm::vec3 size = placed.bounds.empty() ? glm::vec3(0.0f) : placed.bounds.max - placed.bounds.min;
+        core::logInfo("assets", modelPath.string(), ": units ", placed.unitReason, "; up axis ", placed.upReason, "; placed ",
+                      size.x, " x ", size.y, " x ", size.z, " m on the floor");
+        const float longest = std::max({size.x, size.y, size.z});
+        if (placed.unitReason.rfind("stated", 0) == 0 && (longest > 10.0f || longest < 0.01f))
+            core::logWarning("assets", modelPath.string(), ": in the units it states the model is ", longest,
+                             " m across, which is no body's size; if its units are others, open it with --model-unit mm, cm or m");
+        // The scene file's opening view and title were written for its own model.
+        desc->focus.reset();
+        desc->distanceM.reset();
+        desc->title = modelPath.filename().string();
+    }
+    return SceneFiles{std::move(*desc), std::move(*model), !options.modelPath.empty()};
 }
+
+namespace {
+
+// The distance at which every point is inside the picture, with a margin, seen from the
+// pose's direction: fitting the model's own vertices fills more of the picture than fitting
+// its bounding sphere or box would.
+float fitDistance(std::span<const glm::vec3> points, const scene::CameraPose& pose, float fieldOfViewDeg, float aspect)
+{
+    const float yaw = core::degToRadF(pose.yawDeg), pitch = core::degToRadF(pose.pitchDeg);
+    const glm::vec3 toCamera{std::cos(pitch) * std::cos(yaw), std::sin(pitch), std::cos(pitch) * std::sin(yaw)};
+    const glm::vec3 right = glm::normalize(glm::cross(-toCamera, glm::vec3(0, 1, 0)));
+    const glm::vec3 up = glm::cross(right, -toCamera);
+    constexpr float kMargin = 0.85f;   // of the half-width and half-height
+    const float tanHalfV = std::tan(core::degToRadF(fieldOfViewDeg) * 0.5f) * kMargin;
+    const float tanHalfH = tanHalfV * std::max(aspect, 0.1f);
+    float distance = 0.0f;
+    for (const glm::vec3& point : points) {
+        const glm::vec3 offset = point - pose.focus;
+        const float towards = glm::dot(offset, toCamera);
+        distance = std::max({distance, towards + std::abs(glm::dot(offset, right)) / tanHalfH,
+                             towards + std::abs(glm::dot(offset, up)) / tanHalfV});
+    }
+    return distance > 0.0f ? distance : pose.distanceM;
+}
+
+// Where the model's surface is: every vertex of its rigid meshes, and the corners of the
+// scene's bounds when joints place some of it.
+std::vector<glm::vec3> surfacePoints(const scene::Scene& scene)
+{
+    const assets::ModelData& model = scene.model();
+    const std::vector<glm::mat4> world = model.restWorldMatrices();
+    std::vector<glm::vec3> points;
+    bool skinned = false;
+    for (std::size_t n = 0; n < model.nodes.size(); ++n)
+        for (int index : model.nodes[n].meshes) {
+            const assets::MeshData& mesh = model.meshes[std::size_t(index)];
+            skinned = skinned || mesh.skinned();
+            if (!mesh.skinned())
+                for (const glm::vec3& position : mesh.positions) points.push_back(glm::vec3(world[n] * glm::vec4(position, 1.0f)));
+        }
+    const core::Bounds bounds = scene.visibleBounds();
+    if ((skinned || points.empty()) && !bounds.empty())
+        for (int corner = 0; corner < 8; ++corner)
+            points.push_back({corner & 1 ? bounds.max.x : bounds.min.x, corner & 2 ? bounds.max.y : bounds.min.y,
+                              corner & 4 ? bounds.max.z : bounds.min.z});
+    return points;
+}
+
+// The direction the model shows most of its surface from: the area of its triangles projected
+// onto each axis, blended with an even three-quarter view so that a flat model is seen nearly
+// face-on but still in depth. Skinned meshes, whose placement their joints carry, are left out.
+glm::vec3 mostSurfaceDirection(const assets::ModelData& model)
+{
+    const std::vector<glm::mat4> world = model.restWorldMatrices();
+    glm::dvec3 area(0.0);
+    for (std::size_t n = 0; n < model.nodes.size(); ++n)
+        for (int index : model.nodes[n].meshes) {
+            const assets::MeshData& mesh = model.meshes[std::size_t(index)];
+            if (mesh.skinned()) continue;
+            const glm::mat3 turn(world[n]);
+            for (std::size_t i = 0; i + 2 < mesh.indices.size(); i += 3) {
+                const glm::vec3 a = mesh.positions[mesh.indices[i]], b = mesh.positions[mesh.indices[i + 1]],
+                                c = mesh.positions[mesh.indices[i + 2]];
+                area += glm::abs(glm::dvec3(turn * glm::cross(b - a, c - a)));
+            }
+        }
+    const glm::vec3 even = glm::normalize(glm::vec3(1.0f, 1.0f, 1.0f));
+    if (!(area.x + area.y + area.z > 0.0)) return even;
+    return glm::normalize(glm::vec3(glm::normalize(area)) * 0.7f + even * 0.3f);
+}
+
+} // namespace
 
 void World::build(SceneFiles files)
 {
@@ -38,11 +141,20 @@ void World::build(SceneFiles files)
     scene.setPose(manualPose);
     structureNames.clear();
     for (const scene::Structure& structure : scene.structures()) structureNames.push_back(content::readableName(structure.name));
+    foreignModel = files.foreignModel;
+    hasHamstrings = false;
+    for (const scene::Structure& structure : scene.structures())
+        for (anatomy::Muscle muscle : anatomy::kHamstrings)
+            if (structure.name.structure == anatomy::muscleDef(muscle).name) hasHamstrings = true;
+    if (!hasHamstrings)
+        core::logInfo("app", scene.model().sourcePath, " names none of the hamstrings as docs/model-convention.md describes ",
+                      "(or its .names.toml maps them): lessons play without their highlights and muscle numbers");
 }
 
 std::vector<std::string> World::structureIds() const
 {
     std::vector<std::string> ids;
+    if (!hasHamstrings) return ids;
     for (const scene::Structure& structure : scene.structures()) ids.push_back(structure.name.structure);
     return ids;
 }
@@ -56,10 +168,19 @@ void World::frameOpeningView(const Options& options)
         if (desc.distanceM) pose.distanceM = *desc.distanceM;
         camera.setPresetBase(pose);
     }
-    if (options.view.empty())
-        camera.setPreset(desc.view, false);
-    else
+    if (!options.view.empty()) {
         applyViewOption(options);
+    } else if (foreignModel) {
+        scene::CameraPose pose = camera.targetPose();
+        const glm::vec3 direction = mostSurfaceDirection(scene.model());
+        pose.yawDeg = glm::degrees(std::atan2(direction.z, direction.x));
+        pose.pitchDeg = glm::degrees(std::asin(std::clamp(direction.y, -1.0f, 1.0f)));
+        const float aspect = float(std::max(options.size.x, 1)) / float(std::max(options.size.y, 1));
+        pose.distanceM = fitDistance(surfacePoints(scene), pose, camera.fieldOfViewDeg(), aspect);
+        camera.setPresetBase(pose);
+    } else {
+        camera.setPreset(desc.view, false);
+    }
 }
 
 void World::applyViewOption(const Options& options)

@@ -21,6 +21,7 @@ namespace app {
 struct SceneFiles {
     content::SceneDesc desc;
     assets::ModelData model;
+    bool foreignModel = false;   // --model: placed in metres on the floor, not the scene's own
 };
 core::Expected<SceneFiles> readSceneFiles(const Options& options, const DataPaths& paths);
 
@@ -31,13 +32,18 @@ struct World {
     core::FixedStepClock simulationClock{1.0 / 240.0};
     anatomy::Pose manualPose;                 // the body while no lesson runs (the stretch map moves it)
     std::vector<std::string> structureNames;  // display name per structure
+    bool foreignModel = false;                // opened with --model
+    bool hasHamstrings = true;                // names at least one hamstring by the convention
 
     // Builds the scene from the files, standing on the floor with the scene's layers.
     void build(SceneFiles files);
-    // Structure ids as lessons name them ("semitendinosus"), one per structure.
+    // Structure ids as lessons name them ("semitendinosus"), one per structure; empty (lessons
+    // are not checked against them) for a model without hamstrings, whose lessons then play
+    // without highlights instead of each reporting the same missing names.
     std::vector<std::string> structureIds() const;
     // The opening view: the visible body framed, then the scene's focus, distance and preset
-    // view, or --view.
+    // view, or --view. A model from elsewhere is seen from the side that shows most of its
+    // surface, a little turned, so that flat models show as well as solid ones.
     void frameOpeningView(const Options& options);
     // --view, when given, at once (it wins over a lesson step's view).
     void applyViewOption(const Options& options);

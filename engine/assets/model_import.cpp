@@ -118,7 +118,7 @@ core::Expected<MeshData> convertMesh(const aiMesh& source, const fs::path& path)
     mesh.indices.reserve(std::size_t(source.mNumFaces) * 3);
     for (unsigned f = 0; f < source.mNumFaces; ++f) {
         const aiFace& face = source.mFaces[f];
-        if (face.mNumIndices != 3) continue; // points and lines are not drawn
+        if (face.mNumIndices != 3) continue; // stray points and lines beside the triangles
         for (unsigned k = 0; k < 3; ++k) {
             if (face.mIndices[k] >= vertexCount)
                 return core::Error{path.string(), 0, 0, "mesh '" + mesh.name + "'", "has a triangle index out of range"};
@@ -127,6 +127,9 @@ core::Expected<MeshData> convertMesh(const aiMesh& source, const fs::path& path)
     }
     if (mesh.indices.empty())
         return core::Error{path.string(), 0, 0, "mesh '" + mesh.name + "'", "has no triangles"};
+    // Bounds of what is drawn: vertices no triangle uses do not move the camera's framing.
+    mesh.bounds = {};
+    for (std::uint32_t index : mesh.indices) mesh.bounds.add(mesh.positions[index]);
     return mesh;
 }
 
@@ -198,6 +201,54 @@ void addNode(const aiNode& source, int parent, ModelData& model)
 
 namespace {
 
+// True when a mesh has at least one triangle; assimp's SortByPType leaves lines and points in
+// meshes of their own.
+bool hasTriangles(const aiMesh& mesh)
+{
+    if (mesh.mPrimitiveTypes != 0) return (mesh.mPrimitiveTypes & aiPrimitiveType_TRIANGLE) != 0;
+    for (unsigned f = 0; f < mesh.mNumFaces; ++f)
+        if (mesh.mFaces[f].mNumIndices == 3) return true;
+    return false;
+}
+
+// True when some triangle has an area: one whose corners lie on a line draws nothing.
+bool hasArea(const MeshData& mesh)
+{
+    const float size = glm::length(mesh.bounds.max - mesh.bounds.min);
+    const float smallest = size * size * 1e-9f;
+    for (std::size_t i = 0; i + 2 < mesh.indices.size(); i += 3) {
+        const glm::vec3 a = mesh.positions[mesh.indices[i]], b = mesh.positions[mesh.indices[i + 1]],
+                        c = mesh.positions[mesh.indices[i + 2]];
+        if (glm::length(glm::cross(b - a, c - a)) > smallest) return true;
+    }
+    return false;
+}
+
+// "'Lines', 'Points'", at most eight names, then a count.
+std::string joinNames(const std::vector<std::string>& names)
+{
+    std::string text;
+    for (std::size_t i = 0; i < names.size() && i < 8; ++i) text += (i ? ", '" : "'") + names[i] + "'";
+    if (names.size() > 8) text += " and " + std::to_string(names.size() - 8) + " more";
+    return text;
+}
+
+// What the file says about its units and up axis (FBX keeps them in the scene's metadata,
+// which has no place in ModelData), copied onto the root node for assets/model_placement.h.
+void recordStatedUnits(const aiScene& scene, Node& root)
+{
+    if (!scene.mMetaData) return;
+    for (unsigned i = 0; i < scene.mMetaData->mNumProperties; ++i) {
+        const std::string key = scene.mMetaData->mKeys[i].C_Str();
+        if (key == "UnitScaleFactor" || key == "UpAxis" || key == "UpAxisSign")
+            root.metadata[std::string(kStatedPrefix) + key] = metadataText(scene.mMetaData->mValues[i]);
+    }
+}
+
+} // namespace
+
+namespace {
+
 constexpr unsigned kImportFlags = aiProcess_Triangulate | aiProcess_GenSmoothNormals | aiProcess_LimitBoneWeights |
                                   aiProcess_ValidateDataStructure | aiProcess_SortByPType;
 
@@ -217,18 +268,42 @@ core::Expected<ModelData> convertAssimpScene(const aiScene& scene, const std::st
     for (std::size_t i = 0; i < model.nodes.size(); ++i) nodeByName.emplace(model.nodes[i].name, int(i));
 
     for (unsigned m = 0; m < scene.mNumMaterials; ++m) model.materials.push_back(convertMaterial(*scene.mMaterials[m]));
+    // Meshes of lines or points (nerves or vessels drawn as polylines, point clouds) are left
+    // out with one warning; the model is refused only when nothing with triangles is left.
+    std::vector<int> keptIndex(scene.mNumMeshes, -1);
+    std::vector<std::string> skipped;
     for (unsigned m = 0; m < scene.mNumMeshes; ++m) {
-        auto mesh = convertMesh(*scene.mMeshes[m], path);
+        const aiMesh& source = *scene.mMeshes[m];
+        if (!hasTriangles(source)) {
+            skipped.push_back(source.mName.length > 0 ? source.mName.C_Str() : "#" + std::to_string(m));
+            continue;
+        }
+        auto mesh = convertMesh(source, path);
         if (!mesh) return mesh.error();
+        if (!hasArea(*mesh)) {
+            skipped.push_back(mesh->name + " (no triangle has an area)");
+            continue;
+        }
         if (mesh->material >= int(model.materials.size())) mesh->material = -1;
-        if (core::Status skinned = convertSkin(*scene.mMeshes[m], *mesh, model, nodeByName, path); !skinned)
+        if (core::Status skinned = convertSkin(source, *mesh, model, nodeByName, path); !skinned)
             return skinned.error();
+        keptIndex[m] = int(model.meshes.size());
         model.meshes.push_back(std::move(*mesh));
     }
-    for (const Node& node : model.nodes)
-        for (int mesh : node.meshes)
-            if (mesh < 0 || mesh >= int(model.meshes.size()))
+    if (model.meshes.empty())
+        return core::makeFileError(name, "has nothing to draw: its " + std::to_string(skipped.size()) +
+                                             " mesh(es) are all lines, points or flat to nothing (" + joinNames(skipped) + ")");
+    for (Node& node : model.nodes) {
+        std::vector<int> kept;
+        for (int mesh : node.meshes) {
+            if (mesh < 0 || mesh >= int(keptIndex.size()))
                 return core::Error{name, 0, 0, "node '" + node.name + "'", "refers to a mesh that does not exist"};
+            if (keptIndex[std::size_t(mesh)] >= 0) kept.push_back(keptIndex[std::size_t(mesh)]);
+        }
+        node.meshes = std::move(kept);
+    }
+    if (!skipped.empty()) model.nodes.front().metadata[std::string(kSkippedMeshesKey)] = joinNames(skipped);
+    recordStatedUnits(scene, model.nodes.front());
     core::logDebug("assets", "imported ", name, ": ", model.meshes.size(), " meshes, ", model.nodes.size(), " nodes, ",
                    model.triangleCount(), " triangles");
     return model;

@@ -12,6 +12,7 @@
 
 #include <filesystem>
 #include <string>
+#include <string_view>
 
 struct aiScene;
 
@@ -24,6 +25,11 @@ struct ImportOptions {
     // rather than not at all. Off for fuzzing, where that would turn assimp's crashes into ours.
     bool inProcessFallback = true;
 };
+
+// Keys the import leaves on the root node's metadata: the meshes of lines or points it left
+// out (names, comma-separated), and what the file stated about units and axes, prefixed.
+inline constexpr std::string_view kSkippedMeshesKey = "import.skipped_meshes";
+inline constexpr std::string_view kStatedPrefix = "import.stated.";
 
 // Reads a model file. A missing, unreadable, corrupt or crashing file gives an error naming it.
 core::Expected<ModelData> importModel(const std::filesystem::path& path, const ImportOptions& options = {});

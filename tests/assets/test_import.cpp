@@ -1,4 +1,5 @@
 #include "assets/model_import.h"
+#include "assets/model_placement.h"
 #include "assets/model_wire.h"
 #include "authoring/gltf_writer.h"
 #include "authoring/occlusion.h"
@@ -654,4 +655,106 @@ TEST_CASE("import errors come out of the import process whole")
     const core::Error error{"a.glb", 3, 4, "meshes[0]", "is broken"};
     CHECK(assets::decodeError(assets::encodeError(error), "a.glb").describe() == error.describe());
     CHECK(assets::decodeError("HTER", "a.glb").describe() == "a.glb: the import process sent a damaged error message");
+}
+
+namespace {
+
+// One rigid box mesh under one root node: `size` in file units, its corner at `corner`.
+assets::ModelData boxModel(glm::vec3 corner, glm::vec3 size)
+{
+    assets::ModelData model;
+    assets::MeshData mesh;
+    mesh.name = "box";
+    for (int i = 0; i < 8; ++i)
+        mesh.positions.push_back(corner + glm::vec3(i & 1 ? size.x : 0.0f, i & 2 ? size.y : 0.0f, i & 4 ? size.z : 0.0f));
+    for (const glm::vec3& p : mesh.positions) mesh.bounds.add(p);
+    mesh.indices = {0, 1, 3, 0, 3, 2};
+    model.meshes.push_back(mesh);
+    assets::Node root;
+    root.name = "root";
+    root.meshes = {0};
+    model.nodes.push_back(root);
+    return model;
+}
+
+void checkNear(glm::vec3 actual, glm::vec3 expected)
+{
+    for (int axis = 0; axis < 3; ++axis) CHECK(actual[axis] == doctest::Approx(expected[axis]).epsilon(1e-4));
+}
+
+} // namespace
+
+TEST_CASE("a model from elsewhere is placed in metres, +Y up, on the floor over the origin")
+{
+    SUBCASE("glTF is metres and +Y up by definition: only moved onto the floor")
+    {
+        assets::ModelData model = boxModel({2, 3, 4}, {0.4f, 1.6f, 0.2f});
+        const assets::Placement placed = assets::placeModel(model, "school.glb");
+        CHECK(placed.metresPerUnit == 1.0);
+        checkNear(placed.bounds.min, {-0.2f, 0.0f, -0.1f});
+        checkNear(placed.bounds.max, {0.2f, 1.6f, 0.1f});
+    }
+    SUBCASE("FBX: its unit scale (centimetres per unit) and its Z up axis")
+    {
+        // 70 x 20 x 180 units of 2.54 cm (inches), standing along +Z.
+        assets::ModelData model = boxModel({0, 0, 0}, {70, 20, 180});
+        model.nodes[0].metadata[std::string(assets::kStatedPrefix) + "UnitScaleFactor"] = "2.54";
+        model.nodes[0].metadata[std::string(assets::kStatedPrefix) + "UpAxis"] = "2";
+        const assets::Placement placed = assets::placeModel(model, "body.FBX");
+        CHECK(placed.metresPerUnit == doctest::Approx(0.0254));
+        CHECK(placed.up == assets::UpAxis::Z);
+        // +Z becomes +Y (180 x 0.0254 = 4.572 m tall); +Y becomes -Z.
+        checkNear(placed.bounds.max - placed.bounds.min, {70 * 0.0254f, 180 * 0.0254f, 20 * 0.0254f});
+        CHECK(placed.bounds.min.y == doctest::Approx(0.0f));
+        CHECK(placed.unitReason.find("stated") == 0);
+    }
+    SUBCASE("OBJ states nothing: the unit is inferred from the size of a body")
+    {
+        struct Case {
+            float heightUnits;
+            double metresPerUnit;
+        };
+        // 1.75 units: metres; 175: centimetres; 1750: millimetres; 400: a 0.4 m part in mm.
+        for (const Case& c : {Case{1.75f, 1.0}, Case{175.0f, 0.01}, Case{1750.0f, 0.001}, Case{400.0f, 0.001}}) {
+            CAPTURE(c.heightUnits);
+            assets::ModelData model = boxModel({0, 0, 0}, {0.2f * c.heightUnits, c.heightUnits, 0.1f * c.heightUnits});
+            const assets::Placement placed = assets::placeModel(model, "thigh.obj");
+            CHECK(placed.metresPerUnit == doctest::Approx(c.metresPerUnit));
+            CHECK(placed.unitReason.find("inferred") == 0);
+            CHECK(placed.bounds.max.y == doctest::Approx(c.heightUnits * c.metresPerUnit).epsilon(1e-4));
+        }
+    }
+    SUBCASE("--model-unit and --model-up win over the file")
+    {
+        assets::ModelData model = boxModel({0, 0, 0}, {100, 300, 50});
+        model.nodes[0].metadata[std::string(assets::kStatedPrefix) + "UnitScaleFactor"] = "1";
+        const assets::Placement placed =
+            assets::placeModel(model, "x.fbx", {assets::LengthUnit::Millimetre, assets::UpAxis::X});
+        CHECK(placed.metresPerUnit == doctest::Approx(0.001));
+        // +X becomes +Y: 100 units up, 0.1 m.
+        checkNear(placed.bounds.max - placed.bounds.min, {0.3f, 0.1f, 0.05f});
+    }
+}
+
+TEST_CASE("meshes of lines or points are left out; a model of nothing but them is refused by name")
+{
+    TempDir dir;
+    testing_support::writeText(dir / "nerve.obj", "o nerve.sciatic.r\nv 0 0 0\nv 0 1 0\nv 0 2 0\nl 1 2 3\n"
+                                                  "o bone.tetra\nv 0 0 0\nv 1 0 0\nv 0 1 0\nv 0 0 1\nf 4 6 5\nf 4 5 7\nf 4 7 6\nf 5 6 7\n");
+    auto model = assets::importModel(dir / "nerve.obj");
+    REQUIRE_MESSAGE(model.ok(), (model.ok() ? "" : model.error().describe()));
+    CHECK(model->triangleCount() == 4);
+    CHECK(model->nodes.front().metadata.count(std::string(assets::kSkippedMeshesKey)) == 1);
+
+    testing_support::writeText(dir / "lines.obj", "v 0 0 0\nv 0 1 0\nv 0 2 0\nl 1 2 3\n");
+    auto lines = assets::importModel(dir / "lines.obj");
+    REQUIRE_FALSE(lines.ok());
+    CHECK(lines.error().describe().find((dir / "lines.obj").string()) == 0);
+    CHECK(lines.error().describe().find("nothing to draw") != std::string::npos);
+
+    // Corners on one line: a triangle without area draws nothing either.
+    testing_support::writeText(dir / "flat.obj", "v 0 0 0\nv 1 2 3\nv -1 -2 -3\nf 1 2 3\n");
+    auto flat = assets::importModel(dir / "flat.obj");
+    REQUIRE_FALSE(flat.ok());
+    CHECK(flat.error().describe().find("nothing to draw") != std::string::npos);
 }

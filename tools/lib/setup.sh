@@ -18,7 +18,7 @@ HT_PACKAGE_PACKAGES=(
 # validator) are installed from Debian only when no node is there already: some machines
 # carry NodeSource's nodejs, which bundles npm and conflicts with Debian's npm package.
 HT_TEST_PACKAGES=(
-  doctest-dev glslang-tools xvfb xauth xdotool f3d clang libclang-rt-14-dev
+  doctest-dev glslang-tools xvfb xauth xdotool f3d clang libclang-rt-14-dev assimp-testmodels
 )
 
 ht_ensure_node() {

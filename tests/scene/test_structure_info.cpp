@@ -165,6 +165,29 @@ TEST_CASE("a name mapping renames a model's nodes to the convention")
     CHECK(model.findNode("Ball_R") < 0);
 }
 
+TEST_CASE("the worked example mapping for FMA-named models (docs/examples) maps all four hamstrings")
+{
+    const std::string path = std::string(HT_SOURCE_DIR) + "/docs/examples/bodyparts3d.names.toml";
+    auto mapping = content::loadNameMapping(path);
+    REQUIRE_MESSAGE(mapping.ok(), (mapping.ok() ? "" : mapping.error().describe()));
+    // A model named as BodyParts3D names its parts: one node per FMA identifier.
+    assets::ModelData model;
+    for (const auto& entry : mapping->renames) {
+        assets::Node node;
+        node.name = entry.first;
+        model.nodes.push_back(node);
+    }
+    REQUIRE(content::applyNameMapping(*mapping, model).ok());
+    for (const char* name : {"muscle.semitendinosus.r", "muscle.semimembranosus.r", "muscle.biceps_femoris_long.r",
+                             "muscle.biceps_femoris_short.r", "bone.femur.r", "bone.tibia.r"}) {
+        CAPTURE(std::string(name));
+        CHECK(model.findNode(name) >= 0);
+    }
+    // Identifiers checked against the FMA by hand: semitendinosus 22357, long head of biceps 45887.
+    CHECK(mapping->renames.at("FMA22357") == "muscle.semitendinosus.r");
+    CHECK(mapping->renames.at("FMA45887") == "muscle.biceps_femoris_long.r");
+}
+
 TEST_CASE("name mapping errors name the file, line and field")
 {
     SUBCASE("a new name outside the convention")

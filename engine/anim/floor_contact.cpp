@@ -1,5 +1,7 @@
 #include "anim/floor_contact.h"
 
+#include "anim/reach.h"
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -41,33 +43,6 @@ void applyGroup(anatomy::Pose& pose, const CoordinateGroup& group, double delta)
         const anatomy::CoordinateInfo& info = anatomy::coordinateInfo(coordinate);
         pose[coordinate] = std::clamp(pose[coordinate] + delta, info.minimum, info.maximum);
     }
-}
-
-// Solves the small normal-equation system A x = b in place (Gaussian elimination with
-// partial pivoting); A is symmetric positive definite thanks to the damping.
-std::vector<double> solve(std::vector<std::vector<double>> a, std::vector<double> b)
-{
-    const std::size_t n = b.size();
-    for (std::size_t column = 0; column < n; ++column) {
-        std::size_t pivot = column;
-        for (std::size_t row = column + 1; row < n; ++row)
-            if (std::abs(a[row][column]) > std::abs(a[pivot][column])) pivot = row;
-        std::swap(a[column], a[pivot]);
-        std::swap(b[column], b[pivot]);
-        if (std::abs(a[column][column]) < 1e-15) continue;
-        for (std::size_t row = column + 1; row < n; ++row) {
-            const double factor = a[row][column] / a[column][column];
-            for (std::size_t k = column; k < n; ++k) a[row][k] -= factor * a[column][k];
-            b[row] -= factor * b[column];
-        }
-    }
-    std::vector<double> x(n, 0.0);
-    for (std::size_t row = n; row-- > 0;) {
-        double sum = b[row];
-        for (std::size_t k = row + 1; k < n; ++k) sum -= a[row][k] * x[k];
-        x[row] = std::abs(a[row][row]) < 1e-15 ? 0.0 : sum / a[row][row];
-    }
-    return x;
 }
 
 } // namespace
@@ -128,7 +103,7 @@ anatomy::Pose settleOnFloor(anatomy::Pose pose, std::span<const Contact> contact
         for (int attempt = 0; attempt < 8 && !improved; ++attempt) {
             std::vector<std::vector<double>> damped = normal;
             for (std::size_t g = 0; g < n; ++g) damped[g][g] += damping * (1.0 + normal[g][g]);
-            const std::vector<double> delta = solve(damped, gradient);
+            const std::vector<double> delta = solveNormalEquations(damped, gradient);
             anatomy::Pose candidate = pose;
             for (std::size_t g = 0; g < n; ++g) applyGroup(candidate, groups[g], delta[g]);
             const double next = cost(candidate);

@@ -3,6 +3,7 @@
 #include "app/settings_sync.h"
 #include "app/world.h"
 #include "core/log.h"
+#include "scene/step_staging.h"
 #include "ui/overlay.h"
 
 #include <glm/gtc/matrix_transform.hpp>
@@ -118,7 +119,7 @@ void LessonSession::next()
 void LessonSession::update()
 {
     if (!player_.active()) {
-        world_.scene.props.clear();
+        scene::stageStep(world_.scene, nullptr);
         return;
     }
     applyStepSettings();
@@ -200,35 +201,10 @@ void LessonSession::applyStepSettings()
     settings_.rememberStep(player_.lesson()->id, player_.stepIndex());
 }
 
-// Props under a body point stand where the step's final key puts that point (the curb stays
-// put while the heel comes down onto it); props at a body point move with it, turned with
-// its segment, and cylinders there run along the segment.
+// Props and the partner figure: placed by scene/step_staging.h around the body as posed now.
 void LessonSession::placeProps()
 {
-    scene::Scene& scene = world_.scene;
-    scene.props.clear();
-    const content::LessonStep* step = player_.step();
-    if (!step || step->keys.empty()) return;
-    const anatomy::SkeletonPose finalSkeleton = anatomy::computeSkeleton(step->keys.back().pose);
-    for (const content::Prop& prop : step->props) {
-        scene::PropInstance instance;
-        instance.cylinder = prop.shape == content::Prop::Shape::Cylinder;
-        instance.colour = prop.colour;
-        const anatomy::LandmarkInfo& landmark = anatomy::landmarkInfo(prop.landmark);
-        if (prop.follows) {
-            const glm::mat4 segment(scene.skeleton()[landmark.segment]);
-            const glm::vec3 at(anatomy::landmarkPosition(scene.skeleton(), prop.landmark));
-            glm::mat4 orient = segment;
-            orient[3] = glm::vec4(at, 1.0f);
-            if (instance.cylinder) orient = orient * glm::rotate(glm::mat4(1.0f), glm::half_pi<float>(), glm::vec3(1, 0, 0));
-            instance.transform = orient * glm::scale(glm::mat4(1.0f), prop.sizeM);
-        } else {
-            const glm::vec3 at(anatomy::landmarkPosition(finalSkeleton, prop.landmark));
-            const glm::vec3 centre(at.x, prop.sizeM.y * 0.5f, at.z);
-            instance.transform = glm::translate(glm::mat4(1.0f), centre) * glm::scale(glm::mat4(1.0f), prop.sizeM);
-        }
-        scene.props.push_back(instance);
-    }
+    scene::stageStep(world_.scene, player_.step());
 }
 
 int checkLessons(const Options& options)

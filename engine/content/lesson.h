@@ -62,16 +62,36 @@ struct MuscleTimeline {
     std::optional<CrampSpec> cramp;
 };
 
-// Simple props a step may need: a curb or step to rest a heel on, a foam roller, an ankle
-// weight. A prop sits on the floor under a body point (at the step's final key), or follows
-// a body point as it moves.
+// Props a step may need, shaped like what they are: a curb or step to rest a heel on, a foam
+// roller, a yoga mat, a chair, a glass, dumbbells held in the hands, or a plain box or cylinder
+// (a bed, an ankle weight, a heat pack). A prop sits on the floor under a body point (at the
+// step's final key), or follows a body point as it moves; held shapes (dumbbell, glass) sit in
+// the palm. What `sizeM` measures for each shape is in docs/lesson-format.md.
 struct Prop {
-    enum class Shape { Box, Cylinder };   // cylinders lie across the body (axis left-right)
+    enum class Shape { Box, Cylinder, Dumbbell, Roller, Step, Mat, Chair, Glass };
     Shape shape = Shape::Box;
-    glm::vec3 sizeM{0.3f};                // box: x y z; cylinder: diameter, diameter, length
+    glm::vec3 sizeM{0.3f};                // the shape's extent along its x y z (see above)
     anatomy::Landmark landmark = anatomy::Landmark::HeelR;
     bool follows = false;                 // true: moves with the landmark ("at"); false: "under"
     glm::vec3 colour{0.16f, 0.17f, 0.19f};  // linear
+};
+constexpr int kPropShapeCount = int(Prop::Shape::Glass) + 1;
+
+// A second person who helps (the partner stretch): the same body in its own pose, relaxed
+// (no muscle simulation), drawn but not picked. It faces the body points its hands hold (at
+// one key of the step) from `distanceM` away, on the side away from the body's pelvis, kneeling or standing on its own
+// floor contacts; its arms and trunk reach so each hand stays on its hold as the body moves.
+struct PartnerHold {
+    anatomy::Landmark hand = anatomy::Landmark::HandR;     // the partner's hand_r or hand_l
+    anatomy::Landmark holds = anatomy::Landmark::HeelR;    // a body point of the person helped
+};
+struct Partner {
+    anatomy::Pose pose;               // settled on the floor by its contacts, at the origin
+    anim::ContactList contacts;
+    std::vector<PartnerHold> holds;   // one or two
+    double distanceM = 0.5;           // held points to the partner's pelvis, horizontally
+    int placedAtKey = 0;              // the key (0-based) whose body pose it is placed for
+    int line = 0;
 };
 
 struct StepKey {
@@ -92,13 +112,15 @@ struct LessonStep {
     std::vector<std::string> sources; // ids from assets/sources.toml
     std::string cue;                  // spoken-style prompt during a hold ("breathe out, ease forward")
     std::optional<ViewPreset> view;
-    // What the camera frames: the whole body (the default), the legs, or the thighs, as posed
-    // at the end of the step's move.
-    enum class Framing { Body, Legs, Thighs };
-    Framing frame = Framing::Body;
+    // What the camera frames, over the step's key poses: its working structures (the default:
+    // the highlighted structures, else the driven hamstrings, and the hips and knees that move),
+    // the whole body, the legs, or the thighs.
+    enum class Framing { Working, Body, Legs, Thighs };
+    Framing frame = Framing::Working;
     std::array<std::optional<LayerSettings>, kLayerCount> layers{};
     std::vector<std::string> highlight;   // structure keys: "semitendinosus" or "semitendinosus.r"
     std::vector<Prop> props;
+    std::optional<Partner> partner;
     std::vector<StepKey> keys;        // at least one
     double holdS = 0.0;               // hold at the last key, per repetition
     int repetitions = 1;

@@ -4,6 +4,7 @@
 #include "content/toml_reader.h"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <filesystem>
 
@@ -18,9 +19,19 @@ constexpr auto kChapterTitles = core::enumNames<Chapter>({
 });
 
 using Framing = LessonStep::Framing;
-constexpr auto kFramingNames = core::enumNames<Framing>({{Framing::Body, "body"}, {Framing::Legs, "legs"}, {Framing::Thighs, "thighs"}});
+constexpr auto kFramingNames = core::enumNames<Framing>(
+    {{Framing::Working, "working"}, {Framing::Body, "body"}, {Framing::Legs, "legs"}, {Framing::Thighs, "thighs"}});
 
-constexpr auto kPropShapeNames = core::enumNames<Prop::Shape>({{Prop::Shape::Box, "box"}, {Prop::Shape::Cylinder, "cylinder"}});
+using Shape = Prop::Shape;
+constexpr auto kPropShapeNames = core::enumNames<Shape>({
+    {Shape::Box, "box"}, {Shape::Cylinder, "cylinder"}, {Shape::Dumbbell, "dumbbell"}, {Shape::Roller, "roller"},
+    {Shape::Step, "step"}, {Shape::Mat, "mat"}, {Shape::Chair, "chair"}, {Shape::Glass, "glass"},
+});
+
+bool isHand(anatomy::Landmark landmark)
+{
+    return landmark == anatomy::Landmark::HandR || landmark == anatomy::Landmark::HandL;
+}
 
 // Characters as a reader counts them: UTF-8 code points (toml++ has already refused invalid UTF-8).
 std::size_t characterCount(std::string_view text)
@@ -149,40 +160,121 @@ void readHighlight(TableReader& reader, const LessonContext& context, LessonStep
     }
 }
 
+// Three numbers from `low` to `high` under `key`, reported as one error otherwise.
+void readVector(TableReader& reader, std::string_view key, glm::vec3& out, double low, double high, bool required)
+{
+    const toml::array* values = reader.array(key, required);
+    if (!values) return;
+    bool good = values->size() == 3;
+    for (std::size_t k = 0; good && k < 3; ++k) {
+        const auto value = values->get(k)->value<double>();
+        good = value && *value >= low && *value <= high;
+        if (good) out[int(k)] = float(*value);
+    }
+    if (!good) {
+        char range[64];
+        std::snprintf(range, sizeof range, "expected three numbers from %g to %g", low, high);
+        reader.error(key, range);
+    }
+}
+
+std::vector<std::string> landmarkNames()
+{
+    std::vector<std::string> names;
+    for (const anatomy::LandmarkInfo& info : anatomy::landmarkInfos()) names.emplace_back(info.name);
+    return names;
+}
+
+std::optional<anatomy::Landmark> readLandmark(TableReader& reader, std::string_view key, const std::string& name)
+{
+    if (auto landmark = anatomy::landmarkFromName(name)) return landmark;
+    reader.error(key, core::withSuggestion("unknown body point '" + name + "'", name, landmarkNames()));
+    return std::nullopt;
+}
+
+// Shapes that only make sense one way: held in a hand, or standing on the floor.
+void checkPropPlacement(TableReader& reader, const Prop& prop, bool under)
+{
+    const std::string shape(kPropShapeNames.name(prop.shape));
+    if (prop.shape == Shape::Dumbbell && (under || !isHand(prop.landmark)))
+        reader.error(under ? "under" : "at", "a dumbbell is held: write at = \"hand_r\" or at = \"hand_l\"");
+    if ((prop.shape == Shape::Chair || prop.shape == Shape::Mat || prop.shape == Shape::Step) && !under)
+        reader.error("at", "a " + shape + " stands on the floor: write under = \"<body point>\"");
+    if (prop.shape == Shape::Mat && prop.sizeM.y > 0.03f) reader.error("size", "a mat is at most 0.03 m thick (size = [length, thickness, width])");
+}
+
 void readProps(TableReader& stepReader, LessonStep& step)
 {
-    std::vector<std::string> landmarks;
-    for (const anatomy::LandmarkInfo& info : anatomy::landmarkInfos()) landmarks.emplace_back(info.name);
     const auto readProp = [&](std::size_t, TableReader& reader) {
         reader.rejectUnknownKeys({"shape", "under", "at", "size", "colour"});
         Prop prop;
         prop.shape = reader.choice("shape", true, kPropShapeNames, {.what = "shape"}).value_or(prop.shape);
         const bool under = reader.has("under"), at = reader.has("at");
         if (under == at) reader.error("under", "give exactly one of under = \"<body point>\" or at = \"<body point>\"");
-        if (auto name = reader.string(under ? "under" : "at", false)) {
-            if (auto landmark = anatomy::landmarkFromName(*name))
-                prop.landmark = *landmark;
-            else
-                reader.error(under ? "under" : "at", core::withSuggestion("unknown body point '" + *name + "'", *name, landmarks));
-        }
+        if (auto name = reader.string(under ? "under" : "at", false))
+            prop.landmark = readLandmark(reader, under ? "under" : "at", *name).value_or(prop.landmark);
         prop.follows = at;
-        auto readVector = [&](std::string_view key, glm::vec3& out, double low, double high, bool required) {
-            const toml::array* values = reader.array(key, required);
-            if (!values) return;
-            bool good = values->size() == 3;
-            for (std::size_t k = 0; good && k < 3; ++k) {
-                const auto value = values->get(k)->value<double>();
-                good = value && *value >= low && *value <= high;
-                if (good) out[int(k)] = float(*value);
-            }
-            if (!good) reader.error(key, "expected three numbers from " + std::to_string(low).substr(0, 4) + " to " + std::to_string(high).substr(0, 4));
-        };
-        readVector("size", prop.sizeM, 0.01, 2.0, true);
-        readVector("colour", prop.colour, 0.0, 1.0, false);
+        readVector(reader, "size", prop.sizeM, 0.005, 2.0, true);
+        readVector(reader, "colour", prop.colour, 0.0, 1.0, false);
+        if (under != at) checkPropPlacement(reader, prop, under);
         step.props.push_back(prop);
     };
     if (!withinCount(stepReader, "props", listSize(stepReader, "props"), kLessonLimits.props, "props", "a step")) return;
     stepReader.eachTableIn("props", false, "expected { shape = ..., under = ..., size = [x, y, z] }", readProp);
+}
+
+// [step.partner]: pose (and set, contacts, adjust) as a key has, what each hand holds, and how
+// far the partner is from what it holds.
+void readPartner(TableReader& stepReader, const LessonContext& context, LessonStep& step)
+{
+    const toml::table* table = stepReader.subtable("partner", false);
+    if (!table) return;
+    TableReader reader(*table, stepReader.field("partner"), stepReader.errors());
+    reader.rejectUnknownKeys({"pose", "set", "contacts", "adjust", "hands", "distance", "key"});
+    Partner partner;
+    partner.line = int(table->source().begin.line);
+    partner.pose = anatomy::Pose::neutral();
+    const NamedPose* base = nullptr;
+    std::vector<anim::CoordinateGroup> adjustable;
+    if (auto name = reader.string("pose", true)) {
+        base = context.poses ? context.poses->find(*name) : nullptr;
+        if (!base)
+            reader.error("pose", core::withSuggestion("unknown pose '" + *name + "' (see scenes/poses.toml)", *name,
+                                                      context.poses ? context.poses->names() : std::vector<std::string>{}));
+    }
+    if (base) {
+        partner.pose = base->pose;
+        partner.contacts = base->contacts;
+        adjustable = base->adjustable;
+    }
+    if (const toml::table* set = reader.subtable("set", false)) readAngles(reader, *set, reader.field("set"), partner.pose);
+    if (reader.has("contacts")) partner.contacts = readContacts(reader, "contacts");
+    if (reader.has("adjust")) adjustable = readAdjustable(reader, "adjust");
+    partner.distanceM = reader.number("distance", false, 0.1, 1.5).value_or(partner.distanceM);
+    // Counted from 1 as a reader counts the [[step.key]] tables; the last one when left out.
+    const int keyCount = int(step.keys.size());
+    partner.placedAtKey = keyCount > 0 ? keyCount - 1 : 0;
+    if (auto key = reader.number("key", false, 1.0, double(std::max(keyCount, 1)))) {
+        if (*key != std::floor(*key))
+            reader.error("key", "expected the number of a [[step.key]], from 1");
+        else
+            partner.placedAtKey = int(*key) - 1;
+    }
+    if (const toml::table* hands = reader.subtable("hands", true)) {
+        TableReader handReader(*hands, reader.field("hands"), reader.errors());
+        handReader.rejectUnknownKeys({"hand_r", "hand_l"});
+        for (const char* hand : {"hand_r", "hand_l"}) {
+            auto name = handReader.string(hand, false);
+            if (!name) continue;
+            if (auto holds = readLandmark(handReader, hand, *name))
+                partner.holds.push_back({*anatomy::landmarkFromName(hand), *holds});
+        }
+        if (hands->empty()) reader.error("hands", "say what the partner holds: hands = { hand_r = \"heel_r\", hand_l = \"knee_r\" }");
+    }
+    if (partner.contacts.empty() && base) reader.error("contacts", "the partner needs at least one floor contact");
+    if (reader.errors().empty()) partner.pose = settleAndCheck(reader, "pose", partner.pose, partner.contacts, adjustable);
+    partner.pose = anim::anchorContacts(partner.pose, partner.contacts, glm::dvec2(0.0));
+    step.partner = std::move(partner);
 }
 
 void readMuscles(TableReader& stepReader, LessonStep& step)
@@ -356,7 +448,7 @@ void readMarks(TableReader& reader, const LessonStep& step, const LessonContext&
 LessonStep readStep(TableReader& reader, const LessonContext& context)
 {
     reader.rejectUnknownKeys({"title", "text", "bullets", "evidence", "sources", "cue", "view", "layers", "highlight", "key", "hold",
-                              "repetitions", "rest", "muscles", "props", "frame"});
+                              "repetitions", "rest", "muscles", "props", "partner", "frame"});
     LessonStep step;
     step.line = int(reader.table().source().begin.line);
     step.title = limitedString(reader, "title", true, kLessonLimits.titleChars, "a title");
@@ -380,6 +472,7 @@ LessonStep readStep(TableReader& reader, const LessonContext& context)
     step.repetitions = int(reader.number("repetitions", false, 1.0, 20.0).value_or(1.0));
     step.restS = reader.number("rest", false, 0.0, 120.0).value_or(0.0);
     readKeys(reader, context, step);
+    readPartner(reader, context, step);
     readMuscles(reader, step);
     return step;
 }

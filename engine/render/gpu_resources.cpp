@@ -27,12 +27,11 @@ core::Expected<GpuResources> GpuResources::create(const std::filesystem::path& s
     auto floorGrid = gfx::Mesh::create(floor);
     if (!floorGrid) return floorGrid.error();
     resources.floorGrid_ = std::move(*floorGrid);
-    auto box = uploadMesh(unitBox());
-    if (!box) return box.error();
-    auto cylinder = uploadMesh(unitCylinder(32));
-    if (!cylinder) return cylinder.error();
-    resources.propBox_ = std::move(*box);
-    resources.propCylinder_ = std::move(*cylinder);
+    for (int shape = 0; shape < content::kPropShapeCount; ++shape) {
+        auto mesh = uploadMesh(propShapeMesh(content::Prop::Shape(shape)));
+        if (!mesh) return mesh.error();
+        resources.propMeshes_.push_back(std::move(*mesh));
+    }
     return resources;
 }
 

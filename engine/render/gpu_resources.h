@@ -63,7 +63,7 @@ public:
     void updateDeformedMeshes(const scene::Scene& scene);
 
     const gfx::Mesh& mesh(int index) const { return meshes_[std::size_t(index)].mesh; }
-    const gfx::Mesh& propMesh(bool cylinder) const { return (cylinder ? *propCylinder_ : *propBox_).mesh; }
+    const gfx::Mesh& propMesh(content::Prop::Shape shape) const { return propMeshes_[std::size_t(shape)].mesh; }
     // Indices only: the floor shader makes each vertex from its id.
     const gfx::Mesh& floorGrid() const { return *floorGrid_; }
     static constexpr int kFloorCells = 32;  // per side
@@ -95,7 +95,7 @@ private:
     gfx::ShaderLibrary shaders_{""};
     Programs programs_;
     std::vector<GpuMesh> meshes_;
-    std::optional<GpuMesh> propBox_, propCylinder_;
+    std::vector<GpuMesh> propMeshes_;  // one per content::Prop::Shape
     std::optional<gfx::Mesh> floorGrid_;
     gfx::ProceduralDraw procedural_;
     std::size_t uploadedTriangles_ = 0;

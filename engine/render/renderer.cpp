@@ -116,6 +116,7 @@ void Renderer::drawOpaque(const scene::Scene& scene, const DrawList& list)
         drawInstance(scene, item, 1.0f);
     }
     drawProps(scene);
+    drawPartner(scene);
 }
 
 // Translucent structures far to near; each lays down its own nearest depth first so only its
@@ -158,7 +159,36 @@ void Renderer::drawProps(const scene::Scene& scene)
     for (const scene::PropInstance& prop : scene.props) {
         program.set(u.model, prop.transform);
         program.set(u.baseColor, glm::vec4(prop.colour, 1.0f));
-        resources_.propMesh(prop.cylinder).draw();
+        resources_.propMesh(prop.shape).draw();
+    }
+}
+
+// The partner figure (scene::PartnerFigure): the body's skin in the partner's pose, opaque and
+// in one muted colour, so it reads as a second person who helps, not as anatomy to study.
+void Renderer::drawPartner(const scene::Scene& scene)
+{
+    const scene::PartnerFigure* partner = scene.partner();
+    if (!partner) return;
+    const gfx::ShaderProgram& program = resources_.use(resources_.programs().mesh);
+    const MeshUniforms& u = resources_.programs().mesh.uniforms;
+    gfx::applyRenderState(gfx::RenderState{});
+    program.set(u.material, int(MaterialKind::Plain));
+    program.set(u.mapValue, -1.0f);
+    program.set(u.highlight, 0.0f);
+    program.set(u.roughness, 0.7f);
+    program.set(u.baseColor, glm::vec4(0.17f, 0.2f, 0.25f, 1.0f));  // a muted slate: the hamstrings stay the hero
+    for (const scene::MeshInstance& instance : scene.instances()) {
+        if (instance.layer != content::LayerId::Skin) continue;
+        const assets::MeshData& data = scene.model().meshes[std::size_t(instance.mesh)];
+        program.set(u.model, partner->nodeWorld[std::size_t(instance.node)]);
+        const bool skinned = data.skinned() && data.skin >= 0;
+        program.set(u.skinned, skinned ? 1 : 0);
+        if (skinned) {
+            std::vector<glm::mat4> joints = scene.partnerSkinMatrices(data.skin);
+            if (joints.size() > assets::kMaxSkinJoints) joints.resize(assets::kMaxSkinJoints);
+            program.set(u.jointMatrices, std::span<const glm::mat4>(joints));
+        }
+        resources_.mesh(instance.mesh).draw();
     }
 }
 

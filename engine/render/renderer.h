@@ -88,6 +88,7 @@ private:
     void drawOutline(const scene::Scene& scene);
     void drawTranslucent(const scene::Scene& scene, const DrawList& list);
     void drawProps(const scene::Scene& scene);
+    void drawPartner(const scene::Scene& scene);
     // Sets where the instance is (model matrix or skin) on a program using mesh.vert.
     void bindGeometry(const gfx::ShaderProgram& program, const MeshUniforms& uniforms, const scene::Scene& scene,
                       const scene::MeshInstance& instance);

@@ -81,16 +81,40 @@ int Scene::findStructure(std::string_view nodeName) const
 
 void Scene::updateWorldMatrices()
 {
-    nodeWorld_.resize(model_.nodes.size());
+    computeNodeWorld(skeleton_, nodeWorld_);
+}
+
+void Scene::computeNodeWorld(const anatomy::SkeletonPose& skeleton, std::vector<glm::mat4>& out) const
+{
+    out.resize(model_.nodes.size());
     for (std::size_t n = 0; n < model_.nodes.size(); ++n) {
         const assets::Node& node = model_.nodes[n];
         if (nodeSegment_[n] >= 0) {
-            nodeWorld_[n] = glm::mat4(skeleton_.world[std::size_t(nodeSegment_[n])]);
+            out[n] = glm::mat4(skeleton.world[std::size_t(nodeSegment_[n])]);
             continue;
         }
         const glm::mat4 local = node.localMatrix();
-        nodeWorld_[n] = node.parent >= 0 ? nodeWorld_[std::size_t(node.parent)] * local : local;
+        out[n] = node.parent >= 0 ? out[std::size_t(node.parent)] * local : local;
     }
+}
+
+void Scene::setPartner(PartnerPlacement placement, const anatomy::Pose& pose)
+{
+    if (!partner_) partner_.emplace();
+    partner_->placement = std::move(placement);
+    partner_->pose = pose;
+    partner_->skeleton = anatomy::computeSkeleton(pose);
+    computeNodeWorld(partner_->skeleton, partner_->nodeWorld);
+}
+
+std::vector<glm::mat4> Scene::partnerSkinMatrices(int skin) const
+{
+    const assets::Skin& source = model_.skins[std::size_t(skin)];
+    std::vector<glm::mat4> matrices(source.joints.size());
+    if (!partner_) return matrices;
+    for (std::size_t j = 0; j < source.joints.size(); ++j)
+        matrices[j] = partner_->nodeWorld[std::size_t(source.joints[j])] * source.inverseBindMatrices[j];
+    return matrices;
 }
 
 void Scene::setHighlights(const std::vector<std::string>& names)

@@ -6,6 +6,7 @@
 #include "assets/model_data.h"
 #include "core/math.h"
 #include "scene/body_simulation.h"
+#include "content/lesson.h"
 #include "content/scene_file.h"
 #include "content/structure_info.h"
 #include "content/structures.h"
@@ -34,11 +35,26 @@ struct Structure {
     std::vector<int> instances;
 };
 
-// A prop drawn with the body (a curb, a foam roller...), placed by whoever runs the lesson.
+// A prop drawn with the body (a curb, a foam roller...), placed by whoever runs the lesson
+// (scene/step_staging.h).
 struct PropInstance {
-    bool cylinder = false;      // unit cylinder along z, or unit box
+    content::Prop::Shape shape = content::Prop::Shape::Box;  // its unit mesh (render/primitives.h)
     glm::mat4 transform{1.0f};  // from the unit shape, centred at the origin
     glm::vec3 colour{0.35f, 0.38f, 0.42f};
+};
+
+// A second figure of the same body (a partner who helps), in its own pose: drawn with the
+// body's skin, relaxed, never picked. Its node matrices follow its skeleton as the body's do.
+struct PartnerPlacement {
+    content::Partner spec;           // as the lesson step writes it
+    anatomy::Pose finalBodyPose;     // the body's pose it was placed for (a key of the step)
+    anatomy::Pose placed;            // turned and moved there, before reaching
+};
+struct PartnerFigure {
+    PartnerPlacement placement;
+    anatomy::Pose pose;              // reaching for its holds this frame
+    anatomy::SkeletonPose skeleton;
+    std::vector<glm::mat4> nodeWorld;
 };
 
 struct PickHit {
@@ -79,6 +95,12 @@ public:
     int selectedStructure = -1;
     int hoveredStructure = -1;
     std::vector<PropInstance> props;
+    // The partner figure, when the step has one (scene/step_staging.h places it).
+    void setPartner(PartnerPlacement placement, const anatomy::Pose& pose);
+    void clearPartner() { partner_.reset(); }
+    const PartnerFigure* partner() const { return partner_ ? &*partner_ : nullptr; }
+    // Joint matrices of a skin for the partner's pose (as skinMatrices for the body's).
+    std::vector<glm::mat4> partnerSkinMatrices(int skin) const;
     // Per-structure visibility on top of the layers: hide one, isolate one, show all.
     void setStructureHidden(int structure, bool hidden);
     bool structureHidden(int structure) const { return structure >= 0 && std::size_t(structure) < hidden_.size() && hidden_[std::size_t(structure)]; }
@@ -116,6 +138,8 @@ public:
 
 private:
     void updateWorldMatrices();
+    // World matrix of every node for a skeleton: joint nodes follow its segments.
+    void computeNodeWorld(const anatomy::SkeletonPose& skeleton, std::vector<glm::mat4>& out) const;
     std::optional<PickHit> pick(const core::Ray& ray, bool seeThrough) const;
     // Model-space positions of an instance's vertices in the current pose.
     std::vector<glm::vec3> posedPositions(const MeshInstance& instance) const;
@@ -137,6 +161,7 @@ private:
     std::vector<std::vector<glm::vec3>> deformedPositions_; // per mesh; empty when not deformed
     std::vector<std::vector<glm::vec3>> deformedNormals_;
     std::optional<BodySimulation> body_;
+    std::optional<PartnerFigure> partner_;
     std::array<content::LayerSettings, content::kLayerCount> layers_ = content::defaultLayerSettings();
     double timeSeconds_ = 0.0;
 };

@@ -148,7 +148,7 @@ TEST_CASE("lesson mistakes are reported with file, line, column, field and a sug
          "unknown framing 'thigh' (body, legs or thighs); did you mean 'thighs'?"},
         {"ease = \"in_out\"", "ease = \"bounce\"", "step[1].key[1].ease", "unknown easing 'bounce' (linear, in, out or in_out)"},
         {"view = \"lateral\"", "props = [{ shape = \"ball\", under = \"heel_r\", size = [0.1, 0.1, 0.1] }]",
-         "step[0].props[0].shape", "unknown shape 'ball' (box or cylinder)"},
+         "step[0].props[0].shape", "unknown shape 'ball' (box, cylinder, dumbbell, roller, step, mat, chair or glass)"},
         {"view = \"lateral\"", "props = [\"box\"]", "step[0].props[0]", "expected { shape = ..."},
         {"  time = 4\n", "  bogus = 4\n", "step[1].key[1].bogus", "unknown field 'bogus'"},
         // An integer too large to be an exact double is refused, not read as an empty value.

@@ -589,7 +589,7 @@ TEST_CASE("the lessons cover every chapter and every exercise the trainer must t
             CHECK(lowering > 0.1);
         }
     }
-    // The curb stretch stands the heel on a 16 cm box; the foam roller lies under the thigh.
+    // The curb stretch stands the heel on a 16 cm step; the foam roller lies under the thigh.
     {
         const Lesson* curb = findLesson("relief_standing_curb_stretch");
         REQUIRE(curb);
@@ -598,12 +598,12 @@ TEST_CASE("the lessons cover every chapter and every exercise the trainer must t
             for (const StepKey& key : step.keys)
                 for (const anim::Contact& contact : key.contacts)
                     onCurb = onCurb || (contact.landmark == anatomy::Landmark::HeelR && std::abs(contact.heightM - 0.16) < 1e-9 &&
-                                        !step.props.empty() && step.props.front().shape == Prop::Shape::Box);
+                                        !step.props.empty() && step.props.front().shape == Prop::Shape::Step);
         CHECK(onCurb);
         const Lesson* roller = findLesson("relief_massage_and_foam_roller");
         REQUIRE(roller);
         CHECK(std::any_of(roller->steps.begin(), roller->steps.end(), [](const LessonStep& s) {
-            return !s.props.empty() && s.props.front().shape == Prop::Shape::Cylinder && !s.props.front().follows;
+            return !s.props.empty() && s.props.front().shape == Prop::Shape::Roller && !s.props.front().follows;
         }));
     }
 }

@@ -4,11 +4,14 @@
 // encode per pixel on software rasterisers).
 // Every structure: Each material has its own detail: muscle fibres
 // running along the belly, glossy tendon, matte grained bone, translucent skin that is most
-// visible at its silhouette, and an optional colour map of a muscle quantity.
+// visible at its silhouette, and an optional colour map of a muscle quantity. A muscle
+// without a map shows its state (common/muscle_state.glsl). A highlight is a rim of light
+// along the silhouette (and an outline pass, see Renderer::drawOutline), never a tint.
 
 #include "common/lighting.glsl"
 #include "common/noise.glsl"
 #include "common/colormap.glsl"
+#include "common/muscle_state.glsl"
 
 in vec3 vViewPosition;
 in vec3 vViewNormal;
@@ -42,7 +45,9 @@ void main()
     vec3 toEye = normalize(-vViewPosition);
     if (!gl_FrontFacing) normal = -normal;
 
-    vec3 albedo = uBaseColor.rgb;
+    // The state's colour goes under the surface detail, so the fibres still show through it.
+    bool showsState = uMaterial == 1 && uMapValue < 0.0;
+    vec3 albedo = showsState ? stateAlbedo(uBaseColor.rgb, vMuscle, true) : uBaseColor.rgb;
     float roughness = uRoughness;
     float specular = 1.0 - roughness * 0.7;
     // Baked per vertex; squared so creases read clearly while open surfaces stay untouched.
@@ -75,13 +80,14 @@ void main()
     if (uMapValue >= 0.0) albedo = cividis(uMapValue) * 0.8;
 
     vec3 color = studioLight(albedo, normal, toEye, roughness, specular, occlusion);
+    if (showsState) color += stateGlow(vMuscle);
     if (uMaterial == 4) {
         // Skin: light passes through; what is seen is mostly the edge, as with a glass model.
         float edge = 1.0 - abs(dot(normal, toEye));
         alpha = clamp(uBaseColor.a * (0.45 + 1.3 * edge * edge), 0.0, 1.0);
         color += vec3(0.9, 0.45, 0.35) * edge * edge * 0.25;
     }
-    float rim = pow(1.0 - max(dot(normal, toEye), 0.0), 2.0);
-    color = mix(color, uHighlightColor * (0.6 + 0.8 * rim), uHighlight * 0.35);
+    float rim = pow(1.0 - max(dot(normal, toEye), 0.0), 3.0);
+    color += uHighlightColor * (uHighlight * 0.9 * rim);
     fragColor = vec4(toDisplay(color), alpha);
 }

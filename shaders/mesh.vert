@@ -2,9 +2,11 @@
 // Static, rigid, skinned and deformed (muscle) meshes. Skinned vertices blend up to four
 // joint matrices; muscles arrive already deformed on the CPU and carry their path
 // coordinates for fibre detail. At the lowest quality the lighting is worked out here, per
-// vertex, and the fragment shader only interpolates it.
+// vertex, and the fragment shader only interpolates it. A cramping muscle ripples: its
+// surface rises and falls along the normal with the fasciculation wave.
 
 #include "common/lighting.glsl"
+#include "common/muscle_state.glsl"
 
 layout(location = 0) in vec3 aPosition;
 layout(location = 1) in vec3 aNormal;
@@ -25,6 +27,7 @@ uniform float uRoughness;
 uniform int uMaterial;
 uniform vec3 uHighlightColor;
 uniform float uHighlight;
+uniform float uMapValue;
 
 out vec3 vViewPosition;
 out vec3 vViewNormal;
@@ -43,6 +46,8 @@ void main()
     vec3 worldNormal = normalize(mat3(model) * aNormal);
     vec4 world = model * vec4(aPosition, 1.0);
     world.xyz += worldNormal * uInflate;
+    // Up to 3 mm: a visible shiver on a belly 20-30 mm in radius, not a change of shape.
+    if (uCramp > 0.0) world.xyz += worldNormal * (0.003 * smoothstep(0.04, 0.6, uCramp) * fasciculation(aMuscle));
     vec4 viewPosition = uView * world;
     vViewPosition = viewPosition.xyz;
     vViewNormal = mat3(uView) * worldNormal;
@@ -54,14 +59,18 @@ void main()
         vec3 normal = normalize(vViewNormal);
         vec3 toEye = normalize(-viewPosition.xyz);
         float specular = uMaterial == 2 ? 1.2 : (uMaterial == 3 ? 0.25 : 1.0 - uRoughness * 0.7);
-        vec3 color = studioLight(uBaseColor.rgb, normal, toEye, uMaterial == 2 ? min(uRoughness, 0.3) : uRoughness, specular, aOcclusion * aOcclusion);
+        bool showsState = uMaterial == 1 && uMapValue < 0.0;
+        vec3 albedo = showsState ? stateAlbedo(uBaseColor.rgb, aMuscle, false) : uBaseColor.rgb;
+        vec3 color = studioLight(albedo, normal, toEye, uMaterial == 2 ? min(uRoughness, 0.3) : uRoughness, specular, aOcclusion * aOcclusion);
+        if (showsState) color += stateGlow(aMuscle);
         float alpha = uBaseColor.a;
         float edge = 1.0 - abs(dot(normal, toEye));
         if (uMaterial == 4) {
             alpha = clamp(uBaseColor.a * (0.45 + 1.3 * edge * edge), 0.0, 1.0);
             color += vec3(0.9, 0.45, 0.35) * edge * edge * 0.25;
         }
-        color = mix(color, uHighlightColor * (0.6 + 0.8 * edge * edge), uHighlight * 0.35);
+        // Highlight: light along the silhouette only, so the surface keeps its state's colour.
+        color += uHighlightColor * (uHighlight * 0.9 * edge * edge * edge);
         vLitColor = vec4(toDisplay(color), alpha);
     } else {
         vLitColor = vec4(0.0);

@@ -69,6 +69,7 @@ void Panels::build(double dtSeconds, glm::vec2 pointerPixels, std::vector<ui::Co
     drawStructureLabels();
 
     if (quiz_) ui::drawQuizPanel(*quiz_, commands);
+    physiology_.setHighContrast(graphics_.highContrast());
     physiology_.draw(commands);
 
     ui::LessonPanelInput lessonInput;

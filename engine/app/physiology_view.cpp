@@ -4,6 +4,7 @@
 #include "app/world.h"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 
 namespace app {
@@ -12,6 +13,10 @@ namespace {
 // The stretch map's grid: hip flexion -20..120 and knee flexion 0..120 degrees in 5-degree steps.
 constexpr anatomy::AngleRange kMapHip{-20.0, 120.0, 5.0};
 constexpr anatomy::AngleRange kMapKnee{0.0, 120.0, 5.0};
+// A state enters the legend once its colour is plain to see (the shaders start blending at
+// 0.04 and reach full colour at 0.6), and stays there this long after it fades.
+constexpr float kLegendState = 0.15f;
+constexpr double kLegendHoldS = 1.5;
 
 } // namespace
 
@@ -42,6 +47,17 @@ void PhysiologyView::record(double dtS)
 {
     const scene::BodySimulation* body = world_.scene.body();
     if (!body) return;
+    // The legend keeps an entry a moment after its colour fades, so it does not blink as a
+    // state crosses the threshold.
+    std::array<bool, 3> seen{};
+    for (anatomy::Side side : {anatomy::Side::Right, anatomy::Side::Left})
+        for (anatomy::Muscle muscle : anatomy::kHamstrings) {
+            const render::StructureTint tint = stateTint(body->simulation().head(muscle, side));
+            seen[0] = seen[0] || tint.cramp > kLegendState;
+            seen[1] = seen[1] || tint.activation > kLegendState;
+            seen[2] = seen[2] || tint.stretch > kLegendState;
+        }
+    for (std::size_t i = 0; i < seen.size(); ++i) legendHoldS_[i] = seen[i] ? kLegendHoldS : std::max(legendHoldS_[i] - dtS, 0.0);
     historyTimerS_ += dtS;
     if (historyTimerS_ < 1.0 / 30.0) return; // 30 samples a second: 10 s in 300
     historyTimerS_ = 0.0;
@@ -57,7 +73,7 @@ std::vector<render::StructureTint> PhysiologyView::tints() const
 {
     std::vector<render::StructureTint> tints;
     const scene::BodySimulation* body = world_.scene.body();
-    if (!body || colourMap_ == ui::ColourMap::Natural) return tints;
+    if (!body) return tints;
     const auto& structures = world_.scene.structures();
     for (std::size_t i = 0; i < structures.size(); ++i) {
         const scene::Structure& structure = structures[i];
@@ -67,7 +83,9 @@ std::vector<render::StructureTint> PhysiologyView::tints() const
             continue;
         const anatomy::Side side = structure.name.side == content::Side::Left ? anatomy::Side::Left : anatomy::Side::Right;
         const anatomy::HeadState& head = body->simulation().head(*muscle, side);
-        float value = 0.0f;
+        render::StructureTint tint = stateTint(head);
+        tint.structure = int(i);
+        float value = -1.0f;
         switch (colourMap_) {
         case ui::ColourMap::Activation: value = float(head.mtu.activation); break;
         case ui::ColourMap::Strain: value = float((head.mtu.normFiberLength - 0.8) / 0.6); break;
@@ -76,9 +94,26 @@ std::vector<render::StructureTint> PhysiologyView::tints() const
             break;
         case ui::ColourMap::Natural: break;
         }
-        tints.push_back({int(i), std::clamp(value, 0.0f, 1.0f)});
+        if (colourMap_ != ui::ColourMap::Natural) tint.value = std::clamp(value, 0.0f, 1.0f);
+        tints.push_back(tint);
     }
     return tints;
+}
+
+render::StructureTint stateTint(const anatomy::HeadState& head)
+{
+    render::StructureTint tint;
+    // The activation splits by where the excitation comes from: the cramp's share glows as a
+    // cramp, the rest as a voluntary contraction.
+    const double excitation = head.crampExcitation + head.voluntaryExcitation;
+    const double crampShare = excitation > 1e-6 ? head.crampExcitation / excitation : 0.0;
+    tint.cramp = float(std::clamp(head.mtu.activation * crampShare, 0.0, 1.0));
+    tint.activation = float(std::clamp(head.mtu.activation * (1.0 - crampShare), 0.0, 1.0));
+    // A stretch shows from its passive tension: about half strength at the first light pull
+    // (5 % of F0, see anatomy::kLightPullPassiveForce) and nearly full well before "too far";
+    // the faint tension of standing (under 1 % of F0) stays natural colour.
+    tint.stretch = float(1.0 - std::exp(-std::max(head.normPassiveForce - 0.01, 0.0) / (anatomy::kLightPullPassiveForce * 1.45)));
+    return tint;
 }
 
 void PhysiologyView::draw(std::vector<ui::Command>& commands)
@@ -112,6 +147,13 @@ void PhysiologyView::draw(std::vector<ui::Command>& commands)
         }
         ui::drawPhysiologyPanel(input, panel_, commands);
     }
+    ui::LegendInput legend;
+    legend.cramp = legendHoldS_[0] > 0.0;
+    legend.active = legendHoldS_[1] > 0.0;
+    legend.stretched = legendHoldS_[2] > 0.0;
+    legend.colourMap = colourMap_;
+    legend.highContrast = highContrast_;
+    ui::drawLegend(legend);
     if (stretchMap_.open) {
         ui::StretchMapInput input;
         input.lengthPercent = stretchGrid_[std::size_t(stretchMapHead_)];

@@ -5,6 +5,7 @@
 
 #include "render/renderer.h"
 #include "ui/commands.h"
+#include "ui/legend.h"
 #include "ui/physiology_panel.h"
 #include "ui/stretch_map.h"
 
@@ -15,16 +16,22 @@ namespace app {
 
 struct World;
 
+// What one head's state shows: activation, cramp activation and stretch, each 0..1.
+render::StructureTint stateTint(const anatomy::HeadState& head);
+
 class PhysiologyView {
 public:
     explicit PhysiologyView(const World& world) : world_(world) {}
 
     // After each simulation step: samples the heads 30 times a second.
     void record(double dtS);
-    // The chosen colour map as a 0..1 value per hamstring muscle structure; none for natural colours.
+    // Per hamstring muscle structure: its state (activation, cramp, stretch, for the state
+    // colours) and, when a colour map is chosen, the map's 0..1 value, which replaces them.
     std::vector<render::StructureTint> tints() const;
-    // The physiology panel and the stretch map, where open.
+    // The physiology panel and the stretch map, where open, and the legend of the colours on
+    // the muscles whenever they carry meaning.
     void draw(std::vector<ui::Command>& commands);
+    void setHighContrast(bool enabled) { highContrast_ = enabled; }
 
     void setColourMap(int map);
     void setStretchMapHead(int head);
@@ -44,6 +51,8 @@ private:
     std::array<std::vector<float>, 5> stretchGrid_;      // length % of standing, per head and the mean
     std::array<std::array<ui::History, 3>, 4> history_;  // right leg: length %, activation, force
     double historyTimerS_ = 0.0;
+    std::array<double, 3> legendHoldS_{};                // cramp, active, stretched: seconds left in the legend
+    bool highContrast_ = false;
 };
 
 } // namespace app

@@ -28,25 +28,39 @@ struct SurfaceLook {
 SurfaceLook surfaceLookOf(const scene::Scene& scene, const scene::MeshInstance& instance);
 
 // How a structure is picked out: selected, under the pointer, or named by the lesson step.
+// Drawn as an outline around the structure and a rim light along its silhouette, never as a
+// tint of its surface, so the colour of its state (cramp, contraction, stretch) stays true.
 struct Highlight {
-    float amount = 0.0f;  // 0: not at all
+    float amount = 0.0f;  // 0: not at all; scales the rim light
     glm::vec3 color{0.0f};
+    float outlinePixels = 0.0f;  // width of the outline at 720 lines; 0: none
 };
 Highlight highlightOf(const scene::Scene& scene, int structure);
 // The selection's colour, also that of its outline.
 inline constexpr glm::vec3 kSelectedColor{1.0f, 0.78f, 0.25f};
+// The lesson's highlight: near white with a little green, apart from the warm (activation,
+// cramp) and blue (stretch) state hues and from the gold selection, for every colour vision.
+inline constexpr glm::vec3 kLessonColor{0.82f, 1.0f, 0.9f};
 
-// A colour map of a muscle quantity for one structure, 0..1; negative: natural colour.
+// What one muscle structure shows this frame: the physiology colour map, or else the colours
+// of its state from the simulation (all 0..1).
 struct StructureTint {
     int structure = -1;
-    float value = -1.0f;
+    float value = -1.0f;      // colour map value; negative: no map, the state colours apply
+    float activation = 0.0f;  // voluntary contraction: a warm hue
+    float cramp = 0.0f;       // involuntary (cramp) activation: warm pulsing glow and fasciculation
+    float stretch = 0.0f;     // passive tension of a stretch: blue bands along the fibres
 };
+// Whether a tint shows anything beyond natural colour (a map, or a state past a faint trace).
+bool tintShows(const StructureTint& tint);
 
 struct DrawItem {
     const scene::MeshInstance* instance = nullptr;
     SurfaceLook look;
     float mapValue = -1.0f;  // the structure's tint; negative: natural colour
     float distanceM = 0.0f;  // from the eye to the centre of the mesh's bounds
+    StructureTint state;     // activation, cramp and stretch of its muscle (zero for the rest)
+    float fade = 1.0f;       // opacity factor: below 1 while it hides a structure in focus
 };
 
 struct DrawList {
@@ -56,6 +70,19 @@ struct DrawList {
 
 // Rigid structures entirely outside the view are left out (feet, hands, the head when the
 // thighs fill the screen); skinned and deformed meshes move too much to bound cheaply.
-DrawList buildDrawList(const scene::Scene& scene, const FrameView& view, std::span<const StructureTint> tints);
+// `instanceFade`, per scene instance when given, multiplies each one's opacity (see
+// occluderFadeTargets); a faded instance is drawn with the see-through ones.
+DrawList buildDrawList(const scene::Scene& scene, const FrameView& view, std::span<const StructureTint> tints,
+                       std::span<const float> instanceFade = {});
+
+// How far a structure that hides the focus fades: enough to see the heads through it, enough
+// left to see where it lies.
+inline constexpr float kFadedOpacity = 0.2f;
+// The opacity each scene instance should have so that nothing hides the structures in focus:
+// those the lesson highlights and the muscles whose state shows (cramp, contraction, stretch).
+// An instance fades when, on screen, its bounds overlap a focus structure's and it lies nearer
+// the eye than that structure's middle. Skin (see-through already) and the focus itself stay;
+// what layers or isolate hid is not considered at all. 1 for every instance when no focus.
+std::vector<float> occluderFadeTargets(const scene::Scene& scene, const FrameView& view, std::span<const StructureTint> tints);
 
 } // namespace render

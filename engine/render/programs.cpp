@@ -18,6 +18,10 @@ void MeshUniforms::lookUp(const gfx::ShaderProgram& program)
     highlight = program.uniform<float>("uHighlight");
     mapValue = program.uniform<float>("uMapValue");
     flat = program.uniform<int>("uFlat");
+    activation = program.uniform<float>("uActivation");
+    cramp = program.uniform<float>("uCramp");
+    stretch = program.uniform<float>("uStretch");
+    timeS = program.uniform<float>("uTimeS");
 }
 
 void BackdropUniforms::lookUp(const gfx::ShaderProgram& program)

@@ -28,6 +28,9 @@ struct MeshUniforms {
     gfx::Uniform<float> highlight;
     gfx::Uniform<float> mapValue;
     gfx::Uniform<int> flat;
+    // A muscle's state (shaders/common/muscle_state.glsl), each 0..1, and the scene time the
+    // cramp's pulse and ripple move with.
+    gfx::Uniform<float> activation, cramp, stretch, timeS;
     void lookUp(const gfx::ShaderProgram& program);
 };
 

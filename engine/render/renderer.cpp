@@ -4,6 +4,7 @@
 #include "gfx/render_state.h"
 
 #include <algorithm>
+#include <cmath>
 
 namespace render {
 namespace {
@@ -78,7 +79,8 @@ core::Status Renderer::render(const scene::Scene& scene, const FrameView& frame,
         gfx::finish();
         passClock_.restart();
     }
-    const DrawList list = buildDrawList(scene, frame, tints);
+    easeFades(occluderFadeTargets(scene, frame, tints));
+    const DrawList list = buildDrawList(scene, frame, tints, instanceFade_);
     const gfx::RenderTarget* target = resources_.sceneTargets().drawn ? &*resources_.sceneTargets().drawn : nullptr;
     gfx::beginPass(target, target ? target->size() : frame.sizePixels, {glm::vec4(0.0f, 0.0f, 0.0f, 1.0f), 1.0f, 0});
     markPass("clear");
@@ -90,13 +92,42 @@ core::Status Renderer::render(const scene::Scene& scene, const FrameView& frame,
     markPass("backdrop");
     drawFloor(scene);
     markPass("floor");
-    drawOutline(scene);
-    markPass("outline");
     drawTranslucent(scene, list);
     markPass("translucent");
+    // Outlines last: neither the skin nor a faded neighbour dims them.
+    drawOutline(scene, list);
+    markPass("outline");
     if (target) target->resolve();
     lastSize_ = frame.sizePixels;
     return {};
+}
+
+void Renderer::easeFades(const std::vector<float>& targets)
+{
+    const double elapsedS = fadeClock_.elapsedMs() / 1000.0;
+    fadeClock_.restart();
+    if (instanceFade_.size() != targets.size() || settleFades_) {
+        instanceFade_ = targets;
+        settleFades_ = false;
+        return;
+    }
+    // A time constant of 0.12 s: settled in about half a second, and a long frame (a step
+    // loading) does not jump further than a tenth of a second would.
+    const float step = 1.0f - float(std::exp(-std::min(elapsedS, 0.1) / 0.12));
+    for (std::size_t i = 0; i < targets.size(); ++i) {
+        float& fade = instanceFade_[i];
+        fade += (targets[i] - fade) * step;
+        if (std::abs(targets[i] - fade) < 0.01f) fade = targets[i];
+    }
+}
+
+void Renderer::setMuscleState(const gfx::ShaderProgram& program, const MeshUniforms& u, const scene::Scene& scene,
+                              const DrawItem& item)
+{
+    program.set(u.activation, item.state.activation);
+    program.set(u.cramp, item.state.cramp);
+    program.set(u.stretch, item.state.stretch);
+    program.set(u.timeS, float(std::fmod(scene.timeSeconds(), 3600.0)));  // float keeps millisecond steps
 }
 
 void Renderer::drawOpaque(const scene::Scene& scene, const DrawList& list)
@@ -130,7 +161,7 @@ void Renderer::drawTranslucent(const scene::Scene& scene, const DrawList& list)
             depthOnly.colorWrite = false;
             depthOnly.cull = gfx::CullMode::Back;
             gfx::applyRenderState(depthOnly);
-            drawDepthOnly(scene, *item.instance);
+            drawDepthOnly(scene, item);
         }
         // At low quality the front faces blend in one pass: where a limb crosses the body
         // the skin shows twice as dense, a cost-saving approximation.
@@ -140,7 +171,7 @@ void Renderer::drawTranslucent(const scene::Scene& scene, const DrawList& list)
         blend.blend = gfx::BlendMode::Alpha;
         blend.cull = gfx::CullMode::Back;
         gfx::applyRenderState(blend);
-        drawInstance(scene, item, scene.layer(item.instance->layer).opacity);
+        drawInstance(scene, item, scene.layer(item.instance->layer).opacity * item.fade);
     }
     gfx::applyRenderState(gfx::RenderState{});
 }
@@ -155,6 +186,7 @@ void Renderer::drawProps(const scene::Scene& scene)
     program.set(u.material, int(MaterialKind::Plain));
     program.set(u.mapValue, -1.0f);
     program.set(u.highlight, 0.0f);
+    program.set(u.cramp, 0.0f);
     program.set(u.roughness, 0.8f);
     for (const scene::PropInstance& prop : scene.props) {
         program.set(u.model, prop.transform);
@@ -175,6 +207,7 @@ void Renderer::drawPartner(const scene::Scene& scene)
     program.set(u.material, int(MaterialKind::Plain));
     program.set(u.mapValue, -1.0f);
     program.set(u.highlight, 0.0f);
+    program.set(u.cramp, 0.0f);
     program.set(u.roughness, 0.7f);
     program.set(u.baseColor, glm::vec4(0.17f, 0.2f, 0.25f, 1.0f));  // a muted slate: the hamstrings stay the hero
     for (const scene::MeshInstance& instance : scene.instances()) {
@@ -249,15 +282,17 @@ void Renderer::bindGeometry(const gfx::ShaderProgram& program, const MeshUniform
     }
 }
 
-void Renderer::drawDepthOnly(const scene::Scene& scene, const scene::MeshInstance& instance)
+void Renderer::drawDepthOnly(const scene::Scene& scene, const DrawItem& item)
 {
     const gfx::ShaderProgram& program = resources_.use(resources_.programs().depth);
     const MeshUniforms& u = resources_.programs().depth.uniforms;
     program.set(u.view, view_.frame().view);
     program.set(u.projection, view_.frame().projection);
     program.set(u.inflate, 0.0f);
-    bindGeometry(program, u, scene, instance);
-    resources_.mesh(instance.mesh).draw();
+    bindGeometry(program, u, scene, *item.instance);
+    // The same cramp ripple as the colour pass, or the equal-depth test would leave holes.
+    setMuscleState(program, u, scene, item);
+    resources_.mesh(item.instance->mesh).draw();
 }
 
 void Renderer::drawInstance(const scene::Scene& scene, const DrawItem& item, float opacity)
@@ -272,35 +307,44 @@ void Renderer::drawInstance(const scene::Scene& scene, const DrawItem& item, flo
     program.set(u.roughness, look.roughness);
     program.set(u.material, int(look.kind));
     program.set(u.mapValue, item.mapValue);
+    setMuscleState(program, u, scene, item);
     const Highlight highlight = highlightOf(scene, item.instance->structure);
     program.set(u.highlight, highlight.amount);
     program.set(u.highlightColor, highlight.color);
     resources_.mesh(item.instance->mesh).draw();
 }
 
-// The selection outline: the structure marks the stencil where it is visible, then a
-// slightly inflated copy draws only outside that mark.
-void Renderer::drawOutline(const scene::Scene& scene)
+// Outlines around the selection, the structure under the pointer and those the lesson step
+// points out, each in its colour: every outlined structure marks the stencil over its whole
+// silhouette (hidden parts too, so the ring stays a ring behind a neighbour), then a copy
+// inflated along the normals draws only outside the marks. The inflation is worked out per
+// structure so the ring keeps its width in pixels at any distance.
+void Renderer::drawOutline(const scene::Scene& scene, const DrawList& list)
 {
-    const int selected = scene.selectedStructure;
-    if (selected < 0) return;
-    const gfx::ShaderProgram& program = resources_.use(resources_.programs().mesh);
-    const MeshUniforms& u = resources_.programs().mesh.uniforms;
+    struct Outlined {
+        const DrawItem* item;
+        Highlight highlight;
+    };
+    std::vector<Outlined> outlined;
+    for (const std::vector<DrawItem>* items : {&list.opaque, &list.translucent})
+        for (const DrawItem& item : *items) {
+            const Highlight highlight = highlightOf(scene, item.instance->structure);
+            if (highlight.outlinePixels > 0.0f) outlined.push_back({&item, highlight});
+        }
+    if (outlined.empty()) return;
     gfx::RenderState mark;
     mark.colorWrite = false;
     mark.depthWrite = false;
-    mark.depthCompare = gfx::CompareOp::LessEqual;
+    mark.depthTest = false;
     mark.cull = gfx::CullMode::None;
     mark.stencilWriteReference = true;
     mark.stencilCompare = gfx::CompareOp::Always;
     mark.stencilReference = 1;
     gfx::applyRenderState(mark);
-    program.set(u.inflate, 0.0f);
-    const std::vector<int>& instances = scene.structures()[std::size_t(selected)].instances;
-    for (int index : instances) {
-        const scene::MeshInstance& instance = scene.instances()[std::size_t(index)];
-        if (scene.instanceVisible(instance)) drawInstance(scene, {&instance, surfaceLookOf(scene, instance)}, 1.0f);
-    }
+    for (const Outlined& entry : outlined) drawDepthOnly(scene, *entry.item);
+
+    const gfx::ShaderProgram& program = resources_.use(resources_.programs().mesh);
+    const MeshUniforms& u = resources_.programs().mesh.uniforms;
     gfx::RenderState outline;
     outline.depthWrite = false;
     outline.depthTest = false;
@@ -309,19 +353,20 @@ void Renderer::drawOutline(const scene::Scene& scene)
     outline.stencilCompare = gfx::CompareOp::NotEqual;
     outline.stencilReference = 1;
     gfx::applyRenderState(outline);
-    const core::Bounds bounds = scene.structureBounds(selected);
-    const float distance = std::max(glm::length(bounds.center() - view_.frame().eye), 0.1f);
-    program.set(u.inflate, 0.0025f * distance);
+    // One pixel at 720 lines is 2 d / (720 P11) metres at distance d (P11 = cot(fov / 2)).
+    const float metresPerPixelPerMetre = 2.0f / (720.0f * std::max(view_.frame().projection[1][1], 1e-3f));
     program.set(u.flat, 1);
-    program.set(u.highlightColor, kSelectedColor);
-    for (int index : instances) {
-        const scene::MeshInstance& instance = scene.instances()[std::size_t(index)];
-        if (!scene.instanceVisible(instance)) continue;
-        bindGeometry(program, u, scene, instance);
-        resources_.mesh(instance.mesh).draw();
+    for (const Outlined& entry : outlined) {
+        const float distance = std::max(entry.item->distanceM, 0.1f);
+        program.set(u.inflate, entry.highlight.outlinePixels * metresPerPixelPerMetre * distance);
+        program.set(u.highlightColor, entry.highlight.color);
+        bindGeometry(program, u, scene, *entry.item->instance);
+        setMuscleState(program, u, scene, *entry.item);
+        resources_.mesh(entry.item->instance->mesh).draw();
     }
     program.set(u.flat, 0);
     program.set(u.inflate, 0.0f);
+    gfx::applyRenderState(gfx::RenderState{});
 }
 
 void Renderer::present(glm::ivec2 windowPixels)

@@ -52,6 +52,9 @@ public:
     void updateDeformedMeshes(const scene::Scene& scene) { resources_.updateDeformedMeshes(scene); }
     // Draws the scene into the offscreen target, resizing it to the view when needed.
     core::Status render(const scene::Scene& scene, const FrameView& view, const std::vector<StructureTint>& tints = {});
+    // The next frame shows every fade at its end, without easing: for pictures of a moment
+    // (exported steps), as the camera's update(60) settles its move.
+    void settleFades() { settleFades_ = true; }
     // Copies the rendered scene onto the window's framebuffer (resolving multisampling, or
     // stretching the low level's smaller image with bilinear filtering).
     void present(glm::ivec2 windowPixels);
@@ -85,7 +88,13 @@ private:
     void drawOpaque(const scene::Scene& scene, const DrawList& list);
     void drawBackdrop();
     void drawFloor(const scene::Scene& scene);
-    void drawOutline(const scene::Scene& scene);
+    void drawOutline(const scene::Scene& scene, const DrawList& list);
+    // Moves each instance's fade toward its target (occluderFadeTargets), eased over a few
+    // tenths of a second; the first frame, or a changed model, takes the targets at once.
+    void easeFades(const std::vector<float>& targets);
+    // The muscle state (colours, cramp ripple) of an item on a program using mesh.vert.
+    void setMuscleState(const gfx::ShaderProgram& program, const MeshUniforms& uniforms, const scene::Scene& scene,
+                        const DrawItem& item);
     void drawTranslucent(const scene::Scene& scene, const DrawList& list);
     void drawProps(const scene::Scene& scene);
     void drawPartner(const scene::Scene& scene);
@@ -93,7 +102,7 @@ private:
     void bindGeometry(const gfx::ShaderProgram& program, const MeshUniforms& uniforms, const scene::Scene& scene,
                       const scene::MeshInstance& instance);
     void drawInstance(const scene::Scene& scene, const DrawItem& item, float opacity);
-    void drawDepthOnly(const scene::Scene& scene, const scene::MeshInstance& instance);
+    void drawDepthOnly(const scene::Scene& scene, const DrawItem& item);
     void markPass(const char* name);
 
     GpuResources resources_;
@@ -102,6 +111,9 @@ private:
     bool passTiming_ = false;
     core::Stopwatch passClock_;
     std::vector<std::pair<std::string, std::vector<double>>> passTimes_;
+    std::vector<float> instanceFade_;  // per scene instance: opacity factor now (1: not faded)
+    core::Stopwatch fadeClock_;
+    bool settleFades_ = false;
 };
 
 } // namespace render

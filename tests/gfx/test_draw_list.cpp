@@ -1,6 +1,6 @@
 // What a frame draws, without GL: the renderer's draw list sorts opaque structures near to far
 // and see-through ones far to near, leaves out what lies outside the view, and carries each
-// structure's colour-map value and material.
+// structure's colour-map value, state and material, and fades what hides the structures in focus.
 #include "render/draw_list.h"
 #include "scene/scene.h"
 #include "test_models.h"
@@ -86,4 +86,95 @@ TEST_CASE("the selection, the pointer and the lesson each pick a structure out i
     CHECK(render::highlightOf(scene, first).color == render::kSelectedColor);
     CHECK(render::highlightOf(scene, second).amount > 0.0f);
     CHECK(render::highlightOf(scene, second).color != render::kSelectedColor);
+}
+
+namespace {
+
+int structureNamed(const scene::Scene& scene, const std::string& mesh)
+{
+    for (const scene::MeshInstance& instance : scene.instances())
+        if (scene.model().meshes[std::size_t(instance.mesh)].name == mesh) return instance.structure;
+    return -1;
+}
+
+float fadeOf(const scene::Scene& scene, const std::vector<float>& fades, const std::string& mesh)
+{
+    for (std::size_t i = 0; i < scene.instances().size(); ++i)
+        if (scene.model().meshes[std::size_t(scene.instances()[i].mesh)].name == mesh) return fades[i];
+    return -1.0f;
+}
+
+} // namespace
+
+TEST_CASE("a highlight is an outline and a rim, wider for the lesson than for the pointer")
+{
+    scene::Scene scene = lineOfBoxes();
+    const int middle = structureNamed(scene, "bone.middle");
+    const int far = structureNamed(scene, "bone.far");
+    scene.setHighlightedStructure(middle);
+    scene.hoveredStructure = far;
+    const render::Highlight lesson = render::highlightOf(scene, middle);
+    const render::Highlight pointer = render::highlightOf(scene, far);
+    CHECK(lesson.color == render::kLessonColor);
+    CHECK(lesson.outlinePixels >= 3.0f);
+    CHECK(pointer.outlinePixels > 0.0f);
+    CHECK(pointer.outlinePixels < lesson.outlinePixels);
+    CHECK(render::highlightOf(scene, structureNamed(scene, "bone.near")).outlinePixels == 0.0f);
+}
+
+TEST_CASE("a state shows once it is past a trace, and a colour map always")
+{
+    CHECK_FALSE(render::tintShows({3, -1.0f, 0.01f, 0.0f, 0.02f}));
+    CHECK(render::tintShows({3, -1.0f, 0.0f, 0.5f, 0.0f}));
+    CHECK(render::tintShows({3, -1.0f, 0.0f, 0.0f, 0.3f}));
+    CHECK(render::tintShows({3, 0.0f}));
+}
+
+TEST_CASE("what lies between the eye and a highlighted structure fades; what lies behind or beside it does not")
+{
+    scene::Scene scene = lineOfBoxes();
+    const render::FrameView view = lookingDownMinusZ();
+    // Nothing in focus: nothing fades.
+    for (float fade : render::occluderFadeTargets(scene, view, {})) CHECK(fade == 1.0f);
+
+    scene.setHighlightedStructure(structureNamed(scene, "bone.middle"));
+    std::vector<float> fades = render::occluderFadeTargets(scene, view, {});
+    REQUIRE(fades.size() == scene.instances().size());
+    CHECK(fadeOf(scene, fades, "bone.near") == doctest::Approx(render::kFadedOpacity));
+    CHECK(fadeOf(scene, fades, "bone.middle") == 1.0f);
+    CHECK(fadeOf(scene, fades, "bone.far") == 1.0f);
+    CHECK(fadeOf(scene, fades, "muscle.ball.r") == 1.0f);
+
+    // Faded, it is drawn with the see-through structures, at its fade.
+    const render::DrawList list = render::buildDrawList(scene, view, {}, fades);
+    CHECK(names(scene, list.translucent) == std::vector<std::string>{"bone.near"});
+    REQUIRE(list.translucent.size() == 1);
+    CHECK(list.translucent[0].fade == doctest::Approx(render::kFadedOpacity));
+    CHECK(names(scene, list.opaque) == std::vector<std::string>{"bone.middle", "muscle.ball.r", "bone.far"});
+
+    // What the user hid stays hidden and is not drawn, faded or not.
+    scene.setStructureHidden(structureNamed(scene, "bone.near"), true);
+    fades = render::occluderFadeTargets(scene, view, {});
+    CHECK(fadeOf(scene, fades, "bone.near") == 1.0f);
+    CHECK(render::buildDrawList(scene, view, {}, fades).translucent.empty());
+}
+
+TEST_CASE("a muscle whose state shows is in focus too: what covers it fades")
+{
+    // The ball straight ahead behind a box: a cramp in the ball fades the box.
+    const glm::vec3 half(0.1f);
+    const scene::Scene scene(testing_support::placeMeshes({
+        {testing_support::makeSphere("muscle.ball.r", 0.1f, 12, 6), {0.0f, 0.0f, 0.0f}},
+        {testing_support::makeBox("bone.cover", half), {0.0f, 0.0f, 1.0f}},
+    }));
+    const int ball = structureNamed(scene, "muscle.ball.r");
+    const render::FrameView view = lookingDownMinusZ();
+    const std::vector<render::StructureTint> relaxed{{ball, -1.0f, 0.01f, 0.0f, 0.0f}};
+    CHECK(fadeOf(scene, render::occluderFadeTargets(scene, view, relaxed), "bone.cover") == 1.0f);
+    const std::vector<render::StructureTint> cramping{{ball, -1.0f, 0.0f, 0.7f, 0.0f}};
+    CHECK(fadeOf(scene, render::occluderFadeTargets(scene, view, cramping), "bone.cover") == doctest::Approx(render::kFadedOpacity));
+    const render::DrawList list = render::buildDrawList(scene, view, cramping);
+    REQUIRE(list.opaque.size() == 2);
+    for (const render::DrawItem& item : list.opaque)
+        if (item.instance->structure == ball) CHECK(item.state.cramp == doctest::Approx(0.7f));
 }

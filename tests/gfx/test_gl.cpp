@@ -556,3 +556,81 @@ TEST_CASE("one ImGui window of more than 65,535 vertices draws to its last text,
     gfx::shutdownImGuiRenderer();
     ImGui::DestroyContext(context);
 }
+
+namespace {
+
+// The muscle material scene, as renderMaterialModel sees it, with the muscle highlighted or
+// not and with these state tints.
+core::Image renderMuscleState(bool highlighted, const std::vector<render::StructureTint>& tints)
+{
+    scene::Scene scene(testing_support::makeMaterialScene("muscle"));
+    int muscle = -1;
+    for (const scene::MeshInstance& instance : scene.instances())
+        if (instance.layer == content::LayerId::Muscle) muscle = instance.structure;
+    REQUIRE(muscle >= 0);
+    if (highlighted) scene.setHighlightedStructure(muscle);
+    std::vector<render::StructureTint> placed = tints;
+    for (render::StructureTint& tint : placed) tint.structure = muscle;
+    auto renderer = render::Renderer::create(std::filesystem::path(HT_SOURCE_DIR) / "shaders",
+                                             {render::Quality::High, fixture().info.maxSamples});
+    REQUIRE(renderer.ok());
+    REQUIRE(renderer->upload(scene).ok());
+    scene::OrbitCamera camera;
+    camera.frame(scene.visibleBounds(), false);
+    scene::CameraPose pose = camera.targetPose();
+    pose.yawDeg = 20.0f;
+    pose.pitchDeg = 25.0f;
+    pose.distanceM *= 0.75f;
+    camera.setPose(pose);
+    REQUIRE(renderer->render(scene, render::frameViewFrom(camera, {240, 160}), placed).ok());
+    return renderer->readScene();
+}
+
+int channelGap(const std::uint8_t* a, const std::uint8_t* b)
+{
+    return std::max({std::abs(a[0] - b[0]), std::abs(a[1] - b[1]), std::abs(a[2] - b[2])});
+}
+
+} // namespace
+
+TEST_CASE("a highlight outlines the structure and leaves its surface colour alone")
+{
+    const int before = fixture().newProblems();
+    const core::Image plain = renderMuscleState(false, {});
+    const core::Image highlighted = renderMuscleState(true, {});
+    // The middle of the belly faces the eye: the same colour, highlighted or not.
+    CHECK(channelGap(plain.pixel(120, 80), highlighted.pixel(120, 80)) <= 6);
+    // Around it, a ring in the lesson's colour (display-encoded near white: 234, 255, 243).
+    int ring = 0, ringBefore = 0;
+    for (int y = 0; y < 160; ++y)
+        for (int x = 0; x < 240; ++x) {
+            const std::uint8_t lesson[3] = {234, 255, 243};
+            ring += channelGap(highlighted.pixel(x, y), lesson) <= 12;
+            ringBefore += channelGap(plain.pixel(x, y), lesson) <= 12;
+        }
+    CHECK(ring > 80);  // 3.5 px at 720 lines: under a pixel wide here, yet all the way round
+    CHECK(ringBefore < 10);
+    CHECK(fixture().newProblems() == before);
+}
+
+TEST_CASE("muscle states have their own colours: warm for a cramp or a contraction, blue for a stretch")
+{
+    const int before = fixture().newProblems();
+    const core::Image relaxed = renderMuscleState(false, {{0, -1.0f, 0.01f, 0.0f, 0.0f}});
+    const core::Image natural = renderMuscleState(false, {});
+    const core::Image cramp = renderMuscleState(false, {{0, -1.0f, 0.0f, 1.0f, 0.0f}});
+    const core::Image active = renderMuscleState(false, {{0, -1.0f, 0.8f, 0.0f, 0.0f}});
+    const core::Image stretch = renderMuscleState(false, {{0, -1.0f, 0.0f, 0.0f, 1.0f}});
+    // A trace of activation is relaxed: natural colour.
+    CHECK(channelGap(relaxed.pixel(120, 80), natural.pixel(120, 80)) <= 2);
+    const std::uint8_t* base = natural.pixel(120, 80);
+    for (const core::Image* warm : {&cramp, &active}) {
+        const std::uint8_t* p = warm->pixel(120, 80);
+        CHECK(channelGap(p, base) >= 30);
+        CHECK(int(p[1]) > int(base[1]) + 20);  // toward orange: more green than the dark red
+        CHECK(p[0] > p[2]);
+    }
+    const std::uint8_t* blue = stretch.pixel(120, 80);
+    CHECK(int(blue[2]) > int(base[2]) + 30);
+    CHECK(fixture().newProblems() == before);
+}

@@ -85,6 +85,7 @@ bool ExportMode::exportStep(const content::Lesson& lesson, std::size_t index, st
     lessons_.settleMuscles();
     lessons_.update();
     world_.camera.update(60.0f);
+    graphics_.renderer().settleFades();
     if (core::Status drawn = graphics_.drawFrame(world_.scene, world_.camera, physiology_.tints(), {}); !drawn) {
         fail(drawn.error().describe());
         return false;

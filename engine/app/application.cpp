@@ -4,6 +4,7 @@
 #include "core/log.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <future>
 
 namespace app {
@@ -80,6 +81,13 @@ void Application::addModes()
     if (!options_.exportLesson.empty())
         modes_.push_back(makeExportMode(world_, graphics_, lessons_, physiology_, paths_, options_.exportLesson, options_.exportDir));
     if (options_.tour) modes_.push_back(makeTourMode(world_, graphics_, lessons_, loop_));
+    if (!options_.coverageCsv.empty())
+        modes_.push_back(makeCoverageMode(world_, graphics_, lessons_, physiology_,
+                                          {options_.coverageCsv, options_.coverageFloors, options_.lesson,
+                                           !options_.coverageFloors.empty(), std::getenv("HT_COVERAGE_PICTURES")
+                                                                                 ? std::getenv("HT_COVERAGE_PICTURES")
+                                                                                 : "",
+                                           float(options_.coverageScale)}));
     if (options_.soakSeconds > 0.0) modes_.push_back(makeSoakMode(world_, options_.soakSeconds, options_.frames));
     if (options_.bench) modes_.push_back(makeBenchMode(graphics_, !options_.noOverlay));
     if (!options_.reportPath.empty())
@@ -229,7 +237,11 @@ core::Status Application::drawFrame(double dtSeconds, std::vector<ui::Command>& 
 {
     std::function<void()> buildOverlay;
     if (!options_.noOverlay) buildOverlay = [&] { panels_.build(dtSeconds, input_.pointerPixels(), commands); };
-    return graphics_.drawFrame(world_.scene, world_.camera, physiology_.tints(), buildOverlay);
+    core::Status drawn = graphics_.drawFrame(world_.scene, world_.camera, physiology_.tints(), buildOverlay);
+    // The next frames frame the model in what the panels left free this one.
+    const ui::ViewArea& area = graphics_.viewArea();
+    world_.camera.setViewRegion({area.free.min, area.free.max, area.windowPixels});
+    return drawn;
 }
 
 void Application::saveScreenshot(const std::filesystem::path& path)

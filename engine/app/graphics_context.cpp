@@ -175,7 +175,10 @@ core::Status GraphicsContext::drawFrame(const scene::Scene& scene, const scene::
     renderer_->updateDeformedMeshes(scene);
     if (core::Status rendered = renderer_->render(scene, view, tints); !rendered) return rendered;
     renderer_->present(drawable);
-    if (buildOverlay) drawOverlay(drawable, buildOverlay);
+    if (buildOverlay)
+        drawOverlay(drawable, buildOverlay);
+    else
+        viewArea_ = ui::ViewArea{glm::vec2(drawable), {}, ui::PixelRect{{0.0f, 0.0f}, glm::vec2(drawable)}};
     return {};
 }
 
@@ -193,6 +196,7 @@ void GraphicsContext::drawOverlay(glm::ivec2 drawable, const std::function<void(
     ImGui::NewFrame();
     buildOverlay();
     ImGui::Render();
+    viewArea_ = ui::currentViewArea(glm::vec2(drawable));
     if (desc_.passTiming) gfx::finish();
     core::Stopwatch overlayClock;
     const gfx::CachedOverlay::Path path =

@@ -13,6 +13,7 @@
 #include "render/renderer.h"
 #include "scene/camera.h"
 #include "scene/scene.h"
+#include "ui/view_area.h"
 
 #include <array>
 #include <filesystem>
@@ -89,6 +90,8 @@ public:
     const gfx::CachedOverlay& overlayCache() const { return overlayCache_; }
     // Overlay pass times (ms) while pass timing is on.
     const std::vector<double>& overlayPassMs() const { return overlayPassMs_; }
+    // What the last frame's overlay left free for the 3D view (the whole window without one).
+    const ui::ViewArea& viewArea() const { return viewArea_; }
 
 private:
     void drawOverlay(glm::ivec2 drawable, const std::function<void()>& buildOverlay);
@@ -102,6 +105,7 @@ private:
     gfx::CachedOverlay overlayCache_;                 // the panels kept as a picture while unchanged
     std::array<long long, 3> overlayPaths_{};
     std::vector<double> overlayPassMs_;
+    ui::ViewArea viewArea_;
     bool imguiReady_ = false;
     float fontScale_ = 1.0f;
     float dpiScale_ = 1.0f;

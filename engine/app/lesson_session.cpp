@@ -1,6 +1,7 @@
 #include "app/lesson_session.h"
 
 #include "app/settings_sync.h"
+#include "app/step_framing.h"
 #include "app/world.h"
 #include "core/log.h"
 #include "scene/step_staging.h"
@@ -14,38 +15,6 @@
 #include <filesystem>
 
 namespace app {
-namespace {
-
-// The part of the body a step frames, over every key pose of the step, so a body that sits
-// down or stands up within it stays in view all the way.
-core::Bounds stepFramingBounds(const content::LessonStep& step)
-{
-    using anatomy::Landmark;
-    using anatomy::Segment;
-    using Framing = content::LessonStep::Framing;
-    core::Bounds bounds;
-    for (const auto& key : step.keys) {
-        const anatomy::SkeletonPose skeleton = anatomy::computeSkeleton(key.pose);
-        for (const anatomy::LandmarkInfo& info : anatomy::landmarkInfos()) {
-            const bool leg = info.segment != Segment::Pelvis && info.segment != Segment::Abdomen &&
-                             info.segment != Segment::Thorax && info.segment != Segment::Neck &&
-                             info.segment != Segment::Head && info.segment != Segment::HumerusR &&
-                             info.segment != Segment::HumerusL && info.segment != Segment::ForearmR &&
-                             info.segment != Segment::ForearmL && info.segment != Segment::HandR &&
-                             info.segment != Segment::HandL;
-            const bool thigh = info.landmark == Landmark::KneeR || info.landmark == Landmark::KneeL ||
-                               info.landmark == Landmark::SeatR || info.landmark == Landmark::SeatL ||
-                               info.landmark == Landmark::ThighR || info.landmark == Landmark::ThighL;
-            const bool wanted = step.frame == Framing::Body || (step.frame == Framing::Legs && (leg || thigh)) ||
-                                (step.frame == Framing::Thighs && thigh);
-            if (wanted) bounds.add(glm::vec3(anatomy::landmarkPosition(skeleton, info.landmark)));
-        }
-        if (step.frame != Framing::Thighs) bounds.add(glm::vec3(skeleton.origin(Segment::Pelvis)));
-    }
-    return bounds;
-}
-
-} // namespace
 
 void LessonSession::load(const DataPaths& paths)
 {
@@ -123,6 +92,7 @@ void LessonSession::update()
         return;
     }
     applyStepSettings();
+    followViewRegion();
     placeProps();
     if (player_.stepFinished()) {
         auto& done = completedSteps_[player_.lesson()->id];
@@ -183,22 +153,44 @@ void LessonSession::applyStepSettings()
     const content::LessonStep* step = player_.step();
     if (!step || appliedStepSerial_ == player_.stepSerial()) return;
     appliedStepSerial_ = player_.stepSerial();
-    scene::OrbitCamera& camera = world_.camera;
-    if (!step->keys.empty()) {
-        const core::Bounds bounds = stepFramingBounds(*step);
-        scene::CameraPose base = camera.targetPose();
-        base.focus = bounds.center();
-        base.distanceM = std::max(bounds.radius(), 0.15f) / std::sin(core::degToRadF(camera.fieldOfViewDeg()) * 0.5f) * 1.1f;
-        camera.setPresetFraming(base);
-        if (!step->view) camera.transitionTo(base);
-    }
-    if (step->view) camera.setPreset(*step->view);
     for (std::size_t i = 0; i < content::kLayerCount; ++i) {
         const std::optional<content::LayerSettings>& layer = step->layers[i];
         world_.scene.layers()[i] = layer ? *layer : world_.desc.layers[i];
     }
     world_.scene.setHighlights(step->highlight);
+    frameStep();
     settings_.rememberStep(player_.lesson()->id, player_.stepIndex());
+}
+
+// The camera glides to the step's framing inside the part of the window the panels leave free;
+// the number keys' preset views keep that focus and distance.
+void LessonSession::frameStep()
+{
+    const content::LessonStep* step = player_.step();
+    if (!step || step->keys.empty()) return;
+    scene::OrbitCamera& camera = world_.camera;
+    const StepFraming framing = app::frameStep(*step, world_.scene);
+    const scene::CameraPose target = camera.fitPoints(framing.points, framing.angles, framing.fill);
+    camera.setPresetFraming(target);
+    // Framed before the panels were measured (the first frame): nothing was seen yet to glide from.
+    const bool firstLook = !framedRegion_.valid() && camera.viewRegion().valid() && appliedStepSerial_ == framedStepSerial_;
+    camera.transitionTo(target, firstLook ? 0.0f : kFramingGlideS);
+    framedRegion_ = camera.viewRegion();
+    framedStepSerial_ = appliedStepSerial_;
+    framedUserMoves_ = camera.userMoves();
+}
+
+// Panels that open, close or change size leave another free area: the step is framed again
+// there, unless the user has moved the view since it was framed.
+void LessonSession::followViewRegion()
+{
+    const scene::ViewRegion& region = world_.camera.viewRegion();
+    if (!player_.active() || !region.valid() || world_.camera.userMoves() != framedUserMoves_) return;
+    const glm::vec2 moved = glm::max(glm::abs(region.minPx - framedRegion_.minPx), glm::abs(region.maxPx - framedRegion_.maxPx));
+    const glm::vec2 window = region.windowPx;
+    // A notice or a tooltip-sized change is not worth a camera move.
+    if (framedRegion_.valid() && framedRegion_.windowPx == window && moved.x < window.x * 0.1f && moved.y < window.y * 0.1f) return;
+    frameStep();
 }
 
 // Props and the partner figure: placed by scene/step_staging.h around the body as posed now.

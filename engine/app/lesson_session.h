@@ -56,8 +56,14 @@ public:
     const lessons::LessonLibrary& library() const { return library_; }
     const std::map<std::string, std::set<int>>& completedSteps() const { return completedSteps_; }
 
+    // How long the camera glides to a step's framing.
+    static constexpr float kFramingGlideS = 0.8f;
+
 private:
     void applyStepSettings();
+    // Frames the step's working structures (app/step_framing.h) in the free view area.
+    void frameStep();
+    void followViewRegion();
     void placeProps();
 
     World& world_;
@@ -68,6 +74,9 @@ private:
     lessons::LessonPlayer player_;
     std::map<std::string, std::set<int>> completedSteps_;
     int appliedStepSerial_ = -1;     // the step whose settings were applied
+    scene::ViewRegion framedRegion_; // the free view area the step was framed in
+    int framedUserMoves_ = 0;        // the camera's count of user moves when it was framed
+    int framedStepSerial_ = -1;      // the step framed last
     double reloadTimerS_ = 0.0;
     bool pausedByMinimise_ = false;  // the lesson was playing when the window was minimised
 };

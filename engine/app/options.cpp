@@ -162,6 +162,14 @@ ParseResult parseOptions(int argc, char** argv)
                  "Print every control as a Markdown table (the README's table) and exit");
     cli.add_option("--input-script", options.inputScript, "Replay scripted clicks and keys (TOML; see docs/automation.md)");
     cli.add_option("--report", options.reportPath, "Write the app's state (selection, lesson step, layers...) as JSON at exit");
+    cli.add_option("--coverage", options.coverageCsv,
+                   "Measure the share of the free 3D view the hamstrings fill at every lesson step (with --lesson: one "
+                   "lesson), print it with the state contrast and write it as CSV to this file");
+    cli.add_option("--coverage-floors", options.coverageFloors,
+                   "With --coverage: fail when a step is under its floor (3 % or its line in this file) or the median under 10 %");
+    cli.add_option("--coverage-scale", options.coverageScale,
+                   "With --coverage: count the scene's pixels at this share of the window size (panels keep the window's layout)")
+        ->check(numberWithin(0.1, 1.0, false));
     cli.add_flag("--tour", options.tour,
                  "Play every step of every lesson headless with OpenGL debug output on, print each problem, and "
                  "exit 1 if any OpenGL error or warning, log warning or broken lesson turned up");
@@ -207,6 +215,11 @@ ParseResult parseOptions(int argc, char** argv)
     if (options.tour) {
         options.headless = true;
         options.glDebug = true;
+    }
+    if (!options.coverageCsv.empty()) options.headless = true;
+    if (!options.coverageFloors.empty() && options.coverageCsv.empty()) {
+        std::fprintf(stderr, "hamstring-trainer: --coverage-floors: only used with --coverage\n");
+        return {std::nullopt, 2};
     }
     if (!size.empty()) {
         static const std::regex pattern(R"((\d{1,5})x(\d{1,5}))");

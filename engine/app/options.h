@@ -42,6 +42,9 @@ struct Options {
     std::string exportLesson;        // render every step of this lesson and a handout...
     std::string exportDir;           // ...into this folder, then exit
     std::string reportPath;          // write the app's state as JSON at exit (automation, tests)
+    std::string coverageCsv;         // measure how much of the view the hamstrings fill at every step, write CSV
+    std::string coverageFloors;      // ...and fail under these floors (or 3 %) or a median under 10 %
+    double coverageScale = 1.0;      // ...counting the scene's pixels at this share of the window size
     bool tour = false;               // play every step of every lesson headless with GL debug output, fail on problems
     double soakSeconds = 0.0;        // run cramp and stretch cycles this long, checking memory and frame time
     // --muscle-table: print the right leg's hamstring table (CSV) over these angles and exit.

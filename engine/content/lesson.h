@@ -112,10 +112,11 @@ struct LessonStep {
     std::vector<std::string> sources; // ids from assets/sources.toml
     std::string cue;                  // spoken-style prompt during a hold ("breathe out, ease forward")
     std::optional<ViewPreset> view;
-    // What the camera frames: the whole body (the default), the legs, or the thighs, as posed
-    // at the end of the step's move.
-    enum class Framing { Body, Legs, Thighs };
-    Framing frame = Framing::Body;
+    // What the camera frames, over the step's key poses: its working structures (the default:
+    // the highlighted structures, else the driven hamstrings, and the hips and knees that move),
+    // the whole body, the legs, or the thighs.
+    enum class Framing { Working, Body, Legs, Thighs };
+    Framing frame = Framing::Working;
     std::array<std::optional<LayerSettings>, kLayerCount> layers{};
     std::vector<std::string> highlight;   // structure keys: "semitendinosus" or "semitendinosus.r"
     std::vector<Prop> props;

@@ -19,7 +19,8 @@ constexpr auto kChapterTitles = core::enumNames<Chapter>({
 });
 
 using Framing = LessonStep::Framing;
-constexpr auto kFramingNames = core::enumNames<Framing>({{Framing::Body, "body"}, {Framing::Legs, "legs"}, {Framing::Thighs, "thighs"}});
+constexpr auto kFramingNames = core::enumNames<Framing>(
+    {{Framing::Working, "working"}, {Framing::Body, "body"}, {Framing::Legs, "legs"}, {Framing::Thighs, "thighs"}});
 
 using Shape = Prop::Shape;
 constexpr auto kPropShapeNames = core::enumNames<Shape>({

@@ -35,7 +35,21 @@ float easeInOutCubic(float t)
     return t < 0.5f ? 4.0f * t * t * t : 1.0f - std::pow(-2.0f * t + 2.0f, 3.0f) / 2.0f;
 }
 
+// The lens shift that puts the middle of the window at the middle of the region.
+glm::vec2 regionCentreShift(const ViewRegion& region)
+{
+    const glm::vec2 centre = (region.minPx + region.maxPx) * 0.5f;
+    return {2.0f * centre.x / region.windowPx.x - 1.0f, 1.0f - 2.0f * centre.y / region.windowPx.y};
+}
+
 } // namespace
+
+ViewAngles presetAngles(content::ViewPreset preset)
+{
+    for (const PresetInfo& info : kPresets)
+        if (info.preset == preset) return {info.yawDeg, info.pitchDeg};
+    return {};
+}
 
 OrbitCamera::OrbitCamera()
 {
@@ -45,6 +59,7 @@ OrbitCamera::OrbitCamera()
 void OrbitCamera::orbit(glm::vec2 dragPixels, glm::vec2 viewportPixels)
 {
     transition_.reset();
+    ++userMoves_;
     // A drag across the full viewport height turns the view by 180 degrees.
     const float degreesPerPixel = 180.0f / std::max(1.0f, viewportPixels.y);
     pose_.yawDeg = wrapDegrees(pose_.yawDeg + dragPixels.x * degreesPerPixel);
@@ -54,6 +69,7 @@ void OrbitCamera::orbit(glm::vec2 dragPixels, glm::vec2 viewportPixels)
 void OrbitCamera::pan(glm::vec2 dragPixels, glm::vec2 viewportPixels)
 {
     transition_.reset();
+    ++userMoves_;
     // Move the focus so the point under the cursor stays under it.
     const float metresPerPixel =
         2.0f * pose_.distanceM * std::tan(core::degToRadF(fovYDeg_) * 0.5f) / std::max(1.0f, viewportPixels.y);
@@ -71,6 +87,7 @@ void OrbitCamera::zoom(float wheelSteps)
 void OrbitCamera::zoomByFactor(float factor)
 {
     if (factor <= 0.0f) return;
+    ++userMoves_;
     if (transition_) {
         transition_->to.distanceM = std::clamp(transition_->to.distanceM / factor, minDistanceM_, maxDistanceM_);
         return;
@@ -148,8 +165,63 @@ void OrbitCamera::setPresetBase(const CameraPose& pose)
     setPose(pose);
 }
 
+void OrbitCamera::setViewRegion(const ViewRegion& region)
+{
+    if (!region.valid()) return;
+    const bool first = !region_.valid();
+    region_ = region;
+    if (first) regionShift_ = regionCentreShift(region_);
+}
+
+CameraPose OrbitCamera::fitPoints(std::span<const glm::vec3> points, ViewAngles angles, float fill) const
+{
+    CameraPose pose;
+    pose.yawDeg = angles.yawDeg;
+    pose.pitchDeg = std::clamp(angles.pitchDeg, kMinPitchDeg, kMaxPitchDeg);
+    pose.distanceM = presetBase_.distanceM;
+    if (points.empty()) return pose;
+    const float yaw = core::degToRadF(pose.yawDeg);
+    const float pitch = core::degToRadF(pose.pitchDeg);
+    const glm::vec3 toEye{std::cos(pitch) * std::cos(yaw), std::sin(pitch), std::cos(pitch) * std::sin(yaw)};
+    const glm::vec3 forwardDir = -toEye;
+    const glm::vec3 right = glm::normalize(glm::cross(forwardDir, glm::vec3(0.0f, 1.0f, 0.0f)));
+    const glm::vec3 up = glm::cross(right, forwardDir);
+    // The middle of the points across the picture, and their mean depth.
+    glm::vec3 mean{0.0f};
+    for (const glm::vec3& p : points) mean += p;
+    mean /= float(points.size());
+    glm::vec2 low{1e9f}, high{-1e9f};
+    for (const glm::vec3& p : points) {
+        const glm::vec2 across{glm::dot(p - mean, right), glm::dot(p - mean, up)};
+        low = glm::min(low, across);
+        high = glm::max(high, across);
+    }
+    const glm::vec2 middle = (low + high) * 0.5f;
+    pose.focus = mean + right * middle.x + up * middle.y;
+    // The share of the window the region gives the picture, across and up.
+    const glm::vec2 share = region_.valid() ? region_.sizePx() / region_.windowPx : glm::vec2(1.0f);
+    const float aspect = region_.valid() ? region_.windowPx.x / region_.windowPx.y : 16.0f / 9.0f;
+    const float tanHalfY = std::tan(core::degToRadF(fovYDeg_) * 0.5f);
+    const glm::vec2 tanHalf{tanHalfY * aspect * share.x * fill, tanHalfY * share.y * fill};
+    // A point at depth z behind the focus (and x, y across) is inside when |x| <= tanHalf.x * (d + z).
+    float distance = 0.0f;
+    for (const glm::vec3& p : points) {
+        const glm::vec3 q = p - pose.focus;
+        const float depth = glm::dot(q, forwardDir);
+        distance = std::max(distance, std::abs(glm::dot(q, right)) / tanHalf.x - depth);
+        distance = std::max(distance, std::abs(glm::dot(q, up)) / tanHalf.y - depth);
+    }
+    pose.distanceM = std::clamp(distance, minDistanceM_, maxDistanceM_);
+    return pose;
+}
+
 void OrbitCamera::update(float dtSeconds)
 {
+    if (region_.valid()) {
+        // Panels opening or closing slide the picture over within a fifth of a second or so.
+        const float follow = 1.0f - std::exp(-std::max(dtSeconds, 0.0f) / 0.08f);
+        regionShift_ += (regionCentreShift(region_) - regionShift_) * follow;
+    }
     if (!transition_) return;
     Transition& t = *transition_;
     t.elapsed += dtSeconds;
@@ -209,7 +281,7 @@ float OrbitCamera::farPlane() const
 
 glm::mat4 OrbitCamera::projectionMatrix(float aspect) const
 {
-    const glm::mat4 shift = glm::translate(glm::mat4(1.0f), glm::vec3(lensShift_, 0.0f));
+    const glm::mat4 shift = glm::translate(glm::mat4(1.0f), glm::vec3(lensShift(), 0.0f));
     return shift * glm::perspective(core::degToRadF(fovYDeg_), std::max(aspect, 1e-3f), nearPlane(), farPlane());
 }
 

@@ -9,6 +9,7 @@
 #include <glm/glm.hpp>
 
 #include <optional>
+#include <span>
 #include <string_view>
 
 namespace scene {
@@ -19,6 +20,23 @@ struct CameraPose {
     float pitchDeg = 0.0f;  // positive: camera above the focus
     float distanceM = 2.0f;
 };
+
+// The part of the window the 3D view may use (window pixels, origin top left): what the
+// panels leave free. The camera centres its picture there with the lens shift.
+struct ViewRegion {
+    glm::vec2 minPx{0.0f};
+    glm::vec2 maxPx{0.0f};
+    glm::vec2 windowPx{0.0f};
+    glm::vec2 sizePx() const { return maxPx - minPx; }
+    bool valid() const { return windowPx.x > 0.0f && windowPx.y > 0.0f && sizePx().x > 0.0f && sizePx().y > 0.0f; }
+};
+
+// The yaw and pitch of a preset view.
+struct ViewAngles {
+    float yawDeg = 0.0f;
+    float pitchDeg = 0.0f;
+};
+ViewAngles presetAngles(content::ViewPreset preset);
 
 class OrbitCamera {
 public:
@@ -47,6 +65,7 @@ public:
     // setPresetBase moves there at once, setPresetFraming only remembers it for the next preset.
     void setPresetBase(const CameraPose& pose);
     void setPresetFraming(const CameraPose& pose) { presetBase_ = pose; }
+    // Eases transitions and the lens shift toward the view region's centre.
     void update(float dtSeconds);
     bool transitioning() const { return transition_.has_value(); }
 
@@ -56,7 +75,21 @@ public:
     void setFieldOfView(float degrees) { fovYDeg_ = degrees; }
     // Moves the picture on screen without turning the camera (in normalised device units,
     // +y up): presenter mode lifts the model above its caption.
+    // Without a view region only; a view region centres the picture in the free area instead.
     void setLensShift(glm::vec2 shift) { lensShift_ = shift; }
+    // The free part of the window, read after each frame's overlay. The lens shift glides to
+    // its centre (the first region is taken at once, so the first picture is already there).
+    void setViewRegion(const ViewRegion& region);
+    const ViewRegion& viewRegion() const { return region_; }
+    // The lens shift in use (normalised device units, +y up).
+    glm::vec2 lensShift() const { return region_.valid() ? regionShift_ : lensShift_; }
+    // The pose looking from these angles at the middle of `points`, from the distance at which
+    // every point falls within `fill` (0..1) of the view region's width and height (of the
+    // window when there is no region), for a window of this aspect.
+    CameraPose fitPoints(std::span<const glm::vec3> points, ViewAngles angles, float fill) const;
+    // Counts the user's own moves (orbit, pan, zoom): framing that follows the panels leaves
+    // a view the user has moved alone.
+    int userMoves() const { return userMoves_; }
     float fieldOfViewDeg() const { return fovYDeg_; }
     void setSceneRadius(float radiusM);
     void setDistanceLimits(float minM, float maxM);
@@ -85,6 +118,9 @@ private:
     std::optional<Transition> transition_;
     float fovYDeg_ = 35.0f;
     glm::vec2 lensShift_{0.0f};
+    ViewRegion region_;
+    glm::vec2 regionShift_{0.0f};   // eased toward the region's centre
+    int userMoves_ = 0;
     float sceneRadiusM_ = 1.0f;
     float minDistanceM_ = 0.05f;
     float maxDistanceM_ = 20.0f;

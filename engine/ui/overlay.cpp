@@ -71,6 +71,14 @@ void drawMenuBar(const OverlayInput& input, OverlayState& state, std::vector<Com
         if (ImGui::MenuItem("Physiology panel", "M", input.physiologyOpen)) commands.push_back(TogglePhysiologyPanel{});
         if (ImGui::MenuItem("Stretch map", "K", input.stretchMapOpen)) commands.push_back(ToggleStretchMap{});
         ImGui::MenuItem("Frame statistics", nullptr, &state.showStats);
+        ImGui::Separator();
+        // Tones and voice of guided practice (held in the state; the app saves them).
+        if (ImGui::BeginMenu("Sound")) {
+            ImGui::MenuItem("Mute", nullptr, &state.soundMute);
+            ImGui::MenuItem("Voice (titles, cues, counts)", nullptr, &state.soundVoice, !state.soundMute);
+            ImGui::SliderInt("Volume", &state.soundVolumePercent, 0, 100, "%d%%", ImGuiSliderFlags_AlwaysClamp);
+            ImGui::EndMenu();
+        }
         ImGui::EndMenu();
     }
     if (ImGui::BeginMenu("Learn")) {

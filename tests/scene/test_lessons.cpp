@@ -145,7 +145,7 @@ TEST_CASE("lesson mistakes are reported with file, line, column, field and a sug
         {"chapter = \"relief\"", "chapter = \"releif\"", "chapter", "did you mean 'relief'?"},
         {"view = \"lateral\"", "view = \"lateal\"", "step[0].view", "unknown view 'lateal'; did you mean 'lateral'?"},
         {"view = \"lateral\"", "frame = \"thigh\"", "step[0].frame",
-         "unknown framing 'thigh' (body, legs or thighs); did you mean 'thighs'?"},
+         "unknown framing 'thigh' (working, body, legs or thighs); did you mean 'thighs'?"},
         {"ease = \"in_out\"", "ease = \"bounce\"", "step[1].key[1].ease", "unknown easing 'bounce' (linear, in, out or in_out)"},
         {"view = \"lateral\"", "props = [{ shape = \"ball\", under = \"heel_r\", size = [0.1, 0.1, 0.1] }]",
          "step[0].props[0].shape", "unknown shape 'ball' (box, cylinder, dumbbell, roller, step, mat, chair or glass)"},

@@ -1,4 +1,4 @@
-// Automation beside the trainer's loop. --bench, --soak, --tour, --export-lesson and --report
+// Automation beside the trainer's loop. --bench, --soak, --tour, --export-lesson, --coverage and --report
 // are modes: objects the loop calls at fixed points of a frame, so the interactive path stays
 // the trainer's alone. Every hook has a default that does nothing.
 #pragma once
@@ -66,6 +66,18 @@ std::unique_ptr<Mode> makeTourMode(World& world, GraphicsContext& graphics, Less
 std::unique_ptr<Mode> makeExportMode(World& world, GraphicsContext& graphics, LessonSession& lessons,
                                      const PhysiologyView& physiology, const DataPaths& paths, std::string lessonId,
                                      std::filesystem::path folder);
+// --coverage CSV: the share of the free 3D view the hamstrings fill at each step's key moment,
+// and the state contrast (modes/coverage_mode.cpp).
+struct CoverageRequest {
+    std::filesystem::path csv;     // written when not empty
+    std::filesystem::path floors;  // --coverage-floors: steps allowed under 3 %, with the reason
+    std::string lessonId;          // --lesson: only this lesson; empty: every lesson
+    bool check = false;            // fail when a step is under its floor or the median under 10 %
+    std::filesystem::path pictures;  // HT_COVERAGE_PICTURES: each step's scene, counted pixels in green
+    float measureScale = 1.0f;       // --coverage-scale: the scene counted at this share of the window's size
+};
+std::unique_ptr<Mode> makeCoverageMode(World& world, GraphicsContext& graphics, LessonSession& lessons,
+                                       const PhysiologyView& physiology, CoverageRequest request);
 // --report FILE: the app's state as JSON at exit, for tests that drive the app.
 std::unique_ptr<Mode> makeReportMode(std::filesystem::path path, const World& world, const GraphicsContext& graphics,
                                      const LessonSession& lessons, const Panels& panels, const LoopState& loop);

@@ -1,0 +1,49 @@
+// The part of the window the overlay leaves to the 3D view. Read from Dear ImGui's window list
+// after a frame's panels are built, so any layout (docked, floating, presenter caption) counts
+// without each panel reporting its size; framing and the coverage measure both use it.
+#pragma once
+
+#include <glm/vec2.hpp>
+
+#include <span>
+#include <vector>
+
+namespace ui {
+
+// An axis-aligned box in window pixels, origin top left, max exclusive.
+struct PixelRect {
+    glm::vec2 min{0.0f};
+    glm::vec2 max{0.0f};
+
+    float width() const { return max.x - min.x; }
+    float height() const { return max.y - min.y; }
+    float area() const { return width() > 0.0f && height() > 0.0f ? width() * height() : 0.0f; }
+    bool empty() const { return area() <= 0.0f; }
+    glm::vec2 center() const { return (min + max) * 0.5f; }
+    bool overlaps(const PixelRect& other) const
+    {
+        return min.x < other.max.x && other.min.x < max.x && min.y < other.max.y && other.min.y < max.y;
+    }
+    bool operator==(const PixelRect&) const = default;
+};
+
+// The boxes (framebuffer pixels) of the ImGui windows shown this frame: call between
+// ImGui::Render and the next NewFrame. Tooltips, popups and child windows are left out (they
+// come and go with the pointer, or lie inside their parent already).
+std::vector<PixelRect> overlayWindowRects();
+
+// The largest rectangle of a window of `windowPixels` that overlaps none of `covered`.
+// Empty when nothing is free.
+PixelRect largestFreeRect(glm::vec2 windowPixels, std::span<const PixelRect> covered);
+
+// What the overlay leaves free in one frame: the covering boxes and the largest free rectangle.
+struct ViewArea {
+    glm::vec2 windowPixels{0.0f};
+    std::vector<PixelRect> covered;
+    PixelRect free;  // the whole window while no overlay is drawn
+};
+
+// The view area of this frame's overlay (between ImGui::Render and the next NewFrame).
+ViewArea currentViewArea(glm::vec2 windowPixels);
+
+} // namespace ui

@@ -222,6 +222,7 @@ void Application::advance(double dtSeconds)
     }
     scene.updateMuscleMeshes();
     lessons_.update();
+    audio_.update(player, !options_.headless);  // the step's tones and voice for this frame's span
     world_.camera.update(float(dtSeconds));
     input_.updateHover();
 }

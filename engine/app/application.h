@@ -3,6 +3,7 @@
 // The parts it runs live beside it, each in its own file; automation runs as modes (modes/).
 #pragma once
 
+#include "app/audio_cues.h"
 #include "app/command_dispatch.h"
 #include "app/graphics_context.h"
 #include "app/input_controller.h"
@@ -66,6 +67,7 @@ private:
     std::size_t nextScripted_ = 0;
     std::optional<QualityGovernor> governor_;  // --quality auto
     std::vector<std::unique_ptr<Mode>> modes_;
+    AudioCues audio_{overlay_, settings_};  // sound and voice of guided practice; never opened headless
 };
 
 } // namespace app

@@ -26,7 +26,7 @@ core::Expected<Settings> parseSettings(std::string_view text, const std::string&
     if (!table) return table.error();
     content::TomlErrors errors{path, {}};
     content::TableReader root(*table, "", errors);
-    root.rejectUnknownKeys({"font_scale", "high_contrast", "fullscreen", "window", "layers", "last_lesson", "lessons"});
+    root.rejectUnknownKeys({"font_scale", "high_contrast", "fullscreen", "window", "layers", "last_lesson", "lessons", "sound"});
     Settings settings;
     settings.fontScale = float(root.number("font_scale", false, 0.5, 4.0).value_or(1.0));
     settings.highContrast = root.boolean("high_contrast", false).value_or(false);
@@ -57,6 +57,13 @@ core::Expected<Settings> parseSettings(std::string_view text, const std::string&
             settings.layerOpacity[std::size_t(info.id)] = float(reader.number("opacity", false, 0.0, 1.0).value_or(1.0));
             settings.layerVisible[std::size_t(info.id)] = reader.boolean("visible", false).value_or(true);
         }
+    }
+    if (const toml::table* sound = root.subtable("sound", false)) {
+        content::TableReader reader(*sound, "sound", errors);
+        reader.rejectUnknownKeys({"volume", "voice", "mute"});
+        settings.sound.volumePercent = int(reader.number("volume", false, 0.0, 100.0).value_or(80.0));
+        settings.sound.voice = reader.boolean("voice", false).value_or(true);
+        settings.sound.mute = reader.boolean("mute", false).value_or(false);
     }
     if (const toml::table* lessons = root.subtable("lessons", false)) {
         for (const auto& [key, value] : *lessons) {
@@ -133,6 +140,10 @@ std::string serialiseSettings(const Settings& settings)
             out << "opacity = " << settings.layerOpacity[std::size_t(info.id)] << "\n";
         }
     }
+    out << "\n[sound]\n";
+    out << "volume = " << settings.sound.volumePercent << "\n";
+    out << "voice = " << (settings.sound.voice ? "true" : "false") << "\n";
+    out << "mute = " << (settings.sound.mute ? "true" : "false") << "\n";
     for (const auto& [id, progress] : settings.lessons) {
         out << "\n[lessons." << quoted(id) << "]\n";
         out << "last_step = " << progress.lastStep << "\n";

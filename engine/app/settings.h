@@ -1,5 +1,5 @@
-// What the trainer remembers between runs: text size, theme, layers, window placement and
-// lesson progress, in $XDG_CONFIG_HOME/hamstring-trainer/settings.toml. Saved atomically, so
+// What the trainer remembers between runs: text size, theme, layers, window placement, sound
+// and lesson progress, in $XDG_CONFIG_HOME/hamstring-trainer/settings.toml. Saved atomically, so
 // a crash while saving never leaves half a file; a corrupt file is set aside (not deleted)
 // and reported, and the defaults are used.
 #pragma once
@@ -21,6 +21,14 @@ struct LessonProgress {
     std::set<int> completedSteps;
 };
 
+// Sound and voice for guided practice (engine/audio).
+struct SoundSettings {
+    int volumePercent = 80;   // 0..100
+    bool voice = true;        // spoken titles, cues and counts
+    bool mute = false;
+    bool operator==(const SoundSettings&) const = default;
+};
+
 struct Settings {
     float fontScale = 1.0f;
     bool highContrast = false;
@@ -31,6 +39,7 @@ struct Settings {
     bool fullscreen = false;
     std::string lastLesson;
     std::map<std::string, LessonProgress> lessons;
+    SoundSettings sound;
 };
 
 // $XDG_CONFIG_HOME/hamstring-trainer/settings.toml (or ~/.config/...); HT_CONFIG_DIR overrides.

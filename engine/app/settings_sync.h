@@ -37,6 +37,7 @@ public:
     void rememberProgress(const std::string& lessonId, int step, const std::set<int>& completed);
     void rememberLastLesson(const std::string& lessonId) { settings_.lastLesson = lessonId; }
     void rememberStep(const std::string& lessonId, int step) { settings_.lessons[lessonId].lastStep = step; }
+    void rememberSound(const SoundSettings& sound) { settings_.sound = sound; }
     // Writes the settings with what the app shows now. A failure is said once; the settings
     // then last until the trainer quits.
     void save();

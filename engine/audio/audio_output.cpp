@@ -24,6 +24,15 @@ AudioOutput::AudioOutput()
         return;
     }
     subsystemStarted_ = true;
+    // ALSA with no card lists no device, and opening its "default" anyway fills stderr with
+    // libasound's own errors: ask first, so a machine without sound gets only the line below.
+    const char* driver = SDL_GetCurrentAudioDriver();
+    if (driver && std::strcmp(driver, "alsa") == 0 && SDL_GetNumAudioDevices(0) <= 0) {
+        core::logInfo("audio", "no sound: no audio output device (ALSA lists none); cues stay silent");
+        SDL_QuitSubSystem(SDL_INIT_AUDIO);
+        subsystemStarted_ = false;
+        return;
+    }
     SDL_AudioSpec wanted{};
     wanted.freq = kSampleRateHz;
     wanted.format = AUDIO_F32SYS;
@@ -40,7 +49,6 @@ AudioOutput::AudioOutput()
         subsystemStarted_ = false;
         return;
     }
-    const char* driver = SDL_GetCurrentAudioDriver();
     description_ = core::concat(driver ? driver : "?", ", ", obtained.freq, " Hz");
     core::logDebug("audio", "output open: ", description_);
     SDL_PauseAudioDevice(device_, 0);

@@ -29,6 +29,10 @@ struct OverlayState {
     std::string notification;        // shown briefly, e.g. where a screenshot went
     double notificationSeconds = 0.0;
     std::string persistentError;     // shown until cleared, e.g. a shader that failed to reload
+    // The Sound menu (View > Sound); the app keeps them saved and plays the cues with them.
+    int soundVolumePercent = 80;
+    bool soundVoice = true;
+    bool soundMute = false;
 };
 
 struct OverlayInput {

@@ -27,6 +27,7 @@ TEST_CASE("settings round trip through their file")
     settings.lastLesson = "relief_seated_floor_stretch";
     settings.lessons["relief_seated_floor_stretch"] = {2, {0, 1}};
     settings.lessons["odd \"name\""] = {0, {}};
+    settings.sound = {35, false, true};
     REQUIRE(app::saveSettings(settings, dir / "settings.toml").ok());
     const app::LoadedSettings loaded = app::loadSettings(dir / "settings.toml");
     REQUIRE_FALSE(loaded.problem);
@@ -39,6 +40,7 @@ TEST_CASE("settings round trip through their file")
     CHECK(loaded.settings.lessons.at("relief_seated_floor_stretch").lastStep == 2);
     CHECK(loaded.settings.lessons.at("relief_seated_floor_stretch").completedSteps == std::set<int>{0, 1});
     CHECK(loaded.settings.lessons.count("odd \"name\"") == 1);
+    CHECK(loaded.settings.sound == settings.sound);
 }
 
 TEST_CASE("no settings file gives the defaults quietly")
@@ -54,7 +56,7 @@ TEST_CASE("a corrupt settings file is reported, kept aside, and the defaults are
     TempDir dir;
     const auto path = dir / "settings.toml";
     for (const char* garbage : {"\x01\x02\x03 not toml [[[", "font_scale = \"big\"\n", "font_scale = 99\n",
-                                "window = [1, 2]\n", "[lessons]\nx = 3\n"}) {
+                                "window = [1, 2]\n", "[lessons]\nx = 3\n", "[sound]\nvolume = 150\n"}) {
         CAPTURE(garbage);
         testing_support::writeText(path, garbage);
         const app::LoadedSettings loaded = app::loadSettings(path);

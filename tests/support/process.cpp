@@ -28,6 +28,7 @@ ProcessResult runProcess(const std::vector<std::string>& arguments, const std::m
         const auto equals = text.find('=');
         if (equals != std::string::npos) merged[text.substr(0, equals)] = text.substr(equals + 1);
     }
+    merged["HT_NO_SOUND"] = "1";   // the app under test never opens a sound device (app/audio_cues.h)
     for (const auto& [key, value] : environment) {
         if (value.empty())
             merged.erase(key);

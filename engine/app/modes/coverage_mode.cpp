@@ -5,6 +5,8 @@
 // area, are the step's share. Pure pixel counting: it knows nothing of how the camera framed
 // the step. Also the state contrast: the mean colour change over the hamstring pixels between
 // a relaxed frame and a cramp, contraction and stretch of the same pose.
+// One known overcount: neighbours faded in front of highlighted heads come back when the heads'
+// layer is hidden, and those pixels change too (HT_COVERAGE_PICTURES shows what was counted).
 #include "app/modes/mode.h"
 
 #include "app/graphics_context.h"
@@ -230,6 +232,9 @@ core::Image CoverageMode::renderScene()
     const glm::ivec2 size = glm::max(glm::ivec2(glm::vec2(graphics_.window().drawableSize()) * request_.measureScale), glm::ivec2(1));
     render::Renderer& renderer = graphics_.renderer();
     renderer.updateDeformedMeshes(world_.scene);
+    // Neighbours fade in front of the heads over a few tenths of a second of real time; both
+    // pictures show those fades where they end, so only what the hidden layer changes differs.
+    renderer.settleFades();
     if (core::Status drawn = renderer.render(world_.scene, render::frameViewFrom(world_.camera, size), physiology_.tints()); !drawn) {
         core::logError("coverage", drawn.error().describe());
         failed_ = true;
@@ -259,7 +264,7 @@ void CoverageMode::afterPresent()
     const lessons::LessonPlayer& player = lessons_.player();
     if (index >= stops_.size() || !player.step()) return;
     const Stop& stop = stops_[index];
-    const core::Image shown = request_.measureScale == 1.0f ? graphics_.renderer().readScene() : renderScene();
+    const core::Image shown = renderScene();
     const std::vector<bool> changed = muscleMask(shown);
     if (!request_.pictures.empty()) {
         // The measured pixels painted white over the picture, to see what was counted.

@@ -110,10 +110,13 @@ void drawLegend(const LegendInput& input)
     }
     draw->ChannelsSetCurrent(0);
     const ImVec2 min = window->Pos, max(window->Pos.x + window->Size.x, window->Pos.y + window->Size.y);
+    // The window clips to inside its padding; the background and border go to its edge.
+    draw->PushClipRect(min, max, false);
     ImVec4 background = style.Colors[ImGuiCol_WindowBg];
     background.w = input.highContrast ? 1.0f : std::min(background.w, 0.85f);
     draw->AddRectFilled(min, max, ImGui::ColorConvertFloat4ToU32(background), style.WindowRounding);
     if (input.highContrast) draw->AddRect(min, max, ImGui::GetColorU32(ImGuiCol_Border), style.WindowRounding, 0, 2.0f);
+    draw->PopClipRect();
     draw->ChannelsMerge();
     ImGui::End();
 }

@@ -42,7 +42,10 @@ void Panels::build(double dtSeconds, glm::vec2 pointerPixels, std::vector<ui::Co
     }
     const platform::Window& window = graphics_.window();
     render::Renderer& renderer = graphics_.renderer();
+    // An open quiz question hides the names it asks for from every label, tooltip, card and search.
+    concealed_ = quiz_ ? quiz_->concealedStructures() : std::vector<int>{};
     ui::OverlayInput input;
+    input.concealed = concealed_;
     input.scene = &world_.scene;
     input.help = &help_;
     input.sceneTitle = world_.desc.title;
@@ -62,21 +65,47 @@ void Panels::build(double dtSeconds, glm::vec2 pointerPixels, std::vector<ui::Co
     overlay_.persistentError = renderer.shaders().lastReloadError();
     ui::drawOverlay(input, overlay_, dtSeconds, commands);
 
+    layout_ = dockLayout();
     ui::ExplorePanelInput exploreInput;
     exploreInput.scene = &world_.scene;
     exploreInput.names = &world_.structureNames;
+    exploreInput.dock = layout_.explore;
+    exploreInput.stacked = layout_.stacked;
+    exploreInput.concealed = &concealed_;
     ui::drawExplorePanel(exploreInput, explore_, commands);
     drawStructureLabels();
 
-    if (quiz_) ui::drawQuizPanel(*quiz_, commands);
+    if (quiz_) ui::drawQuizPanel(*quiz_, layout_.quiz, layout_.stacked, commands);
     physiology_.setHighContrast(graphics_.highContrast());
+    physiology_.panelState().dock = layout_.physiology;
+    physiology_.stretchMapState().dock = layout_.stretchMap;
     physiology_.draw(commands);
 
     ui::LessonPanelInput lessonInput;
     lessonInput.library = &lessons_.library();
     lessonInput.player = &lessons_.player();
     lessonInput.completed = &lessons_.completedSteps();
+    lessonInput.dock = layout_.lessons;
     ui::drawLessonPanel(lessonInput, lessonPanel_, commands);
+}
+
+// Where the docked panels go this frame: below the menu bar (one frame high), around the model.
+ui::DockLayout Panels::dockLayout() const
+{
+    const ImGuiViewport* viewport = ImGui::GetMainViewport();
+    ui::DockRequest request;
+    request.workPosition = {viewport->Pos.x, viewport->Pos.y + ImGui::GetFrameHeight()};
+    request.workSize = {viewport->Size.x, std::max(viewport->Size.y - ImGui::GetFrameHeight(), 0.0f)};
+    request.fontPixels = ImGui::GetFontSize();
+    request.titleBarPixels = ImGui::GetFrameHeight();
+    request.explore = explore_.open;
+    request.exploreFolded = explore_.folded;
+    request.lessons = lessonPanel_.open;
+    // The physiology panels draw only when a body is simulated.
+    request.physiology = physiology_.panelOpen() && world_.scene.body();
+    request.stretchMap = physiology_.stretchMapOpen() && world_.scene.body();
+    request.quiz = quiz_.has_value();
+    return ui::layoutDockedPanels(request);
 }
 
 // Names on screen: every hamstring and bone when labels are on, and always the structures a
@@ -100,15 +129,24 @@ void Panels::drawStructureLabels()
         const std::optional<glm::vec2> screen = scene::worldToPixel(viewProjection, centre, size);
         if (!screen || screen->x < 0.0f || screen->x > size.x || screen->y < 0.0f || screen->y > size.y) continue;
         const float distance = glm::length(centre - world_.camera.position());
-        std::string text = world_.structureNames[i];
-        if (const auto paren = text.find(" ("); paren != std::string::npos) text.resize(paren);
+        const bool concealed = std::find(concealed_.begin(), concealed_.end(), int(i)) != concealed_.end();
+        const std::optional<std::string> label = ui::structureLabelText(world_.structureNames[i], emphasised, concealed);
+        if (!label) continue;
+        const std::string& text = *label;
         auto [found, inserted] = nearest.try_emplace(text, distance, ui::LabelAnchor{text, *screen, emphasised});
         if (!inserted && distance < found->second.first) found->second = {distance, ui::LabelAnchor{text, *screen, emphasised}};
     }
     std::vector<ui::LabelAnchor> anchors;
     for (auto& [text, entry] : nearest) anchors.push_back(entry.second);
-    const float panelWidth = lessonPanel_.open ? std::max(ImGui::GetFontSize() * 22.0f, size.x * 0.28f) : 0.0f;
-    ui::drawLabels(anchors, 10.0f, size.x - panelWidth - 10.0f, ImGui::GetFrameHeight() + 10.0f, size.y - 10.0f);
+    // Between the docked panels: right of the left column, left of the lessons, above the plots.
+    float left = 10.0f, right = size.x - 10.0f, bottom = size.y - 10.0f;
+    for (const ui::DockRect* dock : {&layout_.lessons, &layout_.physiology, &layout_.stretchMap}) {
+        if (dock->empty()) continue;
+        if (dock->position.x > size.x * 0.5f) right = std::min(right, dock->position.x - 10.0f);
+        else if (dock->right() < size.x * 0.5f) left = std::max(left, dock->right() + 10.0f);
+        else bottom = std::min(bottom, dock->position.y - 10.0f);
+    }
+    ui::drawLabels(anchors, left, right, ImGui::GetFrameHeight() + 10.0f, bottom);
 }
 
 void Panels::setPresenter(bool enabled)
@@ -164,13 +202,55 @@ void Panels::nextQuizQuestion()
     showQuizQuestion();
 }
 
+namespace {
+
+// Of the four views around the body, the one that sees most of a structure, as a pose looking
+// at its middle from `distanceM`: rays from the eye through three points along it, counted
+// where the structure is the first thing hit. The skin is left out (it covers every muscle,
+// and the highlight shows through it); other structures count, so a muscle behind its
+// neighbour is asked about from the side that shows it.
+scene::CameraPose clearestView(scene::Scene& scene, int structure, const scene::OrbitCamera& camera, float distanceM)
+{
+    const core::Bounds bounds = scene.structureBounds(structure);
+    const auto layersBefore = scene.layers();
+    scene.layers()[std::size_t(content::LayerId::Skin)].visible = false;
+    scene::CameraPose best;
+    float bestScore = -1.0f;
+    for (content::ViewPreset preset : {content::ViewPreset::Posterior, content::ViewPreset::Lateral, content::ViewPreset::Anterior,
+                                       content::ViewPreset::Medial}) {
+        scene::OrbitCamera probe;
+        probe.setPresetBase({bounds.center(), 0.0f, 0.0f, distanceM});
+        probe.setPreset(preset, false);
+        const glm::vec3 eye = probe.position();
+        float score = 0.0f;
+        for (float along : {-0.25f, 0.0f, 0.25f}) {
+            const glm::vec3 target = bounds.center() + glm::vec3(0.0f, along * bounds.size().y, 0.0f);
+            const auto hit = scene.pick(core::Ray{eye, glm::normalize(target - eye)});
+            if (hit && hit->structure == structure) score += 1.0f;
+        }
+        // Ties go to the side the camera already looks from, so a view the class knows stays.
+        score += 0.1f * std::max(0.0f, glm::dot(glm::normalize(eye - bounds.center()), -camera.forward()));
+        if (score > bestScore) {
+            bestScore = score;
+            best = probe.pose();
+        }
+    }
+    scene.layers() = layersBefore;
+    return best;
+}
+
+} // namespace
+
 void Panels::showQuizQuestion()
 {
     const lessons::QuizQuestion& question = quiz_->question();
     if (question.kind == lessons::QuestionKind::NameStructure && question.structure >= 0) {
         world_.scene.setHighlightedStructure(question.structure);
         world_.scene.setStructureHidden(question.structure, false);
-        world_.camera.focusOnBounds(world_.scene.structureBounds(question.structure), 4.0f, 0.5f);
+        // Framed from the side that shows it, near enough to find and far enough (four of its
+        // radii, half a metre at least) that its surroundings still say where in the body it is.
+        const float distanceM = std::max(world_.scene.structureBounds(question.structure).radius() * 4.0f, 0.5f);
+        world_.camera.transitionTo(clearestView(world_.scene, question.structure, world_.camera, distanceM));
     } else {
         std::vector<std::string> heads{std::string(anatomy::muscleDef(question.head).name)};
         world_.scene.setHighlights(heads);

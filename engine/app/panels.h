@@ -7,6 +7,7 @@
 #include "lessons/quiz.h"
 #include "content/structures.h"
 #include "ui/commands.h"
+#include "ui/dock_layout.h"
 #include "ui/explore_panel.h"
 #include "ui/lesson_panel.h"
 #include "ui/overlay.h"
@@ -57,6 +58,7 @@ public:
     ui::LessonPanelState& lessonPanel() { return lessonPanel_; }
 
 private:
+    ui::DockLayout dockLayout() const;
     void drawStructureLabels();
     void showQuizQuestion();
 
@@ -69,6 +71,8 @@ private:
     const std::vector<ui::HelpEntry> help_;
     ui::ExplorePanelState explore_;
     ui::LessonPanelState lessonPanel_;
+    ui::DockLayout layout_;
+    std::vector<int> concealed_;   // what the open quiz question asks for (this frame)
     std::optional<std::array<content::LayerSettings, content::kLayerCount>> layersBeforeXray_;
     std::optional<lessons::Quiz> quiz_;
     bool presenter_ = false;

@@ -39,6 +39,9 @@ public:
     void toggleStretchMap();
     bool panelOpen() const { return panel_.open; }
     bool stretchMapOpen() const { return stretchMap_.open; }
+    // The panels' own state, where the docked layout places them each frame (app::Panels).
+    ui::PhysiologyPanelState& panelState() { return panel_; }
+    ui::StretchMapState& stretchMapState() { return stretchMap_; }
 
 private:
     void computeStretchGrid();

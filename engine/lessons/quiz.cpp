@@ -27,6 +27,13 @@ int pick(std::mt19937& random, int count)
     return count <= 1 ? 0 : int(random() % std::uint32_t(count));
 }
 
+// A display name without its side: "Semitendinosus (right)" -> "Semitendinosus".
+std::string plainName(std::string name)
+{
+    if (const auto paren = name.find(" ("); paren != std::string::npos) name.resize(paren);
+    return name;
+}
+
 } // namespace
 
 std::vector<StretchCandidate> stretchCandidates(const LessonLibrary& library)
@@ -67,6 +74,16 @@ bool Quiz::answer(int option)
     return right;
 }
 
+std::vector<int> Quiz::concealedStructures() const
+{
+    std::vector<int> concealed;
+    if (answered_ || question_.kind != QuestionKind::NameStructure) return concealed;
+    for (std::size_t i = 0; i < names_.size(); ++i)
+        if (std::find(question_.options.begin(), question_.options.end(), plainName(names_[i])) != question_.options.end())
+            concealed.push_back(int(i));
+    return concealed;
+}
+
 void Quiz::next()
 {
     answered_.reset();
@@ -83,20 +100,16 @@ void Quiz::makeNameQuestion()
     for (std::size_t i = 0; i < scene_->structures().size(); ++i) {
         const content::LayerId layer = scene_->structures()[i].name.layer;
         if (layer == content::LayerId::Skin || layer == content::LayerId::Other) continue;
-        std::string name = names_[i];
-        if (const auto paren = name.find(" ("); paren != std::string::npos) name.resize(paren);
-        if (seen.insert(name).second) structures.push_back(int(i));
+        // Only what is on screen: a structure in a hidden layer could be highlighted unseen.
+        if (!scene_->layer(layer).visible) continue;
+        if (seen.insert(plainName(names_[i])).second) structures.push_back(int(i));
     }
     question_ = QuizQuestion{};
     question_.kind = QuestionKind::NameStructure;
     question_.prompt = "What is the highlighted structure called?";
     if (structures.empty()) return;
     const int target = structures[std::size_t(pick(random_, int(structures.size())))];
-    auto plain = [&](int index) {
-        std::string name = names_[std::size_t(index)];
-        if (const auto paren = name.find(" ("); paren != std::string::npos) name.resize(paren);
-        return name;
-    };
+    auto plain = [&](int index) { return plainName(names_[std::size_t(index)]); };
     question_.structure = target;
     std::vector<std::string> options{plain(target)};
     // Distractors from the same layer first: a hamstring is confused with a hamstring.

@@ -48,6 +48,12 @@ public:
     std::optional<int> answered() const { return answered_; }
     void next();
 
+    // While a "name the structure" question waits for its answer: every structure that one of
+    // its options names (both sides of each), whose names the screen must not show - the answer,
+    // and the distractors so that labels elsewhere do not give it away by elimination.
+    // Empty once answered, and for the stretch questions, which name their muscle themselves.
+    std::vector<int> concealedStructures() const;
+
     int score() const { return score_; }
     int asked() const { return asked_; }
 

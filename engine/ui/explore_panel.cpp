@@ -1,5 +1,4 @@
 #include "ui/explore_panel.h"
-#include "ui/style.h"
 
 #include <imgui.h>
 
@@ -23,11 +22,27 @@ void drawExplorePanel(const ExplorePanelInput& input, ExplorePanelState& state, 
 {
     if (!state.open || !input.scene) return;
     const scene::Scene& scene = *input.scene;
-    const ImGuiViewport* viewport = ImGui::GetMainViewport();
-    const float top = ImGui::GetFrameHeight();
-    ImGui::SetNextWindowPos(ImVec2(viewport->Pos.x + 10.0f, viewport->Pos.y + top + 10.0f), ImGuiCond_FirstUseEver);
-    const bool expanded = ImGui::Begin("Explore", &state.open, ImGuiWindowFlags_AlwaysAutoResize);
-    keepWindowInView();
+    ImGuiWindowFlags flags = ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings;
+    if (input.dock.empty()) {
+        const ImGuiViewport* viewport = ImGui::GetMainViewport();
+        ImGui::SetNextWindowPos(ImVec2(viewport->Pos.x + 10.0f, viewport->Pos.y + ImGui::GetFrameHeight() + 10.0f), ImGuiCond_Always);
+        flags |= ImGuiWindowFlags_AlwaysAutoResize;
+    } else if (input.stacked) {
+        // One box in the column; folded when the column first forms, so the lesson keeps its room.
+        if (!state.stacked) ImGui::SetNextWindowCollapsed(true, ImGuiCond_Always);
+        ImGui::SetNextWindowPos(ImVec2(input.dock.position.x, input.dock.position.y), ImGuiCond_Always);
+        ImGui::SetNextWindowSize(ImVec2(input.dock.size.x, input.dock.size.y), ImGuiCond_Always);
+        flags |= ImGuiWindowFlags_NoResize;
+    } else {
+        // Docked at the top left, as large as its content up to the room the other panels leave.
+        if (state.stacked) ImGui::SetNextWindowCollapsed(false, ImGuiCond_Always);
+        ImGui::SetNextWindowPos(ImVec2(input.dock.position.x, input.dock.position.y), ImGuiCond_Always);
+        ImGui::SetNextWindowSizeConstraints(ImVec2(0.0f, 0.0f), ImVec2(input.dock.size.x, input.dock.size.y));
+        flags |= ImGuiWindowFlags_AlwaysAutoResize;
+    }
+    state.stacked = input.stacked;
+    const bool expanded = ImGui::Begin("Explore", &state.open, flags);
+    state.folded = ImGui::IsWindowCollapsed();
     if (!expanded) {
         ImGui::End();
         return;
@@ -78,6 +93,8 @@ void drawExplorePanel(const ExplorePanelInput& input, ExplorePanelState& state, 
     if (state.search[0] != '\0' && input.names) {
         int shown = 0;
         for (std::size_t i = 0; i < scene.structures().size() && shown < 12; ++i) {
+            if (input.concealed && std::find(input.concealed->begin(), input.concealed->end(), int(i)) != input.concealed->end())
+                continue;
             const std::string& name = (*input.names)[i];
             if (!containsIgnoringCase(name, state.search) &&
                 !containsIgnoringCase(scene.structures()[i].nodeName, state.search))

@@ -7,6 +7,12 @@
 
 namespace ui {
 
+std::optional<std::string> structureLabelText(const std::string& displayName, bool emphasised, bool concealed)
+{
+    if (concealed) return emphasised ? std::optional<std::string>("?") : std::nullopt;
+    return displayName.substr(0, displayName.find(" ("));
+}
+
 std::vector<PlacedLabel> layoutLabels(std::vector<LabelAnchor> anchors, const std::vector<glm::vec2>& textSizes, float left,
                                       float right, float top, float bottom, float gap)
 {

@@ -4,6 +4,7 @@
 
 #include <glm/vec2.hpp>
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -23,6 +24,11 @@ struct PlacedLabel {
     bool leftColumn = false;
     bool emphasised = false;
 };
+
+// The text pinned to a structure (its display name, without the side in brackets), or none.
+// A structure whose name an open quiz question asks for shows "?" where it is the one
+// highlighted for the question, and no label at all otherwise.
+std::optional<std::string> structureLabelText(const std::string& displayName, bool emphasised, bool concealed);
 
 // Lays labels out in two columns either side of the anchors, each column spread downward
 // then pulled back inside [top, bottom]. Pure function of its input, for tests.

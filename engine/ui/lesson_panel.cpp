@@ -40,15 +40,36 @@ void drawSources(const std::vector<std::string>& sources, const content::SourceL
     ImGui::PopStyleColor();
 }
 
+const char* const kRedFlags = "For learning, not diagnosis. Cramps that are frequent or severe, or that come with numbness, "
+                              "weakness, swelling, redness or skin changes, need a doctor.";
+
 void drawRedFlags(const LessonPanelInput& input, std::vector<Command>& commands)
 {
+    // A short panel (stacked with the physiology plots in a small window) keeps the warning to
+    // one line and its button; the whole text is in the tooltip.
+    const bool shortPanel = ImGui::GetContentRegionAvail().y < ImGui::GetTextLineHeightWithSpacing() * 8.0f;
     ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(0.25f, 0.10f, 0.09f, 0.9f));
-    const float height = ImGui::GetTextLineHeightWithSpacing() * 3.6f;
+    const float height = ImGui::GetTextLineHeightWithSpacing() * (shortPanel ? 1.0f : 3.6f) +
+                         (shortPanel ? ImGui::GetStyle().WindowPadding.y * 2.0f : 0.0f);
     if (ImGui::BeginChild("##disclaimer", ImVec2(0.0f, height), true, ImGuiWindowFlags_NoScrollbar)) {
-        wrapped("For learning, not diagnosis. Cramps that are frequent or severe, or that come with numbness, "
-                "weakness, swelling, redness or skin changes, need a doctor.");
         const content::Lesson* doctor = input.library ? doctorLesson(*input.library) : nullptr;
-        if (doctor && ImGui::SmallButton("When to see a doctor")) commands.push_back(StartLesson{doctor->id, 0});
+        if (shortPanel) {
+            const char* label = "Not for diagnosis: when to see a doctor";
+            if (ImGui::CalcTextSize(label).x + ImGui::GetStyle().FramePadding.x * 2.0f > ImGui::GetContentRegionAvail().x)
+                label = "Not for diagnosis";
+            if (!doctor) ImGui::TextUnformatted(label);
+            else if (ImGui::SmallButton(label)) commands.push_back(StartLesson{doctor->id, 0});
+            if (ImGui::IsItemHovered()) {
+                ImGui::BeginTooltip();
+                ImGui::PushTextWrapPos(ImGui::GetFontSize() * 24.0f);
+                ImGui::TextUnformatted(kRedFlags);
+                ImGui::PopTextWrapPos();
+                ImGui::EndTooltip();
+            }
+        } else {
+            wrapped(kRedFlags);
+            if (doctor && ImGui::SmallButton("When to see a doctor")) commands.push_back(StartLesson{doctor->id, 0});
+        }
     }
     ImGui::EndChild();
     ImGui::PopStyleColor();
@@ -257,11 +278,20 @@ void drawLessonPanel(const LessonPanelInput& input, LessonPanelState& state, std
 {
     state.glossary.hoveredTerm.clear();
     if (!state.open || !input.library || !input.player) return;
-    const ImGuiViewport* viewport = ImGui::GetMainViewport();
-    const float width = std::min(std::max(ImGui::GetFontSize() * 22.0f, viewport->WorkSize.x * 0.28f), viewport->WorkSize.x * 0.5f);
-    const float top = ImGui::GetFrameHeight();
-    ImGui::SetNextWindowPos(ImVec2(viewport->Pos.x + viewport->Size.x - width, viewport->Pos.y + top), ImGuiCond_Always);
-    ImGui::SetNextWindowSize(ImVec2(width, viewport->Size.y - top), ImGuiCond_Always);
+    DockRect dock = input.dock;
+    if (dock.empty()) {
+        // Below the menu bar, which is one frame high.
+        const ImGuiViewport* viewport = ImGui::GetMainViewport();
+        DockRequest request;
+        request.workPosition = {viewport->Pos.x, viewport->Pos.y + ImGui::GetFrameHeight()};
+        request.workSize = {viewport->Size.x, viewport->Size.y - ImGui::GetFrameHeight()};
+        request.fontPixels = ImGui::GetFontSize();
+        request.titleBarPixels = ImGui::GetFrameHeight();
+        request.lessons = true;
+        dock = layoutDockedPanels(request).lessons;
+    }
+    ImGui::SetNextWindowPos(ImVec2(dock.position.x, dock.position.y), ImGuiCond_Always);
+    ImGui::SetNextWindowSize(ImVec2(dock.size.x, dock.size.y), ImGuiCond_Always);
     const ImGuiWindowFlags flags = ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse |
                                    ImGuiWindowFlags_NoSavedSettings;
     if (ImGui::Begin("Lessons", &state.open, flags)) {

@@ -6,6 +6,7 @@
 #include "lessons/lesson_library.h"
 #include "lessons/lesson_player.h"
 #include "ui/commands.h"
+#include "ui/dock_layout.h"
 #include "ui/marked_text.h"
 
 #include <map>
@@ -22,6 +23,8 @@ struct LessonPanelInput {
     const std::map<std::string, std::set<int>>* completed = nullptr;
     // Short live numbers for the step (e.g. "Semitendinosus 112% of rest length"), or empty.
     std::vector<std::string> muscleSummary;
+    // Where the panel is docked; empty: the right-hand edge, full height, as wide as reads well.
+    DockRect dock;
 };
 
 struct LessonPanelState {

@@ -136,9 +136,13 @@ void drawSelection(const OverlayInput& input, std::vector<Command>& commands)
 {
     if (!input.scene) return;
     const scene::Scene& scene = *input.scene;
+    auto concealed = [&](int structure) {
+        return std::find(input.concealed.begin(), input.concealed.end(), structure) != input.concealed.end();
+    };
     if (scene.hoveredStructure >= 0 && scene.hoveredStructure != scene.selectedStructure &&
         !ImGui::GetIO().WantCaptureMouse) {
-        ImGui::SetTooltip("%s", structureLabel(scene, scene.hoveredStructure).c_str());
+        ImGui::SetTooltip("%s", concealed(scene.hoveredStructure) ? "Name it in the quiz"
+                                                                  : structureLabel(scene, scene.hoveredStructure).c_str());
     }
     if (scene.selectedStructure < 0) return;
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
@@ -152,12 +156,17 @@ void drawSelection(const OverlayInput& input, std::vector<Command>& commands)
     bool open = true;
     if (ImGui::Begin("Selected structure", &open, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings)) {
         ImGui::PushTextWrapPos(0.0f);
-        ImGui::TextUnformatted(structureLabel(scene, scene.selectedStructure).c_str());
-        const scene::Structure& structure = scene.structures()[std::size_t(scene.selectedStructure)];
-        const content::LayerInfo& layer = content::layerInfo(structure.name.layer);
-        ImGui::TextDisabled("%.*s", int(layer.label.size()), layer.label.data());
-        if (const content::StructureInfo* info = scene.structureInfo(scene.selectedStructure))
-            drawStructureInfo(*info, scene.structureCatalogue());
+        if (concealed(scene.selectedStructure)) {
+            // The quiz asks for this name: the card waits for the answer.
+            ImGui::TextUnformatted("Its name is the quiz question: answer first.");
+        } else {
+            ImGui::TextUnformatted(structureLabel(scene, scene.selectedStructure).c_str());
+            const scene::Structure& structure = scene.structures()[std::size_t(scene.selectedStructure)];
+            const content::LayerInfo& layer = content::layerInfo(structure.name.layer);
+            ImGui::TextDisabled("%.*s", int(layer.label.size()), layer.label.data());
+            if (const content::StructureInfo* info = scene.structureInfo(scene.selectedStructure))
+                drawStructureInfo(*info, scene.structureCatalogue());
+        }
         ImGui::PopTextWrapPos();
         ImGui::Spacing();
         if (ImGui::Button("Focus")) commands.push_back(FocusSelection{});

@@ -49,6 +49,8 @@ struct OverlayInput {
     bool stretchMapOpen = false;
     std::vector<std::string> displays;   // names, for choosing where to present
     int presenterDisplay = 0;
+    // Structures an open quiz question asks about: no hover name or card names them.
+    std::vector<int> concealed;
 };
 
 // Builds this frame's overlay between ImGui::NewFrame() and ImGui::Render().

@@ -1,5 +1,6 @@
 #include "ui/physiology_panel.h"
 #include "ui/style.h"
+#include "ui/time_plot.h"
 
 #include "core/enum_names.h"
 
@@ -7,6 +8,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <string>
 #include <vector>
 
 namespace ui {
@@ -75,91 +77,215 @@ void drawColourLegend(ColourMap map)
     ImGui::TextDisabled("%s", high);
 }
 
+namespace {
+
+// Okabe-Ito colours, distinct with colour vision deficiency (Okabe and Ito 2008), one per head.
+const ImU32 kHeadColours[4] = {IM_COL32(230, 159, 0, 255), IM_COL32(86, 180, 233, 255), IM_COL32(0, 158, 115, 255),
+                               IM_COL32(213, 94, 0, 255)};
+const ImVec4 kCrampColour(1.0f, 0.5f, 0.4f, 1.0f);
+
+// The short names printed beside each value; the key line and the tooltip spell them out.
+std::string shortHeadName(const std::string& name)
+{
+    if (name == "Semimembranosus") return "SM";
+    if (name == "Semitendinosus") return "ST";
+    if (name.find("long") != std::string::npos) return "BFlh";
+    if (name.find("short") != std::string::npos) return "BFsh";
+    return name.substr(0, 4);
+}
+
+TimePlotDesc plotFor(int quantity, const PhysiologyInput& input)
+{
+    TimePlotDesc desc;
+    switch (quantity) {
+    case 0:
+        // Musculotendon length against standing: stretches reach 105-115 %, a deep squat more.
+        desc.title = "Length, % of standing";
+        desc.usualLow = 90.0;
+        desc.usualHigh = 120.0;
+        desc.unit = " %";
+        break;
+    case 1:
+        desc.title = "Activation, %";
+        desc.usualLow = 0.0;
+        desc.usualHigh = 100.0;
+        desc.scale = 100.0;
+        desc.unit = " %";
+        break;
+    default:
+        // Tendon force: a few newtons at rest, hundreds in a cramp or a lift; the axis grows to fit.
+        desc.title = "Force, N";
+        desc.usualLow = 0.0;
+        desc.usualHigh = 200.0;
+        desc.unit = " N";
+        break;
+    }
+    desc.secondsPerSample = History::kSecondsPerSample;
+    desc.windowS = 10.0;
+    for (std::size_t i = 0; i < input.heads.size() && i < 4; ++i) {
+        PlotSeries series;
+        if (i < input.history.size()) {
+            const History* history = input.history[i][std::size_t(quantity)];
+            series.values = history ? &history->values() : nullptr;
+        }
+        series.colour = kHeadColours[i];
+        series.shortName = shortHeadName(input.heads[i].name);
+        desc.series.push_back(std::move(series));
+    }
+    return desc;
+}
+
+void drawNumbers(const PhysiologyInput& input)
+{
+    if (!ImGui::BeginTable("##heads", 5, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_ScrollY)) return;
+    ImGui::TableSetupScrollFreeze(0, 1);
+    ImGui::TableSetupColumn("Head");
+    ImGui::TableSetupColumn("Length");
+    ImGui::TableSetupColumn("Fibre/optimal");
+    ImGui::TableSetupColumn("Activation");
+    ImGui::TableSetupColumn("Force");
+    ImGui::TableHeadersRow();
+    for (std::size_t i = 0; i < input.heads.size(); ++i) {
+        const HeadReadout& head = input.heads[i];
+        ImGui::TableNextRow();
+        ImGui::TableSetColumnIndex(0);
+        ImGui::TextColored(head.cramping ? kCrampColour : ImGui::ColorConvertU32ToFloat4(kHeadColours[i % 4]), "%s", head.name.c_str());
+        ImGui::TableSetColumnIndex(1);
+        ImGui::Text("%5.1f %% of standing", head.lengthPercentOfRest);
+        ImGui::TableSetColumnIndex(2);
+        ImGui::Text("%.2f", head.fiberOverOptimal);
+        ImGui::TableSetColumnIndex(3);
+        ImGui::Text("%3.0f %%", head.activation * 100.0);
+        ImGui::TableSetColumnIndex(4);
+        ImGui::Text("%5.0f N", head.forceN);
+    }
+    ImGui::EndTable();
+}
+
+const char* const kQuantityTitles[3] = {"Length, % of standing", "Activation, %", "Force, N"};
+
+void drawColourMapChoice(const PhysiologyInput& input, std::vector<Command>& commands, bool alignRight)
+{
+    const int map = int(input.colourMap);
+    const char* label = "Colour by";
+    const float comboW = ImGui::CalcTextSize("Natural colour").x + ImGui::GetFrameHeight() * 1.5f;
+    const float needed = ImGui::CalcTextSize(label).x + ImGui::GetStyle().ItemInnerSpacing.x + comboW;
+    if (alignRight && ImGui::GetContentRegionAvail().x > needed)
+        ImGui::SetCursorPosX(ImGui::GetCursorPosX() + ImGui::GetContentRegionAvail().x - needed);
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(label);
+    ImGui::SameLine(0.0f, ImGui::GetStyle().ItemInnerSpacing.x);
+    ImGui::SetNextItemWidth(comboW);
+    if (ImGui::BeginCombo("##colourmap", colourMapName(input.colourMap))) {
+        for (int m = 0; m < kColourMapCount; ++m)
+            if (ImGui::Selectable(colourMapName(ColourMap(m)), map == m)) commands.push_back(SetColourMap{m});
+        ImGui::EndCombo();
+    }
+    if (input.colourMap != ColourMap::Natural && ImGui::IsItemHovered()) {
+        ImGui::BeginTooltip();
+        ImGui::Dummy(ImVec2(ImGui::GetFontSize() * 16.0f, 0.0f));
+        drawColourLegend(input.colourMap);
+        ImGui::EndTooltip();
+    }
+}
+
+// The control line: which plot (when not all three fit), the numbers switch, the colour map.
+void drawControls(const PhysiologyInput& input, PhysiologyPanelState& state, int plotsShown, std::vector<Command>& commands)
+{
+    if (!state.showNumbers && plotsShown < 3) {
+        const ImGuiStyle& style = ImGui::GetStyle();
+        const float checkboxW = ImGui::GetFrameHeight() + style.ItemInnerSpacing.x + ImGui::CalcTextSize("Numbers").x;
+        ImGui::SetNextItemWidth(std::min(ImGui::CalcTextSize(kQuantityTitles[0]).x + ImGui::GetFrameHeight() * 1.5f,
+                                         ImGui::GetContentRegionAvail().x - checkboxW - style.ItemSpacing.x));
+        ImGui::Combo("##plot", &state.firstPlot, kQuantityTitles, 3);
+        ImGui::SameLine();
+    }
+    ImGui::Checkbox("Numbers", &state.showNumbers);
+    // A narrow panel keeps the colour map with the numbers.
+    if (plotsShown == 3) {
+        ImGui::SameLine();
+        drawColourMapChoice(input, commands, true);
+    }
+}
+
+// The head names in their colours, with the short names the values use.
+void drawHeadKey(const PhysiologyInput& input)
+{
+    for (std::size_t i = 0; i < input.heads.size() && i < 4; ++i) {
+        if (i) ImGui::SameLine(0.0f, ImGui::GetStyle().ItemSpacing.x * 2.0f);
+        const std::string key = shortHeadName(input.heads[i].name) + " " + input.heads[i].name;
+        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(kHeadColours[i]), "%s", key.c_str());
+    }
+}
+
+} // namespace
+
 void drawPhysiologyPanel(const PhysiologyInput& input, PhysiologyPanelState& state, std::vector<Command>& commands)
 {
     if (!state.open) return;
-    const ImGuiViewport* viewport = ImGui::GetMainViewport();
-    ImGui::SetNextWindowPos(ImVec2(viewport->Pos.x + viewport->Size.x * 0.5f, viewport->Pos.y + viewport->Size.y - 10.0f),
-                            ImGuiCond_FirstUseEver, ImVec2(0.5f, 1.0f));
-    const bool expanded = ImGui::Begin("Physiology", &state.open, ImGuiWindowFlags_AlwaysAutoResize);
-    keepWindowInView();
+    DockRect dock = state.dock;
+    if (dock.empty()) {
+        // Not docked by a layout (tests drawing the panel alone): along the bottom, centred.
+        const ImGuiViewport* viewport = ImGui::GetMainViewport();
+        const float width = std::min(viewport->Size.x, ImGui::GetFontSize() * 50.0f);
+        const float height = std::min(viewport->Size.y * 0.4f, physiologyPanelHeight(ImGui::GetFontSize()));
+        dock = {{viewport->Pos.x + (viewport->Size.x - width) * 0.5f, viewport->Pos.y + viewport->Size.y - height}, {width, height}};
+    }
+    ImGui::SetNextWindowPos(ImVec2(dock.position.x, dock.position.y), ImGuiCond_Always);
+    ImGui::SetNextWindowSize(ImVec2(dock.size.x, dock.size.y), ImGuiCond_Always);
+    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse |
+                                   ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoScrollbar;
+    // The leg's state rides in the title bar, which costs no line of the plots' height.
+    std::string title = "Physiology: " + input.side + ", " + input.stretch;
+    if (!input.cramp.empty()) title += ", " + input.cramp;
+    title += "###Physiology";
+    if (!input.cramp.empty()) ImGui::PushStyleColor(ImGuiCol_TitleBgActive, ImVec4(0.55f, 0.20f, 0.14f, 1.0f));
+    if (!input.cramp.empty()) ImGui::PushStyleColor(ImGuiCol_TitleBg, ImVec4(0.55f, 0.20f, 0.14f, 1.0f));
+    const bool expanded = ImGui::Begin(title.c_str(), &state.open, flags);
+    if (!input.cramp.empty()) ImGui::PopStyleColor(2);
     if (!expanded) {
         ImGui::End();
         return;
     }
-    ImGui::TextDisabled("%s: %s", input.side.c_str(), input.stretch.c_str());
-    if (!input.cramp.empty()) {
-        ImGui::SameLine();
-        ImGui::TextColored(ImVec4(1.0f, 0.5f, 0.4f, 1.0f), "%s", input.cramp.c_str());
+    // As many plots side by side as fit at a readable width (axis, a plot of about eight
+    // characters, the values).
+    const float em = ImGui::GetFontSize();
+    const float spacing = ImGui::GetStyle().ItemSpacing.x * 2.0f;
+    const int plotsShown = std::clamp(int((ImGui::GetContentRegionAvail().x + spacing) / (em * 15.0f + spacing)), 1, 3);
+    state.firstPlot = std::clamp(state.firstPlot, 0, 2);
+    drawControls(input, state, plotsShown, commands);
+    const ImVec2 avail = ImGui::GetContentRegionAvail();
+    if (state.showNumbers) {
+        if (plotsShown < 3) drawColourMapChoice(input, commands, false);
+        if (ImGui::BeginChild("##numbers", ImVec2(0.0f, std::max(ImGui::GetContentRegionAvail().y, em)), false,
+                              ImGuiWindowFlags_HorizontalScrollbar))
+            drawNumbers(input);
+        ImGui::EndChild();
+        ImGui::End();
+        return;
     }
-    if (ImGui::BeginTable("##heads", 5, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingFixedFit)) {
-        ImGui::TableSetupColumn("Head");
-        ImGui::TableSetupColumn("Length");
-        ImGui::TableSetupColumn("Fibre/optimal");
-        ImGui::TableSetupColumn("Activation");
-        ImGui::TableSetupColumn("Force");
-        ImGui::TableHeadersRow();
-        for (std::size_t i = 0; i < input.heads.size(); ++i) {
-            const HeadReadout& head = input.heads[i];
-            ImGui::TableNextRow();
-            ImGui::TableSetColumnIndex(0);
-            if (head.cramping)
-                ImGui::TextColored(ImVec4(1.0f, 0.5f, 0.4f, 1.0f), "%s", head.name.c_str());
-            else
-                ImGui::TextUnformatted(head.name.c_str());
-            ImGui::TableSetColumnIndex(1);
-            ImGui::Text("%5.1f %%", head.lengthPercentOfRest);
-            ImGui::TableSetColumnIndex(2);
-            ImGui::Text("%.2f", head.fiberOverOptimal);
-            ImGui::TableSetColumnIndex(3);
-            ImGui::Text("%3.0f %%", head.activation * 100.0);
-            ImGui::TableSetColumnIndex(4);
-            ImGui::Text("%5.0f N", head.forceN);
-        }
-        ImGui::EndTable();
-    }
-    if (ImGui::CollapsingHeader("Last 10 seconds", ImGuiTreeNodeFlags_DefaultOpen)) {
-        // One small chart per quantity with a line per head, in the Okabe-Ito colours that
-        // stay distinct with colour vision deficiency (Okabe and Ito 2008).
-        static const ImU32 headColours[4] = {IM_COL32(230, 159, 0, 255), IM_COL32(86, 180, 233, 255),
-                                             IM_COL32(0, 158, 115, 255), IM_COL32(213, 94, 0, 255)};
-        const char* titles[3] = {"Length, % of standing", "Activation", "Force, N"};
-        const float ranges[3][2] = {{80.0f, 130.0f}, {0.0f, 1.0f}, {0.0f, 1500.0f}};
-        const float width = ImGui::GetFontSize() * 18.0f;
-        const float height = ImGui::GetFontSize() * 3.0f;
-        for (int quantity = 0; quantity < 3; ++quantity) {
-            ImGui::TextDisabled("%s", titles[quantity]);
-            ImDrawList* draw = ImGui::GetWindowDrawList();
-            const ImVec2 origin = ImGui::GetCursorScreenPos();
-            draw->AddRectFilled(origin, ImVec2(origin.x + width, origin.y + height), IM_COL32(20, 22, 26, 255), 3.0f);
-            for (std::size_t i = 0; i < input.history.size() && i < 4; ++i) {
-                const History* history = input.history[i][std::size_t(quantity)];
-                if (!history || history->values().size() < 2) continue;
-                const auto& values = history->values();
-                std::vector<ImVec2> points;
-                points.reserve(values.size());
-                for (std::size_t v = 0; v < values.size(); ++v) {
-                    const float x = origin.x + width * float(v) / float(300 - 1);
-                    const float t = (values[v] - ranges[quantity][0]) / (ranges[quantity][1] - ranges[quantity][0]);
-                    points.emplace_back(x, origin.y + height * (1.0f - std::clamp(t, 0.0f, 1.0f)));
-                }
-                draw->AddPolyline(points.data(), int(points.size()), headColours[i], ImDrawFlags_None, 1.5f);
+    // The key to the head colours takes a line where it fits; otherwise the values' short
+    // names are spelled out when the pointer rests on the plots.
+    const bool keyFits = plotsShown == 3;
+    const float keyH = keyFits ? ImGui::GetTextLineHeightWithSpacing() : 0.0f;
+    const float plotH = std::max(avail.y - keyH, em * 3.0f);
+    const float plotW = (avail.x - spacing * float(plotsShown - 1)) / float(plotsShown);
+    for (int p = 0; p < plotsShown; ++p) {
+        if (p) ImGui::SameLine(0.0f, spacing);
+        const int quantity = plotsShown == 3 ? p : (state.firstPlot + p) % 3;
+        TimePlotDesc desc = plotFor(quantity, input);
+        if (plotsShown == 1) desc.title.clear();   // the combo above names it
+        drawTimePlot(desc, plotW, plotH);
+        if (!keyFits && ImGui::IsItemHovered()) {
+            std::string key;
+            for (std::size_t i = 0; i < input.heads.size(); ++i) {
+                if (i) key += '\n';
+                key.append(shortHeadName(input.heads[i].name)).append("  ").append(input.heads[i].name);
             }
-            ImGui::Dummy(ImVec2(width, height));
-        }
-        for (std::size_t i = 0; i < input.heads.size() && i < 4; ++i) {
-            if (i) ImGui::SameLine();
-            ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(headColours[i]), "%s", input.heads[i].name.c_str());
+            ImGui::SetTooltip("%s", key.c_str());
         }
     }
-    ImGui::Separator();
-    int map = int(input.colourMap);
-    ImGui::TextUnformatted("Colour the muscles by");
-    for (int m = 0; m < kColourMapCount; ++m) {
-        if (m) ImGui::SameLine();
-        if (ImGui::RadioButton(colourMapName(ColourMap(m)), map == m)) commands.push_back(SetColourMap{m});
-    }
-    drawColourLegend(input.colourMap);
+    if (keyFits) drawHeadKey(input);
     ImGui::End();
 }
 

@@ -1,9 +1,11 @@
 // The physiology panel: live numbers for each hamstring head from the simulation (length as
-// a percentage of standing, fibre length over optimal, activation, force), small plots of the
-// last seconds, the stretch felt, and the choice of colour map painted on the muscles.
+// a percentage of standing, fibre length over optimal, activation, force), plots of the last
+// ten seconds with axes, units and the current values, the stretch felt, and the choice of
+// colour map painted on the muscles. Docked where the layout puts it, never over the legs.
 #pragma once
 
 #include "ui/commands.h"
+#include "ui/dock_layout.h"
 
 #include <array>
 #include <deque>
@@ -29,6 +31,8 @@ struct HeadReadout {
 // Recent values of one quantity, sampled at a fixed rate, for the small plots.
 class History {
 public:
+    static constexpr double kSecondsPerSample = 1.0 / 30.0;   // 300 samples: ten seconds
+
     explicit History(std::size_t capacity = 300) : capacity_(capacity) {}
     void push(float value);
     const std::deque<float>& values() const { return values_; }
@@ -49,6 +53,9 @@ struct PhysiologyInput {
 
 struct PhysiologyPanelState {
     bool open = false;
+    DockRect dock;          // where the layout puts it; empty: centred along the bottom
+    bool showNumbers = false;   // the table of numbers instead of the plots
+    int firstPlot = 0;      // when fewer than three plots fit: the one shown (0 length, 1 activation, 2 force)
 };
 
 void drawPhysiologyPanel(const PhysiologyInput& input, PhysiologyPanelState& state, std::vector<Command>& commands);

@@ -4,21 +4,39 @@
 
 #include <imgui.h>
 
+#include <algorithm>
+
 namespace ui {
 
-void drawQuizPanel(const lessons::Quiz& quiz, std::vector<Command>& commands)
+void drawQuizPanel(const lessons::Quiz& quiz, const DockRect& dock, bool fill, std::vector<Command>& commands)
 {
-    const ImGuiViewport* viewport = ImGui::GetMainViewport();
-    ImGui::SetNextWindowPos(ImVec2(viewport->Pos.x + viewport->Size.x * 0.36f, viewport->Pos.y + viewport->Size.y - 20.0f),
-                            ImGuiCond_Always, ImVec2(0.5f, 1.0f));
-    ImGui::SetNextWindowSizeConstraints(ImVec2(ImGui::GetFontSize() * 24.0f, 0.0f), ImVec2(viewport->Size.x * 0.6f, FLT_MAX));
+    DockRect box = dock;
+    if (box.empty()) {
+        const ImGuiViewport* viewport = ImGui::GetMainViewport();
+        box = {{viewport->Pos.x + 10.0f, viewport->Pos.y + 10.0f}, {viewport->Size.x - 20.0f, viewport->Size.y - 20.0f}};
+    }
+    ImGuiWindowFlags flags = ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoMove;
+    float width = box.size.x;
+    if (fill && !dock.empty()) {
+        ImGui::SetNextWindowPos(ImVec2(box.position.x, box.position.y), ImGuiCond_Always);
+        ImGui::SetNextWindowSize(ImVec2(box.size.x, box.size.y), ImGuiCond_Always);
+        flags |= ImGuiWindowFlags_NoResize;
+    } else {
+        // Bottom centre of the box, below the model's middle where the asked structure is framed.
+        ImGui::SetNextWindowPos(ImVec2(box.position.x + box.size.x * 0.5f, box.bottom()), ImGuiCond_Always, ImVec2(0.5f, 1.0f));
+        width = std::min(ImGui::GetFontSize() * 24.0f, box.size.x);
+        ImGui::SetNextWindowSizeConstraints(ImVec2(width, 0.0f),
+                                            ImVec2(std::max(width, std::min(box.size.x, ImGui::GetFontSize() * 30.0f)), box.size.y));
+        flags |= ImGuiWindowFlags_AlwaysAutoResize;
+    }
     bool open = true;
-    const ImGuiWindowFlags flags = ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoCollapse;
     if (ImGui::Begin("Quiz", &open, flags)) {
         const lessons::QuizQuestion& question = quiz.question();
         ImGui::TextDisabled("Score %d of %d", quiz.score(), quiz.asked());
         ImGui::PushFont(fonts().heading);
+        ImGui::PushTextWrapPos(width - ImGui::GetStyle().WindowPadding.x);
         ImGui::TextUnformatted(question.prompt.c_str());
+        ImGui::PopTextWrapPos();
         ImGui::PopFont();
         const auto answered = quiz.answered();
         for (std::size_t i = 0; i < question.options.size(); ++i) {
@@ -39,7 +57,7 @@ void drawQuizPanel(const lessons::Quiz& quiz, std::vector<Command>& commands)
         }
         if (answered) {
             ImGui::Spacing();
-            ImGui::PushTextWrapPos(ImGui::GetFontSize() * 30.0f);
+            ImGui::PushTextWrapPos(width - ImGui::GetStyle().WindowPadding.x);
             const bool right = *answered == question.correct;
             ImGui::TextColored(right ? ImVec4(0.5f, 1.0f, 0.6f, 1.0f) : ImVec4(1.0f, 0.55f, 0.5f, 1.0f), "%s",
                                right ? "Right." : "Not quite.");

@@ -1,36 +1,43 @@
 #include "ui/stretch_map.h"
-#include "ui/style.h"
-
 #include "ui/physiology_panel.h"
 
 #include <imgui.h>
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 
 namespace ui {
 
 void drawStretchMap(const StretchMapInput& input, StretchMapState& state, std::vector<Command>& commands)
 {
     if (!state.open) return;
-    const ImGuiViewport* viewport = ImGui::GetMainViewport();
-    ImGui::SetNextWindowPos(ImVec2(viewport->Pos.x + 10.0f, viewport->Pos.y + viewport->Size.y - 10.0f), ImGuiCond_FirstUseEver,
-                            ImVec2(0.0f, 1.0f));
-    const bool expanded = ImGui::Begin("Stretch map", &state.open, ImGuiWindowFlags_AlwaysAutoResize);
-    keepWindowInView();
-    if (!expanded) {
+    const float em = ImGui::GetFontSize();
+    const float margin = em * 2.2f;   // room for the knee axis label left of the pad
+    if (state.dock.empty()) {
+        const ImGuiViewport* viewport = ImGui::GetMainViewport();
+        ImGui::SetNextWindowPos(ImVec2(viewport->Pos.x, viewport->Pos.y + viewport->Size.y), ImGuiCond_Always, ImVec2(0.0f, 1.0f));
+    } else {
+        ImGui::SetNextWindowPos(ImVec2(state.dock.position.x, state.dock.position.y), ImGuiCond_Always);
+        ImGui::SetNextWindowSize(ImVec2(state.dock.size.x, state.dock.size.y), ImGuiCond_Always);
+    }
+    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings |
+                                   (state.dock.empty() ? ImGuiWindowFlags_AlwaysAutoResize : ImGuiWindowFlags_NoResize);
+    if (!ImGui::Begin("Stretch map", &state.open, flags)) {
         ImGui::End();
         return;
     }
     int head = input.head;
-    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 16.0f);
+    ImGui::SetNextItemWidth(-ImGui::CalcTextSize("Head").x - ImGui::GetStyle().ItemInnerSpacing.x);
     if (ImGui::BeginCombo("Head", input.headNames.empty() ? "" : input.headNames[std::size_t(head)].c_str())) {
         for (std::size_t i = 0; i < input.headNames.size(); ++i)
             if (ImGui::Selectable(input.headNames[i].c_str(), int(i) == head)) commands.push_back(SetStretchMapHead{int(i)});
         ImGui::EndCombo();
     }
-    const float side = ImGui::GetFontSize() * 16.0f;
-    const float margin = ImGui::GetFontSize() * 2.2f;
+    // The pad fills the docked box, less the axis labels and the two lines under it.
+    const ImVec2 room = ImGui::GetContentRegionAvail();
+    const float textBelow = ImGui::GetTextLineHeightWithSpacing() * 3.4f;
+    const float side = state.dock.empty() ? em * 16.0f : std::max(em * 4.0f, std::min(room.x - margin, room.y - textBelow));
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     const ImVec2 pad(origin.x + margin, origin.y);
     ImDrawList* draw = ImGui::GetWindowDrawList();
@@ -68,11 +75,22 @@ void drawStretchMap(const StretchMapInput& input, StretchMapState& state, std::v
     }
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Drag to pose the right leg: hip flexion across, knee flexion down");
     // Axis labels.
-    draw->AddText(ImVec2(pad.x, pad.y + side + 2.0f), IM_COL32(200, 200, 200, 255), "hip flexion  -20 .. 120 deg");
+    char hipAxis[64];
+    std::snprintf(hipAxis, sizeof hipAxis, "hip flexion %.0f .. %.0f deg", input.hipMinDeg, input.hipMaxDeg);
+    draw->AddText(ImVec2(pad.x, pad.y + side + 2.0f), IM_COL32(200, 200, 200, 255), hipAxis);
+    // Knee flexion runs down the left edge: its name, then the two ends of its range.
+    char kneeTop[16], kneeBottom[16];
+    std::snprintf(kneeTop, sizeof kneeTop, "%.0f", input.kneeMinDeg);
+    std::snprintf(kneeBottom, sizeof kneeBottom, "%.0f", input.kneeMaxDeg);
+    const float line = ImGui::GetTextLineHeight();
     draw->AddText(ImVec2(origin.x, pad.y), IM_COL32(200, 200, 200, 255), "knee");
+    draw->AddText(ImVec2(origin.x, pad.y + line), IM_COL32(200, 200, 200, 255), kneeTop);
+    draw->AddText(ImVec2(origin.x, pad.y + side - line), IM_COL32(200, 200, 200, 255), kneeBottom);
     ImGui::SetCursorScreenPos(ImVec2(origin.x, pad.y + side + ImGui::GetFontSize() * 1.4f));
     ImGui::Text("Hip %.0f deg, knee %.0f deg", input.currentHipDeg, input.currentKneeDeg);
+    ImGui::PushTextWrapPos(0.0f);
     ImGui::TextDisabled("Colour: length, %.0f%% (dark) to %.0f%% (bright) of standing", input.lowPercent, input.highPercent);
+    ImGui::PopTextWrapPos();
     ImGui::End();
 }
 

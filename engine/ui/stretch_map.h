@@ -5,6 +5,7 @@
 #pragma once
 
 #include "ui/commands.h"
+#include "ui/dock_layout.h"
 
 #include <string>
 #include <vector>
@@ -28,6 +29,7 @@ struct StretchMapInput {
 
 struct StretchMapState {
     bool open = false;
+    DockRect dock;   // where the layout puts it; empty: the bottom-left corner, at its natural size
 };
 
 void drawStretchMap(const StretchMapInput& input, StretchMapState& state, std::vector<Command>& commands);

@@ -3,6 +3,9 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <optional>
+
 using namespace scene;
 using namespace content;
 using namespace lessons;
@@ -99,4 +102,65 @@ TEST_CASE("stretch questions have exactly one option that lengthens the head")
         quiz.next();
     }
     CHECK(stretchQuestions > 0);
+}
+
+TEST_CASE("an open naming question conceals the names it offers, on both sides, until it is answered")
+{
+    const Scene scene = testScene();
+    const std::vector<std::string> names = namesOf(scene);
+    for (std::uint32_t seed : {1u, 7u, 19u, 23u}) {
+        CAPTURE(seed);
+        Quiz quiz(scene, names, {}, seed);
+        const QuizQuestion& question = quiz.question();
+        REQUIRE(question.kind == QuestionKind::NameStructure);
+        REQUIRE(question.structure >= 0);
+        const std::vector<int> concealed = quiz.concealedStructures();
+        auto isConcealed = [&](std::size_t index) {
+            return std::find(concealed.begin(), concealed.end(), int(index)) != concealed.end();
+        };
+        CHECK(isConcealed(std::size_t(question.structure)));
+        const StructureName& asked = scene.structures()[std::size_t(question.structure)].name;
+        for (std::size_t i = 0; i < scene.structures().size(); ++i) {
+            const StructureName& name = scene.structures()[i].name;
+            // The same structure on the other side carries the same name: concealed too.
+            if (name.layer == asked.layer && name.structure == asked.structure) CHECK(isConcealed(i));
+            // Whatever is concealed is named by one of the options (answer or distractor).
+            if (isConcealed(i)) {
+                bool offered = false;
+                for (const std::string& option : question.options) offered = offered || names[i].rfind(option, 0) == 0;
+                CHECK(offered);
+            }
+        }
+        quiz.answer(0);
+        CHECK(quiz.concealedStructures().empty());
+    }
+}
+
+TEST_CASE("stretch questions conceal nothing: they name their muscle in the prompt")
+{
+    const Scene scene = testScene();
+    Quiz quiz(scene, namesOf(scene), candidates(), 5);
+    for (int i = 0; i < 9; ++i) {
+        if (quiz.question().kind == QuestionKind::PickStretch) CHECK(quiz.concealedStructures().empty());
+        quiz.answer(0);
+        quiz.next();
+    }
+}
+
+TEST_CASE("naming questions ask only about structures in layers that are shown")
+{
+    Scene scene = testScene();
+    // Hide every layer that holds a structure but one: each question must ask about that one's.
+    std::optional<LayerId> kept;
+    for (const Structure& structure : scene.structures())
+        if (structure.name.layer != LayerId::Skin && structure.name.layer != LayerId::Other) kept = structure.name.layer;
+    REQUIRE(kept);
+    for (std::size_t layer = 0; layer < scene.layers().size(); ++layer) scene.layers()[layer].visible = LayerId(layer) == *kept;
+    Quiz quiz(scene, namesOf(scene), {}, 13);
+    for (int i = 0; i < 6; ++i) {
+        REQUIRE(quiz.question().structure >= 0);
+        CHECK(scene.structures()[std::size_t(quiz.question().structure)].name.layer == *kept);
+        quiz.answer(0);
+        quiz.next();
+    }
 }

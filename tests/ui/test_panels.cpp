@@ -1,0 +1,231 @@
+// The docked panel layout, the plots' axes and the labels a quiz question hides: pure functions
+// of the overlay, checked against hand-worked numbers (no ImGui context needed).
+#include "ui/dock_layout.h"
+#include "ui/labels.h"
+#include "ui/time_plot.h"
+
+#include <doctest/doctest.h>
+
+#include <deque>
+#include <vector>
+
+using namespace ui;
+
+namespace {
+
+constexpr float kFont = 17.0f;   // the app's body text at scale 1
+constexpr float kMenu = 23.0f;   // its menu bar (font + 2 x 3 px padding)
+
+DockRequest lessonWithPhysiology(float width, float height, float font = kFont)
+{
+    DockRequest request;
+    request.workPosition = {0.0f, kMenu};
+    request.workSize = {width, height - kMenu};
+    request.fontPixels = font;
+    request.titleBarPixels = font + 6.0f;
+    request.explore = true;
+    request.lessons = true;
+    request.physiology = true;
+    return request;
+}
+
+bool overlap(const DockRect& a, const DockRect& b)
+{
+    if (a.empty() || b.empty()) return false;
+    return a.position.x < b.right() && b.position.x < a.right() && a.position.y < b.bottom() && b.position.y < a.bottom();
+}
+
+bool inside(const DockRect& rect, float width, float height)
+{
+    return rect.empty() || (rect.position.x >= -0.01f && rect.position.y >= kMenu - 0.01f && rect.right() <= width + 0.01f &&
+                            rect.bottom() <= height + 0.01f);
+}
+
+void checkTidy(const DockLayout& layout, float width, float height)
+{
+    const DockRect* docks[] = {&layout.explore, &layout.lessons, &layout.physiology, &layout.stretchMap};
+    for (const DockRect* dock : docks) CHECK(inside(*dock, width, height));
+    for (std::size_t i = 0; i < 4; ++i)
+        for (std::size_t j = i + 1; j < 4; ++j) {
+            CAPTURE(i);
+            CAPTURE(j);
+            CHECK_FALSE(overlap(*docks[i], *docks[j]));
+        }
+    // The quiz card's box lies over no docked panel.
+    for (const DockRect* dock : {&layout.lessons, &layout.physiology, &layout.stretchMap}) CHECK_FALSE(overlap(layout.quiz, *dock));
+}
+
+} // namespace
+
+TEST_CASE("a 640x360 window with the physiology panel open in a lesson keeps half of itself for the model")
+{
+    // Explore folds when the column forms (the frame after, the layout sees it folded).
+    DockRequest request = lessonWithPhysiology(640.0f, 360.0f);
+    checkTidy(layoutDockedPanels(request), 640.0f, 360.0f);
+    request.exploreFolded = true;
+    const DockLayout layout = layoutDockedPanels(request);
+    CHECK(layout.explore.size.y == doctest::Approx(kFont + 6.0f));
+    CHECK(layout.stacked);
+    checkTidy(layout, 640.0f, 360.0f);
+    // One column on the right, 44 % of the width (22 font sizes would be 374 px, more than that):
+    // 640 - 281.6 = 358.4, to the whole pixel.
+    CHECK(layout.lessons.position.x == doctest::Approx(358.0f));
+    CHECK(layout.physiology.position.x == doctest::Approx(358.0f));
+    CHECK(layout.explore.position.x == doctest::Approx(358.0f));
+    // Everything left of the column, from the menu bar down, is the model's.
+    const float modelArea = layout.lessons.position.x * (360.0f - kMenu);
+    CHECK(modelArea >= 0.5f * 640.0f * 360.0f);
+    // The physiology panel gets at least a third of the column's height for its plot.
+    CHECK(layout.physiology.size.y >= (360.0f - kMenu) / 3.0f);
+    CHECK(layout.physiology.bottom() == doctest::Approx(360.0f));
+}
+
+TEST_CASE("at 1280x720 the physiology panel runs along the bottom, between the left edge and the lessons")
+{
+    const DockLayout layout = layoutDockedPanels(lessonWithPhysiology(1280.0f, 720.0f));
+    CHECK_FALSE(layout.stacked);
+    checkTidy(layout, 1280.0f, 720.0f);
+    // Lessons: 22 font sizes (374 px) against 28 % of 1280 (358 px): the larger, under the 30 % cap.
+    CHECK(layout.lessons.size.x == doctest::Approx(374.0f));
+    CHECK(layout.lessons.position.x == doctest::Approx(906.0f));
+    CHECK(layout.physiology.position.x == doctest::Approx(0.0f));
+    CHECK(layout.physiology.right() == doctest::Approx(906.0f));
+    // 12.5 font sizes, 212.5 px (under 35 % of 697): from y = 508 (507.5 rounded) to the bottom.
+    CHECK(layout.physiology.position.y == doctest::Approx(508.0f));
+    CHECK(layout.physiology.bottom() == doctest::Approx(720.0f));
+    // Explore stops 10 px above the plots.
+    CHECK(layout.explore.bottom() == doctest::Approx(layout.physiology.position.y - 10.0f));
+}
+
+TEST_CASE("with no physiology panel or stretch map the lesson column keeps its width")
+{
+    DockRequest request = lessonWithPhysiology(640.0f, 360.0f);
+    request.physiology = false;
+    const DockLayout layout = layoutDockedPanels(request);
+    CHECK_FALSE(layout.stacked);
+    // As before the docking: up to half of a small window.
+    CHECK(layout.lessons.size.x == doctest::Approx(320.0f));
+    CHECK(layout.lessons.size.y == doctest::Approx(360.0f - kMenu));
+}
+
+TEST_CASE("the stretch map docks bottom left, under Explore, and the plots start beside it")
+{
+    DockRequest request = lessonWithPhysiology(1280.0f, 720.0f);
+    request.stretchMap = true;
+    const DockLayout layout = layoutDockedPanels(request);
+    checkTidy(layout, 1280.0f, 720.0f);
+    CHECK(layout.stretchMap.position.x == doctest::Approx(0.0f));
+    CHECK(layout.stretchMap.bottom() == doctest::Approx(720.0f));
+    if (!layout.stacked) {
+        CHECK(layout.physiology.position.x == doctest::Approx(layout.stretchMap.right()));
+        CHECK(layout.explore.bottom() <= layout.stretchMap.position.y);
+    }
+}
+
+TEST_CASE("large text, a tall narrow window and a tiny one still lay out")
+{
+    const std::pair<glm::vec2, float> cases[] = {
+        {{1280.0f, 720.0f}, 34.0f}, {{1280.0f, 720.0f}, 68.0f}, {{600.0f, 1000.0f}, 17.0f}, {{200.0f, 150.0f}, 17.0f}};
+    for (const auto& entry : cases) {
+        const glm::vec2 window = entry.first;
+        const float font = entry.second;
+        CAPTURE(window.x);
+        CAPTURE(font);
+        DockRequest request = lessonWithPhysiology(window.x, window.y, font);
+        request.stretchMap = true;
+        const DockLayout layout = layoutDockedPanels(request);
+        for (const DockRect* dock : {&layout.explore, &layout.lessons, &layout.physiology, &layout.stretchMap}) {
+            CHECK(dock->size.x >= 0.0f);
+            CHECK(dock->size.y >= 0.0f);
+            CHECK(dock->right() <= window.x + 0.01f);
+            CHECK(dock->bottom() <= window.y + 0.01f);
+        }
+        CHECK_FALSE(overlap(layout.lessons, layout.physiology));
+    }
+}
+
+TEST_CASE("plot axes step by 1, 2 or 5 times a power of ten and hold the range")
+{
+    const PlotAxis force = niceAxis(0.0, 780.0, 4);
+    CHECK(force.step == doctest::Approx(200.0));
+    CHECK(force.ticks == std::vector<double>{0.0, 200.0, 400.0, 600.0, 800.0});
+    CHECK(force.decimals == 0);
+
+    const PlotAxis length = niceAxis(90.0, 120.0, 4);
+    CHECK(length.ticks == std::vector<double>{90.0, 100.0, 110.0, 120.0});
+
+    // 96.7..100.9 in four steps: 1.05 a step rounds up to 2, from 96 to 102.
+    const PlotAxis close = niceAxis(96.7, 100.9, 4);
+    CHECK(close.low == doctest::Approx(96.0));
+    CHECK(close.high == doctest::Approx(102.0));
+    CHECK(close.step == doctest::Approx(2.0));
+
+    const PlotAxis fraction = niceAxis(0.0, 1.0, 5);
+    CHECK(fraction.step == doctest::Approx(0.2));
+    CHECK(fraction.ticks.size() == 6);
+    CHECK(fraction.decimals == 1);
+
+    // 0.013..0.087 in four: 0.02 would need 0..0.1 in five steps, so 0.05 it is.
+    const PlotAxis small = niceAxis(0.013, 0.087, 4);
+    CHECK(small.step == doctest::Approx(0.05));
+    CHECK(small.low == doctest::Approx(0.0));
+    CHECK(small.high == doctest::Approx(0.1));
+    CHECK(small.decimals == 2);
+
+    const PlotAxis time = niceAxis(-10.0, 0.0, 3);
+    CHECK(time.ticks == std::vector<double>{-10.0, -5.0, 0.0});
+
+    // A flat line gets a range around it.
+    const PlotAxis flat = niceAxis(5.0, 5.0, 4);
+    CHECK(flat.low < 5.0);
+    CHECK(flat.high > 5.0);
+}
+
+TEST_CASE("a quantity's axis keeps its usual range and grows by whole steps for unusual values")
+{
+    const std::deque<float> ordinary{100.0f, 104.0f, 98.0f};
+    CHECK(quantityAxis(90.0, 120.0, {&ordinary}, 1.0, 4).ticks == std::vector<double>{90.0, 100.0, 110.0, 120.0});
+    // A deep stretch to 131.4 %: (131.4 - 90) / 4 = 10.35 a step, so 20, from 80 to 140.
+    const std::deque<float> deep{100.0f, 131.4f};
+    const PlotAxis grown = quantityAxis(90.0, 120.0, {&ordinary, &deep}, 1.0, 4);
+    CHECK(grown.low == doctest::Approx(80.0));
+    CHECK(grown.high == doctest::Approx(140.0));
+    // Activation is stored 0..1 and shown in percent.
+    const std::deque<float> activation{0.01f, 0.93f};
+    CHECK(quantityAxis(0.0, 100.0, {&activation}, 100.0, 4).ticks == std::vector<double>{0.0, 50.0, 100.0});
+    CHECK(tickLabel(-0.0001, 1) == "0.0");
+    CHECK(tickLabel(2.5, 1) == "2.5");
+    CHECK(tickLabel(-10.0, 0) == "-10");
+}
+
+TEST_CASE("labels during a quiz question: a question mark on the asked structure, nothing on the other names it offers")
+{
+    CHECK(structureLabelText("Semitendinosus (right)", true, false) == "Semitendinosus");
+    CHECK(structureLabelText("Femur (left)", false, false) == "Femur");
+    CHECK(structureLabelText("Gastrocnemius medial head (right)", true, true) == "?");
+    CHECK_FALSE(structureLabelText("Gastrocnemius medial head (left)", false, true).has_value());
+}
+
+TEST_CASE("a quiz in a small window joins the column on the right; in a large one it sits between the panels")
+{
+    DockRequest request = lessonWithPhysiology(640.0f, 360.0f);
+    request.physiology = false;
+    request.quiz = true;
+    request.exploreFolded = true;
+    const DockLayout small = layoutDockedPanels(request);
+    CHECK(small.stacked);
+    checkTidy(small, 640.0f, 360.0f);
+    CHECK(small.quiz.position.x == doctest::Approx(358.0f));
+    CHECK(small.quiz.bottom() == doctest::Approx(360.0f));
+    CHECK_FALSE(overlap(small.quiz, small.explore));
+    CHECK(small.quiz.size.y >= 150.0f);
+
+    DockRequest large = lessonWithPhysiology(1280.0f, 720.0f);
+    large.quiz = true;
+    const DockLayout wide = layoutDockedPanels(large);
+    CHECK_FALSE(wide.stacked);
+    checkTidy(wide, 1280.0f, 720.0f);
+    // Above the plots, left of the lessons, 10 px in from each.
+    CHECK(wide.quiz.bottom() == doctest::Approx(wide.physiology.position.y - 10.0f));
+    CHECK(wide.quiz.right() == doctest::Approx(wide.lessons.position.x - 10.0f));
+}

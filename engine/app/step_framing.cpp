@@ -116,7 +116,8 @@ glm::vec3 backOfThighDirection(const anatomy::SkeletonPose& skeleton, WorkingSid
 // a thigh whose back faces the floor (lying face up) is seen from its outer side instead.
 scene::ViewAngles anglesFrom(glm::vec3 direction, WorkingSides sides)
 {
-    constexpr float kLowestDeg = 8.0f, kHighestDeg = 50.0f;
+    // Above 35 degrees a shank that lifts toward the camera hides how the knee bends.
+    constexpr float kLowestDeg = 8.0f, kHighestDeg = 35.0f;
     const float horizontal = std::sqrt(direction.x * direction.x + direction.z * direction.z);
     scene::ViewAngles angles;
     angles.pitchDeg = std::clamp(core::radToDegF(std::atan2(direction.y, horizontal)), kLowestDeg, kHighestDeg);
@@ -159,6 +160,26 @@ StepFraming frameStep(const content::LessonStep& step, const scene::Scene& scene
         }
     }
     if (step.frame == Framing::Working) {
+        // A knee that bends or straightens within the step is what the step shows: the ankle
+        // joins the picture wherever it goes, as the hip and knee do.
+        for (Side side : {Side::Right, Side::Left}) {
+            if (side == Side::Right ? !sides.right : !sides.left) continue;
+            const Segment femur = side == Side::Right ? Segment::FemurR : Segment::FemurL;
+            const Segment talus = side == Side::Right ? Segment::TalusR : Segment::TalusL;
+            double shortest = 1e9, longest = 0.0;
+            for (const content::StepKey& key : step.keys) {
+                const anatomy::SkeletonPose skeleton = anatomy::computeSkeleton(key.pose);
+                const double hipToAnkleM = glm::length(skeleton.origin(talus) - skeleton.origin(femur));
+                shortest = std::min(shortest, hipToAnkleM);
+                longest = std::max(longest, hipToAnkleM);
+            }
+            if (longest - shortest < 0.1) continue;
+            for (const content::StepKey& key : step.keys) {
+                const anatomy::SkeletonPose skeleton = anatomy::computeSkeleton(key.pose);
+                const glm::dvec3 travel = last.origin(Segment::Pelvis) - skeleton.origin(Segment::Pelvis);
+                framing.points.push_back(point(skeleton.origin(talus) + travel));
+            }
+        }
         // Highlighted structures other than the hamstrings (a nerve, the calf, a bone) as
         // they are now: their corners join the picture.
         for (std::size_t i = 0; i < scene.structures().size(); ++i) {

@@ -172,8 +172,9 @@ void LessonSession::frameStep()
     const StepFraming framing = app::frameStep(*step, world_.scene);
     const scene::CameraPose target = camera.fitPoints(framing.points, framing.angles, framing.fill);
     camera.setPresetFraming(target);
-    // Framed before the panels were measured (the first frame): nothing was seen yet to glide from.
-    const bool firstLook = !framedRegion_.valid() && camera.viewRegion().valid() && appliedStepSerial_ == framedStepSerial_;
+    // Framed while the panels were still finding their sizes (the first frames): nothing was
+    // seen yet to glide from.
+    const bool firstLook = camera.viewRegion().valid() && camera.viewRegionSettling() && appliedStepSerial_ == framedStepSerial_;
     camera.transitionTo(target, firstLook ? 0.0f : kFramingGlideS);
     framedRegion_ = camera.viewRegion();
     framedStepSerial_ = appliedStepSerial_;

@@ -168,9 +168,8 @@ void OrbitCamera::setPresetBase(const CameraPose& pose)
 void OrbitCamera::setViewRegion(const ViewRegion& region)
 {
     if (!region.valid()) return;
-    const bool first = !region_.valid();
     region_ = region;
-    if (first) regionShift_ = regionCentreShift(region_);
+    if (viewRegionSettling()) regionShift_ = regionCentreShift(region_);
 }
 
 CameraPose OrbitCamera::fitPoints(std::span<const glm::vec3> points, ViewAngles angles, float fill) const
@@ -218,6 +217,7 @@ CameraPose OrbitCamera::fitPoints(std::span<const glm::vec3> points, ViewAngles 
 void OrbitCamera::update(float dtSeconds)
 {
     if (region_.valid()) {
+        regionAgeS_ += std::max(dtSeconds, 0.0f);
         // Panels opening or closing slide the picture over within a fifth of a second or so.
         const float follow = 1.0f - std::exp(-std::max(dtSeconds, 0.0f) / 0.08f);
         regionShift_ += (regionCentreShift(region_) - regionShift_) * follow;

@@ -81,6 +81,9 @@ public:
     // its centre (the first region is taken at once, so the first picture is already there).
     void setViewRegion(const ViewRegion& region);
     const ViewRegion& viewRegion() const { return region_; }
+    // The panels are still finding their sizes (the first quarter second with a region): the
+    // picture follows them at once instead of gliding, so the first pictures are already placed.
+    bool viewRegionSettling() const { return regionAgeS_ < kRegionSettleS; }
     // The lens shift in use (normalised device units, +y up).
     glm::vec2 lensShift() const { return region_.valid() ? regionShift_ : lensShift_; }
     // The pose looking from these angles at the middle of `points`, from the distance at which
@@ -120,6 +123,8 @@ private:
     glm::vec2 lensShift_{0.0f};
     ViewRegion region_;
     glm::vec2 regionShift_{0.0f};   // eased toward the region's centre
+    static constexpr float kRegionSettleS = 0.25f;
+    float regionAgeS_ = 0.0f;       // seconds since the first region
     int userMoves_ = 0;
     float sceneRadiusM_ = 1.0f;
     float minDistanceM_ = 0.05f;

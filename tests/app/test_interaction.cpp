@@ -42,8 +42,9 @@ int headingHeight(const core::Image& image, int captionTop)
 
 // Where a world point appears in the window (window points, origin top left), worked out here
 // from the camera state the report prints - an orbit about the focus (yaw 0: in front, on +x;
-// pitch: above), y up, a vertical field of view; no lens shift (that is presenter mode's) -
-// not with the app's matrices or picking. Null behind the camera.
+// pitch: above), y up, a vertical field of view, and the lens shift that centres the picture
+// in the part of the window the panels leave free - not with the app's matrices or picking.
+// Null behind the camera.
 std::optional<glm::dvec2> projectToWindow(const nlohmann::json& report, const glm::dvec3& point)
 {
     const nlohmann::json& camera = report["camera"];
@@ -60,8 +61,8 @@ std::optional<glm::dvec2> projectToWindow(const nlohmann::json& report, const gl
     if (depthM <= 0.0) return std::nullopt;
     const double width = report["window"]["width"].get<double>(), height = report["window"]["height"].get<double>();
     const double halfHeightM = std::tan(glm::radians(camera["fov_y_deg"].get<double>()) * 0.5) * depthM;
-    const double ndcX = glm::dot(offset, right) / (halfHeightM * width / height);
-    const double ndcY = glm::dot(offset, up) / halfHeightM;
+    const double ndcX = glm::dot(offset, right) / (halfHeightM * width / height) + camera["lens_shift"][0].get<double>();
+    const double ndcY = glm::dot(offset, up) / halfHeightM + camera["lens_shift"][1].get<double>();
     return glm::dvec2((ndcX + 1.0) * 0.5 * width, (1.0 - ndcY) * 0.5 * height);
 }
 

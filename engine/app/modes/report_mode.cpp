@@ -71,7 +71,8 @@ std::optional<int> ReportMode::verdict()
     }
     const scene::CameraPose& pose = world_.camera.pose();
     report["camera"] = {{"yaw_deg", pose.yawDeg}, {"pitch_deg", pose.pitchDeg}, {"distance_m", pose.distanceM},
-                        {"focus", {pose.focus.x, pose.focus.y, pose.focus.z}}, {"fov_y_deg", world_.camera.fieldOfViewDeg()}};
+                        {"focus", {pose.focus.x, pose.focus.y, pose.focus.z}}, {"fov_y_deg", world_.camera.fieldOfViewDeg()},
+                        {"lens_shift", {world_.camera.lensShift().x, world_.camera.lensShift().y}}};
     report["font_pixels"] = graphics_.overlayReady() ? ImGui::GetFontSize() : 0.0f;
     report["presenter"] = panels_.presenter();
     report["presenter_heading_pixels"] = ui::fonts().presenterHeading ? ui::fonts().presenterHeading->FontSize : 0.0f;

@@ -114,16 +114,20 @@ DockRect quizBox(const DockRequest& request, const DockLayout& layout)
 DockLayout chooseLayout(const DockRequest& request)
 {
     DockLayout layout = sideBySide(request);
-    if (!request.physiology && !request.stretchMap && !request.quiz) return layout;
     // Side by side leaves the model the middle; when that middle gets narrower than two fifths
     // of the window, or too short for a plot strip under Explore, stacking serves it better.
+    // With only Explore and the lessons open this matters in small windows alone (below about
+    // 800 x 450, where side by side they would cover the whole view).
+    const bool docks = request.physiology || request.stretchMap || request.quiz;
+    const bool small = request.workSize.x < 800.0f || request.workSize.y < 450.0f;
+    if (!docks && !small) return layout;
     const float em = request.fontPixels;
     float middleLeft = request.workPosition.x;
     if (request.stretchMap) middleLeft = layout.stretchMap.right();
     else if (request.explore) middleLeft += std::min(kLeftColumnEm * em, 0.3f * request.workSize.x);
     const float middleRight = layout.lessons.empty() ? request.workPosition.x + request.workSize.x : layout.lessons.position.x;
     const bool narrow = middleRight - middleLeft < 0.4f * request.workSize.x;
-    const bool short_ = request.workSize.y < 32.0f * em;
+    const bool short_ = docks && request.workSize.y < 32.0f * em;
     return narrow || short_ ? stacked(request) : layout;
 }
 

@@ -97,15 +97,29 @@ TEST_CASE("at 1280x720 the physiology panel runs along the bottom, between the l
     CHECK(layout.explore.bottom() == doctest::Approx(layout.physiology.position.y - 10.0f));
 }
 
-TEST_CASE("with no physiology panel or stretch map the lesson column keeps its width")
+TEST_CASE("with no physiology panel or stretch map the lesson column keeps its width in a large window")
 {
-    DockRequest request = lessonWithPhysiology(640.0f, 360.0f);
+    DockRequest request = lessonWithPhysiology(1280.0f, 720.0f);
     request.physiology = false;
     const DockLayout layout = layoutDockedPanels(request);
     CHECK_FALSE(layout.stacked);
-    // As before the docking: up to half of a small window.
-    CHECK(layout.lessons.size.x == doctest::Approx(320.0f));
-    CHECK(layout.lessons.size.y == doctest::Approx(360.0f - kMenu));
+    // 22 em of 17 px (374 px) is more than 28 % of 1280 and less than half.
+    CHECK(layout.lessons.size.x == doctest::Approx(374.0f));
+    CHECK(layout.lessons.size.y == doctest::Approx(720.0f - kMenu));
+}
+
+TEST_CASE("in a small window Explore and the lessons stack on the right and leave the model more than half")
+{
+    for (const glm::vec2 window : {glm::vec2(640.0f, 360.0f), glm::vec2(320.0f, 180.0f)}) {
+        CAPTURE(window.x);
+        DockRequest request = lessonWithPhysiology(window.x, window.y);
+        request.physiology = false;
+        const DockLayout layout = layoutDockedPanels(request);
+        CHECK(layout.stacked);
+        // The column is at most 44 % of the width, so the model keeps 56 % of it, all the way down.
+        CHECK(layout.lessons.position.x >= 0.56f * window.x - 1.0f);
+        CHECK(layout.explore.position.x >= 0.56f * window.x - 1.0f);
+    }
 }
 
 TEST_CASE("the stretch map docks bottom left, under Explore, and the plots start beside it")

@@ -225,6 +225,36 @@ void readProps(TableReader& stepReader, LessonStep& step)
 
 // [step.partner]: pose (and set, contacts, adjust) as a key has, what each hand holds, and how
 // far the partner is from what it holds.
+// A body pose as a key or the partner writes it: a named pose from scenes/poses.toml, then
+// `set` angles, `contacts` and `adjust` over it.
+struct PoseRead {
+    std::vector<anim::CoordinateGroup> adjustable;   // what the floor placement may adjust
+    bool named = false;                              // it starts from a known named pose
+};
+
+PoseRead readPose(TableReader& reader, const LessonContext& context, anatomy::Pose& pose, anim::ContactList& contacts)
+{
+    pose = anatomy::Pose::neutral();
+    PoseRead read;
+    std::vector<anim::CoordinateGroup>& adjustable = read.adjustable;
+    if (auto name = reader.string("pose", true)) {
+        const NamedPose* base = context.poses ? context.poses->find(*name) : nullptr;
+        if (base) {
+            pose = base->pose;
+            contacts = base->contacts;
+            adjustable = base->adjustable;
+            read.named = true;
+        } else {
+            reader.error("pose", core::withSuggestion("unknown pose '" + *name + "' (see scenes/poses.toml)", *name,
+                                                      context.poses ? context.poses->names() : std::vector<std::string>{}));
+        }
+    }
+    if (const toml::table* set = reader.subtable("set", false)) readAngles(reader, *set, reader.field("set"), pose);
+    if (reader.has("contacts")) contacts = readContacts(reader, "contacts");
+    if (reader.has("adjust")) adjustable = readAdjustable(reader, "adjust");
+    return read;
+}
+
 void readPartner(TableReader& stepReader, const LessonContext& context, LessonStep& step)
 {
     const toml::table* table = stepReader.subtable("partner", false);
@@ -233,23 +263,7 @@ void readPartner(TableReader& stepReader, const LessonContext& context, LessonSt
     reader.rejectUnknownKeys({"pose", "set", "contacts", "adjust", "hands", "distance", "key"});
     Partner partner;
     partner.line = int(table->source().begin.line);
-    partner.pose = anatomy::Pose::neutral();
-    const NamedPose* base = nullptr;
-    std::vector<anim::CoordinateGroup> adjustable;
-    if (auto name = reader.string("pose", true)) {
-        base = context.poses ? context.poses->find(*name) : nullptr;
-        if (!base)
-            reader.error("pose", core::withSuggestion("unknown pose '" + *name + "' (see scenes/poses.toml)", *name,
-                                                      context.poses ? context.poses->names() : std::vector<std::string>{}));
-    }
-    if (base) {
-        partner.pose = base->pose;
-        partner.contacts = base->contacts;
-        adjustable = base->adjustable;
-    }
-    if (const toml::table* set = reader.subtable("set", false)) readAngles(reader, *set, reader.field("set"), partner.pose);
-    if (reader.has("contacts")) partner.contacts = readContacts(reader, "contacts");
-    if (reader.has("adjust")) adjustable = readAdjustable(reader, "adjust");
+    const PoseRead read = readPose(reader, context, partner.pose, partner.contacts);
     partner.distanceM = reader.number("distance", false, 0.1, 1.5).value_or(partner.distanceM);
     // Counted from 1 as a reader counts the [[step.key]] tables; the last one when left out.
     const int keyCount = int(step.keys.size());
@@ -271,8 +285,8 @@ void readPartner(TableReader& stepReader, const LessonContext& context, LessonSt
         }
         if (hands->empty()) reader.error("hands", "say what the partner holds: hands = { hand_r = \"heel_r\", hand_l = \"knee_r\" }");
     }
-    if (partner.contacts.empty() && base) reader.error("contacts", "the partner needs at least one floor contact");
-    if (reader.errors().empty()) partner.pose = settleAndCheck(reader, "pose", partner.pose, partner.contacts, adjustable);
+    if (partner.contacts.empty() && read.named) reader.error("contacts", "the partner needs at least one floor contact");
+    if (reader.errors().empty()) partner.pose = settleAndCheck(reader, "pose", partner.pose, partner.contacts, read.adjustable);
     partner.pose = anim::anchorContacts(partner.pose, partner.contacts, glm::dvec2(0.0));
     step.partner = std::move(partner);
 }
@@ -362,29 +376,13 @@ void readKeys(TableReader& stepReader, const LessonContext& context, LessonStep&
         if (i == 0 && key.timeS != 0.0) reader.error("time", "the first key of a step is at time 0");
         if (i > 0 && !step.keys.empty() && key.timeS <= step.keys.back().timeS)
             reader.error("time", "key times must increase");
-        key.pose = anatomy::Pose::neutral();
-        const NamedPose* base = nullptr;
-        std::vector<anim::CoordinateGroup> adjustable;
-        if (auto name = reader.string("pose", true)) {
-            base = context.poses ? context.poses->find(*name) : nullptr;
-            if (!base)
-                reader.error("pose", core::withSuggestion("unknown pose '" + *name + "' (see scenes/poses.toml)", *name,
-                                                          context.poses ? context.poses->names() : std::vector<std::string>{}));
-        }
-        if (base) {
-            key.pose = base->pose;
-            key.contacts = base->contacts;
-            adjustable = base->adjustable;
-        }
-        if (const toml::table* set = reader.subtable("set", false)) readAngles(reader, *set, reader.field("set"), key.pose);
-        if (reader.has("contacts")) key.contacts = readContacts(reader, "contacts");
-        if (reader.has("adjust")) adjustable = readAdjustable(reader, "adjust");
+        const PoseRead read = readPose(reader, context, key.pose, key.contacts);
         key.easing = reader.choice("ease", false, anim::kEasingNames, {.what = "easing"}).value_or(key.easing);
         // Rest the key on the floor; where it shares contacts with the key before, keep
         // those where they were so the feet, hands or seat do not slide.
-        if (key.contacts.empty() && (base || reader.has("contacts")))
+        if (key.contacts.empty() && (read.named || reader.has("contacts")))
             reader.error("contacts", "a key pose needs at least one floor contact");
-        if (reader.errors().empty()) key.pose = settleAndCheck(reader, "pose", key.pose, key.contacts, adjustable);
+        if (reader.errors().empty()) key.pose = settleAndCheck(reader, "pose", key.pose, key.contacts, read.adjustable);
         const anim::ContactList shared =
             step.keys.empty() ? key.contacts : anim::sharedContacts(step.keys.back().contacts, key.contacts);
         const glm::dvec2 target = step.keys.empty()

@@ -59,7 +59,7 @@ void PhysiologyView::record(double dtS)
         }
     for (std::size_t i = 0; i < seen.size(); ++i) legendHoldS_[i] = seen[i] ? kLegendHoldS : std::max(legendHoldS_[i] - dtS, 0.0);
     historyTimerS_ += dtS;
-    if (historyTimerS_ < 1.0 / 30.0) return; // 30 samples a second: 10 s in 300
+    if (historyTimerS_ < ui::History::kSecondsPerSample) return; // the plots' sample rate
     historyTimerS_ = 0.0;
     for (std::size_t h = 0; h < 4; ++h) {
         const anatomy::HeadState& head = body->simulation().head(anatomy::kHamstrings[h], anatomy::Side::Right);

@@ -12,7 +12,6 @@
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
-#include <span>
 
 namespace app {
 
@@ -60,28 +59,6 @@ core::Expected<SceneFiles> readSceneFiles(const Options& options, const DataPath
 }
 
 namespace {
-
-// The distance at which every point is inside the picture, with a margin, seen from the
-// pose's direction: fitting the model's own vertices fills more of the picture than fitting
-// its bounding sphere or box would.
-float fitDistance(std::span<const glm::vec3> points, const scene::CameraPose& pose, float fieldOfViewDeg, float aspect)
-{
-    const float yaw = core::degToRadF(pose.yawDeg), pitch = core::degToRadF(pose.pitchDeg);
-    const glm::vec3 toCamera{std::cos(pitch) * std::cos(yaw), std::sin(pitch), std::cos(pitch) * std::sin(yaw)};
-    const glm::vec3 right = glm::normalize(glm::cross(-toCamera, glm::vec3(0, 1, 0)));
-    const glm::vec3 up = glm::cross(right, -toCamera);
-    constexpr float kMargin = 0.85f;   // of the half-width and half-height
-    const float tanHalfV = std::tan(core::degToRadF(fieldOfViewDeg) * 0.5f) * kMargin;
-    const float tanHalfH = tanHalfV * std::max(aspect, 0.1f);
-    float distance = 0.0f;
-    for (const glm::vec3& point : points) {
-        const glm::vec3 offset = point - pose.focus;
-        const float towards = glm::dot(offset, toCamera);
-        distance = std::max({distance, towards + std::abs(glm::dot(offset, right)) / tanHalfH,
-                             towards + std::abs(glm::dot(offset, up)) / tanHalfV});
-    }
-    return distance > 0.0f ? distance : pose.distanceM;
-}
 
 // Where the model's surface is: every vertex of its rigid meshes, and the corners of the
 // scene's bounds when joints place some of it.
@@ -171,13 +148,11 @@ void World::frameOpeningView(const Options& options)
     if (!options.view.empty()) {
         applyViewOption(options);
     } else if (foreignModel) {
-        scene::CameraPose pose = camera.targetPose();
         const glm::vec3 direction = mostSurfaceDirection(scene.model());
-        pose.yawDeg = glm::degrees(std::atan2(direction.z, direction.x));
-        pose.pitchDeg = glm::degrees(std::asin(std::clamp(direction.y, -1.0f, 1.0f)));
-        const float aspect = float(std::max(options.size.x, 1)) / float(std::max(options.size.y, 1));
-        pose.distanceM = fitDistance(surfacePoints(scene), pose, camera.fieldOfViewDeg(), aspect);
-        camera.setPresetBase(pose);
+        const scene::ViewAngles angles{glm::degrees(std::atan2(direction.z, direction.x)),
+                                       glm::degrees(std::asin(std::clamp(direction.y, -1.0f, 1.0f)))};
+        // Fitted by its own vertices into the part of the window the panels leave free.
+        camera.setPresetBase(camera.fitPoints(surfacePoints(scene), angles, 0.85f));
     } else {
         camera.setPreset(desc.view, false);
     }

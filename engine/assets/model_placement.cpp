@@ -2,7 +2,6 @@
 
 #include "assets/model_import.h"
 
-#include <glm/gtc/matrix_transform.hpp>
 #include <glm/gtc/quaternion.hpp>
 
 #include <algorithm>
@@ -122,8 +121,8 @@ void transformRoots(ModelData& model, float scale, const glm::quat& turn, const 
     }
 }
 
-// The model's bounds as drawn: skinned meshes follow their joints, whose roots carry the
-// placement, so their bind-pose bounds move by the placement alone.
+// The model's bounds as drawn once `placement` goes in front of its roots: rigid meshes move
+// with their nodes, skinned ones with their joints, whose roots carry the placement alone.
 core::Bounds placedBounds(const ModelData& model, const glm::mat4& placement)
 {
     const std::vector<glm::mat4> world = model.restWorldMatrices();
@@ -131,14 +130,9 @@ core::Bounds placedBounds(const ModelData& model, const glm::mat4& placement)
     for (std::size_t i = 0; i < model.nodes.size(); ++i)
         for (int mesh : model.nodes[i].meshes) {
             const MeshData& data = model.meshes[std::size_t(mesh)];
-            bounds.add(data.bounds.transformed(data.skinned() ? placement : world[i]));
+            bounds.add(data.bounds.transformed(data.skinned() ? placement : placement * world[i]));
         }
     return bounds;
-}
-
-glm::mat4 trs(float scale, const glm::quat& turn, const glm::vec3& shift)
-{
-    return glm::translate(glm::mat4(1.0f), shift) * glm::mat4_cast(turn) * glm::scale(glm::mat4(1.0f), glm::vec3(scale));
 }
 
 } // namespace
@@ -167,10 +161,9 @@ Placement placeModel(ModelData& model, const std::string& path, const PlacementR
         placement.upReason = "not stated; +Y taken as up (the usual OBJ convention; --model-up z turns a Z-up model)";
     }
     const glm::quat turn = upToY(placement.up, placement.upPointsDown);
-    transformRoots(model, 1.0f, turn, glm::vec3(0.0f));
-    glm::mat4 placed = glm::mat4_cast(turn);
-
-    const core::Bounds fileBounds = placedBounds(model, placed);
+    // Measured upright in file units; scaling by a positive number about the origin then scales
+    // these bounds exactly, so the model is measured once and transformed once.
+    const core::Bounds fileBounds = placedBounds(model, glm::mat4_cast(turn));
     const glm::vec3 extent = fileBounds.empty() ? glm::vec3(1.0f) : fileBounds.max - fileBounds.min;
     const float longestSide = std::max({extent.x, extent.y, extent.z, 1e-6f});
     if (request.unit) {
@@ -187,17 +180,16 @@ Placement placeModel(ModelData& model, const std::string& path, const PlacementR
         placement.metresPerUnit = metresPer(inferUnit(longestSide, placement.unitReason));
     }
 
-    // Scale (turning again by nothing), then stand it on the floor, centred over the origin.
+    // Scale, then stand it on the floor, centred over the origin.
     const float scale = float(placement.metresPerUnit);
-    transformRoots(model, scale, glm::quat(1, 0, 0, 0), glm::vec3(0.0f));
-    placed = trs(scale, glm::quat(1, 0, 0, 0), glm::vec3(0.0f)) * placed;
-    const core::Bounds scaled = placedBounds(model, placed);
-    if (!scaled.empty()) {
-        const glm::vec3 shift(-scaled.center().x, -scaled.min.y, -scaled.center().z);
-        transformRoots(model, 1.0f, glm::quat(1, 0, 0, 0), shift);
-        placed = trs(1.0f, glm::quat(1, 0, 0, 0), shift) * placed;
+    glm::vec3 shift(0.0f);
+    if (!fileBounds.empty()) {
+        const glm::vec3 low = fileBounds.min * scale, middle = fileBounds.center() * scale;
+        shift = {-middle.x, -low.y, -middle.z};
+        placement.bounds.add(low + shift);
+        placement.bounds.add(fileBounds.max * scale + shift);
     }
-    placement.bounds = placedBounds(model, placed);
+    transformRoots(model, scale, turn, shift);
     return placement;
 }
 

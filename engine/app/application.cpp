@@ -12,6 +12,12 @@ namespace {
 
 constexpr double kHeadlessFrameSeconds = 1.0 / 60.0;
 
+// The start-up timeline in --verbose: where the time to the first frame goes.
+void markStartup(const char* stage)
+{
+    core::logDebug("app", "start-up: ", stage, " at ", core::secondsSinceProgramStart() * 1000.0, " ms");
+}
+
 } // namespace
 
 Application::Application(const Options& options)
@@ -41,24 +47,36 @@ core::Status Application::start()
     }
     panels_.setPointerVisible(!options_.headless || !script_.empty());
 
+    markStartup("options read");
     auto files = readSceneFiles(options_, paths_);
     if (!files) return files.error();
+    markStartup("scene files read");
     core::Stopwatch sceneTime;
+    std::optional<render::DetailLevels> packedLevels = std::move(files->detailLevels);
     world_.build(std::move(*files));
-    // The cheaper levels of detail are simplified on another thread while lessons load and
-    // the window opens; the model stays where it is for the life of the app.
-    graphics_.setDetailLevels(
-        std::async(std::launch::async, [model = &world_.scene.model()] { return render::simplifyModel(*model); }));
+    if (packedLevels) {
+        // Made at build time with the packed model.
+        std::promise<render::DetailLevels> ready;
+        ready.set_value(std::move(*packedLevels));
+        graphics_.setDetailLevels(ready.get_future());
+    } else {
+        // The cheaper levels of detail are simplified on another thread while lessons load and
+        // the window opens; the model stays where it is for the life of the app.
+        graphics_.setDetailLevels(
+            std::async(std::launch::async, [model = &world_.scene.model()] { return render::simplifyModel(*model); }));
+    }
     core::logDebug("app", "scene set-up took ", sceneTime.elapsedMs(), " ms");
 
+    markStartup("world built");
     settings_.load();
     const Settings& settings = settings_.settings();
     if (settings.layersSaved)
         for (std::size_t i = 0; i < content::kLayerCount; ++i)
             world_.scene.layers()[i] = {settings.layerVisible[i], settings.layerOpacity[i]};
-    lessons_.load(paths_);
+    lessons_.beginLoad(paths_);
 
     if (core::Status opened = graphics_.open(graphicsDescFor(options_, settings, paths_.shaders())); !opened) return opened;
+    markStartup("window and OpenGL open");
     if (options_.quality == QualityChoice::Auto && (!options_.headless || options_.bench)) governor_.emplace();
     const render::Quality quality =
         governor_ ? governor_->quality() : fixedQuality(options_.quality).value_or(render::Quality::High);
@@ -68,10 +86,13 @@ core::Status Application::start()
                    core::secondsSinceProgramStart() * 1000.0, " ms since start");
 
     world_.frameOpeningView(options_);
+    lessons_.finishLoad();
+    markStartup("lessons in");
     if (core::Status opened = lessons_.openFromOptions(options_, paths_); !opened) return opened;
     if (core::Status overlay = graphics_.startOverlay(settings.fontScale, settings.highContrast); !overlay) return overlay;
     panels_.setPresenterDisplay(options_.display);
     if (options_.presenter) panels_.setPresenter(true);
+    markStartup("ready for the first frame");
     return {};
 }
 

@@ -16,12 +16,21 @@
 
 namespace app {
 
-void LessonSession::load(const DataPaths& paths)
+void LessonSession::beginLoad(const DataPaths& paths)
 {
-    core::Stopwatch lessonTime;
-    library_ = lessons::LessonLibrary::load(paths.scenes() / "lessons", paths.scenes() / "poses.toml",
-                                          paths.assets() / "sources.toml", world_.structureIds());
-    core::logDebug("app", "lessons took ", lessonTime.elapsedMs(), " ms");
+    loading_ = std::async(std::launch::async, [lessons = paths.scenes() / "lessons", poses = paths.scenes() / "poses.toml",
+                                               sources = paths.assets() / "sources.toml", ids = world_.structureIds()] {
+        core::Stopwatch lessonTime;
+        lessons::LessonLibrary library = lessons::LessonLibrary::load(lessons, poses, sources, ids);
+        core::logDebug("app", "lessons took ", lessonTime.elapsedMs(), " ms (on their own thread)");
+        return library;
+    });
+}
+
+void LessonSession::finishLoad()
+{
+    if (!loading_.valid()) return;
+    library_ = loading_.get();
     for (const auto& [id, progress] : settings_.settings().lessons) completedSteps_[id] = progress.completedSteps;
 }
 

@@ -9,6 +9,7 @@
 #include "lessons/lesson_library.h"
 #include "lessons/lesson_player.h"
 
+#include <future>
 #include <map>
 #include <set>
 #include <string>
@@ -31,7 +32,16 @@ public:
     }
 
     // Loads every lesson for the world's structures, and the progress the settings remember.
-    void load(const DataPaths& paths);
+    // Reads every lesson file. beginLoad starts that on another thread (it needs only the
+    // files and the model's structure names), so it overlaps the window and renderer opening;
+    // finishLoad waits for it and takes the library. load does both.
+    void beginLoad(const DataPaths& paths);
+    void finishLoad();
+    void load(const DataPaths& paths)
+    {
+        beginLoad(paths);
+        finishLoad();
+    }
     // --lesson, --step and --time: opens the lesson at that moment with the view already there.
     core::Status openFromOptions(const Options& options, const DataPaths& paths);
 
@@ -71,6 +81,7 @@ private:
     ui::OverlayState& notices_;
     bool saveWhenStepDone_;
     lessons::LessonLibrary library_;
+    std::future<lessons::LessonLibrary> loading_;
     lessons::LessonPlayer player_;
     std::map<std::string, std::set<int>> completedSteps_;
     int appliedStepSerial_ = -1;     // the step whose settings were applied

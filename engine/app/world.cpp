@@ -3,6 +3,7 @@
 #include "anatomy/muscle_geometry.h"
 #include "anim/floor_contact.h"
 #include "assets/model_import.h"
+#include "assets/model_pack.h"
 #include "assets/model_placement.h"
 #include "core/log.h"
 #include "content/structures.h"
@@ -28,7 +29,26 @@ core::Expected<SceneFiles> readSceneFiles(const Options& options, const DataPath
         options.modelPath.empty() ? paths.resolveAsset(desc->model, std::filesystem::path(scenePath).parent_path())
                                   : std::filesystem::path(options.modelPath);
     core::Stopwatch importTime;
-    auto model = assets::importModel(modelPath);
+    std::optional<assets::DetailLevels> levels;
+    core::Expected<assets::ModelData> model = core::makeError("not read");
+    // The built-in model loads from its pack when one made from this very file lies beside
+    // it; anything else, or a pack that fails its checks, goes through the import.
+    if (options.modelPath.empty() && modelPath.filename() == HT_GENERATED_MODEL_NAME) {
+        const std::filesystem::path packPath = assets::modelPackPathFor(modelPath);
+        std::error_code missing;
+        if (std::filesystem::exists(packPath, missing)) {
+            auto source = assets::packSourceOfFile(modelPath);
+            auto pack = source ? assets::readModelPack(packPath, &*source) : core::Expected<assets::ModelPack>(source.error());
+            if (pack) {
+                model = std::move(pack->model);
+                levels = std::move(pack->levels);
+                core::logDebug("app", "model read from its pack ", packPath.string());
+            } else {
+                core::logWarning("assets", pack.error().describe(), "; importing ", modelPath.string(), " instead");
+            }
+        }
+    }
+    if (!model) model = assets::importModel(modelPath);
     if (!model) return model.error();
     core::logDebug("app", "model import took ", importTime.elapsedMs(), " ms");
     if (!model->nodes.empty())
@@ -55,7 +75,7 @@ core::Expected<SceneFiles> readSceneFiles(const Options& options, const DataPath
         desc->distanceM.reset();
         desc->title = modelPath.filename().string();
     }
-    return SceneFiles{std::move(*desc), std::move(*model), !options.modelPath.empty()};
+    return SceneFiles{std::move(*desc), std::move(*model), !options.modelPath.empty(), std::move(levels)};
 }
 
 namespace {

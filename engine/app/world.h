@@ -3,6 +3,10 @@
 // moves it. Loaded before any window opens, so a bad file is reported first.
 #pragma once
 
+#include "assets/detail_levels.h"
+
+#include <optional>
+
 #include "app/options.h"
 #include "app/paths.h"
 #include "assets/model_data.h"
@@ -22,6 +26,8 @@ struct SceneFiles {
     content::SceneDesc desc;
     assets::ModelData model;
     bool foreignModel = false;   // --model: placed in metres on the floor, not the scene's own
+    // The levels of detail, when the model came packed with them (assets/model_pack.h).
+    std::optional<assets::DetailLevels> detailLevels;
 };
 core::Expected<SceneFiles> readSceneFiles(const Options& options, const DataPaths& paths);
 

@@ -1,0 +1,194 @@
+#include "assets/model_pack.h"
+
+#include "assets/model_wire.h"
+
+#include <cerrno>
+#include <cstring>
+#include <utility>
+
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace assets {
+namespace {
+
+constexpr char kMagic[8] = {'H', 'T', 'M', 'O', 'D', 'E', 'L', '\0'};
+constexpr std::uint32_t kVersion = 1;
+// magic, version, source size and hash, payload hash
+constexpr std::size_t kHeaderBytes = sizeof kMagic + 4 + 8 + 8 + 8;
+
+// A 64-bit hash of bytes, eight at a time: it only has to notice a changed or damaged file,
+// not resist anyone, and it must keep up with a file read (a few milliseconds for the model).
+std::uint64_t hashBytes(std::string_view bytes)
+{
+    constexpr std::uint64_t kPrime = 0x100000001b3ull;
+    std::uint64_t hash = 0xcbf29ce484222325ull ^ bytes.size();
+    std::size_t at = 0;
+    for (; at + 8 <= bytes.size(); at += 8) {
+        std::uint64_t word = 0;
+        std::memcpy(&word, bytes.data() + at, 8);
+        hash = (hash ^ word) * kPrime;
+        hash ^= hash >> 29;
+    }
+    for (; at < bytes.size(); ++at) hash = (hash ^ std::uint8_t(bytes[at])) * kPrime;
+    return hash ^ (hash >> 32);
+}
+
+template <class T>
+void put(std::string& out, const T& value)
+{
+    out.append(reinterpret_cast<const char*>(&value), sizeof value);
+}
+
+template <class T>
+bool take(std::string_view& in, T& value)
+{
+    if (in.size() < sizeof value) return false;
+    std::memcpy(&value, in.data(), sizeof value);
+    in.remove_prefix(sizeof value);
+    return true;
+}
+
+// A file mapped into memory, read-only: the pack and its glTF are megabytes read on the way
+// to the first frame, and mapping them skips zero-filling and copying a buffer of that size.
+class MappedFile {
+public:
+    static core::Expected<MappedFile> open(const std::filesystem::path& path)
+    {
+        MappedFile mapped;
+        const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+        if (fd < 0) return core::makeFileError(path.string(), std::string("cannot be opened: ") + std::strerror(errno));
+        struct stat info {};
+        if (::fstat(fd, &info) != 0 || !S_ISREG(info.st_mode)) {
+            ::close(fd);
+            return core::makeFileError(path.string(), "is not a regular file");
+        }
+        mapped.size_ = std::size_t(info.st_size);
+        if (mapped.size_ > 0) {
+            void* data = ::mmap(nullptr, mapped.size_, PROT_READ, MAP_PRIVATE, fd, 0);
+            if (data == MAP_FAILED) {
+                ::close(fd);
+                return core::makeFileError(path.string(), std::string("cannot be read: ") + std::strerror(errno));
+            }
+            mapped.data_ = data;
+        }
+        ::close(fd);
+        return mapped;
+    }
+    MappedFile() = default;
+    MappedFile(MappedFile&& other) noexcept : data_(std::exchange(other.data_, nullptr)), size_(std::exchange(other.size_, 0)) {}
+    MappedFile& operator=(MappedFile&&) = delete;
+    ~MappedFile()
+    {
+        if (data_) ::munmap(data_, size_);
+    }
+    std::string_view bytes() const { return data_ ? std::string_view(static_cast<const char*>(data_), size_) : std::string_view(); }
+
+private:
+    void* data_ = nullptr;
+    std::size_t size_ = 0;
+};
+
+} // namespace
+
+std::filesystem::path modelPackPathFor(const std::filesystem::path& gltfPath)
+{
+    std::filesystem::path pack = gltfPath;
+    pack.replace_extension(".htmodel");
+    return pack;
+}
+
+PackSource packSourceOf(std::string_view bytes)
+{
+    return {bytes.size(), hashBytes(bytes)};
+}
+
+core::Expected<PackSource> packSourceOfFile(const std::filesystem::path& path)
+{
+    auto mapped = MappedFile::open(path);
+    if (!mapped) return mapped.error();
+    return packSourceOf(mapped->bytes());
+}
+
+std::string encodeModelPack(const ModelData& model, const DetailLevels& levels, const PackSource& source)
+{
+    std::string payload;
+    const std::string wire = encodeModel(model);
+    put(payload, std::uint64_t(wire.size()));
+    payload += wire;
+    put(payload, std::uint64_t(levels.size()));
+    for (const auto& meshLevels : levels)
+        for (const std::vector<std::uint32_t>& indices : meshLevels) {
+            put(payload, std::uint64_t(indices.size()));
+            payload.append(reinterpret_cast<const char*>(indices.data()), indices.size() * sizeof(std::uint32_t));
+        }
+    std::string out(kMagic, sizeof kMagic);
+    put(out, kVersion);
+    put(out, source.sizeBytes);
+    put(out, source.hash);
+    put(out, hashBytes(payload));
+    out += payload;
+    return out;
+}
+
+core::Expected<ModelPack> decodeModelPack(std::string_view bytes, const std::string& name, const PackSource* expected)
+{
+    if (bytes.size() < kHeaderBytes || std::memcmp(bytes.data(), kMagic, sizeof kMagic) != 0)
+        return core::makeFileError(name, "is not a packed model (its first bytes are not \"HTMODEL\")");
+    bytes.remove_prefix(sizeof kMagic);
+    std::uint32_t version = 0;
+    PackSource source;
+    std::uint64_t payloadHash = 0;
+    take(bytes, version);
+    take(bytes, source.sizeBytes);
+    take(bytes, source.hash);
+    take(bytes, payloadHash);
+    if (version != kVersion)
+        return core::makeFileError(name, "is a packed model of version " + std::to_string(version) + "; this build reads version " +
+                                             std::to_string(kVersion));
+    if (expected && !(source == *expected))
+        return core::makeFileError(name, "was packed from another version of its glTF file (size or contents differ); it is stale");
+    if (hashBytes(bytes) != payloadHash) return core::makeFileError(name, "is damaged: its contents do not match their checksum");
+
+    std::uint64_t wireBytes = 0;
+    if (!take(bytes, wireBytes) || wireBytes > bytes.size()) return core::makeFileError(name, "is damaged: the model is cut short");
+    auto model = decodeModel(bytes.substr(0, std::size_t(wireBytes)), name);
+    if (!model) return core::makeFileError(name, "holds a damaged model: " + model.error().message);
+    bytes.remove_prefix(std::size_t(wireBytes));
+
+    ModelPack pack{std::move(*model), {}};
+    std::uint64_t meshCount = 0;
+    if (!take(bytes, meshCount) || meshCount != pack.model.meshes.size())
+        return core::makeFileError(name, "is damaged: its levels of detail do not match the model's meshes");
+    pack.levels.resize(std::size_t(meshCount));
+    for (std::size_t mesh = 0; mesh < pack.levels.size(); ++mesh) {
+        const std::size_t vertexCount = pack.model.meshes[mesh].positions.size();
+        for (std::size_t level = 0; level < pack.levels[mesh].size(); ++level) {
+            std::uint64_t count = 0;
+            if (!take(bytes, count) || count % 3 != 0 || count > bytes.size() / sizeof(std::uint32_t))
+                return core::makeFileError(name, "is damaged: level " + std::to_string(level + 1) + " of mesh " + std::to_string(mesh) +
+                                                     " is cut short or not whole triangles");
+            std::vector<std::uint32_t>& indices = pack.levels[mesh][level];
+            indices.resize(std::size_t(count));
+            std::memcpy(indices.data(), bytes.data(), indices.size() * sizeof(std::uint32_t));
+            bytes.remove_prefix(indices.size() * sizeof(std::uint32_t));
+            for (std::uint32_t index : indices)
+                if (index >= vertexCount)
+                    return core::makeFileError(name, "is damaged: level " + std::to_string(level + 1) + " of mesh " + std::to_string(mesh) +
+                                                         " uses vertex " + std::to_string(index) + " of " + std::to_string(vertexCount));
+        }
+    }
+    if (!bytes.empty()) return core::makeFileError(name, "is damaged: " + std::to_string(bytes.size()) + " bytes follow its end");
+    return pack;
+}
+
+core::Expected<ModelPack> readModelPack(const std::filesystem::path& path, const PackSource* expected)
+{
+    auto mapped = MappedFile::open(path);
+    if (!mapped) return mapped.error();
+    return decodeModelPack(mapped->bytes(), path.string(), expected);
+}
+
+} // namespace assets

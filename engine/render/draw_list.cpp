@@ -237,4 +237,42 @@ std::vector<float> occluderFadeTargets(const scene::Scene& scene, const FrameVie
     return targets;
 }
 
+glm::ivec4 coveredPixels(const scene::Scene& scene, const FrameView& view)
+{
+    ScreenBox covered;
+    covered.min = glm::vec2(1.0f);
+    covered.max = glm::vec2(-1.0f);
+    auto add = [&](const core::Bounds& bounds) {
+        const ScreenBox box = screenBoxOf(bounds, view);
+        if (!box.valid) return;
+        covered.min = glm::min(covered.min, box.min);
+        covered.max = glm::max(covered.max, box.max);
+    };
+    std::map<int, std::vector<glm::mat4>> skinCache;
+    for (const scene::MeshInstance& instance : scene.instances())
+        if (scene.instanceVisible(instance)) add(posedBounds(scene, instance, skinCache));
+    for (const scene::PropInstance& prop : scene.props) {
+        // A prop's shape lies within a unit cube around its origin before its transform.
+        core::Bounds unit;
+        unit.add(glm::vec3(-1.0f));
+        unit.add(glm::vec3(1.0f));
+        add(unit.transformed(prop.transform));
+    }
+    if (const scene::PartnerFigure* partner = scene.partner(); partner && !partner->nodeWorld.empty()) {
+        core::Bounds around;
+        for (const glm::mat4& node : partner->nodeWorld) around.add(glm::vec3(node[3]));
+        around.min -= glm::vec3(0.25f);  // nodes are joints: the body reaches past them
+        around.max += glm::vec3(0.25f);
+        add(around);
+    }
+    if (covered.max.x <= covered.min.x || covered.max.y <= covered.min.y) return glm::ivec4(0);
+    const glm::vec2 size(view.sizePixels);
+    // Four pixels and 3 % of the box beyond what the sample saw.
+    const glm::vec2 margin = glm::vec2(4.0f) + 0.03f * (covered.max - covered.min) * 0.5f * size;
+    const glm::vec2 low = glm::clamp((covered.min * 0.5f + 0.5f) * size - margin, glm::vec2(0.0f), size);
+    const glm::vec2 high = glm::clamp((covered.max * 0.5f + 0.5f) * size + margin, glm::vec2(0.0f), size);
+    const glm::ivec2 first(glm::floor(low)), end(glm::ceil(high));
+    return {first.x, first.y, end.x - first.x, end.y - first.y};
+}
+
 } // namespace render

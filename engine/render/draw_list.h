@@ -85,4 +85,10 @@ inline constexpr float kFadedOpacity = 0.2f;
 // what layers or isolate hid is not considered at all. 1 for every instance when no focus.
 std::vector<float> occluderFadeTargets(const scene::Scene& scene, const FrameView& view, std::span<const StructureTint> tints);
 
+// The part of the picture the visible structures, props and partner cover, in pixels from the
+// bottom left (x, y, width, height), measured on a sample of each posed mesh's vertices and
+// widened by a margin for what the sample misses; empty when nothing is in view. Where the
+// edge smoothing has work to do.
+glm::ivec4 coveredPixels(const scene::Scene& scene, const FrameView& view);
+
 } // namespace render

@@ -48,6 +48,12 @@ void UpscaleUniforms::lookUp(const gfx::ShaderProgram& program)
     scene = program.uniform<int>("uScene");
 }
 
+void SmoothUniforms::lookUp(const gfx::ShaderProgram& program)
+{
+    scene = program.uniform<int>("uScene");
+    texel = program.uniform<glm::vec2>("uTexel");
+}
+
 void OverlayUniforms::lookUp(const gfx::ShaderProgram& program)
 {
     overlay = program.uniform<int>("uOverlay");
@@ -68,6 +74,7 @@ core::Expected<Programs> Programs::load(gfx::ShaderLibrary& library)
         {&programs.backdrop.index, "background", "background.vert", "background.frag"},
         {&programs.floor.index, "floor", "floor.vert", "floor.frag"},
         {&programs.upscale.index, "upscale", "background.vert", "upscale.frag"},
+        {&programs.smooth.index, "smooth", "background.vert", "smooth.frag"},
         {&programs.overlay.index, "overlay", "background.vert", "overlay.frag"},
     };
     for (const ProgramFiles& program : files) {

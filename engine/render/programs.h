@@ -58,6 +58,14 @@ struct UpscaleUniforms {
     void lookUp(const gfx::ShaderProgram& program);
 };
 
+// background.vert with smooth.frag: the full-resolution scene copied to the window with its
+// edges smoothed (the medium level's anti-aliasing).
+struct SmoothUniforms {
+    gfx::Uniform<int> scene;          // texture unit
+    gfx::Uniform<glm::vec2> texel;    // 1 / the scene target's size
+    void lookUp(const gfx::ShaderProgram& program);
+};
+
 // background.vert with overlay.frag: the overlay's kept picture laid over the window.
 struct OverlayUniforms {
     gfx::Uniform<int> overlay;  // texture unit
@@ -78,6 +86,7 @@ struct Programs {
     ProgramSlot<BackdropUniforms> backdrop;
     ProgramSlot<FloorUniforms> floor;
     ProgramSlot<UpscaleUniforms> upscale;
+    ProgramSlot<SmoothUniforms> smooth;
     ProgramSlot<OverlayUniforms> overlay;
 
     // Loads every program from the library's folder; a missing or broken shader is an error

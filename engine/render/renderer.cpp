@@ -81,6 +81,7 @@ core::Status Renderer::render(const scene::Scene& scene, const FrameView& frame,
     }
     easeFades(occluderFadeTargets(scene, frame, tints));
     const DrawList list = buildDrawList(scene, frame, tints, instanceFade_);
+    if (view_.smoothsEdges()) smoothPixels_ = coveredPixels(scene, frame);
     const gfx::RenderTarget* target = resources_.sceneTargets().drawn ? &*resources_.sceneTargets().drawn : nullptr;
     gfx::beginPass(target, target ? target->size() : frame.sizePixels, {glm::vec4(0.0f, 0.0f, 0.0f, 1.0f), 1.0f, 0});
     markPass("clear");
@@ -371,19 +372,50 @@ void Renderer::drawOutline(const scene::Scene& scene, const DrawList& list)
 
 void Renderer::present(glm::ivec2 windowPixels)
 {
-    // Drawn straight into the window already, or copied now (resolved, and filtered when
-    // scaled up).
+    // Drawn straight into the window already, or copied now (resolved, smoothed, or filtered
+    // when scaled up).
     SceneTargets& targets = resources_.sceneTargets();
-    if (targets.drawn && targets.drawn->size() != windowPixels && targets.drawn->samples() == 0) {
-        // Stretched by drawing a triangle with bilinear filtering. Pipelined, it shows last
+    if (targets.drawn && targets.drawn->samples() == 0 && (targets.drawn->size() != windowPixels || view_.smoothsEdges())) {
+        // A full-screen triangle: the low level's smaller image stretched with bilinear
+        // filtering, or the medium level's with its edges smoothed. Pipelined, it shows last
         // frame's scene, which is finished, and keeps this frame's for the next.
         const gfx::RenderTarget& source = targets.shown && targets.shownHasFrame ? *targets.shown : *targets.drawn;
         gfx::beginPass(nullptr, windowPixels, {});
         gfx::applyRenderState(screenPass());
-        const gfx::ShaderProgram& program = resources_.use(resources_.programs().upscale);
         source.colorTexture().bind(0);
-        program.set(resources_.programs().upscale.uniforms.scene, 0);
-        resources_.fullScreen().draw(gfx::Primitive::Triangles, 3);
+        const bool smoothing = view_.smoothsEdges() && source.size() == windowPixels;
+        const glm::ivec4 box = smoothing ? smoothPixels_ : glm::ivec4(0);
+        {
+            // Copied as it is where nothing was drawn: around the covered box, in up to four
+            // bands (or over everything when not smoothing).
+            const gfx::ShaderProgram& program = resources_.use(resources_.programs().upscale);
+            program.set(resources_.programs().upscale.uniforms.scene, 0);
+            if (!smoothing) {
+                resources_.fullScreen().draw(gfx::Primitive::Triangles, 3);
+            } else {
+                gfx::RenderState bands = screenPass();
+                bands.scissorTest = true;
+                gfx::applyRenderState(bands);
+                const int right = box.x + box.z, top = box.y + box.w;
+                const glm::ivec4 around[] = {{0, 0, windowPixels.x, box.y},
+                                             {0, top, windowPixels.x, windowPixels.y - top},
+                                             {0, box.y, box.x, box.w},
+                                             {right, box.y, windowPixels.x - right, box.w}};
+                for (const glm::ivec4& band : around) {
+                    if (band.z <= 0 || band.w <= 0) continue;
+                    gfx::setScissor(band);
+                    resources_.fullScreen().draw(gfx::Primitive::Triangles, 3);
+                }
+            }
+        }
+        if (smoothing && box.z > 0 && box.w > 0) {
+            const gfx::ShaderProgram& program = resources_.use(resources_.programs().smooth);
+            program.set(resources_.programs().smooth.uniforms.scene, 0);
+            program.set(resources_.programs().smooth.uniforms.texel, 1.0f / glm::vec2(source.size()));
+            gfx::setScissor(box);
+            resources_.fullScreen().draw(gfx::Primitive::Triangles, 3);
+        }
+        gfx::applyRenderState(gfx::RenderState{});
         if (targets.shown) {
             std::swap(targets.drawn, targets.shown);
             targets.shownHasFrame = true;

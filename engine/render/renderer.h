@@ -114,6 +114,7 @@ private:
     std::vector<float> instanceFade_;  // per scene instance: opacity factor now (1: not faded)
     core::Stopwatch fadeClock_;
     bool settleFades_ = false;
+    glm::ivec4 smoothPixels_{0};  // where the medium level's edge smoothing runs (coveredPixels)
 };
 
 } // namespace render

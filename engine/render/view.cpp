@@ -9,7 +9,7 @@ namespace {
 
 constexpr auto kQualityNames = core::enumNames<Quality>({
     {Quality::High, "high (4x MSAA)"},
-    {Quality::Medium, "medium (no multisampling, simplified meshes)"},
+    {Quality::Medium, "medium (full resolution, edges smoothed after drawing, simplified meshes)"},
     {Quality::Low, "low (55% resolution stretched to the window, coarser meshes, lit per vertex)"},
 });
 
@@ -42,7 +42,6 @@ int View::detailLevel() const
 
 std::optional<gfx::RenderTargetDesc> View::sceneTarget(glm::ivec2 windowPixels) const
 {
-    if (options_.quality == Quality::Medium) return std::nullopt;
     gfx::RenderTargetDesc desc;
     const float scale = options_.quality == Quality::Low ? 0.55f : 1.0f;
     desc.size = glm::max(glm::ivec2(glm::vec2(windowPixels) * scale), glm::ivec2(1));

@@ -24,8 +24,9 @@ struct FrameView {
 FrameView frameViewFrom(const scene::OrbitCamera& camera, glm::ivec2 sizePixels);
 
 // What a frame costs, from most to least: 4x multisampling at full detail; simplified meshes
-// without multisampling (45% of the triangles); 10% of the triangles lit per vertex at 55%
-// resolution, stretched to the window with bilinear filtering.
+// (45% of the triangles) at full resolution with edges smoothed after drawing (smooth.frag);
+// 10% of the triangles lit per vertex at 55% resolution, stretched to the window with bilinear
+// filtering.
 enum class Quality { High, Medium, Low };
 // The level with what it does, for logs and --bench.
 std::string_view qualityName(Quality quality);
@@ -54,8 +55,11 @@ public:
     // Low: lit per vertex, translucent surfaces blended in one pass without a depth pre-pass.
     bool vertexLighting() const { return options_.quality == Quality::Low; }
     bool depthPrepass() const { return options_.quality != Quality::Low; }
-    // The offscreen target the scene is drawn into for a window of this size; none at medium,
-    // which draws straight into the window.
+    // Medium: the finished picture goes to the window through the edge-smoothing pass.
+    bool smoothsEdges() const { return options_.quality == Quality::Medium; }
+    // The offscreen target the scene is drawn into for a window of this size: the window's
+    // size with 4 samples at high, its size at medium (smoothed on the way to the window),
+    // 55% of it at low.
     std::optional<gfx::RenderTargetDesc> sceneTarget(glm::ivec2 windowPixels) const;
     // Low and pipelined: last frame's finished scene is shown while this frame's is drawn.
     bool showsPreviousFrame() const { return options_.pipelined && options_.quality == Quality::Low; }

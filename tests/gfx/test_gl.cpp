@@ -16,6 +16,7 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdlib>
 #include <filesystem>
 #include <functional>
@@ -384,6 +385,69 @@ TEST_CASE("low quality, pipelined: the window shows the last finished scene, and
             CHECK(same(frontAgain, front));
         }
     }
+}
+
+TEST_CASE("medium quality: the window shows the scene with its edges smoothed, and flat areas untouched")
+{
+    TempDir dir;
+    auto model = assets::importModel(testing_support::writeTestScene(dir.path()));
+    REQUIRE(model.ok());
+    scene::Scene scene(std::move(*model));
+    scene.layers()[std::size_t(content::LayerId::Skin)].opacity = 0.0f;
+    const glm::ivec2 window{320, 240};
+    auto renderer = render::Renderer::create(std::filesystem::path(HT_SOURCE_DIR) / "shaders",
+                                             {render::Quality::Medium, fixture().info.maxSamples});
+    REQUIRE(renderer.ok());
+    REQUIRE(renderer->upload(scene).ok());
+    scene::OrbitCamera camera;
+    camera.frame(scene.visibleBounds(), false);
+    camera.setPreset(content::ViewPreset::Lateral, false);
+    REQUIRE(renderer->render(scene, render::frameViewFrom(camera, window)).ok());
+    const core::Image drawn = renderer->readScene();  // as drawn, before smoothing
+    renderer->present(window);
+    const core::Image shown = gfx::readPixels(nullptr, window);
+    REQUIRE(drawn.width == shown.width);
+    REQUIRE(drawn.height == shown.height);
+
+    // Brightness as the eye weighs it, and the steepest step to a neighbour at each pixel.
+    auto brightness = [](const core::Image& image, int x, int y) {
+        const std::uint8_t* p = image.pixel(x, y);
+        return 0.299 * p[0] + 0.587 * p[1] + 0.114 * p[2];
+    };
+    auto step = [&](const core::Image& image, int x, int y) {
+        const double here = brightness(image, x, y);
+        return std::max({std::abs(here - brightness(image, x + 1, y)), std::abs(here - brightness(image, x - 1, y)),
+                         std::abs(here - brightness(image, x, y + 1)), std::abs(here - brightness(image, x, y - 1))});
+    };
+    // Flat pixels (no neighbour within two pixels differs): exactly as drawn. Edge pixels
+    // (a step of more than 60 levels in the drawn picture): their steps are softened overall.
+    int flat = 0, flatChanged = 0, edges = 0;
+    double edgeStepsDrawn = 0.0, edgeStepsShown = 0.0;
+    for (int y = 2; y < drawn.height - 2; ++y)
+        for (int x = 2; x < drawn.width - 2; ++x) {
+            double around = 0.0;
+            for (int dy = -2; dy <= 2; ++dy)
+                for (int dx = -2; dx <= 2; ++dx) around = std::max(around, std::abs(brightness(drawn, x + dx, y + dy) - brightness(drawn, x, y)));
+            if (around < 1.0) {
+                ++flat;
+                const std::uint8_t* a = drawn.pixel(x, y);
+                const std::uint8_t* b = shown.pixel(x, y);
+                flatChanged += std::abs(a[0] - b[0]) + std::abs(a[1] - b[1]) + std::abs(a[2] - b[2]) > 3;
+            }
+            if (step(drawn, x, y) > 60.0) {
+                ++edges;
+                edgeStepsDrawn += step(drawn, x, y);
+                edgeStepsShown += step(shown, x, y);
+            }
+        }
+    CAPTURE(flat);
+    CAPTURE(edges);
+    REQUIRE(flat > 5000);
+    REQUIRE(edges > 100);
+    CHECK(flatChanged == 0);
+    CHECK(edgeStepsShown < 0.85 * edgeStepsDrawn);
+    // The picture as a whole keeps its colour: smoothing moves light along edges, it adds none.
+    CHECK(testing_support::compareImages(shown, drawn).meanChannelDifference < 2.0);
 }
 
 // A Dear ImGui context sized to the window, with our renderer started on it (tests end it).

@@ -33,31 +33,6 @@ bool isHand(anatomy::Landmark landmark)
     return landmark == anatomy::Landmark::HandR || landmark == anatomy::Landmark::HandL;
 }
 
-// Characters as a reader counts them: UTF-8 code points (toml++ has already refused invalid UTF-8).
-std::size_t characterCount(std::string_view text)
-{
-    return std::size_t(std::count_if(text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
-}
-
-// What is wrong with a text for the screen, if anything: longer than `maxChars`, or holding a
-// control character (a NUL cuts the text short where it is drawn, the others show as boxes).
-// Line breaks and tabs are text.
-std::optional<std::string> textProblem(std::string_view text, int maxChars, std::string_view what)
-{
-    if (const std::size_t count = characterCount(text); count > std::size_t(maxChars))
-        return std::to_string(count) + " characters, more than the " + std::to_string(maxChars) + " " + std::string(what) +
-               " may have";
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        const auto c = static_cast<unsigned char>(text[i]);
-        if ((c >= 0x20 && c != 0x7F) || c == '\n' || c == '\t') continue;
-        char code[8];
-        std::snprintf(code, sizeof code, "U+%04X", unsigned(c));
-        return std::string("control character ") + code + " at character " + std::to_string(characterCount(text.substr(0, i)) + 1) +
-               "; text may hold line breaks and tabs, no other control characters";
-    }
-    return std::nullopt;
-}
-
 std::string limitedString(TableReader& reader, std::string_view key, bool required, int maxChars, std::string_view what)
 {
     std::string text = reader.string(key, required).value_or("");
@@ -497,6 +472,31 @@ Lesson readLesson(TableReader& root, const LessonContext& context)
 }
 
 } // namespace
+
+// Characters as a reader counts them: UTF-8 code points (toml++ has already refused invalid UTF-8).
+static std::size_t characterCount(std::string_view text)
+{
+    return std::size_t(std::count_if(text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+}
+
+// What is wrong with a text for the screen, if anything: longer than `maxChars`, or holding a
+// control character (a NUL cuts the text short where it is drawn, the others show as boxes).
+// Line breaks and tabs are text.
+std::optional<std::string> textProblem(std::string_view text, int maxChars, std::string_view what)
+{
+    if (const std::size_t count = characterCount(text); count > std::size_t(maxChars))
+        return std::to_string(count) + " characters, more than the " + std::to_string(maxChars) + " " + std::string(what) +
+               " may have";
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        if ((c >= 0x20 && c != 0x7F) || c == '\n' || c == '\t') continue;
+        char code[8];
+        std::snprintf(code, sizeof code, "U+%04X", unsigned(c));
+        return std::string("control character ") + code + " at character " + std::to_string(characterCount(text.substr(0, i)) + 1) +
+               "; text may hold line breaks and tabs, no other control characters";
+    }
+    return std::nullopt;
+}
 
 std::string_view chapterKey(Chapter chapter)
 {

@@ -9,6 +9,7 @@
 #include "content/pose_library.h"
 #include "content/sources.h"
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -39,6 +40,11 @@ struct LessonContext {
     // Terms lessons may mark ([[term]]); null: marks are checked for form only.
     const Glossary* glossary = nullptr;
 };
+
+// What is wrong with a text for the screen, if anything: longer than `maxChars` (UTF-8 code
+// points), or holding a control character other than a line break or tab. `what` names the
+// holder in the message ("a title").
+std::optional<std::string> textProblem(std::string_view text, int maxChars, std::string_view what);
 
 core::Expected<Lesson> parseLesson(std::string_view text, const std::string& path, const LessonContext& context);
 inline core::Expected<Lesson> loadLessonFile(const std::string& path, const LessonContext& context)

@@ -3,6 +3,8 @@
 #include "core/file.h"
 #include "content/toml_reader.h"
 
+#include <chrono>
+#include <cstdio>
 #include <cstdlib>
 #include <ctime>
 #include <sstream>
@@ -20,13 +22,77 @@ fs::path settingsPath()
     return fs::path("hamstring-trainer-settings.toml");
 }
 
+namespace {
+
+// "2026-12-05 21:30" (local time, minutes): true when it reads as a real date and time.
+bool validStamp(const std::string& stamp)
+{
+    int year = 0, month = 0, day = 0, hour = 0, minute = 0;
+    char end = 0;
+    if (std::sscanf(stamp.c_str(), "%4d-%2d-%2d %2d:%2d%c", &year, &month, &day, &hour, &minute, &end) != 5) return false;
+    return stamp.size() == 16 && year >= 2000 && year <= 9999 && month >= 1 && month <= 12 && day >= 1 && day <= 31 && hour >= 0 &&
+           hour <= 23 && minute >= 0 && minute <= 59;
+}
+
+// [[routine_history]] tables; a malformed one is reported like any other setting.
+void readRoutineHistory(content::TableReader& root, std::vector<RoutineRecord>& history)
+{
+    root.eachTableIn("routine_history", false, "expected a [[routine_history]] table", [&](std::size_t, content::TableReader& reader) {
+        reader.rejectUnknownKeys({"routine", "finished", "entries_done", "entries", "seconds"});
+        RoutineRecord record;
+        record.routine = reader.string("routine", true).value_or("");
+        record.finished = reader.string("finished", true).value_or("");
+        if (reader.has("finished") && !record.finished.empty() && !validStamp(record.finished))
+            reader.error("finished", "expected a local date and time as \"2026-12-05 21:30\"");
+        record.entries = int(reader.number("entries", true, 1.0, 1000.0).value_or(1.0));
+        record.entriesDone = int(reader.number("entries_done", true, 0.0, double(record.entries)).value_or(0.0));
+        record.totalSeconds = int(reader.number("seconds", true, 0.0, 24.0 * 3600.0).value_or(0.0));
+        history.push_back(std::move(record));
+    });
+    if (history.size() > kRoutineHistoryMax) history.erase(history.begin(), history.end() - std::ptrdiff_t(kRoutineHistoryMax));
+}
+
+// Days since 1970-01-01 of a "YYYY-MM-DD..." text (calendar days, no time zone).
+std::optional<long> dayNumber(const std::string& stamp)
+{
+    int year = 0;
+    unsigned month = 0, day = 0;
+    if (std::sscanf(stamp.c_str(), "%4d-%2u-%2u", &year, &month, &day) != 3) return std::nullopt;
+    const std::chrono::year_month_day date{std::chrono::year{year}, std::chrono::month{month}, std::chrono::day{day}};
+    if (!date.ok()) return std::nullopt;
+    return long(std::chrono::sys_days{date}.time_since_epoch().count());
+}
+
+} // namespace
+
+RoutineHistorySummary summariseHistory(const std::vector<RoutineRecord>& history, const std::string& today)
+{
+    RoutineHistorySummary summary;
+    const std::optional<long> todayNumber = dayNumber(today);
+    if (!todayNumber) return summary;
+    std::set<long> days;
+    for (const RoutineRecord& record : history) {
+        const std::optional<long> day = dayNumber(record.finished);
+        if (!day || *day > *todayNumber) continue;
+        days.insert(*day);
+        if (*todayNumber - *day < 7) ++summary.thisWeek;
+    }
+    // A streak still counts on a day not yet practised, as long as yesterday was.
+    long day = days.count(*todayNumber) ? *todayNumber : *todayNumber - 1;
+    while (days.count(day)) {
+        ++summary.streakDays;
+        --day;
+    }
+    return summary;
+}
+
 core::Expected<Settings> parseSettings(std::string_view text, const std::string& path)
 {
     auto table = content::parseTomlText(text, path);
     if (!table) return table.error();
     content::TomlErrors errors{path, {}};
     content::TableReader root(*table, "", errors);
-    root.rejectUnknownKeys({"font_scale", "high_contrast", "fullscreen", "window", "layers", "last_lesson", "lessons", "sound"});
+    root.rejectUnknownKeys({"font_scale", "high_contrast", "fullscreen", "window", "layers", "last_lesson", "lessons", "sound", "routine_history"});
     Settings settings;
     settings.fontScale = float(root.number("font_scale", false, 0.5, 4.0).value_or(1.0));
     settings.highContrast = root.boolean("high_contrast", false).value_or(false);
@@ -83,6 +149,7 @@ core::Expected<Settings> parseSettings(std::string_view text, const std::string&
             settings.lessons[id] = progress;
         }
     }
+    readRoutineHistory(root, settings.routineHistory);
     if (!errors.empty()) return content::summarise(errors);
     return settings;
 }
@@ -154,6 +221,14 @@ std::string serialiseSettings(const Settings& settings)
             first = false;
         }
         out << "]\n";
+    }
+    for (const RoutineRecord& record : settings.routineHistory) {
+        out << "\n[[routine_history]]\n";
+        out << "routine = " << quoted(record.routine) << "\n";
+        out << "finished = " << quoted(record.finished) << "\n";
+        out << "entries_done = " << record.entriesDone << "\n";
+        out << "entries = " << record.entries << "\n";
+        out << "seconds = " << record.totalSeconds << "\n";
     }
     return out.str();
 }

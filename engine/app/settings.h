@@ -1,5 +1,5 @@
 // What the trainer remembers between runs: text size, theme, layers, window placement, sound
-// and lesson progress, in $XDG_CONFIG_HOME/hamstring-trainer/settings.toml. Saved atomically, so
+// lesson progress and routine history, in $XDG_CONFIG_HOME/hamstring-trainer/settings.toml. Saved atomically, so
 // a crash while saving never leaves half a file; a corrupt file is set aside (not deleted)
 // and reported, and the defaults are used.
 #pragma once
@@ -13,6 +13,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <vector>
 
 namespace app {
 
@@ -29,6 +30,27 @@ struct SoundSettings {
     bool operator==(const SoundSettings&) const = default;
 };
 
+// One routine played to its end (app/routine_session.h), for the history in the routine panel.
+struct RoutineRecord {
+    std::string routine;       // its title
+    std::string finished;      // local date and time, "2026-12-05 21:30"
+    int entriesDone = 0;       // entries played to their end (skipped ones are not)
+    int entries = 0;
+    int totalSeconds = 0;      // time spent playing, pauses left out
+    bool operator==(const RoutineRecord&) const = default;
+};
+// The newest records kept; older ones are dropped as new ones come.
+inline constexpr std::size_t kRoutineHistoryMax = 200;
+
+// What the panel shows of the history: sessions in the last seven days (today included) and
+// the run of days up to today (or yesterday) with at least one session.
+struct RoutineHistorySummary {
+    int thisWeek = 0;
+    int streakDays = 0;
+};
+// `today`: "2026-12-05"; records with dates that do not parse are left out.
+RoutineHistorySummary summariseHistory(const std::vector<RoutineRecord>& history, const std::string& today);
+
 struct Settings {
     float fontScale = 1.0f;
     bool highContrast = false;
@@ -40,6 +62,7 @@ struct Settings {
     std::string lastLesson;
     std::map<std::string, LessonProgress> lessons;
     SoundSettings sound;
+    std::vector<RoutineRecord> routineHistory;   // oldest first
 };
 
 // $XDG_CONFIG_HOME/hamstring-trainer/settings.toml (or ~/.config/...); HT_CONFIG_DIR overrides.

@@ -218,3 +218,62 @@ TEST_CASE("the soak compares each part of its cycle with the same part, so where
     // Windows with no part in common fall back to their medians.
     CHECK(app::phaseMatchedDrift({{0.0, 10.0}}, {{12.0, 12.0}}, 24.0, 6) == doctest::Approx(0.2));
 }
+
+TEST_CASE("routine history round trips beside the other settings, and a malformed one is reported")
+{
+    TempDir dir;
+    app::Settings settings;
+    settings.fontScale = 1.25f;
+    settings.lessons["strength_bridge"] = {3, {1, 2}};
+    settings.sound = {40, true, false};
+    settings.routineHistory = {{"Gentle daily hamstring stretch", "2026-12-04 21:05", 3, 3, 512},
+                               {"Odd \"quoted\" routine", "2026-12-05 07:30", 1, 3, 95}};
+    REQUIRE(app::saveSettings(settings, dir / "settings.toml").ok());
+    const app::LoadedSettings loaded = app::loadSettings(dir / "settings.toml");
+    REQUIRE_FALSE(loaded.problem);
+    CHECK(loaded.settings.routineHistory == settings.routineHistory);
+    // The other settings are all still there.
+    CHECK(loaded.settings.fontScale == doctest::Approx(1.25f));
+    CHECK(loaded.settings.lessons.at("strength_bridge").completedSteps == std::set<int>{1, 2});
+    CHECK(loaded.settings.sound == settings.sound);
+
+    const auto bad = app::parseSettings("[[routine_history]]\nroutine = \"x\"\nfinished = \"yesterday\"\nentries_done = 1\n"
+                                        "entries = 2\nseconds = 60\n",
+                                        "settings.toml");
+    REQUIRE_FALSE(bad);
+    CHECK(bad.error().describe() ==
+          "settings.toml:3:12: routine_history[0].finished: expected a local date and time as \"2026-12-05 21:30\"");
+    const auto tooMany = app::parseSettings("[[routine_history]]\nroutine = \"x\"\nfinished = \"2026-12-05 10:00\"\n"
+                                            "entries_done = 3\nentries = 2\nseconds = 60\n",
+                                            "settings.toml");
+    REQUIRE_FALSE(tooMany);
+    CHECK(tooMany.error().describe() == "settings.toml:4:16: routine_history[0].entries_done: 3 is out of range (0 to 2)");
+    // Loading a file with a malformed history keeps the file (set aside) and reports it; no crash.
+    REQUIRE(core::writeFileAtomic(dir / "bad.toml", "font_scale = 2\n[[routine_history]]\nroutine = 5\n").ok());
+    const app::LoadedSettings aside = app::loadSettings(dir / "bad.toml");
+    REQUIRE(aside.problem);
+    CHECK(aside.problem->line == 3);
+    CHECK_FALSE(aside.setAside.empty());
+}
+
+TEST_CASE("the routine history summary counts this week's sessions and the streak of days")
+{
+    std::vector<app::RoutineRecord> history = {
+        {"a", "2026-11-20 09:00", 3, 3, 300},   // long ago
+        {"a", "2026-11-30 09:00", 3, 3, 300},   // 6 days before the 6th: this week
+        {"a", "2026-12-04 09:00", 3, 3, 300},
+        {"a", "2026-12-05 08:00", 3, 3, 300},
+        {"b", "2026-12-05 20:00", 2, 3, 200},
+        {"x", "not a date", 1, 1, 1},
+    };
+    app::RoutineHistorySummary summary = app::summariseHistory(history, "2026-12-06");
+    CHECK(summary.thisWeek == 4);
+    CHECK(summary.streakDays == 2);   // the 4th and 5th; the 6th not done yet keeps it
+    summary = app::summariseHistory(history, "2026-12-05");
+    CHECK(summary.thisWeek == 4);
+    CHECK(summary.streakDays == 2);
+    summary = app::summariseHistory(history, "2026-12-08");
+    CHECK(summary.thisWeek == 3);
+    CHECK(summary.streakDays == 0);
+    CHECK(app::summariseHistory({}, "2026-12-08").thisWeek == 0);
+}

@@ -22,9 +22,9 @@ void markStartup(const char* stage)
 
 Application::Application(const Options& options)
     : options_(options), paths_(findDataPaths(options.dataDir)), settings_(world_.scene, graphics_, overlay_),
-      lessons_(world_, settings_, overlay_, !options.headless), physiology_(world_),
-      panels_(world_, graphics_, lessons_, physiology_, overlay_),
-      dispatch_(world_, graphics_, lessons_, panels_, physiology_, loop_, options.display),
+      lessons_(world_, settings_, overlay_, !options.headless), routines_(world_, lessons_, settings_, overlay_, !options.headless),
+      physiology_(world_), panels_(world_, graphics_, lessons_, routines_, settings_, physiology_, overlay_),
+      dispatch_(world_, graphics_, lessons_, routines_, panels_, physiology_, loop_, options.display),
       input_(world_, graphics_, dispatch_, lessons_, panels_, loop_)
 {
 }
@@ -89,6 +89,8 @@ core::Status Application::start()
     lessons_.finishLoad();
     markStartup("lessons in");
     if (core::Status opened = lessons_.openFromOptions(options_, paths_); !opened) return opened;
+    if (core::Status opened = routines_.openFromOptions(options_, paths_); !opened) return opened;
+    if (!options_.routinePath.empty()) panels_.routinePanel().open = true;
     if (core::Status overlay = graphics_.startOverlay(settings.fontScale, settings.highContrast); !overlay) return overlay;
     panels_.setPresenterDisplay(options_.display);
     if (options_.presenter) panels_.setPresenter(true);
@@ -242,8 +244,10 @@ void Application::advance(double dtSeconds)
         physiology_.record(step);
     }
     scene.updateMuscleMeshes();
+    routines_.update(dtSeconds);  // a routine moves on to its next entry or rest
     lessons_.update();
-    audio_.update(player, !options_.headless);  // the step's tones and voice for this frame's span
+    // The step's tones and voice for this frame's span (a routine's rests have their own).
+    audio_.update(player, routines_.playing() ? routines_.player().plan() : nullptr, !options_.headless);
     world_.camera.update(float(dtSeconds));
     input_.updateHover();
 }

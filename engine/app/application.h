@@ -16,6 +16,7 @@
 #include "app/paths.h"
 #include "app/physiology_view.h"
 #include "app/quality_governor.h"
+#include "app/routine_session.h"
 #include "app/settings_sync.h"
 #include "app/world.h"
 #include "core/error.h"
@@ -59,6 +60,7 @@ private:
     GraphicsContext graphics_;
     SettingsSync settings_;
     LessonSession lessons_;
+    RoutineSession routines_;
     PhysiologyView physiology_;
     Panels panels_;
     CommandDispatcher dispatch_;

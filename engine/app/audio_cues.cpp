@@ -2,7 +2,9 @@
 
 #include "app/settings_sync.h"
 #include "core/log.h"
+#include "audio/routine_cues.h"
 #include "lessons/lesson_player.h"
+#include "lessons/routine_player.h"
 #include "ui/overlay.h"
 
 #include <algorithm>
@@ -21,7 +23,7 @@ constexpr double kSpeechGraceS = 1.0;
 
 } // namespace
 
-void AudioCues::update(const lessons::LessonPlayer& player, bool soundAllowed)
+void AudioCues::update(const lessons::LessonPlayer& player, const lessons::RoutinePlan* routine, bool soundAllowed)
 {
     if (!menuSet_) {
         const SoundSettings& saved = settings_.settings().sound;
@@ -41,7 +43,7 @@ void AudioCues::update(const lessons::LessonPlayer& player, bool soundAllowed)
         output_->setSettings({float(chosen.volumePercent) / 100.0f, chosen.voice, chosen.mute});
         applied_ = chosen;
     }
-    followStep(player);
+    followStep(player, routine);
 }
 
 void AudioCues::open()
@@ -53,8 +55,14 @@ void AudioCues::open()
     sounds_ = std::make_unique<audio::CueSounds>(output_->sampleRateHz(), speech_.get());
 }
 
-void AudioCues::followStep(const lessons::LessonPlayer& player)
+void AudioCues::followStep(const lessons::LessonPlayer& player, const lessons::RoutinePlan* routine)
 {
+    // A routine's segments are its lesson's steps, one for one.
+    if (routine && routine->lesson.id != (player.lesson() ? player.lesson()->id : std::string())) routine = nullptr;
+    const auto stepCues = [&](int index) {
+        return routine ? audio::scheduleRoutineSegmentCues(*routine, index)
+                       : audio::scheduleStepCues(player.lesson()->steps[std::size_t(index)]);
+    };
     const content::LessonStep* step = player.step();
     if (!step) {
         lesson_ = nullptr;
@@ -63,12 +71,12 @@ void AudioCues::followStep(const lessons::LessonPlayer& player)
     }
     if (player.lesson() != lesson_) {
         // Every spoken line of the lesson is made ahead, on the speech thread, from now on.
-        for (const content::LessonStep& each : player.lesson()->steps) sounds_->prepare(audio::scheduleStepCues(each));
+        for (int index = 0; index < player.stepCount(); ++index) sounds_->prepare(stepCues(index));
     }
     if (player.lesson() != lesson_ || player.stepSerial() != stepSerial_) {
         lesson_ = player.lesson();
         stepSerial_ = player.stepSerial();
-        cues_ = audio::scheduleStepCues(*step);
+        cues_ = stepCues(player.stepIndex());
         waiting_.clear();
         lastStepTimeS_ = 0.0;
     }

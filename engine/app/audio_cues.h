@@ -17,6 +17,7 @@
 
 namespace lessons {
 class LessonPlayer;
+struct RoutinePlan;
 }
 namespace ui {
 struct OverlayState;
@@ -30,12 +31,13 @@ class AudioCues {
 public:
     AudioCues(ui::OverlayState& menu, SettingsSync& settings) : menu_(menu), settings_(settings) {}
 
-    // Once a frame, after the lesson advanced. `soundAllowed` false (headless): nothing opens.
-    void update(const lessons::LessonPlayer& player, bool soundAllowed);
+    // Once a frame, after the lesson advanced. `routine`: the plan the player plays, if it plays
+    // a routine (its rests have cues of their own). `soundAllowed` false (headless): nothing opens.
+    void update(const lessons::LessonPlayer& player, const lessons::RoutinePlan* routine, bool soundAllowed);
 
 private:
     void open();
-    void followStep(const lessons::LessonPlayer& player);
+    void followStep(const lessons::LessonPlayer& player, const lessons::RoutinePlan* routine);
 
     ui::OverlayState& menu_;
     SettingsSync& settings_;

@@ -5,6 +5,7 @@
 #include "app/loop_state.h"
 #include "app/panels.h"
 #include "app/physiology_view.h"
+#include "app/routine_session.h"
 #include "app/world.h"
 
 #include <algorithm>
@@ -70,6 +71,7 @@ void CommandDispatcher::applyAction(Action action, std::vector<ui::Command>& com
         if (player.active()) commands.push_back(ui::SetPaused{!player.paused()});
         break;
     case Action::ToggleLessons: commands.push_back(ui::ToggleLessonPanel{}); break;
+    case Action::ToggleRoutines: commands.push_back(ui::ToggleRoutinePanel{}); break;
     case Action::ToggleXray: commands.push_back(ui::SetXray{!panels_.explore().xray}); break;
     case Action::TogglePhysiology: commands.push_back(ui::TogglePhysiologyPanel{}); break;
     case Action::ToggleBones:
@@ -127,8 +129,15 @@ void CommandDispatcher::apply(const ui::Command& command)
                    [&](const ui::Quit&) { loop_.running = false; },
                    [&](const ui::StartLesson& c) { lessons_.start(c.id, c.step); },
                    [&](const ui::StopLesson&) { lessons_.stop(); },
-                   [&](const ui::NextStep&) { lessons_.next(); },
-                   [&](const ui::PreviousStep&) { player.previous(); },
+                   // In a routine, next and previous go by entry, past the rests between them.
+                   [&](const ui::NextStep&) {
+                       if (routines_.playing()) routines_.skip();
+                       else lessons_.next();
+                   },
+                   [&](const ui::PreviousStep&) {
+                       if (routines_.playing()) routines_.previous();
+                       else player.previous();
+                   },
                    [&](const ui::GoToStep& c) { player.goToStep(c.step); },
                    [&](const ui::RestartStep&) { player.restartStep(); },
                    [&](const ui::SetPaused& c) { player.setPaused(c.paused); },
@@ -143,6 +152,23 @@ void CommandDispatcher::apply(const ui::Command& command)
                    [&](const ui::ShowAllStructures&) { scene.showAllStructures(); },
                    [&](const ui::SetLabels& c) { panels_.explore().labels = c.enabled; },
                    [&](const ui::ToggleExplorePanel&) { panels_.explore().open = !panels_.explore().open; },
+                   [&](const ui::PlayRoutine& c) { (void)routines_.play(c.routine); },
+                   [&](const ui::OpenRoutine& c) {
+                       if (routines_.open(c.path)) panels_.routinePanel().open = true;
+                   },
+                   [&](const ui::SaveRoutine& c) {
+                       auto saved = routines_.save(c.routine);
+                       ui::notify(panels_.overlay(), saved ? "Routine saved to " + saved->string()
+                                                           : "Routine not saved: " + saved.error().describe(), 8.0);
+                   },
+                   [&](const ui::StopRoutine&) { routines_.stop(); },
+                   [&](const ui::SkipRoutineEntry&) { routines_.skip(); },
+                   [&](const ui::PreviousRoutineEntry&) { routines_.previous(); },
+                   [&](const ui::ToggleRoutinePanel&) {
+                       ui::RoutinePanelState& panel = panels_.routinePanel();
+                       panel.open = !panel.open;
+                       if (panel.open) routines_.refreshFiles();
+                   },
                    [&](const ui::ToggleLessonPanel&) { panels_.lessonPanel().open = !panels_.lessonPanel().open; },
                    [&](const ui::StartQuiz&) {
                        if (player.active()) lessons_.stop();

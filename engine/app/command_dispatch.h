@@ -14,16 +14,17 @@ class GraphicsContext;
 class LessonSession;
 class Panels;
 class PhysiologyView;
+class RoutineSession;
 struct LoopState;
 struct World;
 
 class CommandDispatcher {
 public:
     // `display`: the display fullscreen goes to (--display).
-    CommandDispatcher(World& world, GraphicsContext& graphics, LessonSession& lessons, Panels& panels,
+    CommandDispatcher(World& world, GraphicsContext& graphics, LessonSession& lessons, RoutineSession& routines, Panels& panels,
                       PhysiologyView& physiology, LoopState& loop, int display)
-        : world_(world), graphics_(graphics), lessons_(lessons), panels_(panels), physiology_(physiology), loop_(loop),
-          display_(display)
+        : world_(world), graphics_(graphics), lessons_(lessons), routines_(routines), panels_(panels), physiology_(physiology),
+          loop_(loop), display_(display)
     {
     }
 
@@ -39,6 +40,7 @@ private:
     World& world_;
     GraphicsContext& graphics_;
     LessonSession& lessons_;
+    RoutineSession& routines_;
     Panels& panels_;
     PhysiologyView& physiology_;
     LoopState& loop_;

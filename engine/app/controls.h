@@ -16,7 +16,7 @@ enum class Action {
     OrbitLeft, OrbitRight, OrbitUp, OrbitDown, ZoomIn, ZoomOut,
     ToggleHelp, ToggleLayers, ToggleFullscreen, Screenshot,
     LargerText, SmallerText, ClearOrClose, Quit,
-    NextStep, PreviousStep, TogglePause, ToggleLessons,
+    NextStep, PreviousStep, TogglePause, ToggleLessons, ToggleRoutines,
     TogglePresenter, ToggleBlank, ToggleHighContrast,
     ToggleXray, ToggleLabels, IsolateSelection, HideSelection, ShowAll, ToggleQuiz,
     TogglePhysiology, ToggleStretchMap,

@@ -47,6 +47,8 @@ void InputController::handle(const std::vector<platform::InputEvent>& events, st
         case Type::WindowResized:
         case Type::WindowMoved:
         case Type::DisplayChanged: graphics_.refreshDisplayScale(); break;
+        // A routine a teacher handed out, dragged onto the window: opened and played.
+        case Type::FileDropped: commands.push_back(ui::OpenRoutine{event.path}); break;
         default: break;
         }
     }

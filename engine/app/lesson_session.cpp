@@ -4,6 +4,7 @@
 #include "app/step_framing.h"
 #include "app/world.h"
 #include "core/log.h"
+#include "lessons/routine_player.h"
 #include "scene/step_staging.h"
 #include "ui/overlay.h"
 
@@ -15,6 +16,16 @@
 #include <filesystem>
 
 namespace app {
+namespace {
+
+// A routine plays as a lesson of its own (lessons/routine_player.h); its progress is the
+// routine history, not lesson progress.
+bool isRoutine(const content::Lesson& lesson)
+{
+    return lesson.id.rfind(lessons::kRoutineLessonPrefix, 0) == 0;
+}
+
+} // namespace
 
 void LessonSession::beginLoad(const DataPaths& paths)
 {
@@ -103,7 +114,7 @@ void LessonSession::update()
     applyStepSettings();
     followViewRegion();
     placeProps();
-    if (player_.stepFinished()) {
+    if (player_.stepFinished() && !isRoutine(*player_.lesson())) {
         auto& done = completedSteps_[player_.lesson()->id];
         if (done.insert(player_.stepIndex()).second) {
             rememberProgress();
@@ -143,7 +154,7 @@ void LessonSession::setWindowMinimised(bool minimised)
 
 void LessonSession::rememberProgress()
 {
-    if (!player_.active()) return;
+    if (!player_.active() || isRoutine(*player_.lesson())) return;
     const std::string& id = player_.lesson()->id;
     settings_.rememberProgress(id, player_.stepIndex(), completedSteps_[id]);
 }
@@ -168,7 +179,7 @@ void LessonSession::applyStepSettings()
     }
     world_.scene.setHighlights(step->highlight);
     frameStep();
-    settings_.rememberStep(player_.lesson()->id, player_.stepIndex());
+    if (!isRoutine(*player_.lesson())) settings_.rememberStep(player_.lesson()->id, player_.stepIndex());
 }
 
 // The camera glides to the step's framing inside the part of the window the panels leave free;
@@ -233,7 +244,20 @@ int checkLessons(const Options& options)
     for (const std::string& term : lessons.unusedGlossaryTerms())
         std::fprintf(stderr, "scenes/glossary.toml: term '%s' is not marked in any lesson\n", term.c_str());
     std::printf("%d lesson(s) loaded, %d with problems\n", good, lessons.errorCount());
-    return lessons.errorCount() == 0 && good > 0 ? 0 : 1;
+    // The shipped routines name lessons and steps: checked against the lessons just loaded.
+    int routines = 0, brokenRoutines = 0;
+    std::error_code ec;
+    const content::RoutineContext context = lessons::routineContext(lessons);
+    for (const auto& file : std::filesystem::directory_iterator(paths.scenes() / "routines", ec)) {
+        if (file.path().extension() != ".toml") continue;
+        ++routines;
+        if (auto routine = content::loadRoutineFile(file.path().string(), context); !routine) {
+            std::fprintf(stderr, "%s\n", routine.error().describe().c_str());
+            ++brokenRoutines;
+        }
+    }
+    std::printf("%d routine(s) checked, %d with problems\n", routines, brokenRoutines);
+    return lessons.errorCount() == 0 && good > 0 && brokenRoutines == 0 ? 0 : 1;
 }
 
 } // namespace app

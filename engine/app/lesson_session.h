@@ -92,8 +92,8 @@ private:
     bool pausedByMinimise_ = false;  // the lesson was playing when the window was minimised
 };
 
-// --check-lessons: loads the scene's model and every lesson with no window, prints each
-// problem as file:line:column, and returns 1 if there was any.
+// --check-lessons: loads the scene's model, every lesson and every shipped routine with no
+// window, prints each problem as file:line:column, and returns 1 if there was any.
 int checkLessons(const Options& options);
 
 } // namespace app

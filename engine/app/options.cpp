@@ -150,10 +150,12 @@ ParseResult parseOptions(int argc, char** argv)
     cli.add_option("--lesson", options.lesson, "Open a lesson by its file name (without .toml)");
     cli.add_option("--step", options.step, "Start the lesson at this step (1 is the first)")
         ->check(numberWithin(1, content::kLessonLimits.steps, true));
-    cli.add_option("--time", options.stepTimeS, "Jump to this many seconds into the step")
+    cli.add_option("--routine", options.routinePath,
+                   "Play a routine file (TOML, see docs/lesson-format.md); a teacher's, or one saved from the Routines panel");
+    cli.add_option("--time", options.stepTimeS, "Jump to this many seconds into the step (with --routine: into the routine)")
         ->check(numberWithin(0, kMaximumStepTimeS, false, "number of seconds"));
     cli.add_flag("--check-lessons", options.checkLessons,
-                 "Load every lesson, print each problem as file:line:column, and exit (1 if any)");
+                 "Load every lesson and shipped routine, print each problem as file:line:column, and exit (1 if any)");
     std::vector<std::string> exportArgs;
     cli.add_option("--export-lesson", exportArgs,
                    "NAME DIR: render every step of a lesson headless into DIR as PNG, with a printable HTML handout")
@@ -235,7 +237,12 @@ ParseResult parseOptions(int argc, char** argv)
         options.size = {std::stoi(match[1]), std::stoi(match[2])};
         options.sizeGiven = true;
     }
-    for (const auto& [name, given] : {std::pair{"--step", options.step > 0}, std::pair{"--time", options.stepTimeS >= 0.0}})
+    if (!options.routinePath.empty() && !options.lesson.empty()) {
+        std::fprintf(stderr, "hamstring-trainer: --routine: give either --lesson or --routine, not both\n");
+        return {std::nullopt, 2};
+    }
+    for (const auto& [name, given] : {std::pair{"--step", options.step > 0},
+                                      std::pair{"--time", options.stepTimeS >= 0.0 && options.routinePath.empty()}})
         if (given && options.lesson.empty()) {
             std::fprintf(stderr, "hamstring-trainer: %s: only used with --lesson\n", name);
             return {std::nullopt, 2};

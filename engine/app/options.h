@@ -36,7 +36,8 @@ struct Options {
     std::string lesson;              // open this lesson (file name without .toml)
     int step = 0;                    // 1-based step of --lesson; 0: where the user left off
     double stepTimeS = -1.0;         // jump to this time within the step (reproducible images)
-    bool checkLessons = false;       // validate every lesson and exit
+    std::string routinePath;         // play this routine file (--routine); --time seeks within it
+    bool checkLessons = false;       // validate every lesson and shipped routine and exit
     bool controlsMarkdown = false;   // print the controls as a Markdown table (the README's) and exit
     std::string inputScript;         // inject scripted input (automation, tests)
     std::string exportLesson;        // render every step of this lesson and a handout...

@@ -4,6 +4,8 @@
 #include "app/graphics_context.h"
 #include "app/lesson_session.h"
 #include "app/physiology_view.h"
+#include "app/routine_session.h"
+#include "app/settings_sync.h"
 #include "app/world.h"
 #include "ui/labels.h"
 #include "ui/presenter.h"
@@ -12,14 +14,16 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <ctime>
 #include <map>
 
 namespace app {
 
-Panels::Panels(World& world, GraphicsContext& graphics, const LessonSession& lessons, PhysiologyView& physiology,
-               ui::OverlayState& overlay)
-    : world_(world), graphics_(graphics), lessons_(lessons), physiology_(physiology), overlay_(overlay), help_(helpEntries())
+Panels::Panels(World& world, GraphicsContext& graphics, const LessonSession& lessons, const RoutineSession& routines,
+               const SettingsSync& settings, PhysiologyView& physiology, ui::OverlayState& overlay)
+    : world_(world), graphics_(graphics), lessons_(lessons), routines_(routines), settings_(settings), physiology_(physiology),
+      overlay_(overlay), help_(helpEntries())
 {
 }
 
@@ -81,12 +85,52 @@ void Panels::build(double dtSeconds, glm::vec2 pointerPixels, std::vector<ui::Co
     physiology_.stretchMapState().dock = layout_.stretchMap;
     physiology_.draw(commands);
 
+    // The routine panel takes the lesson panel's place while it is open.
+    if (routinePanel_.open) {
+        drawRoutinePanel(commands);
+        return;
+    }
     ui::LessonPanelInput lessonInput;
     lessonInput.library = &lessons_.library();
     lessonInput.player = &lessons_.player();
     lessonInput.completed = &lessons_.completedSteps();
     lessonInput.dock = layout_.lessons;
     ui::drawLessonPanel(lessonInput, lessonPanel_, commands);
+}
+
+void Panels::drawRoutinePanel(std::vector<ui::Command>& commands)
+{
+    ui::RoutinePanelInput input;
+    // The lessons offered change only when lesson files are reloaded; found again each frame
+    // they cost a walk over a few dozen lessons.
+    routineCandidates_ = lessons::routineCandidates(lessons_.library());
+    input.candidates = &routineCandidates_;
+    for (const RoutineFileInfo& file : routines_.routineFiles()) input.files.push_back({file.title, file.path.string(), file.shipped});
+    input.playing = routines_.playing();
+    if (const lessons::RoutinePlan* plan = routines_.player().plan(); plan && input.playing) {
+        input.position = routines_.position();
+        input.paused = lessons_.player().paused();
+        input.routineTitle = plan->routine.title;
+        input.routineNote = plan->routine.note;
+        if (const content::LessonStep* step = lessons_.player().step()) input.stepText = content::stripMarks(step->text);
+    }
+    const std::vector<RoutineRecord>& history = settings_.settings().routineHistory;
+    const std::time_t now = std::time(nullptr);
+    std::tm local{};
+    localtime_r(&now, &local);
+    char today[16];
+    std::strftime(today, sizeof today, "%Y-%m-%d", &local);
+    const RoutineHistorySummary summary = summariseHistory(history, today);
+    input.sessionsThisWeek = summary.thisWeek;
+    input.streakDays = summary.streakDays;
+    for (auto record = history.rbegin(); record != history.rend() && input.recent.size() < 3; ++record) {
+        char line[320];
+        std::snprintf(line, sizeof line, "%s  %s: %d of %d entries, %d min", record->finished.c_str(), record->routine.c_str(),
+                      record->entriesDone, record->entries, (record->totalSeconds + 30) / 60);
+        input.recent.emplace_back(line);
+    }
+    input.dock = layout_.lessons;
+    ui::drawRoutinePanel(input, routinePanel_, commands);
 }
 
 // Where the docked panels go this frame: below the menu bar (one frame high), around the model.
@@ -100,7 +144,7 @@ ui::DockLayout Panels::dockLayout() const
     request.titleBarPixels = ImGui::GetFrameHeight();
     request.explore = explore_.open;
     request.exploreFolded = explore_.folded;
-    request.lessons = lessonPanel_.open;
+    request.lessons = lessonPanel_.open || routinePanel_.open;
     // The physiology panels draw only when a body is simulated.
     request.physiology = physiology_.panelOpen() && world_.scene.body();
     request.stretchMap = physiology_.stretchMapOpen() && world_.scene.body();

@@ -10,6 +10,7 @@
 #include "ui/dock_layout.h"
 #include "ui/explore_panel.h"
 #include "ui/lesson_panel.h"
+#include "ui/routine_panel.h"
 #include "ui/overlay.h"
 
 #include <glm/vec2.hpp>
@@ -23,12 +24,14 @@ namespace app {
 class GraphicsContext;
 class LessonSession;
 class PhysiologyView;
+class RoutineSession;
+class SettingsSync;
 struct World;
 
 class Panels {
 public:
-    Panels(World& world, GraphicsContext& graphics, const LessonSession& lessons, PhysiologyView& physiology,
-           ui::OverlayState& overlay);
+    Panels(World& world, GraphicsContext& graphics, const LessonSession& lessons, const RoutineSession& routines,
+           const SettingsSync& settings, PhysiologyView& physiology, ui::OverlayState& overlay);
 
     // Between ImGui's NewFrame and Render: every panel, reading state and emitting commands.
     void build(double dtSeconds, glm::vec2 pointerPixels, std::vector<ui::Command>& commands);
@@ -56,21 +59,27 @@ public:
     ui::OverlayState& overlay() { return overlay_; }
     ui::ExplorePanelState& explore() { return explore_; }
     ui::LessonPanelState& lessonPanel() { return lessonPanel_; }
+    ui::RoutinePanelState& routinePanel() { return routinePanel_; }
 
 private:
     ui::DockLayout dockLayout() const;
     void drawStructureLabels();
     void showQuizQuestion();
+    void drawRoutinePanel(std::vector<ui::Command>& commands);
 
     World& world_;
     GraphicsContext& graphics_;
     const LessonSession& lessons_;
+    const RoutineSession& routines_;
+    const SettingsSync& settings_;
     PhysiologyView& physiology_;
     ui::OverlayState& overlay_;
     bool pointerVisible_ = false;
     const std::vector<ui::HelpEntry> help_;
     ui::ExplorePanelState explore_;
     ui::LessonPanelState lessonPanel_;
+    ui::RoutinePanelState routinePanel_;
+    std::vector<const content::Lesson*> routineCandidates_;   // offered by the routine builder
     ui::DockLayout layout_;
     std::vector<int> concealed_;   // what the open quiz question asks for (this frame)
     std::optional<std::array<content::LayerSettings, content::kLayerCount>> layersBeforeXray_;

@@ -60,4 +60,11 @@ void SettingsSync::save()
     }
 }
 
+void SettingsSync::recordRoutine(RoutineRecord record)
+{
+    std::vector<RoutineRecord>& history = settings_.routineHistory;
+    history.push_back(std::move(record));
+    if (history.size() > kRoutineHistoryMax) history.erase(history.begin(), history.end() - std::ptrdiff_t(kRoutineHistoryMax));
+}
+
 } // namespace app

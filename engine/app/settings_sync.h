@@ -38,6 +38,8 @@ public:
     void rememberLastLesson(const std::string& lessonId) { settings_.lastLesson = lessonId; }
     void rememberStep(const std::string& lessonId, int step) { settings_.lessons[lessonId].lastStep = step; }
     void rememberSound(const SoundSettings& sound) { settings_.sound = sound; }
+    // Adds a finished routine to the history (the oldest dropped past kRoutineHistoryMax).
+    void recordRoutine(RoutineRecord record);
     // Writes the settings with what the app shows now. A failure is said once; the settings
     // then last until the trainer quits.
     void save();

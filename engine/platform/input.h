@@ -47,6 +47,7 @@ struct InputEvent {
         MouseUp,
         MouseWheel,
         Pinch,            // two-finger zoom on a touchpad
+        FileDropped,      // a file dragged onto the window (see `path`)
     };
     Type type = Type::Quit;
     Key key = Key::Unknown;
@@ -58,6 +59,7 @@ struct InputEvent {
     glm::vec2 delta{0.0f};        // mouse motion in drawable pixels
     float wheel = 0.0f;           // positive away from the user
     float pinch = 0.0f;           // positive when the fingers spread
+    std::string path;             // FileDropped: the file, as the file manager gave it
 };
 
 // An input event to inject as if the user had made it (tests and demos drive the real app

@@ -128,6 +128,15 @@ void Window::pollEvents(std::vector<InputEvent>& events)
             default: break;
             }
             break;
+        case SDL_DROPFILE:
+            // SDL hands over a copy of the path that the receiver frees.
+            if (event.drop.file) {
+                out.type = InputEvent::Type::FileDropped;
+                out.path = event.drop.file;
+                SDL_free(event.drop.file);
+                events.push_back(out);
+            }
+            break;
         case SDL_KEYDOWN:
         case SDL_KEYUP:
             out.type = event.type == SDL_KEYDOWN ? InputEvent::Type::KeyDown : InputEvent::Type::KeyUp;

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "scene/camera.h"
+#include "content/routine.h"
 #include "content/structures.h"
 
 #include <string>
@@ -31,6 +32,15 @@ struct RestartStep {};
 struct SetPaused { bool paused; };
 struct SetPlaybackSpeed { double speed; };
 struct ScrubStep { double timeS; };
+
+// Routines (ui/routine_panel.h, app/routine_session.h).
+struct PlayRoutine { content::Routine routine; };      // as built in the panel
+struct OpenRoutine { std::string path; };             // a routine file: saved, shipped, dropped
+struct SaveRoutine { content::Routine routine; };      // into the config dir's routines/
+struct StopRoutine {};
+struct SkipRoutineEntry {};
+struct PreviousRoutineEntry {};
+struct ToggleRoutinePanel {};
 
 // Exploring.
 struct SetXray { bool enabled; };              // see inside: outer layers turn translucent
@@ -66,6 +76,7 @@ using Command = std::variant<SetViewPreset, FrameAll, FocusSelection, SetLayerVi
                              ScrubStep, SetXray, HideStructure, IsolateStructure, ShowAllStructures, SetLabels,
                              ToggleExplorePanel, ToggleLessonPanel, StartQuiz, StopQuiz, AnswerQuiz, NextQuizQuestion,
                              SetColourMap, SetLegPose, SetStretchMapHead, TogglePhysiologyPanel, ToggleStretchMap,
-                             TogglePresenter, ToggleBlank, SetHighContrast, SetPresenterDisplay>;
+                             TogglePresenter, ToggleBlank, SetHighContrast, SetPresenterDisplay, PlayRoutine, OpenRoutine,
+                             SaveRoutine, StopRoutine, SkipRoutineEntry, PreviousRoutineEntry, ToggleRoutinePanel>;
 
 } // namespace ui

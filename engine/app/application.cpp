@@ -114,7 +114,7 @@ void Application::addModes()
     if (options_.soakSeconds > 0.0) modes_.push_back(makeSoakMode(world_, options_.soakSeconds, options_.frames));
     if (options_.bench) modes_.push_back(makeBenchMode(graphics_, !options_.noOverlay));
     if (!options_.reportPath.empty())
-        modes_.push_back(makeReportMode(options_.reportPath, world_, graphics_, lessons_, panels_, loop_));
+        modes_.push_back(makeReportMode(options_.reportPath, world_, graphics_, lessons_, routines_, panels_, loop_));
 }
 
 int Application::frameLimit() const

@@ -12,7 +12,7 @@ namespace app {
 namespace {
 
 // The kinds of [[event]] a script holds, by the word for `type`.
-enum class EventType { Move, Click, DoubleClick, Down, Up, Wheel, Key, KeyDown, KeyUp, Resize, Minimise, Restore, Display, ContextLost };
+enum class EventType { Move, Click, DoubleClick, Down, Up, Wheel, Key, KeyDown, KeyUp, Resize, Minimise, Restore, Display, ContextLost, Drop };
 constexpr auto kEventTypeNames = core::enumNames<EventType>({
     {EventType::Move, "move"},
     {EventType::Click, "click"},
@@ -28,6 +28,7 @@ constexpr auto kEventTypeNames = core::enumNames<EventType>({
     {EventType::Restore, "restore"},
     {EventType::Display, "display"},
     {EventType::ContextLost, "context_lost"},
+    {EventType::Drop, "drop"},
 });
 
 constexpr auto kButtonNames = core::enumNames<platform::MouseButton>({
@@ -58,7 +59,7 @@ core::Expected<std::vector<ScriptedInput>> parseInputScript(std::string_view tex
             }
             content::TableReader reader(*entry, field, errors);
             reader.rejectUnknownKeys({"frame", "type", "x", "y", "button", "wheel", "key", "shift", "ctrl", "alt", "width",
-                                     "height", "display", "dpi"});
+                                     "height", "display", "dpi", "path"});
             const int frame = int(reader.number("frame", true, 0.0, 1e7).value_or(0.0));
             const std::string typeName = reader.string("type", true).value_or("move");
             const std::optional<EventType> type = kEventTypeNames.parse(typeName);
@@ -113,6 +114,10 @@ core::Expected<std::vector<ScriptedInput>> parseInputScript(std::string_view tex
                 add(frame, T::Resize);
                 break;
             case EventType::Minimise: add(frame, T::Minimise); break;
+            case EventType::Drop:
+                input.path = reader.string("path", true).value_or("");
+                add(frame, T::DropFile);
+                break;
             case EventType::Restore: add(frame, T::Restore); break;
             case EventType::Display:
                 input.display = int(reader.number("display", false, 0.0, 64.0).value_or(0.0));

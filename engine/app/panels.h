@@ -60,6 +60,7 @@ public:
     ui::ExplorePanelState& explore() { return explore_; }
     ui::LessonPanelState& lessonPanel() { return lessonPanel_; }
     ui::RoutinePanelState& routinePanel() { return routinePanel_; }
+    bool routinePanelOpen() const { return routinePanel_.open; }
 
 private:
     ui::DockLayout dockLayout() const;

@@ -134,6 +134,11 @@ lessons::RoutinePosition RoutineSession::position() const
     return player_.position(lessons_.player());
 }
 
+std::size_t RoutineSession::historySize() const
+{
+    return settings_.settings().routineHistory.size();
+}
+
 void RoutineSession::recordFinished()
 {
     const lessons::RoutinePlan& plan = *player_.plan();

@@ -64,6 +64,7 @@ public:
     const lessons::RoutinePlayer& player() const { return player_; }
     bool playing() const;
     lessons::RoutinePosition position() const;
+    std::size_t historySize() const;   // routines finished, as the settings hold them
 
 private:
     void recordFinished();

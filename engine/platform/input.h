@@ -69,7 +69,7 @@ struct SyntheticInput {
     // window; Minimise, Restore and DisplayChange are queued as SDL window events (a headless
     // window cannot be minimised or moved to another monitor), DisplayChange with the new
     // display's DPI.
-    enum class Type { MouseMove, MouseDown, MouseUp, Wheel, KeyDown, KeyUp, Resize, Minimise, Restore, DisplayChange };
+    enum class Type { MouseMove, MouseDown, MouseUp, Wheel, KeyDown, KeyUp, Resize, Minimise, Restore, DisplayChange, DropFile };
     Type type = Type::MouseMove;
     glm::ivec2 size{0};           // Resize: new window size in points
     int display = 0;              // DisplayChange
@@ -80,6 +80,7 @@ struct SyntheticInput {
     float wheel = 0.0f;
     Key key = Key::Unknown;
     Modifiers modifiers;
+    std::string path;             // DropFile: the file dragged onto the window
 };
 
 } // namespace platform

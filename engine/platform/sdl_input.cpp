@@ -248,6 +248,12 @@ void Window::injectInput(const SyntheticInput& input)
             state_->injectedDpi = input.dpi;
         }
         break;
+    case SyntheticInput::Type::DropFile:
+        // As a file manager's drop arrives: a copy of the path that the receiver frees.
+        event.type = SDL_DROPFILE;
+        event.drop.windowID = id;
+        event.drop.file = SDL_strdup(input.path.c_str());
+        break;
     case SyntheticInput::Type::KeyDown:
     case SyntheticInput::Type::KeyUp:
         event.type = input.type == SyntheticInput::Type::KeyDown ? SDL_KEYDOWN : SDL_KEYUP;

@@ -110,18 +110,21 @@ void drawFiles(const RoutinePanelInput& input, std::vector<Command>& commands)
 {
     ImGui::TextColored(kAccent, "Open a routine");
     if (input.files.empty()) ImGui::TextColored(kDim, "None yet: build one below, or drop a routine file on the window.");
-    for (std::size_t i = 0; i < input.files.size(); ++i) {
-        const RoutineListItem& file = input.files[i];
-        ImGui::PushID(int(i));
-        if (ImGui::SmallButton("Play")) commands.push_back(OpenRoutine{file.path});
-        ImGui::SameLine();
-        ImGui::TextUnformatted(file.title.c_str());
-        if (file.shipped) {
+    // The examples that come with the trainer, then the user's own, each under a small heading.
+    for (const bool shipped : {true, false}) {
+        bool headed = false;
+        for (std::size_t i = 0; i < input.files.size(); ++i) {
+            const RoutineListItem& file = input.files[i];
+            if (file.shipped != shipped) continue;
+            if (!headed) ImGui::TextColored(kDim, shipped ? "Examples" : "Saved");
+            headed = true;
+            ImGui::PushID(int(i));
+            if (ImGui::SmallButton("Play")) commands.push_back(OpenRoutine{file.path});
             ImGui::SameLine();
-            ImGui::TextColored(kDim, "(example)");
+            ImGui::TextUnformatted(file.title.c_str());
+            if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", file.path.c_str());
+            ImGui::PopID();
         }
-        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", file.path.c_str());
-        ImGui::PopID();
     }
 }
 
@@ -174,6 +177,7 @@ void drawBuilder(const RoutinePanelInput& input, RoutinePanelState& state, std::
     ImGui::SetNextItemWidth(-1.0f);
     ImGui::InputTextWithHint("##name", "Name", state.name, sizeof state.name);
     content::Routine& draft = state.draft;
+    if (draft.entries.empty()) wrapped("Pick a stretch or exercise and press Add; then order them and set the numbers.", &kDim);
     for (std::size_t i = 0; i < draft.entries.size();) {
         if (drawDraftEntry(input, draft, i))
             draft.entries.erase(draft.entries.begin() + std::ptrdiff_t(i));

@@ -49,6 +49,7 @@ public:
 
 class GraphicsContext;
 class LessonSession;
+class RoutineSession;
 class Panels;
 class PhysiologyView;
 struct DataPaths;
@@ -80,6 +81,7 @@ std::unique_ptr<Mode> makeCoverageMode(World& world, GraphicsContext& graphics, 
                                        const PhysiologyView& physiology, CoverageRequest request);
 // --report FILE: the app's state as JSON at exit, for tests that drive the app.
 std::unique_ptr<Mode> makeReportMode(std::filesystem::path path, const World& world, const GraphicsContext& graphics,
-                                     const LessonSession& lessons, const Panels& panels, const LoopState& loop);
+                                     const LessonSession& lessons, const RoutineSession& routines, const Panels& panels,
+                                     const LoopState& loop);
 
 } // namespace app

@@ -7,6 +7,7 @@
 #include "app/lesson_session.h"
 #include "app/loop_state.h"
 #include "app/panels.h"
+#include "app/routine_session.h"
 #include "app/world.h"
 #include "core/file.h"
 #include "core/log.h"
@@ -22,8 +23,9 @@ namespace {
 class ReportMode final : public Mode {
 public:
     ReportMode(std::filesystem::path path, const World& world, const GraphicsContext& graphics, const LessonSession& lessons,
-               const Panels& panels, const LoopState& loop)
-        : path_(std::move(path)), world_(world), graphics_(graphics), lessons_(lessons), panels_(panels), loop_(loop)
+               const RoutineSession& routines, const Panels& panels, const LoopState& loop)
+        : path_(std::move(path)), world_(world), graphics_(graphics), lessons_(lessons), routines_(routines), panels_(panels),
+          loop_(loop)
     {
     }
 
@@ -38,6 +40,7 @@ private:
     const World& world_;
     const GraphicsContext& graphics_;
     const LessonSession& lessons_;
+    const RoutineSession& routines_;
     const Panels& panels_;
     const LoopState& loop_;
 };
@@ -69,6 +72,18 @@ std::optional<int> ReportMode::verdict()
     } else {
         report["lesson"] = nullptr;
     }
+    report["routine"] = nullptr;
+    if (const lessons::RoutinePlan* plan = routines_.player().plan()) {
+        const lessons::RoutinePosition where = routines_.position();
+        report["routine"] = {{"title", plan->routine.title},      {"playing", routines_.playing()}, {"entry", where.entry},
+                             {"entries", where.entryCount},        {"resting", where.resting},       {"repetition", where.repetition},
+                             {"repetitions", where.repetitions},   {"phase", std::string(lessons::phaseName(where.phase))},
+                             {"remaining_s", where.phaseRemainingS}, {"elapsed_s", where.elapsedS},   {"total_s", where.totalS},
+                             {"title_now", where.title},           {"next", where.next},             {"finished", where.finished},
+                             {"entries_done", routines_.player().entriesDone()}};
+    }
+    report["routine_panel_open"] = panels_.routinePanelOpen();
+    report["routine_history"] = int(routines_.historySize());
     const scene::CameraPose& pose = world_.camera.pose();
     report["camera"] = {{"yaw_deg", pose.yawDeg}, {"pitch_deg", pose.pitchDeg}, {"distance_m", pose.distanceM},
                         {"focus", {pose.focus.x, pose.focus.y, pose.focus.z}}, {"fov_y_deg", world_.camera.fieldOfViewDeg()},
@@ -131,9 +146,10 @@ nlohmann::json ReportMode::clickPoints() const
 } // namespace
 
 std::unique_ptr<Mode> makeReportMode(std::filesystem::path path, const World& world, const GraphicsContext& graphics,
-                                     const LessonSession& lessons, const Panels& panels, const LoopState& loop)
+                                     const LessonSession& lessons, const RoutineSession& routines, const Panels& panels,
+                                     const LoopState& loop)
 {
-    return std::make_unique<ReportMode>(std::move(path), world, graphics, lessons, panels, loop);
+    return std::make_unique<ReportMode>(std::move(path), world, graphics, lessons, routines, panels, loop);
 }
 
 } // namespace app

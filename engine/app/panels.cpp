@@ -58,6 +58,7 @@ void Panels::build(double dtSeconds, glm::vec2 pointerPixels, std::vector<ui::Co
     input.highContrast = graphics_.highContrast();
     input.exploreOpen = explore_.open;
     input.lessonsOpen = lessonPanel_.open;
+    input.routinesOpen = routinePanel_.open;
     input.physiologyOpen = physiology_.panelOpen();
     input.stretchMapOpen = physiology_.stretchMapOpen();
     for (const platform::DisplayInfo& display : window.displays()) input.displays.push_back(display.name);

@@ -83,6 +83,7 @@ void drawMenuBar(const OverlayInput& input, OverlayState& state, std::vector<Com
     }
     if (ImGui::BeginMenu("Learn")) {
         if (ImGui::MenuItem("Quiz", "Q")) commands.push_back(StartQuiz{});
+        if (ImGui::MenuItem("Routines", "R", input.routinesOpen)) commands.push_back(ToggleRoutinePanel{});
         ImGui::EndMenu();
     }
     if (ImGui::BeginMenu("Help")) {

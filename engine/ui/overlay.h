@@ -45,6 +45,7 @@ struct OverlayInput {
     bool highContrast = false;
     bool exploreOpen = true;
     bool lessonsOpen = true;
+    bool routinesOpen = false;
     bool physiologyOpen = false;
     bool stretchMapOpen = false;
     std::vector<std::string> displays;   // names, for choosing where to present

@@ -7,6 +7,8 @@
 
 #include <doctest/doctest.h>
 
+#include <fstream>
+#include <iterator>
 #include <string>
 
 using testing_support::TempDir;
@@ -103,4 +105,32 @@ TEST_CASE("a broken routine file ends the run with its file:line:column; --check
         testing_support::runProcess({HT_APP_PATH, "--check-lessons"}, {{"HT_CONFIG_DIR", dir.path().string()}});
     CHECK(checked.exitCode == 0);
     CHECK(checked.out.find("3 routine(s) checked, 0 with problems") != std::string::npos);
+}
+
+TEST_CASE("a routine built in the panel is saved to the config folder and reads back")
+{
+    TempDir dir;
+    TempDir config("ht-routine-config");
+    // At 1280x720 the panel sits at the right: R opens it, Add puts the first offered
+    // lesson in, Save writes "My routine" (positions read off the panel's screenshot).
+    testing_support::AppRun run;
+    run.arguments = {"--size", "1280x720", "--frames", "24"};
+    run.script = "[[event]]\nframe = 2\ntype = \"key\"\nkey = \"R\"\n"
+                 "[[event]]\nframe = 6\ntype = \"click\"\nx = 1225\ny = 280\n"
+                 "[[event]]\nframe = 14\ntype = \"click\"\nx = 986\ny = 385\n";
+    run.environment = {{"HT_CONFIG_DIR", config.path().string()}};
+    const nlohmann::json report = testing_support::runWithReport(dir, run);
+    CHECK(report["routine_panel_open"] == true);
+    const fs::path saved = config / "routines" / "my_routine.toml";
+    REQUIRE(fs::exists(saved));
+    std::ifstream in(saved);
+    const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    INFO(text);
+    CHECK(text.find("My routine") != std::string::npos);
+    CHECK(text.find("[[entry]]") != std::string::npos);
+    // The saved file plays like any routine file.
+    const nlohmann::json played =
+        testing_support::runWithReport(dir, {"--size", "320x180", "--frames", "2", "--routine", saved.string()});
+    CHECK(played["routine"]["title"] == "My routine");
+    CHECK(played["routine"]["playing"] == true);
 }

@@ -103,6 +103,10 @@ void Application::addModes()
 {
     if (!options_.exportLesson.empty())
         modes_.push_back(makeExportMode(world_, graphics_, lessons_, physiology_, paths_, options_.exportLesson, options_.exportDir));
+    if (!options_.videoLesson.empty())
+        modes_.push_back(makeVideoMode(world_, graphics_, lessons_, physiology_, paths_,
+                                       {options_.videoLesson, options_.videoPath, options_.burnCaptions, options_.videoSeconds,
+                                        options_.progressLines}));
     if (options_.tour) modes_.push_back(makeTourMode(world_, graphics_, lessons_, loop_));
     if (!options_.coverageCsv.empty())
         modes_.push_back(makeCoverageMode(world_, graphics_, lessons_, physiology_,
@@ -176,6 +180,7 @@ int Application::run()
             saveScreenshot(screenshotFolder() / timestampedName("hamstring", ".png"));
         }
         if (lastFrame && !options_.screenshotPath.empty()) saveScreenshot(options_.screenshotPath);
+        followVideoExport();
         graphics_.window().swapBuffers();
         ++loop_.framesDrawn;
 
@@ -279,6 +284,57 @@ void Application::saveScreenshot(const std::filesystem::path& path)
     }
     core::logInfo("app", "screenshot saved to ", path.string());
     ui::notify(overlay_, "Screenshot saved to " + path.string());
+}
+
+void Application::followVideoExport()
+{
+    if (loop_.videoExportRequested) {
+        loop_.videoExportRequested = false;
+        startVideoExport();
+    }
+    if (loop_.videoExportCancelled) {
+        loop_.videoExportCancelled = false;
+        videoExport_.cancel();
+    }
+    videoExport_.poll();
+    overlay_.videoExportRunning = videoExport_.running();
+    overlay_.videoExportFraction = videoExport_.fraction();
+    overlay_.videoExportFile = videoExport_.file().filename().string();
+    if (std::optional<std::string> outcome = videoExport_.takeOutcome()) {
+        core::logInfo("app", *outcome);
+        ui::notify(overlay_, *outcome, 10.0);
+    }
+}
+
+void Application::startVideoExport()
+{
+    const content::Lesson* lesson = lessons_.player().lesson();
+    if (!lesson || videoExport_.running()) return;
+    const std::filesystem::path folder = videoFolder();
+    std::error_code ec;
+    std::filesystem::create_directories(folder, ec);
+    if (ec) {
+        ui::notify(overlay_, "Video export failed: " + folder.string() + ": cannot create folder: " + ec.message(), 10.0);
+        return;
+    }
+    // Named after the lesson; an earlier export of it is kept, the new one gets the time too.
+    std::filesystem::path file = folder / (lesson->id + ".mp4");
+    if (std::filesystem::exists(file)) file = folder / timestampedName(lesson->id, ".mp4");
+    // The child sees the same scene, model and data as this window.
+    std::vector<std::string> arguments;
+    const std::pair<const char*, const std::string*> passed[] = {{"--data-dir", &options_.dataDir},
+                                                                 {"--model", &options_.modelPath},
+                                                                 {"--model-unit", &options_.modelUnit},
+                                                                 {"--model-up", &options_.modelUp}};
+    for (const auto& [name, value] : passed)
+        if (!value->empty()) arguments.insert(arguments.end(), {name, *value});
+    if (!options_.scenePath.empty()) arguments.push_back(options_.scenePath);
+    arguments.insert(arguments.end(), {"--export-lesson-video", lesson->id, file.string()});
+    if (core::Status started = videoExport_.start(file, arguments); !started) {
+        ui::notify(overlay_, "Video export failed: " + started.error().describe(), 10.0);
+        return;
+    }
+    ui::notify(overlay_, "Exporting '" + lesson->title + "' as a video to " + file.string());
 }
 
 bool Application::adaptQuality(double frameMs)

@@ -18,6 +18,7 @@
 #include "app/quality_governor.h"
 #include "app/routine_session.h"
 #include "app/settings_sync.h"
+#include "app/video_export_job.h"
 #include "app/world.h"
 #include "core/error.h"
 #include "ui/overlay.h"
@@ -49,6 +50,9 @@ private:
     std::optional<MuscleInput> modeMuscleInput() const;
     core::Status drawFrame(double dtSeconds, std::vector<ui::Command>& commands);
     void saveScreenshot(const std::filesystem::path& path);
+    // File > Export lesson video...: starts, follows and cancels the export beside the loop.
+    void followVideoExport();
+    void startVideoExport();
     // --quality auto: the governor picks the level from the frame times; true when it changed.
     bool adaptQuality(double frameMs);
 
@@ -70,6 +74,7 @@ private:
     std::optional<QualityGovernor> governor_;  // --quality auto
     std::vector<std::unique_ptr<Mode>> modes_;
     AudioCues audio_{overlay_, settings_};  // sound and voice of guided practice; never opened headless
+    VideoExportJob videoExport_;            // a lesson video being made by a child process
 };
 
 } // namespace app

@@ -124,6 +124,8 @@ void CommandDispatcher::apply(const ui::Command& command)
                    },
                    [&](const ui::SelectStructure& c) { scene.selectedStructure = c.structure; },
                    [&](const ui::TakeScreenshot&) { loop_.screenshotRequested = true; },
+                   [&](const ui::ExportLessonVideo&) { loop_.videoExportRequested = true; },
+                   [&](const ui::CancelVideoExport&) { loop_.videoExportCancelled = true; },
                    [&](const ui::ToggleFullscreen&) { window.setFullscreen(!window.fullscreen(), display_); },
                    [&](const ui::SetFontScale& c) { graphics_.setFontScale(c.scale); },
                    [&](const ui::Quit&) { loop_.running = false; },

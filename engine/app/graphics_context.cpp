@@ -210,6 +210,11 @@ void GraphicsContext::drawOverlay(glm::ivec2 drawable, const std::function<void(
     }
 }
 
+core::Image GraphicsContext::readFrame() const
+{
+    return gfx::readPixels(nullptr, window_.drawableSize());
+}
+
 core::Status GraphicsContext::saveScreenshot(const std::filesystem::path& path) const
 {
     return core::writePng(path, gfx::readPixels(nullptr, window_.drawableSize()));

@@ -65,6 +65,8 @@ public:
     // builds between ImGui's NewFrame and Render. A minimised window draws nothing.
     core::Status drawFrame(const scene::Scene& scene, const scene::OrbitCamera& camera,
                            const std::vector<render::StructureTint>& tints, const std::function<void()>& buildOverlay);
+    // The window's pixels, rows top to bottom (a video frame).
+    core::Image readFrame() const;
     // The window's pixels as a PNG file.
     core::Status saveScreenshot(const std::filesystem::path& path) const;
 

@@ -1,5 +1,5 @@
 // What the main loop knows about itself: how many frames it has begun and drawn, whether the
-// window is minimised, and what commands ask of it (quit, a screenshot). Shared by the loop,
+// window is minimised, and what commands ask of it (quit, a screenshot, a video). Shared by the loop,
 // input, command dispatch and the modes that report on a run.
 #pragma once
 
@@ -13,6 +13,8 @@ struct LoopState {
     bool running = true;             // false: the loop ends after this frame
     bool minimised = false;          // nobody is watching: nothing is drawn
     bool screenshotRequested = false;
+    bool videoExportRequested = false;   // File > Export lesson video...
+    bool videoExportCancelled = false;   // its Cancel button
 };
 
 } // namespace app

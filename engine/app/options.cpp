@@ -2,6 +2,7 @@
 
 #include "anatomy/skeleton.h"
 #include "content/lesson_file.h"
+#include "media/video_writer.h"
 
 #include <CLI/CLI.hpp>
 
@@ -160,6 +161,18 @@ ParseResult parseOptions(int argc, char** argv)
     cli.add_option("--export-lesson", exportArgs,
                    "NAME DIR: render every step of a lesson headless into DIR as PNG, with a printable HTML handout")
         ->expected(2);
+    std::vector<std::string> videoArgs;
+    cli.add_option("--export-lesson-video", videoArgs,
+                   "NAME FILE: render a lesson headless as a video at 30 frames a second and --size (default 1280x720): "
+                   "FILE.mp4 (H.264 + AAC) or FILE.webm (VP9 + Opus), with the voice and cue tones as sound and the "
+                   "step text as captions in FILE.vtt beside it")
+        ->expected(2);
+    cli.add_flag("--burn-captions", options.burnCaptions, "With --export-lesson-video: draw the captions into the picture too");
+    cli.add_option("--video-seconds", options.videoSeconds,
+                   "With --export-lesson-video: only the first this many seconds of the lesson (a preview)")
+        ->check(numberWithin(0.1, kMaximumStepTimeS, false, "number of seconds"));
+    cli.add_flag("--progress-lines", options.progressLines,
+                 "With --export-lesson-video: report progress as 'progress DONE TOTAL' lines on stdout instead of a bar");
     cli.add_flag("--controls-markdown", options.controlsMarkdown,
                  "Print every control as a Markdown table (the README's table) and exit");
     cli.add_option("--input-script", options.inputScript, "Replay scripted clicks and keys (TOML; see docs/automation.md)");
@@ -198,6 +211,20 @@ ParseResult parseOptions(int argc, char** argv)
         options.exportLesson = exportArgs[0];
         options.exportDir = exportArgs[1];
         options.headless = true;
+    }
+    if (videoArgs.size() == 2) {
+        options.videoLesson = videoArgs[0];
+        options.videoPath = videoArgs[1];
+        options.headless = true;
+        if (!media::containerFor(options.videoPath)) {
+            std::fprintf(stderr, "hamstring-trainer: --export-lesson-video: %s: the file name must end in %s\n",
+                         options.videoPath.c_str(), media::kVideoExtensions);
+            return {std::nullopt, 2};
+        }
+    } else if (options.burnCaptions || options.videoSeconds > 0.0 || options.progressLines) {
+        std::fprintf(stderr, "hamstring-trainer: --burn-captions, --video-seconds and --progress-lines: only used with "
+                             "--export-lesson-video\n");
+        return {std::nullopt, 2};
     }
     const std::pair<const char*, const std::string*> ranges[] = {{"--hip", &hipRange}, {"--knee", &kneeRange}};
     for (const auto& [name, text] : ranges) {

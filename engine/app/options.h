@@ -42,6 +42,12 @@ struct Options {
     std::string inputScript;         // inject scripted input (automation, tests)
     std::string exportLesson;        // render every step of this lesson and a handout...
     std::string exportDir;           // ...into this folder, then exit
+    // --export-lesson-video NAME FILE: the lesson as an MP4 or WebM video with WebVTT captions.
+    std::string videoLesson;
+    std::string videoPath;
+    bool burnCaptions = false;       // ...with the captions drawn into the picture too
+    double videoSeconds = 0.0;       // ...only this many seconds of it (0: all; tests, previews)
+    bool progressLines = false;      // ...reporting "progress DONE TOTAL" lines on stdout (the app's own export)
     std::string reportPath;          // write the app's state as JSON at exit (automation, tests)
     std::string coverageCsv;         // measure how much of the view the hamstrings fill at every step, write CSV
     std::string coverageFloors;      // ...and fail under these floors (or 3 %) or a median under 10 %

@@ -63,6 +63,7 @@ void Panels::build(double dtSeconds, glm::vec2 pointerPixels, std::vector<ui::Co
     input.stretchMapOpen = physiology_.stretchMapOpen();
     for (const platform::DisplayInfo& display : window.displays()) input.displays.push_back(display.name);
     input.presenterDisplay = presenterDisplay_;
+    if (const content::Lesson* lesson = lessons_.player().lesson()) input.lessonTitle = lesson->title;
     input.stats.frameMs = dtSeconds * 1000.0;
     input.stats.fps = ImGui::GetIO().Framerate;
     input.stats.renderer = graphics_.gl().renderer;

@@ -85,7 +85,10 @@ DataPaths findDataPaths(const std::string& dataDirOption, const fs::path& execut
     return paths;
 }
 
-std::optional<fs::path> userPicturesDir()
+namespace {
+
+// A folder of the XDG user directories: "PICTURES" -> XDG_PICTURES_DIR, else ~/`fallback`.
+std::optional<fs::path> userDir(const std::string& name, const char* fallback)
 {
     const char* home = std::getenv("HOME");
     fs::path configHome;
@@ -95,7 +98,7 @@ std::optional<fs::path> userPicturesDir()
     if (!configHome.empty()) {
         std::ifstream file(configHome / "user-dirs.dirs");
         std::string line;
-        const std::string key = "XDG_PICTURES_DIR=";
+        const std::string key = "XDG_" + name + "_DIR=";
         while (std::getline(file, line)) {
             if (line.rfind(key, 0) != 0) continue;
             std::string value = line.substr(key.size());
@@ -110,9 +113,22 @@ std::optional<fs::path> userPicturesDir()
             if (fs::path(value).is_absolute()) return fs::path(value);
         }
     }
-    if (const char* pictures = std::getenv("XDG_PICTURES_DIR"); pictures && *pictures) return fs::path(pictures);
-    if (home && *home) return fs::path(home) / "Pictures";
+    if (const char* folder = std::getenv(("XDG_" + name + "_DIR").c_str()); folder && *folder) return fs::path(folder);
+    if (home && *home) return fs::path(home) / fallback;
     return std::nullopt;
+}
+
+} // namespace
+
+std::optional<fs::path> userPicturesDir()
+{
+    return userDir("PICTURES", "Pictures");
+}
+
+fs::path videoFolder()
+{
+    if (const auto videos = userDir("VIDEOS", "Videos")) return *videos / "Hamstring Trainer";
+    return fs::current_path() / "videos";
 }
 
 fs::path screenshotFolder()

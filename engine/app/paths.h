@@ -33,6 +33,9 @@ DataPaths findDataPaths(const std::string& dataDirOption, const std::filesystem:
 std::optional<std::filesystem::path> userPicturesDir();
 // Where F12 saves screenshots: "Hamstring Trainer" in the pictures folder.
 std::filesystem::path screenshotFolder();
+// Where File > Export lesson video... writes: "Hamstring Trainer" in the user's Videos folder
+// (XDG_VIDEOS_DIR as for pictures, else ~/Videos), else ./videos.
+std::filesystem::path videoFolder();
 // A file name like "hamstring-2026-11-22-143005.png".
 std::string timestampedName(const std::string& prefix, const std::string& extension);
 

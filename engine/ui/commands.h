@@ -18,6 +18,8 @@ struct SetLayerVisible { content::LayerId layer; bool visible; };
 struct SetLayerOpacity { content::LayerId layer; float opacity; };
 struct SelectStructure { int structure; };   // -1 clears the selection
 struct TakeScreenshot {};
+struct ExportLessonVideo {};   // the playing lesson as a video, in the background (app/video_export_job.h)
+struct CancelVideoExport {};
 struct ToggleFullscreen {};
 struct SetFontScale { float scale; };
 struct Quit {};
@@ -71,7 +73,7 @@ struct SetHighContrast { bool enabled; };
 struct SetPresenterDisplay { int display; };
 
 using Command = std::variant<SetViewPreset, FrameAll, FocusSelection, SetLayerVisible, SetLayerOpacity,
-                             SelectStructure, TakeScreenshot, ToggleFullscreen, SetFontScale, Quit, StartLesson,
+                             SelectStructure, TakeScreenshot, ExportLessonVideo, CancelVideoExport, ToggleFullscreen, SetFontScale, Quit, StartLesson,
                              StopLesson, NextStep, PreviousStep, GoToStep, RestartStep, SetPaused, SetPlaybackSpeed,
                              ScrubStep, SetXray, HideStructure, IsolateStructure, ShowAllStructures, SetLabels,
                              ToggleExplorePanel, ToggleLessonPanel, StartQuiz, StopQuiz, AnswerQuiz, NextQuizQuestion,

@@ -6,6 +6,7 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <filesystem>
 
 namespace ui {
@@ -38,6 +39,8 @@ void drawMenuBar(const OverlayInput& input, OverlayState& state, std::vector<Com
     if (!ImGui::BeginMainMenuBar()) return;
     if (ImGui::BeginMenu("File")) {
         if (ImGui::MenuItem("Save screenshot", "F12")) commands.push_back(TakeScreenshot{});
+        if (ImGui::MenuItem("Export lesson video...", nullptr, false, !input.lessonTitle.empty() && !state.videoExportRunning))
+            commands.push_back(ExportLessonVideo{});
         ImGui::Separator();
         if (ImGui::MenuItem("Quit", "Ctrl+Q")) commands.push_back(Quit{});
         ImGui::EndMenu();
@@ -200,7 +203,7 @@ void drawHelp(const OverlayInput& input, OverlayState& state)
     ImGui::End();
 }
 
-void drawStatus(const OverlayInput& input, OverlayState& state, double dtSeconds)
+void drawStatus(const OverlayInput& input, OverlayState& state, double dtSeconds, std::vector<Command>& commands)
 {
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize |
@@ -224,6 +227,22 @@ void drawStatus(const OverlayInput& input, OverlayState& state, double dtSeconds
                                 ImGuiCond_Always, ImVec2(0.5f, 1.0f));
         ImGui::SetNextWindowBgAlpha(0.85f);
         if (ImGui::Begin("##notification", nullptr, flags)) ImGui::TextUnformatted(state.notification.c_str());
+        ImGui::End();
+    }
+    if (state.videoExportRunning) {
+        ImGui::SetNextWindowPos(ImVec2(viewport->WorkPos.x + viewport->WorkSize.x - 10.0f,
+                                       viewport->WorkPos.y + viewport->WorkSize.y - 10.0f),
+                                ImGuiCond_Always, ImVec2(1.0f, 1.0f));
+        ImGui::SetNextWindowBgAlpha(0.9f);
+        // Takes clicks (Cancel), unlike the other status windows.
+        if (ImGui::Begin("##video-export", nullptr, flags & ~ImGuiWindowFlags_NoNav)) {
+            ImGui::Text("Exporting video: %s", state.videoExportFile.c_str());
+            char percent[16];
+            std::snprintf(percent, sizeof percent, "%d %%", int(state.videoExportFraction * 100.0f));
+            ImGui::ProgressBar(state.videoExportFraction, ImVec2(ImGui::GetFontSize() * 18.0f, 0.0f), percent);
+            ImGui::SameLine();
+            if (ImGui::Button("Cancel")) commands.push_back(CancelVideoExport{});
+        }
         ImGui::End();
     }
     if (!state.persistentError.empty()) {
@@ -258,7 +277,7 @@ void drawOverlay(const OverlayInput& input, OverlayState& state, double dtSecond
     drawMenuBar(input, state, commands);
     drawSelection(input, commands);
     drawHelp(input, state);
-    drawStatus(input, state, dtSeconds);
+    drawStatus(input, state, dtSeconds, commands);
 }
 
 } // namespace ui

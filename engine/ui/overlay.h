@@ -33,6 +33,11 @@ struct OverlayState {
     int soundVolumePercent = 80;
     bool soundVoice = true;
     bool soundMute = false;
+    // File > Export lesson video...: the export running in the background, shown with a
+    // progress bar and Cancel until it ends (the app then says where the video went).
+    bool videoExportRunning = false;
+    float videoExportFraction = 0.0f;
+    std::string videoExportFile;
 };
 
 struct OverlayInput {
@@ -52,6 +57,7 @@ struct OverlayInput {
     int presenterDisplay = 0;
     // Structures an open quiz question asks about: no hover name or card names them.
     std::vector<int> concealed;
+    std::string lessonTitle;   // the lesson playing; empty: none (nothing to export as a video)
 };
 
 // Builds this frame's overlay between ImGui::NewFrame() and ImGui::Render().

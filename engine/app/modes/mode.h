@@ -1,6 +1,6 @@
-// Automation beside the trainer's loop. --bench, --soak, --tour, --export-lesson, --coverage and --report
-// are modes: objects the loop calls at fixed points of a frame, so the interactive path stays
-// the trainer's alone. Every hook has a default that does nothing.
+// Automation beside the trainer's loop. --bench, --soak, --tour, --export-lesson, --export-lesson-video,
+// --coverage and --report are modes: objects the loop calls at fixed points of a frame, so the
+// interactive path stays the trainer's alone. Every hook has a default that does nothing.
 #pragma once
 
 #include "anatomy/skeleton.h"
@@ -67,6 +67,16 @@ std::unique_ptr<Mode> makeTourMode(World& world, GraphicsContext& graphics, Less
 std::unique_ptr<Mode> makeExportMode(World& world, GraphicsContext& graphics, LessonSession& lessons,
                                      const PhysiologyView& physiology, const DataPaths& paths, std::string lessonId,
                                      std::filesystem::path folder);
+// --export-lesson-video NAME FILE: the lesson as a video with sound and captions, instead of the loop.
+struct VideoRequest {
+    std::string lessonId;
+    std::filesystem::path file;    // .mp4 or .webm; the captions go beside it as .vtt
+    bool burnCaptions = false;     // the captions drawn into the picture too
+    double limitS = 0.0;           // only the first this many seconds (0: all)
+    bool progressLines = false;    // "progress DONE TOTAL" on stdout for a parent process
+};
+std::unique_ptr<Mode> makeVideoMode(World& world, GraphicsContext& graphics, LessonSession& lessons,
+                                    const PhysiologyView& physiology, const DataPaths& paths, VideoRequest request);
 // --coverage CSV: the share of the free 3D view the hamstrings fill at each step's key moment,
 // and the state contrast (modes/coverage_mode.cpp).
 struct CoverageRequest {

@@ -23,13 +23,17 @@ VideoExportJob::~VideoExportJob()
     close(pipe_);
 }
 
-core::Status VideoExportJob::start(const std::filesystem::path& file, const std::vector<std::string>& arguments)
+core::Status VideoExportJob::start(const std::filesystem::path& file, const std::vector<std::string>& arguments,
+                                   const std::filesystem::path& program)
 {
     if (running()) return core::makeError("a video export is already running");
-    char self[4096];
-    const ssize_t length = readlink("/proc/self/exe", self, sizeof self - 1);
-    if (length <= 0) return core::makeError(std::string("cannot find this program to start the export: ") + std::strerror(errno));
-    self[length] = '\0';
+    std::string self = program.string();
+    if (self.empty()) {
+        char path[4096];
+        const ssize_t length = readlink("/proc/self/exe", path, sizeof path - 1);
+        if (length <= 0) return core::makeError(std::string("cannot find this program to start the export: ") + std::strerror(errno));
+        self.assign(path, std::size_t(length));
+    }
 
     int fds[2];
     if (pipe2(fds, O_CLOEXEC) != 0) return core::makeError(std::string("cannot start the export: ") + std::strerror(errno));
@@ -46,7 +50,7 @@ core::Status VideoExportJob::start(const std::filesystem::path& file, const std:
     for (std::string& argument : owned) argv.push_back(argument.data());
     argv.push_back(nullptr);
     pid_t child = -1;
-    const int spawned = posix_spawn(&child, self, &actions, nullptr, argv.data(), environ);
+    const int spawned = posix_spawn(&child, self.c_str(), &actions, nullptr, argv.data(), environ);
     posix_spawn_file_actions_destroy(&actions);
     close(fds[1]);
     if (spawned != 0) {

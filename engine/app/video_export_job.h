@@ -23,8 +23,9 @@ public:
     VideoExportJob& operator=(const VideoExportJob&) = delete;
 
     // `arguments`: after the program name (the scene, model and data folder the app runs with,
-    // then --export-lesson-video NAME FILE).
-    core::Status start(const std::filesystem::path& file, const std::vector<std::string>& arguments);
+    // then --export-lesson-video NAME FILE). `program`: empty for this program (/proc/self/exe).
+    core::Status start(const std::filesystem::path& file, const std::vector<std::string>& arguments,
+                       const std::filesystem::path& program = {});
     // Once a frame, never blocking: reads progress and notices the end.
     void poll();
     void cancel();

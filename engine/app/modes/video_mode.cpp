@@ -127,10 +127,9 @@ std::optional<int> VideoMode::start()
     audio::SpeechCache speech(kSampleRateHz);
     audio::CueSounds sounds(kSampleRateHz, &speech);
     std::vector<std::vector<audio::Cue>> stepCues;
-    for (const content::LessonStep& step : lesson.steps) {
-        stepCues.push_back(audio::scheduleStepCues(step));
-        sounds.prepare(stepCues.back());
-    }
+    for (const content::LessonStep& step : lesson.steps) stepCues.push_back(audio::scheduleStepCues(step));
+    for (const media::StepSpan& span : plan.steps)
+        if (span.startS < videoS) sounds.prepare(stepCues[std::size_t(span.step)]);   // only what the video shows
     if (!speech.waitUntilIdle(kSpeechWaitS)) std::fprintf(stderr, "hamstring-trainer: speech took too long; some lines are silent\n");
     audio::Mixer mixer(kSampleRateHz);
     mixer.setSettings(audio::MixSettings{});   // the default volume with voice, whatever this user's settings

@@ -1,13 +1,15 @@
 # Shared by run.sh and test.sh: install missing Debian packages, configure and build.
 # Sourced, not run.
 
-# Packages to build and run the trainer (espeak-ng: the spoken cues of guided practice).
+# Packages to build and run the trainer (espeak-ng: the spoken cues of guided practice; FFmpeg's
+# libraries: lesson videos, whose runtime packages dpkg-shlibdeps finds from the binary).
 HT_RUNTIME_PACKAGES=(
   cmake ninja-build g++ pkg-config
   libsdl2-dev python3-glad libimgui-dev libglm-dev libassimp-dev libstb-dev
   libtomlplusplus-dev nlohmann-json3-dev libcli11-dev libmeshoptimizer-dev
   libgl-dev libegl-dev libgl1-mesa-dri libegl-mesa0 fonts-dejavu-core help2man
   libespeak-ng-dev espeak-ng-data
+  libavcodec-dev libavformat-dev libavutil-dev libswscale-dev
 )
 # Extra packages to build and check the Debian package: dpkg-shlibdeps, the desktop entry and
 # AppStream validators, and headless Chromium with poppler to print the handout to PDF.

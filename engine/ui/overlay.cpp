@@ -230,8 +230,9 @@ void drawStatus(const OverlayInput& input, OverlayState& state, double dtSeconds
         ImGui::End();
     }
     if (state.videoExportRunning) {
+        // Bottom right, above the line where notifications (where the video goes) appear.
         ImGui::SetNextWindowPos(ImVec2(viewport->WorkPos.x + viewport->WorkSize.x - 10.0f,
-                                       viewport->WorkPos.y + viewport->WorkSize.y - 10.0f),
+                                       viewport->WorkPos.y + viewport->WorkSize.y - 30.0f - 2.0f * ImGui::GetFrameHeightWithSpacing()),
                                 ImGuiCond_Always, ImVec2(1.0f, 1.0f));
         ImGui::SetNextWindowBgAlpha(0.9f);
         // Takes clicks (Cancel), unlike the other status windows.

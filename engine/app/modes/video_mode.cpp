@@ -143,6 +143,8 @@ std::optional<int> VideoMode::start()
     world_.camera.update(60.0f);   // the first step's view at once; later steps glide to theirs
     graphics_.renderer().settleFades();
 
+    std::fprintf(stderr, "video: '%s', %zu steps, %.1f s of %.1f s (%lld frames) at %dx%d\n", lesson.title.c_str(), plan.steps.size(),
+                 videoS, plan.durationS, totalFrames, size.x, size.y);
     TerminalProgress progress("video", totalFrames,
                               request_.progressLines ? TerminalProgress::Style::Machine : TerminalProgress::styleForStderr());
     const double frameS = 1.0 / kFramesPerSecond;

@@ -388,7 +388,13 @@ core::Expected<ModelData> readWithAssimp(const Source& source, core::IsolatedCha
     }
     if (channel) channel->stage(kConverting);
     if (!scene) return core::makeFileError(source.name, std::string("cannot read model: ") + importer.GetErrorString());
-    return convertAssimpScene(*scene, source.name);
+    core::Expected<ModelData> converted = convertAssimpScene(*scene, source.name);
+    // assimp frees its scene here, in its own code again: a file that made the reader write
+    // out of bounds can make that free abort (glibc's heap checks), and that is the file's
+    // doing, not the conversion's.
+    if (channel) channel->stage(kReading);
+    importer.FreeScene();
+    return converted;
 }
 
 // "60 s", "1.5 s", "200 ms".

@@ -1,10 +1,12 @@
 // Writes a lesson video: RGBA frames and mono sound in, an MP4 (H.264 + AAC) or WebM (VP9 +
-// Opus) file out, through Debian's FFmpeg libraries. The file is written under its own name
-// as it goes; a writer destroyed before finish() (an error, a cancelled export) removes it.
+// Opus) file out, through Debian's FFmpeg libraries, which live in a module loaded on the first
+// open (encoder.h). The file is written under its own name as it goes; a writer destroyed
+// before finish() (an error, a cancelled export) removes it.
 #pragma once
 
 #include "core/error.h"
 #include "core/image.h"
+#include "media/encoder.h"
 
 #include <cstdint>
 #include <filesystem>
@@ -15,19 +17,10 @@
 
 namespace media {
 
-enum class Container { Mp4, WebM };
-
 // The container a file name asks for, by its extension (any case); empty for any other.
 std::optional<Container> containerFor(const std::filesystem::path& file);
 inline constexpr const char* kVideoExtensions = ".mp4 (H.264 + AAC) or .webm (VP9 + Opus)";
 
-struct VideoDesc {
-    std::filesystem::path file;
-    int widthPx = 1280;              // even: 4:2:0 colour halves both sides
-    int heightPx = 720;
-    int framesPerSecond = 30;
-    int audioSampleRateHz = 48000;   // mono float samples
-};
 
 class VideoWriter {
 public:
@@ -48,11 +41,9 @@ public:
     std::int64_t framesWritten() const;
     std::string codecNames() const;   // "h264 + aac", for messages
 
-    struct State;   // FFmpeg's objects (video_writer.cpp)
-
 private:
-    explicit VideoWriter(std::unique_ptr<State> state);
-    std::unique_ptr<State> state_;
+    explicit VideoWriter(std::unique_ptr<Encoder> encoder) : encoder_(std::move(encoder)) {}
+    std::unique_ptr<Encoder> encoder_;
 };
 
 } // namespace media

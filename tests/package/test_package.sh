@@ -5,7 +5,8 @@
 #  1. desktop-file-validate and appstreamcli validate pass on the installed entry and metainfo;
 #     the man page formats without warnings.
 #  2. From an empty folder: a headless screenshot (not one flat colour), --check-lessons,
-#     --export-lesson, whose handout prints on A4 with nothing cut (check_handout_pdf.py).
+#     --export-lesson, whose handout prints on A4 with nothing cut (check_handout_pdf.py), and
+#     one second of --export-lesson-video (its encoder module is found where it is installed).
 #  3. Lesson progress in the settings survives an upgrade to a newer version of the package.
 #  4. After removal no file the package installed is left.
 set -euo pipefail
@@ -86,6 +87,10 @@ PY
 hamstring-trainer --check-lessons > check.txt || fail "--check-lessons failed: $(cat check.txt)"
 hamstring-trainer --export-lesson relief_seated_floor_stretch handout >/dev/null
 python3 "$HT_ROOT/tests/package/check_handout_pdf.py" handout "$work/handout.pdf"
+# A second of a lesson video: the installed app finds its encoder module and FFmpeg's libraries.
+hamstring-trainer --export-lesson-video relief_seated_floor_stretch clip.mp4 --video-seconds 1 --size 320x180 \
+  --quality low >/dev/null 2>video.txt || fail "--export-lesson-video failed: $(cat video.txt)"
+[ -s clip.mp4 ] && [ -s clip.vtt ] || fail "--export-lesson-video left no clip.mp4 and clip.vtt"
 
 ht_log "Upgrading: progress in the settings must survive"
 # A windowed run (under Xvfb) saves settings at exit, as a user's session does.

@@ -5,6 +5,7 @@
 #include "app/world.h"
 #include "assets/model_import.h"
 #include "assets/model_pack.h"
+#include "assets/model_wire.h"
 #include "core/file.h"
 #include "temp_dir.h"
 
@@ -66,6 +67,13 @@ TEST_CASE("the pack made at build time holds what importing the glTF gives")
         CHECK(a.weights == b.weights);
     }
     for (std::size_t n = 0; n < imported->nodes.size(); ++n) CHECK(pack->model.nodes[n].name == imported->nodes[n].name);
+    for (std::size_t m = 0; m < imported->materials.size(); ++m) {
+        CHECK(pack->model.materials[m].doubleSided == imported->materials[m].doubleSided);
+        CHECK(pack->model.materials[m].blend == imported->materials[m].blend);
+    }
+    // Everything else the import carries (transforms, skins, metadata, muscle coordinates,
+    // occlusion) as the import process sends it: byte for byte.
+    CHECK(assets::encodeModel(pack->model) == assets::encodeModel(*imported));
 
     // Levels of detail: whole triangles, fewer than the mesh's own, and the whole model near
     // the documented shares (about 45 % and 10 %, assets/detail_levels.h).

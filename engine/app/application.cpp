@@ -21,7 +21,7 @@ void markStartup(const char* stage)
 } // namespace
 
 Application::Application(const Options& options)
-    : options_(options), paths_(findDataPaths(options.dataDir)), settings_(world_.scene, graphics_, overlay_),
+    : options_(options), paths_(findDataPaths(options.dataDir)), settings_(world_, graphics_, overlay_),
       lessons_(world_, settings_, overlay_, !options.headless), routines_(world_, lessons_, settings_, overlay_, !options.headless),
       physiology_(world_), panels_(world_, graphics_, lessons_, routines_, settings_, physiology_, overlay_),
       dispatch_(world_, graphics_, lessons_, routines_, panels_, physiology_, loop_, options.display),
@@ -73,6 +73,7 @@ core::Status Application::start()
     if (settings.layersSaved)
         for (std::size_t i = 0; i < content::kLayerCount; ++i)
             world_.scene.layers()[i] = {settings.layerVisible[i], settings.layerOpacity[i]};
+    world_.closeUp.setEnabled(options_.closeUp.value_or(settings.closeUp));
     lessons_.beginLoad(paths_);
 
     if (core::Status opened = graphics_.open(graphicsDescFor(options_, settings, paths_.shaders())); !opened) return opened;
@@ -254,6 +255,7 @@ void Application::advance(double dtSeconds)
     // The step's tones and voice for this frame's span (a routine's rests have their own).
     audio_.update(player, routines_.playing() ? routines_.player().plan() : nullptr, !options_.headless);
     world_.camera.update(float(dtSeconds));
+    world_.closeUp.update(float(dtSeconds), player.active() ? player.step() : nullptr, player.stepSerial(), scene.skeleton());
     input_.updateHover();
 }
 
@@ -268,10 +270,13 @@ core::Status Application::drawFrame(double dtSeconds, std::vector<ui::Command>& 
 {
     std::function<void()> buildOverlay;
     if (!options_.noOverlay) buildOverlay = [&] { panels_.build(dtSeconds, input_.pointerPixels(), commands); };
-    core::Status drawn = graphics_.drawFrame(world_.scene, world_.camera, physiology_.tints(), buildOverlay);
-    // The next frames frame the model in what the panels left free this one.
+    core::Status drawn =
+        graphics_.drawFrame(world_.scene, world_.camera, physiology_.tints(), buildOverlay, world_.closeUp.insetView());
+    // The next frames frame the model in what the panels (and the close-up) left free this one.
     const ui::ViewArea& area = graphics_.viewArea();
-    world_.camera.setViewRegion({area.free.min, area.free.max, area.windowPixels});
+    world_.closeUp.setFreeArea(area.free);
+    const ui::PixelRect mainView = world_.closeUp.mainViewRect();
+    world_.camera.setViewRegion({mainView.min, mainView.max, area.windowPixels});
     return drawn;
 }
 

@@ -85,6 +85,7 @@ void CommandDispatcher::applyAction(Action action, std::vector<ui::Command>& com
         break;
     }
     case Action::ToggleStretchMap: commands.push_back(ui::ToggleStretchMap{}); break;
+    case Action::ToggleCloseUp: commands.push_back(ui::SetCloseUp{!world_.closeUp.enabled()}); break;
     case Action::ToggleLabels: commands.push_back(ui::SetLabels{!panels_.explore().labels}); break;
     case Action::IsolateSelection:
         if (scene.selectedStructure >= 0) commands.push_back(ui::IsolateStructure{scene.selectedStructure});
@@ -192,6 +193,7 @@ void CommandDispatcher::apply(const ui::Command& command)
                    [&](const ui::ToggleBlank&) { panels_.setBlank(!panels_.blank()); },
                    [&](const ui::SetHighContrast& c) { graphics_.setHighContrast(c.enabled); },
                    [&](const ui::SetPresenterDisplay& c) { panels_.setPresenterDisplay(c.display); },
+                   [&](const ui::SetCloseUp& c) { world_.closeUp.setEnabled(c.enabled); },
                },
                command);
 }

@@ -19,7 +19,7 @@ enum class Action {
     NextStep, PreviousStep, TogglePause, ToggleLessons, ToggleRoutines,
     TogglePresenter, ToggleBlank, ToggleHighContrast,
     ToggleXray, ToggleLabels, IsolateSelection, HideSelection, ShowAll, ToggleQuiz,
-    TogglePhysiology, ToggleStretchMap,
+    TogglePhysiology, ToggleStretchMap, ToggleCloseUp,
     ToggleBones, ToggleMuscles, ToggleTendons, ToggleNeighbours, ToggleNerves, ToggleSkin,
 };
 

@@ -189,7 +189,7 @@ void LessonSession::frameStep()
     const content::LessonStep* step = player_.step();
     if (!step || step->keys.empty()) return;
     scene::OrbitCamera& camera = world_.camera;
-    const StepFraming framing = app::frameStep(*step, world_.scene);
+    const StepFraming framing = app::frameStep(*step, world_.scene, world_.closeUp.showsFor(step));
     const scene::CameraPose target = camera.fitPoints(framing.points, framing.angles, framing.fill);
     camera.setPresetFraming(target);
     // Framed while the panels were still finding their sizes (the first frames): nothing was

@@ -139,6 +139,10 @@ ParseResult parseOptions(int argc, char** argv)
     cli.add_flag("--no-overlay", options.noOverlay, "Hide the overlay (clean images of the model)");
     cli.add_flag("--fullscreen", options.fullscreen, "Start fullscreen");
     cli.add_flag("--presenter", options.presenter, "Start in presenter mode (fullscreen, model and step text only)");
+    std::string closeUp;
+    cli.add_option("--close-up", closeUp,
+                   "on or off: the close-up of the working hamstrings beside the whole pose (default: as last set, C)")
+        ->check(CLI::IsMember({"on", "off"}));
     cli.add_option("--display", options.display, "Display to open on (0 is the first)")->check(numberWithin(0, kMaximumDisplay, true));
     bool noVsync = false;
     cli.add_flag("--no-vsync", noVsync, "Do not wait for the display's refresh");
@@ -207,6 +211,7 @@ ParseResult parseOptions(int argc, char** argv)
         return {std::nullopt, code == 0 ? 0 : 2};
     }
     options.vsync = !noVsync;
+    if (!closeUp.empty()) options.closeUp = closeUp == "on";
     if (exportArgs.size() == 2) {
         options.exportLesson = exportArgs[0];
         options.exportDir = exportArgs[1];

@@ -28,6 +28,7 @@ struct Options {
     bool noOverlay = false;
     bool fullscreen = false;
     bool presenter = false;          // start in presenter mode
+    std::optional<bool> closeUp;     // --close-up on|off: the close-up switch for this run (else the saved one)
     int display = 0;
     bool vsync = true;
     bool glDebug = false;

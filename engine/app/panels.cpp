@@ -7,6 +7,7 @@
 #include "app/routine_session.h"
 #include "app/settings_sync.h"
 #include "app/world.h"
+#include "ui/close_up_caption.h"
 #include "ui/labels.h"
 #include "ui/presenter.h"
 #include "ui/quiz_panel.h"
@@ -39,6 +40,7 @@ void Panels::build(double dtSeconds, glm::vec2 pointerPixels, std::vector<ui::Co
         presenter.pointer = pointerPixels;
         presenter.pointerVisible = pointerVisible_;
         ui::drawPresenter(presenter, commands);
+        if (world_.closeUp.shown()) ui::drawCloseUpCaption(world_.closeUp.box(), world_.closeUp.caption());
         ui::OverlayInput helpInput;
         helpInput.help = &help_;
         ui::drawControlsHelp(helpInput, overlay_);
@@ -61,6 +63,7 @@ void Panels::build(double dtSeconds, glm::vec2 pointerPixels, std::vector<ui::Co
     input.routinesOpen = routinePanel_.open;
     input.physiologyOpen = physiology_.panelOpen();
     input.stretchMapOpen = physiology_.stretchMapOpen();
+    input.closeUp = world_.closeUp.enabled();
     for (const platform::DisplayInfo& display : window.displays()) input.displays.push_back(display.name);
     input.presenterDisplay = presenterDisplay_;
     if (const content::Lesson* lesson = lessons_.player().lesson()) input.lessonTitle = lesson->title;
@@ -70,6 +73,7 @@ void Panels::build(double dtSeconds, glm::vec2 pointerPixels, std::vector<ui::Co
     input.stats.triangles = renderer.uploadedTriangles();
     overlay_.persistentError = renderer.shaders().lastReloadError();
     ui::drawOverlay(input, overlay_, dtSeconds, commands);
+    if (world_.closeUp.shown()) ui::drawCloseUpCaption(world_.closeUp.box(), world_.closeUp.caption());
 
     layout_ = dockLayout();
     ui::ExplorePanelInput exploreInput;

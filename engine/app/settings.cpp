@@ -92,11 +92,12 @@ core::Expected<Settings> parseSettings(std::string_view text, const std::string&
     if (!table) return table.error();
     content::TomlErrors errors{path, {}};
     content::TableReader root(*table, "", errors);
-    root.rejectUnknownKeys({"font_scale", "high_contrast", "fullscreen", "window", "layers", "last_lesson", "lessons", "sound", "routine_history"});
+    root.rejectUnknownKeys({"font_scale", "high_contrast", "fullscreen", "window", "layers", "last_lesson", "lessons", "sound", "routine_history", "close_up"});
     Settings settings;
     settings.fontScale = float(root.number("font_scale", false, 0.5, 4.0).value_or(1.0));
     settings.highContrast = root.boolean("high_contrast", false).value_or(false);
     settings.fullscreen = root.boolean("fullscreen", false).value_or(false);
+    settings.closeUp = root.boolean("close_up", false).value_or(true);
     settings.lastLesson = root.string("last_lesson", false).value_or("");
     if (const toml::array* window = root.array("window", false)) {
         std::array<int, 4> values{};
@@ -196,6 +197,7 @@ std::string serialiseSettings(const Settings& settings)
     out << "font_scale = " << settings.fontScale << "\n";
     out << "high_contrast = " << (settings.highContrast ? "true" : "false") << "\n";
     out << "fullscreen = " << (settings.fullscreen ? "true" : "false") << "\n";
+    out << "close_up = " << (settings.closeUp ? "true" : "false") << "\n";
     if (settings.window)
         out << "window = [" << (*settings.window)[0] << ", " << (*settings.window)[1] << ", " << (*settings.window)[2]
             << ", " << (*settings.window)[3] << "]\n";

@@ -1,5 +1,5 @@
-// What the trainer remembers between runs: text size, theme, layers, window placement, sound
-// lesson progress and routine history, in $XDG_CONFIG_HOME/hamstring-trainer/settings.toml. Saved atomically, so
+// What the trainer remembers between runs: text size, theme, layers, window placement, sound,
+// the close-up switch, lesson progress and routine history, in $XDG_CONFIG_HOME/hamstring-trainer/settings.toml. Saved atomically, so
 // a crash while saving never leaves half a file; a corrupt file is set aside (not deleted)
 // and reported, and the defaults are used.
 #pragma once
@@ -63,6 +63,7 @@ struct Settings {
     std::map<std::string, LessonProgress> lessons;
     SoundSettings sound;
     std::vector<RoutineRecord> routineHistory;   // oldest first
+    bool closeUp = true;               // the close-up of the working hamstrings beside the pose (app/close_up.h)
 };
 
 // $XDG_CONFIG_HOME/hamstring-trainer/settings.toml (or ~/.config/...); HT_CONFIG_DIR overrides.

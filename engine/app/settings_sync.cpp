@@ -1,8 +1,8 @@
 #include "app/settings_sync.h"
 
 #include "app/graphics_context.h"
+#include "app/world.h"
 #include "core/log.h"
-#include "scene/scene.h"
 #include "ui/overlay.h"
 
 namespace app {
@@ -35,10 +35,12 @@ void SettingsSync::rememberProgress(const std::string& lessonId, int step, const
 
 void SettingsSync::save()
 {
+    const scene::Scene& scene = world_.scene;
     for (std::size_t i = 0; i < content::kLayerCount; ++i) {
-        settings_.layerVisible[i] = scene_.layers()[i].visible;
-        settings_.layerOpacity[i] = scene_.layers()[i].opacity;
+        settings_.layerVisible[i] = scene.layers()[i].visible;
+        settings_.layerOpacity[i] = scene.layers()[i].opacity;
     }
+    settings_.closeUp = world_.closeUp.enabled();
     settings_.layersSaved = true;
     settings_.fontScale = graphics_.fontScale();
     settings_.highContrast = graphics_.highContrast();

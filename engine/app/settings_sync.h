@@ -1,6 +1,6 @@
 // The user's settings while the trainer runs: read once at start-up, lesson progress noted as
 // steps are done, and written back (app/settings.h) with the current layers, text size, theme
-// and window placement when a lesson stops, a step is finished or the trainer quits.
+// window placement and the close-up switch when a lesson stops, a step is finished or the trainer quits.
 #pragma once
 
 #include "app/settings.h"
@@ -9,9 +9,6 @@
 #include <set>
 #include <string>
 
-namespace scene {
-class Scene;
-}
 namespace ui {
 struct OverlayState;
 }
@@ -19,11 +16,12 @@ struct OverlayState;
 namespace app {
 
 class GraphicsContext;
+struct World;
 
 class SettingsSync {
 public:
-    SettingsSync(const scene::Scene& scene, const GraphicsContext& graphics, ui::OverlayState& notices)
-        : scene_(scene), graphics_(graphics), notices_(notices)
+    SettingsSync(const World& world, const GraphicsContext& graphics, ui::OverlayState& notices)
+        : world_(world), graphics_(graphics), notices_(notices)
     {
     }
 
@@ -45,7 +43,7 @@ public:
     void save();
 
 private:
-    const scene::Scene& scene_;
+    const World& world_;
     const GraphicsContext& graphics_;
     ui::OverlayState& notices_;
     Settings settings_;

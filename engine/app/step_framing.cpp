@@ -134,16 +134,17 @@ scene::ViewAngles anglesFrom(glm::vec3 direction, WorkingSides sides)
 
 } // namespace
 
-StepFraming frameStep(const content::LessonStep& step, const scene::Scene& scene)
+StepFraming frameStep(const content::LessonStep& step, const scene::Scene& scene, bool besideCloseUp)
 {
     StepFraming framing;
+    const Framing frame = besideCloseUp && step.frame == Framing::Working ? Framing::Body : step.frame;
     if (step.keys.empty()) return framing;
     const WorkingSides sides = workingSides(step);
     const anatomy::SkeletonPose last = anatomy::computeSkeleton(step.keys.back().pose);
     for (const content::StepKey& key : step.keys) {
         const anatomy::SkeletonPose skeleton = anatomy::computeSkeleton(key.pose);
-        if (step.frame != Framing::Working) {
-            addRegionPoints(skeleton, step.frame, framing.points);
+        if (frame != Framing::Working) {
+            addRegionPoints(skeleton, frame, framing.points);
             continue;
         }
         // The pose the step arrives at, whole; of the others only the hips and knees as they
@@ -159,7 +160,7 @@ StepFraming frameStep(const content::LessonStep& step, const scene::Scene& scene
             if (right ? sides.right : sides.left) framing.points.push_back(point(skeleton.origin(joint) + travel));
         }
     }
-    if (step.frame == Framing::Working) {
+    if (frame == Framing::Working) {
         // A knee that bends or straightens within the step is what the step shows: the ankle
         // joins the picture wherever it goes, as the hip and knee do.
         for (Side side : {Side::Right, Side::Left}) {
@@ -197,6 +198,44 @@ StepFraming frameStep(const content::LessonStep& step, const scene::Scene& scene
         framing.angles = anglesFrom(backOfThighDirection(last, sides), sides);
     }
     return framing;
+}
+
+bool worksHamstrings(const content::LessonStep& step)
+{
+    for (const std::string& key : step.highlight)
+        if (isHamstring(std::string_view(key).substr(0, key.find('.')))) return true;
+    return step.muscles.mode != content::MuscleMode::Relaxed;
+}
+
+StepFraming frameCloseUp(const content::LessonStep& step, const anatomy::SkeletonPose& now)
+{
+    StepFraming framing;
+    framing.fill = 0.84f;
+    if (step.keys.empty()) return framing;
+    const WorkingSides sides = workingSides(step);
+    for (Side side : {Side::Right, Side::Left}) {
+        if (side == Side::Right ? !sides.right : !sides.left) continue;
+        const bool right = side == Side::Right;
+        const glm::dvec3 knee = anatomy::landmarkPosition(now, right ? Landmark::BackOfKneeR : Landmark::BackOfKneeL);
+        const glm::dvec3 calf = anatomy::landmarkPosition(now, right ? Landmark::CalfR : Landmark::CalfL);
+        framing.points.push_back(point(anatomy::landmarkPosition(now, right ? Landmark::SeatR : Landmark::SeatL)));
+        framing.points.push_back(point(anatomy::landmarkPosition(now, right ? Landmark::BackOfThighR : Landmark::BackOfThighL)));
+        framing.points.push_back(point(knee));
+        framing.points.push_back(point(now.origin(right ? Segment::FemurR : Segment::FemurL)));
+        framing.points.push_back(point(now.origin(right ? Segment::TibiaR : Segment::TibiaL)));
+        // The tendons insert a hand's breadth below the hollow of the knee.
+        framing.points.push_back(point(glm::mix(knee, calf, 0.35)));
+    }
+    const anatomy::SkeletonPose last = anatomy::computeSkeleton(step.keys.back().pose);
+    framing.angles = anglesFrom(backOfThighDirection(last, sides), sides);
+    return framing;
+}
+
+std::string closeUpSubject(const content::LessonStep& step)
+{
+    const WorkingSides sides = workingSides(step);
+    if (sides.right && sides.left) return "hamstrings of both legs";
+    return sides.left ? "left hamstrings" : "right hamstrings";
 }
 
 } // namespace app

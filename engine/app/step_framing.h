@@ -4,12 +4,14 @@
 // `view` and `frame` in its lesson file override the angle and what is framed.
 #pragma once
 
+#include "anatomy/skeleton.h"
 #include "content/lesson.h"
 #include "scene/camera.h"
 #include "scene/scene.h"
 
 #include <glm/vec3.hpp>
 
+#include <string>
 #include <vector>
 
 namespace app {
@@ -21,6 +23,18 @@ struct StepFraming {
 };
 
 // `scene` gives the bounds of highlighted structures that are not hamstrings (at its pose now).
-StepFraming frameStep(const content::LessonStep& step, const scene::Scene& scene);
+// `besideCloseUp`: the close-up shows the working heads, so a step that frames its working
+// structures frames the whole body instead (a `frame` the lesson sets still wins).
+StepFraming frameStep(const content::LessonStep& step, const scene::Scene& scene, bool besideCloseUp = false);
+
+// Whether the step works hamstrings: it highlights one, or drives them (contraction, cramp,
+// stretch). Only such steps show the close-up (app/close_up.h).
+bool worksHamstrings(const content::LessonStep& step);
+// The close-up of the step's working hamstrings as they are in `now`: only the heads (seat
+// bone to just below the knee) of the working legs, from the side that shows the back of the
+// working thigh at the step's final pose (the step's `view` is for the whole pose, not here).
+StepFraming frameCloseUp(const content::LessonStep& step, const anatomy::SkeletonPose& now);
+// What the close-up shows, in words: "right hamstrings", "left hamstrings" or "hamstrings of both legs".
+std::string closeUpSubject(const content::LessonStep& step);
 
 } // namespace app

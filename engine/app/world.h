@@ -7,6 +7,7 @@
 
 #include <optional>
 
+#include "app/close_up.h"
 #include "app/options.h"
 #include "app/paths.h"
 #include "assets/model_data.h"
@@ -35,6 +36,7 @@ struct World {
     content::SceneDesc desc;
     scene::Scene scene;
     scene::OrbitCamera camera;
+    CloseUp closeUp;                          // the close-up of the working hamstrings beside the pose
     core::FixedStepClock simulationClock{1.0 / 240.0};
     anatomy::Pose manualPose;                 // the body while no lesson runs (the stretch map moves it)
     std::vector<std::string> structureNames;  // display name per structure

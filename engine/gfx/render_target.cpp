@@ -1,6 +1,7 @@
 #include "gfx/render_target.h"
 
 #include "gfx/gl.h"
+#include "gfx/render_state.h"
 #include "gfx/texture_format_gl.h"
 
 #include <string>
@@ -99,15 +100,9 @@ void RenderTarget::resolve() const
     glBindFramebuffer(GL_FRAMEBUFFER, 0);
 }
 
-void beginPass(const RenderTarget* target, glm::ivec2 defaultFramebufferSize, const ClearValues& clear)
+// Clears what is asked in the bound framebuffer (within the scissor box, if one is on).
+static void clearBound(const ClearValues& clear)
 {
-    glBindFramebuffer(GL_FRAMEBUFFER, target ? target->framebufferId() : 0);
-    if (target && target->colorFormat() == TextureFormat::SRGB8A8)
-        glEnable(GL_FRAMEBUFFER_SRGB);
-    else
-        glDisable(GL_FRAMEBUFFER_SRGB);
-    const glm::ivec2 size = target ? target->size() : defaultFramebufferSize;
-    glViewport(0, 0, size.x, size.y);
     GLbitfield mask = 0;
     if (clear.color) {
         glColorMask(GL_TRUE, GL_TRUE, GL_TRUE, GL_TRUE);
@@ -125,6 +120,33 @@ void beginPass(const RenderTarget* target, glm::ivec2 defaultFramebufferSize, co
         mask |= GL_STENCIL_BUFFER_BIT;
     }
     if (mask) glClear(mask);
+}
+
+void beginPass(const RenderTarget* target, glm::ivec2 defaultFramebufferSize, const ClearValues& clear)
+{
+    glBindFramebuffer(GL_FRAMEBUFFER, target ? target->framebufferId() : 0);
+    if (target && target->colorFormat() == TextureFormat::SRGB8A8)
+        glEnable(GL_FRAMEBUFFER_SRGB);
+    else
+        glDisable(GL_FRAMEBUFFER_SRGB);
+    const glm::ivec2 size = target ? target->size() : defaultFramebufferSize;
+    glViewport(0, 0, size.x, size.y);
+    clearBound(clear);
+}
+
+void clearRect(const glm::ivec4& rect, const ClearValues& clear)
+{
+    glEnable(GL_SCISSOR_TEST);
+    glScissor(rect.x, rect.y, rect.z, rect.w);
+    clearBound(clear);
+    glDisable(GL_SCISSOR_TEST);
+    // The clear set masks and the scissor behind the state cache's back.
+    invalidateRenderState();
+}
+
+void setViewport(const glm::ivec4& rect)
+{
+    glViewport(rect.x, rect.y, rect.z, rect.w);
 }
 
 void blitToDefault(const RenderTarget& target, glm::ivec2 defaultFramebufferSize)

@@ -60,6 +60,12 @@ struct ClearValues {
 // and clears what is asked. Drawing into an sRGB target encodes linear shader output (and
 // blends in linear light); the window's framebuffer takes values as they are.
 void beginPass(const RenderTarget* target, glm::ivec2 defaultFramebufferSize, const ClearValues& clear);
+// Within the bound target: clears only inside `rect` (x, y from the bottom left, width,
+// height), leaving the rest as it is: a picture in picture starts from its own background.
+void clearRect(const glm::ivec4& rect, const ClearValues& clear);
+// Where drawing lands in the bound target (x, y from the bottom left, width, height);
+// beginPass sets the whole target again.
+void setViewport(const glm::ivec4& rect);
 // Copies a target's colour onto the window's framebuffer, scaled to fit.
 void blitToDefault(const RenderTarget& target, glm::ivec2 defaultFramebufferSize);
 // Reads the colour of a target (nullptr: the window's back buffer) into an image, top row first.

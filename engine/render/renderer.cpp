@@ -70,7 +70,8 @@ void Renderer::markPass(const char* name)
     passTimes_.push_back({name, {ms}});
 }
 
-core::Status Renderer::render(const scene::Scene& scene, const FrameView& frame, const std::vector<StructureTint>& tints)
+core::Status Renderer::render(const scene::Scene& scene, const FrameView& frame, const std::vector<StructureTint>& tints,
+                              const InsetView* inset)
 {
     view_.setFrame(frame);
     resources_.useDetailLevel(view_.detailLevel(), scene.model());
@@ -79,7 +80,9 @@ core::Status Renderer::render(const scene::Scene& scene, const FrameView& frame,
         gfx::finish();
         passClock_.restart();
     }
-    easeFades(occluderFadeTargets(scene, frame, tints));
+    const double fadeElapsedS = fadeClock_.elapsedMs() / 1000.0;
+    fadeClock_.restart();
+    easeFades(instanceFade_, occluderFadeTargets(scene, frame, tints), fadeElapsedS);
     const DrawList list = buildDrawList(scene, frame, tints, instanceFade_);
     if (view_.smoothsEdges()) smoothPixels_ = coveredPixels(scene, frame);
     const gfx::RenderTarget* target = resources_.sceneTargets().drawn ? &*resources_.sceneTargets().drawn : nullptr;
@@ -98,28 +101,64 @@ core::Status Renderer::render(const scene::Scene& scene, const FrameView& frame,
     // Outlines last: neither the skin nor a faded neighbour dims them.
     drawOutline(scene, list);
     markPass("outline");
+    if (inset) {
+        drawInset(scene, *inset, tints, target, fadeElapsedS);
+        markPass("inset");
+    }
+    settleFades_ = false;
     if (target) target->resolve();
     lastSize_ = frame.sizePixels;
     return {};
 }
 
-void Renderer::easeFades(const std::vector<float>& targets)
+void Renderer::easeFades(std::vector<float>& fades, const std::vector<float>& targets, double elapsedS) const
 {
-    const double elapsedS = fadeClock_.elapsedMs() / 1000.0;
-    fadeClock_.restart();
-    if (instanceFade_.size() != targets.size() || settleFades_) {
-        instanceFade_ = targets;
-        settleFades_ = false;
+    if (fades.size() != targets.size() || settleFades_) {
+        fades = targets;
         return;
     }
     // A time constant of 0.12 s: settled in about half a second, and a long frame (a step
     // loading) does not jump further than a tenth of a second would.
     const float step = 1.0f - float(std::exp(-std::min(elapsedS, 0.1) / 0.12));
     for (std::size_t i = 0; i < targets.size(); ++i) {
-        float& fade = instanceFade_[i];
+        float& fade = fades[i];
         fade += (targets[i] - fade) * step;
         if (std::abs(targets[i] - fade) < 0.01f) fade = targets[i];
     }
+}
+
+// The inset is drawn after the main view, in the same target: its box (and a border around
+// it) is cleared, the viewport narrowed to it, and the same passes run with its camera. The
+// main view's pixels outside the box stay as they were.
+void Renderer::drawInset(const scene::Scene& scene, const InsetView& inset, const std::vector<StructureTint>& tints,
+                         const gfx::RenderTarget* target, double fadeElapsedS)
+{
+    const FrameView main = view_.frame();
+    // Window pixels to target pixels (low quality draws at a smaller size), bottom-left origin.
+    const glm::ivec2 targetSize = target ? target->size() : main.sizePixels;
+    const glm::vec2 scale = glm::vec2(targetSize) / glm::vec2(glm::max(main.sizePixels, glm::ivec2(1)));
+    auto toTarget = [&](glm::vec2 topLeft, glm::vec2 size) {
+        const glm::ivec2 low = glm::ivec2(glm::round(glm::vec2(topLeft.x, float(main.sizePixels.y) - topLeft.y - size.y) * scale));
+        const glm::ivec2 high = glm::ivec2(glm::round(glm::vec2(topLeft.x + size.x, float(main.sizePixels.y) - topLeft.y) * scale));
+        return glm::ivec4(low, glm::max(high - low, glm::ivec2(1)));
+    };
+    const glm::vec2 topLeft(inset.topLeftPixels);
+    const glm::vec2 size(inset.frame.sizePixels);
+    const float border = float(inset.borderPixels);
+    gfx::clearRect(toTarget(topLeft - border, size + 2.0f * border), {glm::vec4(inset.borderColor, 1.0f), std::nullopt, std::nullopt});
+    const glm::ivec4 box = toTarget(topLeft, size);
+    gfx::clearRect(box, {glm::vec4(0.0f, 0.0f, 0.0f, 1.0f), 1.0f, 0});
+    gfx::setViewport(box);
+    view_.setFrame(inset.frame);
+    easeFades(insetFade_, occluderFadeTargets(scene, inset.frame, tints), fadeElapsedS);
+    const DrawList list = buildDrawList(scene, inset.frame, tints, insetFade_);
+    drawOpaque(scene, list);
+    drawBackdrop();
+    drawFloor(scene);
+    drawTranslucent(scene, list);
+    drawOutline(scene, list);
+    view_.setFrame(main);
+    gfx::setViewport({0, 0, targetSize.x, targetSize.y});
 }
 
 void Renderer::setMuscleState(const gfx::ShaderProgram& program, const MeshUniforms& u, const scene::Scene& scene,

@@ -50,8 +50,10 @@ public:
     void setDetailLevels(DetailLevels levels) { resources_.setDetailLevels(std::move(levels)); }
     // Re-uploads the vertex positions and normals of meshes the scene deformed this frame.
     void updateDeformedMeshes(const scene::Scene& scene) { resources_.updateDeformedMeshes(scene); }
-    // Draws the scene into the offscreen target, resizing it to the view when needed.
-    core::Status render(const scene::Scene& scene, const FrameView& view, const std::vector<StructureTint>& tints = {});
+    // Draws the scene into the offscreen target, resizing it to the view when needed; with
+    // `inset`, a second view into a box of the same picture (its own draw list and fades).
+    core::Status render(const scene::Scene& scene, const FrameView& view, const std::vector<StructureTint>& tints = {},
+                        const InsetView* inset = nullptr);
     // The next frame shows every fade at its end, without easing: for pictures of a moment
     // (exported steps), as the camera's update(60) settles its move.
     void settleFades() { settleFades_ = true; }
@@ -91,7 +93,10 @@ private:
     void drawOutline(const scene::Scene& scene, const DrawList& list);
     // Moves each instance's fade toward its target (occluderFadeTargets), eased over a few
     // tenths of a second; the first frame, or a changed model, takes the targets at once.
-    void easeFades(const std::vector<float>& targets);
+    void easeFades(std::vector<float>& fades, const std::vector<float>& targets, double elapsedS) const;
+    // The inset's passes, into its box of the target the frame is drawn in.
+    void drawInset(const scene::Scene& scene, const InsetView& inset, const std::vector<StructureTint>& tints,
+                   const gfx::RenderTarget* target, double fadeElapsedS);
     // The muscle state (colours, cramp ripple) of an item on a program using mesh.vert.
     void setMuscleState(const gfx::ShaderProgram& program, const MeshUniforms& uniforms, const scene::Scene& scene,
                         const DrawItem& item);
@@ -112,6 +117,7 @@ private:
     core::Stopwatch passClock_;
     std::vector<std::pair<std::string, std::vector<double>>> passTimes_;
     std::vector<float> instanceFade_;  // per scene instance: opacity factor now (1: not faded)
+    std::vector<float> insetFade_;     // the same for the inset's view
     core::Stopwatch fadeClock_;
     bool settleFades_ = false;
     glm::ivec4 smoothPixels_{0};  // where the medium level's edge smoothing runs (coveredPixels)

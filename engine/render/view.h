@@ -23,6 +23,15 @@ struct FrameView {
 // What a camera sees in an image of the given size.
 FrameView frameViewFrom(const scene::OrbitCamera& camera, glm::ivec2 sizePixels);
 
+// A picture in picture: a second camera's view drawn into a box of the same frame (the
+// close-up of the working hamstrings), inside a thin border.
+struct InsetView {
+    FrameView frame;                   // its sizePixels is the box's size
+    glm::ivec2 topLeftPixels{0};       // the box's corner in window pixels, origin top left
+    int borderPixels = 2;              // drawn outside the box
+    glm::vec3 borderColor{0.62f, 0.66f, 0.72f};  // display sRGB: a quiet frame, apart from the highlight colours
+};
+
 // What a frame costs, from most to least: 4x multisampling at full detail; simplified meshes
 // (45% of the triangles) at full resolution with edges smoothed after drawing (smooth.frag);
 // 10% of the triangles lit per vertex at 55% resolution, stretched to the window with bilinear

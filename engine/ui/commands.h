@@ -71,6 +71,7 @@ struct TogglePresenter {};   // fullscreen, only the model and the step text
 struct ToggleBlank {};       // black screen, as a presentation clicker's blank button
 struct SetHighContrast { bool enabled; };
 struct SetPresenterDisplay { int display; };
+struct SetCloseUp { bool enabled; };   // the close-up of the working hamstrings beside the pose
 
 using Command = std::variant<SetViewPreset, FrameAll, FocusSelection, SetLayerVisible, SetLayerOpacity,
                              SelectStructure, TakeScreenshot, ExportLessonVideo, CancelVideoExport, ToggleFullscreen, SetFontScale, Quit, StartLesson,
@@ -79,6 +80,6 @@ using Command = std::variant<SetViewPreset, FrameAll, FocusSelection, SetLayerVi
                              ToggleExplorePanel, ToggleLessonPanel, StartQuiz, StopQuiz, AnswerQuiz, NextQuizQuestion,
                              SetColourMap, SetLegPose, SetStretchMapHead, TogglePhysiologyPanel, ToggleStretchMap,
                              TogglePresenter, ToggleBlank, SetHighContrast, SetPresenterDisplay, PlayRoutine, OpenRoutine,
-                             SaveRoutine, StopRoutine, SkipRoutineEntry, PreviousRoutineEntry, ToggleRoutinePanel>;
+                             SaveRoutine, StopRoutine, SkipRoutineEntry, PreviousRoutineEntry, ToggleRoutinePanel, SetCloseUp>;
 
 } // namespace ui

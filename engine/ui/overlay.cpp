@@ -73,6 +73,7 @@ void drawMenuBar(const OverlayInput& input, OverlayState& state, std::vector<Com
         if (ImGui::MenuItem("Lesson panel", "T", input.lessonsOpen)) commands.push_back(ToggleLessonPanel{});
         if (ImGui::MenuItem("Physiology panel", "M", input.physiologyOpen)) commands.push_back(TogglePhysiologyPanel{});
         if (ImGui::MenuItem("Stretch map", "K", input.stretchMapOpen)) commands.push_back(ToggleStretchMap{});
+        if (ImGui::MenuItem("Close-up of the working hamstrings", "C", input.closeUp)) commands.push_back(SetCloseUp{!input.closeUp});
         ImGui::MenuItem("Frame statistics", nullptr, &state.showStats);
         ImGui::Separator();
         // Tones and voice of guided practice (held in the state; the app saves them).

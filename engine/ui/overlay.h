@@ -53,6 +53,7 @@ struct OverlayInput {
     bool routinesOpen = false;
     bool physiologyOpen = false;
     bool stretchMapOpen = false;
+    bool closeUp = true;                 // the close-up switch (shown only in steps that work hamstrings)
     std::vector<std::string> displays;   // names, for choosing where to present
     int presenterDisplay = 0;
     // Structures an open quiz question asks about: no hover name or card names them.

@@ -10,6 +10,7 @@
 #include "app/physiology_view.h"
 #include "app/world.h"
 #include "core/file.h"
+#include "ui/close_up_caption.h"
 
 #include <cstdio>
 #include <string>
@@ -83,10 +84,23 @@ bool ExportMode::exportStep(const content::Lesson& lesson, std::size_t index, st
     // Each picture shows the step at the end of its move: the position to hold.
     player.scrub(lesson.steps[index].motionS());
     lessons_.settleMuscles();
+    // The picture has no panels: the close-up takes its corner of the whole window, and the
+    // step is framed in the rest, as the trainer frames it beside the close-up.
+    const glm::vec2 window(graphics_.window().drawableSize());
+    CloseUp& closeUp = world_.closeUp;
+    closeUp.setFreeArea({glm::vec2(0.0f), window});
+    closeUp.update(60.0f, player.step(), player.stepSerial(), world_.scene.skeleton());
+    const ui::PixelRect mainView = closeUp.mainViewRect();
+    world_.camera.setViewRegion({mainView.min, mainView.max, window});
     lessons_.update();
     world_.camera.update(60.0f);
+    closeUp.update(60.0f, player.step(), player.stepSerial(), world_.scene.skeleton());
     graphics_.renderer().settleFades();
-    if (core::Status drawn = graphics_.drawFrame(world_.scene, world_.camera, physiology_.tints(), {}); !drawn) {
+    // Only the close-up's caption of the overlay.
+    std::function<void()> caption;
+    if (closeUp.shown() && graphics_.overlayReady()) caption = [&] { ui::drawCloseUpCaption(closeUp.box(), closeUp.caption()); };
+    if (core::Status drawn = graphics_.drawFrame(world_.scene, world_.camera, physiology_.tints(), caption, closeUp.insetView());
+        !drawn) {
         fail(drawn.error().describe());
         return false;
     }

@@ -1,0 +1,66 @@
+// The close-up beside the whole body (issue 12): a picture in picture in a corner of the free
+// view area that follows the working hamstrings of a lesson step with its own camera, while
+// the main view frames the whole pose in what is left beside it. The user switches it (C, View
+// menu, remembered in the settings); it shows only while a step works hamstrings and the
+// window leaves room for a useful size.
+#pragma once
+
+#include "anatomy/skeleton.h"
+#include "content/lesson.h"
+#include "render/view.h"
+#include "scene/camera.h"
+#include "ui/view_area.h"
+
+#include <optional>
+#include <string>
+
+namespace app {
+
+struct CloseUpLayout {
+    ui::PixelRect box;       // the close-up, window pixels; empty: no room for a useful one
+    ui::PixelRect mainView;  // where the main view frames the whole pose (the free area less the box's strip)
+};
+
+// Where the close-up goes in a free view area: its top right corner, about a third of the
+// free width (a third of the height when the area is taller than wide), and the main view keeps
+// the strip beside (or below) it, so nothing of the framed pose lies under the box.
+CloseUpLayout layoutCloseUp(const ui::PixelRect& free);
+
+class CloseUp {
+public:
+    static constexpr float kFollowSeconds = 0.25f;  // time constant of following a moving leg
+
+    // The user's switch (on by default); the close-up still waits for a step that works hamstrings.
+    void setEnabled(bool enabled) { enabled_ = enabled; }
+    bool enabled() const { return enabled_; }
+
+    // The free part of the window the last overlay left (the whole window without one).
+    void setFreeArea(const ui::PixelRect& free);
+    // After the lesson each frame: whether to show, and the camera fitted to the working heads
+    // as posed `now`, eased like the main framing (a glide to a new step, then it follows).
+    // `step` is null while no lesson plays.
+    void update(float dtSeconds, const content::LessonStep* step, int stepSerial, const anatomy::SkeletonPose& now);
+
+    // Whether the close-up shows for this step (null: no lesson), given the room it had last frame.
+    bool showsFor(const content::LessonStep* step) const;
+    bool shown() const { return shown_; }
+    const ui::PixelRect& box() const { return layout_.box; }
+    // The part of the free area the main view frames the pose in: all of it while hidden.
+    ui::PixelRect mainViewRect() const { return shown_ ? layout_.mainView : free_; }
+    // "Close-up: right hamstrings".
+    const std::string& caption() const { return caption_; }
+    const scene::OrbitCamera& camera() const { return camera_; }
+    // What the renderer draws into the box; none while hidden.
+    std::optional<render::InsetView> insetView() const;
+
+private:
+    bool enabled_ = true;
+    bool shown_ = false;
+    ui::PixelRect free_;
+    CloseUpLayout layout_;
+    scene::OrbitCamera camera_;
+    int framedStepSerial_ = -1;
+    std::string caption_;
+};
+
+} // namespace app

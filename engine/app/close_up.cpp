@@ -11,38 +11,70 @@ namespace {
 // Below these the close-up is too small to read, or leaves the whole pose too little room.
 constexpr float kMinBoxWidthPx = 200.0f, kMinBoxHeightPx = 160.0f;
 constexpr float kMinMainViewPx = 300.0f;
-constexpr float kShareOfFree = 0.36f;        // of the free width (height, in a tall area)
-constexpr float kMaxShareAcross = 0.62f;     // of the free height (width) the box may take
+// Beside the main view, a tall or square subject takes this share of the free width, up to a
+// share of its height; above it, a long one (or any, in an area taller than wide) takes up to
+// half a wide area's width, and a share of its height.
+constexpr float kShareBeside = 0.34f, kMaxShareBeside = 0.6f;
+constexpr float kShareAbove = 0.5f, kMaxShareAbove = 0.42f;
+// Boxes from a little taller than wide to twice as wide as tall; from 1.3 on, the box goes
+// above the main view instead of beside it.
+constexpr float kMinAspect = 0.8f, kMaxAspect = 2.0f, kBesideBelowAspect = 1.3f;
 constexpr float kGlideSeconds = 0.8f;        // as LessonSession::kFramingGlideS
 
 } // namespace
 
-CloseUpLayout layoutCloseUp(const ui::PixelRect& free)
+CloseUpLayout layoutCloseUp(const ui::PixelRect& free, float subjectAspect)
 {
     CloseUpLayout layout;
     layout.mainView = free;
     if (free.empty()) return layout;
     const float margin = std::round(std::max(6.0f, std::min(free.width(), free.height()) * 0.02f));
-    const bool wide = free.width() >= free.height();
-    // Square-ish: a standing thigh is tall, a seated one long; a square serves both.
-    const float along = std::round((wide ? free.width() : free.height()) * kShareOfFree);
-    const float across = std::round(std::min(along, (wide ? free.height() : free.width()) * kMaxShareAcross));
-    const glm::vec2 size = wide ? glm::vec2(along, across) : glm::vec2(across, along);
-    const float mainLeft = wide ? free.width() - size.x - 2.0f * margin : free.height() - size.y - 2.0f * margin;
+    const float aspect = std::clamp(subjectAspect, kMinAspect, kMaxAspect);
+    const bool beside = aspect < kBesideBelowAspect && free.width() >= free.height();
+    glm::vec2 size;
+    if (beside) {
+        size.x = std::round(free.width() * kShareBeside);
+        size.y = std::round(std::min(size.x / aspect, free.height() * kMaxShareBeside));
+    } else {
+        // Above the main view: as wide as the subject needs, up to the free width.
+        const float widest = free.width() >= free.height() ? free.width() * kShareAbove : free.width() - 2.0f * margin;
+        size.y = std::round(std::min(widest / aspect, free.height() * kMaxShareAbove));
+        size.x = std::round(std::min(size.y * aspect, widest));
+    }
+    const float mainLeft = beside ? free.width() - size.x - 2.0f * margin : free.height() - size.y - 2.0f * margin;
     if (size.x < kMinBoxWidthPx || size.y < kMinBoxHeightPx || mainLeft < kMinMainViewPx) return layout;
     layout.box.min = {free.max.x - margin - size.x, free.min.y + margin};
     layout.box.max = layout.box.min + size;
-    if (wide)
+    if (beside)
         layout.mainView.max.x = layout.box.min.x - margin;
     else
         layout.mainView.min.y = layout.box.max.y + margin;
     return layout;
 }
 
+float CloseUp::subjectAspect(const content::LessonStep& step)
+{
+    if (step.keys.empty()) return 1.0f;
+    const StepFraming framing = frameCloseUp(step, anatomy::computeSkeleton(step.keys.back().pose));
+    // Seen through a square picture, the points' extent across over their extent up.
+    scene::OrbitCamera camera;
+    camera.setPose(camera.fitPoints(framing.points, framing.angles, 1.0f));
+    const glm::vec2 square(512.0f);
+    const glm::mat4 viewProjection = camera.viewProjectionMatrix(square);
+    glm::vec2 low(1e9f), high(-1e9f);
+    for (const glm::vec3& p : framing.points)
+        if (const std::optional<glm::vec2> pixel = scene::worldToPixel(viewProjection, p, square)) {
+            low = glm::min(low, *pixel);
+            high = glm::max(high, *pixel);
+        }
+    const glm::vec2 extent = high - low;
+    return extent.x > 0.0f && extent.y > 0.0f ? extent.x / extent.y : 1.0f;
+}
+
 void CloseUp::setFreeArea(const ui::PixelRect& free)
 {
     free_ = free;
-    layout_ = layoutCloseUp(free);
+    layout_ = layoutCloseUp(free, subjectAspect_);
     if (layout_.box.empty()) return;
     const glm::vec2 size = layout_.box.max - layout_.box.min;
     if (camera_.viewRegion().windowPx != size) camera_.setViewRegion({glm::vec2(0.0f), size, size});
@@ -56,6 +88,12 @@ bool CloseUp::showsFor(const content::LessonStep* step) const
 void CloseUp::update(float dtSeconds, const content::LessonStep* step, int stepSerial, const anatomy::SkeletonPose& now)
 {
     const bool wasShown = shown_;
+    if (step && stepSerial != measuredStepSerial_) {
+        // A new subject, maybe another shape: the box takes it at once.
+        measuredStepSerial_ = stepSerial;
+        subjectAspect_ = subjectAspect(*step);
+        setFreeArea(free_);
+    }
     shown_ = showsFor(step);
     if (!shown_) return;
     const StepFraming framing = frameCloseUp(*step, now);

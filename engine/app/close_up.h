@@ -21,10 +21,12 @@ struct CloseUpLayout {
     ui::PixelRect mainView;  // where the main view frames the whole pose (the free area less the box's strip)
 };
 
-// Where the close-up goes in a free view area: its top right corner, about a third of the
-// free width (a third of the height when the area is taller than wide), and the main view keeps
-// the strip beside (or below) it, so nothing of the framed pose lies under the box.
-CloseUpLayout layoutCloseUp(const ui::PixelRect& free);
+// Where the close-up goes in a free view area: its top right corner, shaped like its subject
+// (`subjectAspect`, width over height: a standing thigh is tall, a seated one long). A tall box
+// takes about a third of the free width and the main view keeps the strip beside it; a long
+// one takes the top and the main view keeps the strip below. Either way nothing of the framed
+// pose lies under the box.
+CloseUpLayout layoutCloseUp(const ui::PixelRect& free, float subjectAspect = 1.0f);
 
 class CloseUp {
 public:
@@ -36,6 +38,8 @@ public:
 
     // The free part of the window the last overlay left (the whole window without one).
     void setFreeArea(const ui::PixelRect& free);
+    // The shape of the box for this step's subject (width over height), from its final pose.
+    static float subjectAspect(const content::LessonStep& step);
     // After the lesson each frame: whether to show, and the camera fitted to the working heads
     // as posed `now`, eased like the main framing (a glide to a new step, then it follows).
     // `step` is null while no lesson plays.
@@ -60,6 +64,8 @@ private:
     CloseUpLayout layout_;
     scene::OrbitCamera camera_;
     int framedStepSerial_ = -1;
+    int measuredStepSerial_ = -1;  // the step subjectAspect_ was measured for
+    float subjectAspect_ = 1.0f;  // of the working heads at the step's final pose, as the close-up sees them
     std::string caption_;
 };
 

@@ -1,6 +1,7 @@
 #include "app/step_framing.h"
 
 #include "anatomy/landmarks.h"
+#include "anatomy/muscle_path.h"
 #include "anatomy/skeleton.h"
 #include "core/math.h"
 
@@ -210,7 +211,7 @@ bool worksHamstrings(const content::LessonStep& step)
 StepFraming frameCloseUp(const content::LessonStep& step, const anatomy::SkeletonPose& now)
 {
     StepFraming framing;
-    framing.fill = 0.84f;
+    framing.fill = 0.8f;  // the muscle bellies bulge beyond their paths
     if (step.keys.empty()) return framing;
     const WorkingSides sides = workingSides(step);
     for (Side side : {Side::Right, Side::Left}) {
@@ -223,8 +224,17 @@ StepFraming frameCloseUp(const content::LessonStep& step, const anatomy::Skeleto
         framing.points.push_back(point(knee));
         framing.points.push_back(point(now.origin(right ? Segment::FemurR : Segment::FemurL)));
         framing.points.push_back(point(now.origin(right ? Segment::TibiaR : Segment::TibiaL)));
-        // The tendons insert a hand's breadth below the hollow of the knee.
         framing.points.push_back(point(glm::mix(knee, calf, 0.35)));
+        // Each head from its origin on the seat bone (or femur) to its insertion below the
+        // knee, along the path the simulation uses (every via point, whatever the knee angle).
+        const anatomy::LegTransforms leg{now[Segment::Pelvis], now[right ? Segment::FemurR : Segment::FemurL],
+                                         now[right ? Segment::TibiaR : Segment::TibiaL]};
+        for (anatomy::Muscle head : {anatomy::Muscle::Semimembranosus, anatomy::Muscle::Semitendinosus,
+                                     anatomy::Muscle::BicepsFemorisLong, anatomy::Muscle::BicepsFemorisShort}) {
+            anatomy::MusclePath path;
+            anatomy::computeMusclePath(leg, head, side, ~anatomy::PathPointMask(0), 0, path);
+            for (const glm::dvec3& p : path.view()) framing.points.push_back(point(p));
+        }
     }
     const anatomy::SkeletonPose last = anatomy::computeSkeleton(step.keys.back().pose);
     framing.angles = anglesFrom(backOfThighDirection(last, sides), sides);

@@ -1,0 +1,203 @@
+// The close-up beside the whole pose (app/close_up.h), without GL: where its box goes, that its
+// camera holds the working heads inside the box, and that the main view's pose stays out of
+// it. Checked against the model's own muscle meshes, not the landmarks the framing fits.
+#include "app/close_up.h"
+#include "app/paths.h"
+#include "app/step_framing.h"
+#include "app/world.h"
+#include "lessons/lesson_library.h"
+
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+namespace {
+
+const std::vector<std::string> kHamstrings{"semitendinosus", "semimembranosus", "biceps_femoris_long", "biceps_femoris_short"};
+
+bool isHamstring(const std::string& structure)
+{
+    return std::find(kHamstrings.begin(), kHamstrings.end(), structure) != kHamstrings.end();
+}
+
+// The heads a step works, read from the lesson as a teacher would: the hamstrings it
+// highlights, else the cramping head's leg, else the driven legs.
+bool working(const content::LessonStep& step, const content::StructureName& name)
+{
+    if (!isHamstring(name.structure)) return false;
+    const char side = name.side == content::Side::Left ? 'l' : 'r';
+    bool highlightsHamstring = false;
+    for (const std::string& key : step.highlight) {
+        const std::string structure = key.substr(0, key.find('.'));
+        if (!isHamstring(structure)) continue;
+        highlightsHamstring = true;
+        if (key.find('.') == std::string::npos || key.back() == side) return true;
+    }
+    if (highlightsHamstring) return false;
+    if (step.muscles.mode == content::MuscleMode::Cramp && step.muscles.cramp)
+        return (step.muscles.cramp->side == anatomy::Side::Left) == (side == 'l');
+    for (anatomy::Side driven : step.muscles.sides)
+        if ((driven == anatomy::Side::Left) == (side == 'l')) return true;
+    return step.muscles.sides.empty();
+}
+
+struct Shipped {
+    app::World world;
+    lessons::LessonLibrary library;
+};
+
+Shipped& shipped()
+{
+    static Shipped instance = [] {
+        const app::DataPaths paths = app::findDataPaths("", HT_APP_PATH);
+        auto files = app::readSceneFiles(app::Options{}, paths);
+        REQUIRE_MESSAGE(files.ok(), (files.ok() ? "" : files.error().describe()));
+        Shipped made;
+        made.world.build(std::move(*files));
+        made.library = lessons::LessonLibrary::load(paths.scenes() / "lessons", paths.scenes() / "poses.toml",
+                                                    paths.assets() / "sources.toml", made.world.structureIds());
+        return made;
+    }();
+    return instance;
+}
+
+bool inside(const ui::PixelRect& rect, glm::vec2 pixel)
+{
+    return pixel.x >= rect.min.x && pixel.x <= rect.max.x && pixel.y >= rect.min.y && pixel.y <= rect.max.y;
+}
+
+} // namespace
+
+TEST_CASE("layoutCloseUp: the box sits in the free area's top right corner, apart from the main view, or not at all")
+{
+    struct Case {
+        ui::PixelRect free;
+        float aspect;
+        bool beside;  // main view beside the box (else below it)
+    };
+    const Case cases[] = {
+        {{{0.0f, 0.0f}, {1280.0f, 720.0f}}, 0.8f, true},     // a standing thigh, whole window
+        {{{0.0f, 0.0f}, {1280.0f, 720.0f}}, 3.0f, false},    // a seated one
+        {{{355.0f, 23.0f}, {905.0f, 720.0f}}, 0.8f, false},  // between two panels: taller than wide
+        {{{0.0f, 0.0f}, {1920.0f, 1080.0f}}, 1.0f, true},
+    };
+    for (const Case& c : cases) {
+        CAPTURE(c.aspect);
+        CAPTURE(c.free.max.x);
+        const app::CloseUpLayout layout = app::layoutCloseUp(c.free, c.aspect);
+        REQUIRE_FALSE(layout.box.empty());
+        // Inside the free area, near its top right corner.
+        CHECK(layout.box.min.x >= c.free.min.x);
+        CHECK(layout.box.min.y >= c.free.min.y);
+        CHECK(layout.box.max.x <= c.free.max.x);
+        CHECK(layout.box.max.y <= c.free.max.y);
+        CHECK(c.free.max.x - layout.box.max.x < 0.05f * c.free.width());
+        CHECK(layout.box.min.y - c.free.min.y < 0.05f * c.free.height());
+        // The main view keeps the rest, apart from the box, and most of the area.
+        CHECK_FALSE(layout.mainView.overlaps(layout.box));
+        CHECK(layout.mainView.area() > 0.45f * c.free.area());
+        CHECK((layout.mainView.max.x < layout.box.min.x) == c.beside);
+        CHECK(layout.box.width() >= 200.0f);
+        CHECK(layout.box.height() >= 160.0f);
+    }
+    // Too small for a useful close-up: no box, and the main view keeps everything.
+    for (const ui::PixelRect small : {ui::PixelRect{{0.0f, 0.0f}, {480.0f, 270.0f}}, ui::PixelRect{{0.0f, 0.0f}, {520.0f, 300.0f}}}) {
+        const app::CloseUpLayout layout = app::layoutCloseUp(small, 1.0f);
+        CHECK(layout.box.empty());
+        CHECK(layout.mainView == small);
+    }
+}
+
+TEST_CASE("the close-up shows only in steps that work hamstrings, and only while switched on")
+{
+    Shipped& data = shipped();
+    int working = 0, resting = 0;
+    for (const lessons::LessonEntry& entry : data.library.entries()) {
+        REQUIRE(entry.lesson);
+        for (const content::LessonStep& step : entry.lesson->steps) {
+            app::CloseUp closeUp;
+            closeUp.setFreeArea({{0.0f, 0.0f}, {1280.0f, 720.0f}});
+            closeUp.update(1.0f / 60.0f, &step, 1, data.world.scene.skeleton());
+            CHECK(closeUp.shown() == app::worksHamstrings(step));
+            (closeUp.shown() ? working : resting) += 1;
+            closeUp.setEnabled(false);
+            closeUp.update(1.0f / 60.0f, &step, 1, data.world.scene.skeleton());
+            CHECK_FALSE(closeUp.shown());
+        }
+    }
+    MESSAGE(working << " steps show the close-up, " << resting << " do not");
+    CHECK(working > 20);
+    CHECK(resting > 0);
+    // No lesson, no close-up.
+    app::CloseUp closeUp;
+    closeUp.setFreeArea({{0.0f, 0.0f}, {1280.0f, 720.0f}});
+    closeUp.update(1.0f / 60.0f, nullptr, 0, data.world.scene.skeleton());
+    CHECK_FALSE(closeUp.shown());
+}
+
+TEST_CASE("every shipped step: the close-up sees its working heads, and the main view's pose stays out of the box")
+{
+    Shipped& data = shipped();
+    scene::Scene& scene = data.world.scene;
+    const glm::vec2 window(1280.0f, 720.0f);
+    // The whole window, and the area two side panels leave (taller than wide).
+    const ui::PixelRect frees[] = {{{0.0f, 0.0f}, window}, {{355.0f, 23.0f}, {905.0f, 720.0f}}};
+    int steps = 0;
+    for (const lessons::LessonEntry& entry : data.library.entries()) {
+        for (const content::LessonStep& step : entry.lesson->steps) {
+            if (!app::worksHamstrings(step) || step.keys.empty()) continue;
+            CAPTURE(entry.lesson->id);
+            CAPTURE(step.title);
+            // The body as the step leaves it (the muscle meshes follow the simulated body).
+            for (int i = 0; i < 4; ++i) scene.stepMuscles(1.0 / 240.0, step.keys.back().pose, scene::MuscleDrive{});
+            scene.updateMuscleMeshes();
+            for (const ui::PixelRect& free : frees) {
+                app::CloseUp closeUp;
+                closeUp.setFreeArea(free);
+                closeUp.update(1.0f / 60.0f, &step, 1, scene.skeleton());
+                REQUIRE(closeUp.shown());
+                const ui::PixelRect box = closeUp.box();
+                const glm::vec2 boxSize = box.max - box.min;
+                // The working heads' mesh vertices, through the close-up's camera, in its box.
+                const glm::mat4 closeUpView = closeUp.camera().viewProjectionMatrix(boxSize);
+                const ui::PixelRect picture{{0.0f, 0.0f}, boxSize};
+                int vertices = 0, in = 0;
+                glm::vec2 low(1e9f), high(-1e9f);
+                for (std::size_t s = 0; s < scene.structures().size(); ++s) {
+                    if (!working(step, scene.structures()[s].name)) continue;
+                    for (int instance : scene.structures()[s].instances)
+                        for (const glm::vec3& p : scene.deformedPositions(scene.instances()[std::size_t(instance)].mesh)) {
+                            const std::optional<glm::vec2> pixel = scene::worldToPixel(closeUpView, p, boxSize);
+                            ++vertices;
+                            if (pixel && inside(picture, *pixel)) ++in;
+                            if (pixel) low = glm::min(low, *pixel), high = glm::max(high, *pixel);
+                        }
+                }
+                REQUIRE(vertices > 100);
+                CHECK(in == vertices);
+                // ...and large in it: the heads span most of the box one way or the other.
+                const glm::vec2 span = (high - low) / boxSize;
+                CHECK(std::max(span.x, span.y) > 0.5f);
+
+                // The main view frames the whole pose beside the close-up: no structure's middle under the box.
+                const ui::PixelRect mainRect = closeUp.mainViewRect();
+                scene::OrbitCamera main;
+                main.setViewRegion({mainRect.min, mainRect.max, window});
+                const app::StepFraming framing = app::frameStep(step, scene, true);
+                main.setPose(main.fitPoints(framing.points, framing.angles, framing.fill));
+                const glm::mat4 mainView = main.viewProjectionMatrix(window);
+                for (std::size_t s = 0; s < scene.structures().size(); ++s) {
+                    const core::Bounds bounds = scene.structureBounds(int(s));
+                    if (bounds.empty()) continue;
+                    const std::optional<glm::vec2> pixel = scene::worldToPixel(mainView, bounds.center(), window);
+                    CAPTURE(scene.structures()[s].nodeName);
+                    CHECK_FALSE((pixel && inside(box, *pixel)));
+                }
+            }
+            ++steps;
+        }
+    }
+    CHECK(steps > 20);
+}

@@ -2,11 +2,14 @@
 // in a lesson take their places beside the lessons and Explore, never over another panel, and
 // leave a small window at least half to the model. Reads the panels' rectangles from --report.
 #include "app_run.h"
+#include "core/image.h"
 #include "process.h"
+#include "temp_dir.h"
 
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <string>
 #include <vector>
 
@@ -117,4 +120,103 @@ TEST_CASE("with text twice as large the docked panels still lie apart inside the
     const std::vector<Box> boxes = docked(report);
     REQUIRE(find(boxes, "Physiology"));
     checkApart(boxes, 1280.0, 720.0);
+}
+
+namespace {
+
+// The share of a box's pixels that look like hamstring muscle (testing_support::musclePixels'
+// test: clearly red), or like the state hues (warm cramp or contraction, blue stretch).
+struct BoxPixels {
+    double muscle = 0.0;      // share of the box
+    double background = 0.0;  // share that is the backdrop's grey-blue gradient
+};
+
+BoxPixels boxPixels(const core::Image& image, const nlohmann::json& box)
+{
+    const int x0 = int(box[0].get<double>()) + 2, y0 = int(box[1].get<double>()) + 2;
+    const int x1 = int(box[2].get<double>()) - 2, y1 = int(box[3].get<double>()) - 2;
+    int muscle = 0, background = 0, total = 0;
+    for (int y = y0; y < y1; ++y)
+        for (int x = x0; x < x1; ++x) {
+            const std::uint8_t* p = image.pixel(x, y);
+            ++total;
+            const int r = p[0], g = p[1], b = p[2];
+            if ((r > 90 && r > g * 2 && r > b * 2) || (r > 150 && g > 60 && b < g * 0.7) || (b > 120 && b > r * 1.6)) ++muscle;
+            // The backdrop: dark, nearly neutral, a little blue (render/renderer.cpp's gradient).
+            if (std::max({r, g, b}) < 75 && b >= r && b - r < 14) ++background;
+        }
+    return {double(muscle) / total, double(background) / total};
+}
+
+} // namespace
+
+TEST_CASE("the close-up: shown in a step that works hamstrings, with their colours in its box; C and the setting turn it off")
+{
+    TempDir dir;
+    const std::vector<std::string> at = {"--lesson", "cramp_what_is_a_cramp", "--step", "3", "--time", "3", "--size", "1280x720",
+                                         "--frames", "10", "--gl-debug"};
+    std::vector<std::string> on = at;
+    on.insert(on.end(), {"--screenshot", (dir / "on.png").string()});
+    const nlohmann::json shown = runWithReport(dir, on);
+    CHECK(shown["gl_problems"] == 0);
+    const nlohmann::json& closeUp = shown["close_up"];
+    CHECK(closeUp["enabled"] == true);
+    REQUIRE(closeUp["shown"] == true);
+    CHECK(closeUp["caption"] == "Close-up: right hamstrings");
+    const nlohmann::json& box = closeUp["box"];
+    // In the part of the window the panels leave, clear of every panel.
+    for (const Box& panel : docked(shown)) {
+        CAPTURE(panel.name);
+        const bool overlap = box[0].get<double>() < panel.x + panel.width && panel.x < box[2].get<double>() &&
+                             box[1].get<double>() < panel.y + panel.height && panel.y < box[3].get<double>();
+        CHECK_FALSE(overlap);
+    }
+    auto image = core::readPng(dir / "on.png");
+    REQUIRE(image.ok());
+    const BoxPixels inside = boxPixels(*image, box);
+    INFO("muscle " << inside.muscle << ", background " << inside.background);
+    CHECK(inside.muscle > 0.08);       // the heads fill a good part of the box...
+    CHECK(inside.background < 0.6);    // ...which is not an empty backdrop
+
+    // Its thin frame: the border colour just outside the box's left edge, half way down.
+    const int frameX = int(box[0].get<double>()) - 1, frameY = int((box[1].get<double>() + box[3].get<double>()) * 0.5);
+    auto isFrame = [&](const core::Image& picture) {
+        const std::uint8_t* p = picture.pixel(frameX, frameY);
+        return std::abs(p[0] - 158) < 6 && std::abs(p[1] - 168) < 6 && std::abs(p[2] - 184) < 6;
+    };
+    CHECK(isFrame(*image));
+
+    // C turns it off: no frame there, and the main view draws where the box was.
+    std::vector<std::string> off = at;
+    off.insert(off.end(), {"--screenshot", (dir / "off.png").string()});
+    const nlohmann::json hidden = runWithReport(dir, off, key(2, "C"));
+    CHECK(hidden["close_up"]["enabled"] == false);
+    CHECK(hidden["close_up"]["shown"] == false);
+    auto offImage = core::readPng(dir / "off.png");
+    REQUIRE(offImage.ok());
+    CHECK_FALSE(isFrame(*offImage));
+    // And C again brings it back.
+    CHECK(runWithReport(dir, at, key(2, "C") + key(4, "C"))["close_up"]["shown"] == true);
+
+    // The switch is remembered: a saved `close_up = false` starts with it off, --close-up on overrides.
+    TempDir config("ht-close-up-config");
+    testing_support::writeText(config / "settings.toml", "close_up = false\n");
+    testing_support::AppRun run;
+    run.arguments = at;
+    run.environment["HT_CONFIG_DIR"] = config.path().string();
+    CHECK(runWithReport(dir, run)["close_up"]["shown"] == false);
+    run.arguments.insert(run.arguments.end(), {"--close-up", "on"});
+    CHECK(runWithReport(dir, run)["close_up"]["shown"] == true);
+}
+
+TEST_CASE("the close-up stays off in a step that works no hamstrings, and in a window too small for it")
+{
+    TempDir dir;
+    // Step 1 of the doctor's visit is talk, no muscle work (checked: the report says so).
+    const nlohmann::json talk = runWithReport(dir, {"--lesson", "doctor_the_visit", "--step", "1", "--frames", "6"});
+    CHECK(talk["close_up"]["enabled"] == true);
+    CHECK(talk["close_up"]["shown"] == false);
+    const nlohmann::json small =
+        runWithReport(dir, {"--lesson", "cramp_what_is_a_cramp", "--step", "3", "--size", "480x270", "--frames", "6"});
+    CHECK(small["close_up"]["shown"] == false);
 }

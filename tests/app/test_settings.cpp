@@ -28,6 +28,7 @@ TEST_CASE("settings round trip through their file")
     settings.lessons["relief_seated_floor_stretch"] = {2, {0, 1}};
     settings.lessons["odd \"name\""] = {0, {}};
     settings.sound = {35, false, true};
+    settings.closeUp = false;
     REQUIRE(app::saveSettings(settings, dir / "settings.toml").ok());
     const app::LoadedSettings loaded = app::loadSettings(dir / "settings.toml");
     REQUIRE_FALSE(loaded.problem);
@@ -41,6 +42,11 @@ TEST_CASE("settings round trip through their file")
     CHECK(loaded.settings.lessons.at("relief_seated_floor_stretch").completedSteps == std::set<int>{0, 1});
     CHECK(loaded.settings.lessons.count("odd \"name\"") == 1);
     CHECK(loaded.settings.sound == settings.sound);
+    CHECK_FALSE(loaded.settings.closeUp);
+    // And back on: the switch is written either way, not only when it differs from the default.
+    settings.closeUp = true;
+    REQUIRE(app::saveSettings(settings, dir / "settings.toml").ok());
+    CHECK(app::loadSettings(dir / "settings.toml").settings.closeUp);
 }
 
 TEST_CASE("no settings file gives the defaults quietly")
@@ -49,6 +55,7 @@ TEST_CASE("no settings file gives the defaults quietly")
     const app::LoadedSettings loaded = app::loadSettings(dir / "missing.toml");
     CHECK_FALSE(loaded.problem);
     CHECK(loaded.settings.fontScale == 1.0f);
+    CHECK(loaded.settings.closeUp);  // the close-up is on until the user turns it off
 }
 
 TEST_CASE("a corrupt settings file is reported, kept aside, and the defaults are used")

@@ -88,6 +88,12 @@ std::optional<int> ReportMode::verdict()
     report["camera"] = {{"yaw_deg", pose.yawDeg}, {"pitch_deg", pose.pitchDeg}, {"distance_m", pose.distanceM},
                         {"focus", {pose.focus.x, pose.focus.y, pose.focus.z}}, {"fov_y_deg", world_.camera.fieldOfViewDeg()},
                         {"lens_shift", {world_.camera.lensShift().x, world_.camera.lensShift().y}}};
+    const CloseUp& closeUp = world_.closeUp;
+    const ui::PixelRect& box = closeUp.box();
+    report["close_up"] = {{"enabled", closeUp.enabled()},
+                          {"shown", closeUp.shown()},
+                          {"box", {box.min.x, box.min.y, box.max.x, box.max.y}},
+                          {"caption", closeUp.shown() ? closeUp.caption() : std::string()}};
     report["font_pixels"] = graphics_.overlayReady() ? ImGui::GetFontSize() : 0.0f;
     report["presenter"] = panels_.presenter();
     report["presenter_heading_pixels"] = ui::fonts().presenterHeading ? ui::fonts().presenterHeading->FontSize : 0.0f;

@@ -16,6 +16,7 @@ constexpr float kMinMainViewPx = 300.0f;
 // half a wide area's width, and a share of its height.
 constexpr float kShareBeside = 0.34f, kMaxShareBeside = 0.6f;
 constexpr float kShareAbove = 0.5f, kMaxShareAbove = 0.42f;
+constexpr float kMaxShareOfArea = 0.25f;
 // Boxes from a little taller than wide to twice as wide as tall; from 1.3 on, the box goes
 // above the main view instead of beside it.
 constexpr float kMinAspect = 0.8f, kMaxAspect = 2.0f, kBesideBelowAspect = 1.3f;
@@ -41,6 +42,10 @@ CloseUpLayout layoutCloseUp(const ui::PixelRect& free, float subjectAspect)
         size.y = std::round(std::min(widest / aspect, free.height() * kMaxShareAbove));
         size.x = std::round(std::min(size.y * aspect, widest));
     }
+    // The box costs about what the main view costs per pixel the body covers (a software
+    // rasteriser shades every one): at most a quarter of the free area.
+    const float shrink = std::min(1.0f, std::sqrt(kMaxShareOfArea * free.area() / std::max(size.x * size.y, 1.0f)));
+    size = glm::round(size * shrink);
     const float mainLeft = beside ? free.width() - size.x - 2.0f * margin : free.height() - size.y - 2.0f * margin;
     if (size.x < kMinBoxWidthPx || size.y < kMinBoxHeightPx || mainLeft < kMinMainViewPx) return layout;
     layout.box.min = {free.max.x - margin - size.x, free.min.y + margin};

@@ -275,4 +275,17 @@ glm::ivec4 coveredPixels(const scene::Scene& scene, const FrameView& view)
     return {first.x, first.y, end.x - first.x, end.y - first.y};
 }
 
+void cullPosedOutsideView(DrawList& list, const scene::Scene& scene, const FrameView& view)
+{
+    const glm::mat4 viewProjection = view.projection * view.view;
+    std::map<int, std::vector<glm::mat4>> skinCache;
+    for (std::vector<DrawItem>* items : {&list.opaque, &list.translucent}) {
+        std::erase_if(*items, [&](const DrawItem& item) {
+            const assets::MeshData& data = scene.model().meshes[std::size_t(item.instance->mesh)];
+            const bool posed = data.skinned() || !scene.deformedPositions(item.instance->mesh).empty();
+            return posed && outsideView(posedBounds(scene, *item.instance, skinCache), viewProjection);
+        });
+    }
+}
+
 } // namespace render

@@ -75,6 +75,12 @@ struct DrawList {
 DrawList buildDrawList(const scene::Scene& scene, const FrameView& view, std::span<const StructureTint> tints,
                        std::span<const float> instanceFade = {});
 
+// Leaves out of `list` the skinned and deformed meshes whose bounds as posed now (measured on a
+// sample of their vertices) lie wholly outside the view. buildDrawList keeps them all; for a
+// narrow view such as the close-up, where most of the body is out of sight, the measuring
+// costs less than drawing them.
+void cullPosedOutsideView(DrawList& list, const scene::Scene& scene, const FrameView& view);
+
 // How far a structure that hides the focus fades: enough to see the heads through it, enough
 // left to see where it lies.
 inline constexpr float kFadedOpacity = 0.2f;

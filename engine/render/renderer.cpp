@@ -151,7 +151,8 @@ void Renderer::drawInset(const scene::Scene& scene, const InsetView& inset, cons
     gfx::setViewport(box);
     view_.setFrame(inset.frame);
     easeFades(insetFade_, occluderFadeTargets(scene, inset.frame, tints), fadeElapsedS);
-    const DrawList list = buildDrawList(scene, inset.frame, tints, insetFade_);
+    DrawList list = buildDrawList(scene, inset.frame, tints, insetFade_);
+    cullPosedOutsideView(list, scene, inset.frame);
     drawOpaque(scene, list);
     drawBackdrop();
     drawFloor(scene);

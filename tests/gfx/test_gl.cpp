@@ -698,3 +698,61 @@ TEST_CASE("muscle states have their own colours: warm for a cramp or a contracti
     CHECK(int(blue[2]) > int(base[2]) + 30);
     CHECK(fixture().newProblems() == before);
 }
+
+TEST_CASE("an inset view draws inside its box and its frame only, and the picture around it stays as it was")
+{
+    const int before = fixture().newProblems();
+    TempDir dir;
+    auto model = assets::importModel(testing_support::writeTestScene(dir.path()));
+    REQUIRE(model.ok());
+    const scene::Scene scene(std::move(*model));
+    const glm::ivec2 size(320, 240);
+    for (render::Quality quality : {render::Quality::High, render::Quality::Medium, render::Quality::Low}) {
+        CAPTURE(render::qualityName(quality));
+        auto renderer = render::Renderer::create(std::filesystem::path(HT_SOURCE_DIR) / "shaders", {quality, fixture().info.maxSamples});
+        REQUIRE(renderer.ok());
+        REQUIRE(renderer->upload(scene).ok());
+        scene::OrbitCamera camera;
+        camera.frame(scene.visibleBounds(), false);
+        camera.setPreset(content::ViewPreset::Anterior, false);
+        const render::FrameView main = render::frameViewFrom(camera, size);
+        REQUIRE(renderer->render(scene, main).ok());
+        const core::Image plain = renderer->readScene();
+
+        // A second camera from the side, close, into a 120x90 box at (180, 20).
+        scene::OrbitCamera side = camera;
+        side.setPreset(content::ViewPreset::Lateral, false);
+        side.zoomByFactor(1.5f);
+        render::InsetView inset;
+        inset.frame = render::frameViewFrom(side, {120, 90});
+        inset.topLeftPixels = {180, 20};
+        inset.borderPixels = 2;
+        REQUIRE(renderer->render(scene, main, {}, &inset).ok());
+        const core::Image withInset = renderer->readScene();
+        REQUIRE(withInset.width == plain.width);
+        // Low quality draws at 55 %: compare in the picture's own pixels, a pixel of slack at the box's edges.
+        const float scale = float(plain.width) / float(size.x);
+        int changedOutside = 0, changedInside = 0, insideCount = 0, frame = 0;
+        for (int y = 0; y < plain.height; ++y)
+            for (int x = 0; x < plain.width; ++x) {
+                const float wx = (float(x) + 0.5f) / scale, wy = (float(y) + 0.5f) / scale;
+                const bool nearBox = wx > 180 - 4 && wx < 300 + 4 && wy > 20 - 4 && wy < 110 + 4;
+                const bool inBox = wx > 180 + 2 && wx < 300 - 2 && wy > 20 + 2 && wy < 110 - 2;
+                const std::uint8_t* a = plain.pixel(x, y);
+                const std::uint8_t* b = withInset.pixel(x, y);
+                const bool same = a[0] == b[0] && a[1] == b[1] && a[2] == b[2];
+                if (!nearBox && !same) ++changedOutside;
+                if (inBox) {
+                    ++insideCount;
+                    changedInside += !same;
+                }
+                // The frame's colour (InsetView::borderColor) just outside the box's left edge.
+                const bool onFrame = wx > 178.2f && wx < 179.8f && wy > 30 && wy < 100;
+                if (onFrame && std::abs(b[0] - 158) < 8 && std::abs(b[1] - 168) < 8 && std::abs(b[2] - 184) < 8) ++frame;
+            }
+        CHECK(changedOutside == 0);
+        CHECK(changedInside > insideCount / 3);
+        CHECK(frame > 0);
+    }
+    CHECK(fixture().newProblems() == before);
+}

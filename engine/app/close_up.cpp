@@ -31,7 +31,8 @@ CloseUpLayout layoutCloseUp(const ui::PixelRect& free, float subjectAspect)
     if (free.empty()) return layout;
     const float margin = std::round(std::max(6.0f, std::min(free.width(), free.height()) * 0.02f));
     const float aspect = std::clamp(subjectAspect, kMinAspect, kMaxAspect);
-    const bool beside = aspect < kBesideBelowAspect && free.width() >= free.height();
+    // A strip of a window (presenter mode's view above its caption) has room beside, not above.
+    const bool beside = free.width() >= free.height() && (aspect < kBesideBelowAspect || free.width() > 2.0f * free.height());
     glm::vec2 size;
     if (beside) {
         size.x = std::round(free.width() * kShareBeside);

@@ -82,6 +82,7 @@ TEST_CASE("layoutCloseUp: the box sits in the free area's top right corner, apar
         {{{0.0f, 0.0f}, {1280.0f, 720.0f}}, 3.0f, false},    // a seated one
         {{{355.0f, 23.0f}, {905.0f, 720.0f}}, 0.8f, false},  // between two panels: taller than wide
         {{{0.0f, 0.0f}, {1920.0f, 1080.0f}}, 1.0f, true},
+        {{{0.0f, 0.0f}, {1280.0f, 395.0f}}, 3.0f, true},     // presenter mode: above the caption
     };
     for (const Case& c : cases) {
         CAPTURE(c.aspect);

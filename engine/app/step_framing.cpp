@@ -138,13 +138,17 @@ scene::ViewAngles anglesFrom(glm::vec3 direction, WorkingSides sides)
 StepFraming frameStep(const content::LessonStep& step, const scene::Scene& scene, bool besideCloseUp)
 {
     StepFraming framing;
-    const Framing frame = besideCloseUp && step.frame == Framing::Working ? Framing::Body : step.frame;
+    const bool wholePoseOnly = besideCloseUp && step.frame == Framing::Working;
+    const Framing frame = wholePoseOnly ? Framing::Body : step.frame;
     if (step.keys.empty()) return framing;
     const WorkingSides sides = workingSides(step);
     const anatomy::SkeletonPose last = anatomy::computeSkeleton(step.keys.back().pose);
     for (const content::StepKey& key : step.keys) {
         const anatomy::SkeletonPose skeleton = anatomy::computeSkeleton(key.pose);
-        if (frame != Framing::Working) {
+        // Beside the close-up the whole body is framed as the step leaves it; of the other
+        // keys only the hips and knees, as for the working structures.
+        const bool wholeBodyHere = frame != Framing::Working && (!wholePoseOnly || &key == &step.keys.back());
+        if (wholeBodyHere) {
             addRegionPoints(skeleton, frame, framing.points);
             continue;
         }

@@ -242,9 +242,10 @@ TEST_CASE("--export-lesson writes a picture per step, as the app shows it, and a
     const std::string html = *core::readTextFile(out / "handout.html");
     CHECK(html.find("Seated floor stretch") != std::string::npos);
     for (const std::string& picture : pictures) CHECK(html.find(picture) != std::string::npos);
-    // Step 3 at the end of its move (4 s) is the picture the app itself shows there.
+    // Step 3 at the end of its move (4 s) is the picture the app itself shows there: from its
+    // third frame, once the close-up has its corner (it needs the first frame's free area).
     const fs::path shown = dir / "shown.png";
-    ProcessResult screenshot = runApp({"--headless", "--no-overlay", "--frames", "1", "--lesson", lesson, "--step", "3",
+    ProcessResult screenshot = runApp({"--headless", "--no-overlay", "--frames", "3", "--lesson", lesson, "--step", "3",
                                        "--time", "4", "--screenshot", shown.string()});
     REQUIRE(screenshot.exitCode == 0);
     const auto exported = core::readPng(out / pictures[2]);

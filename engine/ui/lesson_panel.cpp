@@ -1,5 +1,7 @@
 #include "ui/lesson_panel.h"
 
+#include "ui/style.h"
+
 #include <imgui.h>
 
 #include <cmath>
@@ -19,14 +21,6 @@ const content::Lesson* doctorLesson(const lessons::LessonLibrary& library)
     return nullptr;
 }
 
-void wrapped(const std::string& text, const ImVec4* color = nullptr)
-{
-    if (color) ImGui::PushStyleColor(ImGuiCol_Text, *color);
-    ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextUnformatted(text.c_str());
-    ImGui::PopTextWrapPos();
-    if (color) ImGui::PopStyleColor();
-}
 
 void drawSources(const std::vector<std::string>& sources, const content::SourceList& list)
 {
@@ -67,7 +61,7 @@ void drawRedFlags(const LessonPanelInput& input, std::vector<Command>& commands)
                 ImGui::EndTooltip();
             }
         } else {
-            wrapped(kRedFlags);
+            wrappedText(kRedFlags);
             if (doctor && ImGui::SmallButton("When to see a doctor")) commands.push_back(StartLesson{doctor->id, 0});
         }
     }
@@ -78,7 +72,7 @@ void drawRedFlags(const LessonPanelInput& input, std::vector<Command>& commands)
 void drawLessonList(const LessonPanelInput& input, LessonPanelState& state, std::vector<Command>& commands)
 {
     const lessons::LessonLibrary& library = *input.library;
-    if (library.setupError()) wrapped(library.setupError()->describe(), &kError);
+    if (library.setupError()) wrappedText(library.setupError()->describe(), &kError);
     if (ImGui::BeginTabBar("##chapters", ImGuiTabBarFlags_FittingPolicyScroll)) {
         if (ImGui::BeginTabItem("All")) {
             state.chapterTab = -1;
@@ -123,7 +117,7 @@ void drawLessonList(const LessonPanelInput& input, LessonPanelState& state, std:
             ImGui::TextColored(kDim, "%d/%zu", std::min(done, int(lesson.steps.size())), lesson.steps.size());
         }
         ImGui::Indent();
-        wrapped(lesson.summary, &kDim);
+        wrappedText(lesson.summary, &kDim);
         ImGui::Unindent();
         ImGui::PopID();
     }
@@ -136,7 +130,7 @@ void drawLessonList(const LessonPanelInput& input, LessonPanelState& state, std:
             ImGui::Separator();
             errorsShown = true;
         }
-        wrapped(entry.error->describe(), &kError);
+        wrappedText(entry.error->describe(), &kError);
     }
 }
 
@@ -196,13 +190,13 @@ void drawStep(const LessonPanelInput& input, LessonPanelState& state, std::vecto
     ImGui::SameLine();
     ImGui::TextColored(kDim, "Step %d of %d", player.stepIndex() + 1, player.stepCount());
     ImGui::PushStyleColor(ImGuiCol_Text, kAccent);
-    wrapped(lesson.title);
+    wrappedText(lesson.title);
     ImGui::PopStyleColor();
     ImGui::Separator();
     if (!step) return;
 
     ImGui::SetWindowFontScale(1.15f);
-    wrapped(step->title);
+    wrappedText(step->title);
     ImGui::SetWindowFontScale(1.0f);
     ImGui::Spacing();
     MarkedTextOptions marked;
@@ -245,7 +239,7 @@ void drawStep(const LessonPanelInput& input, LessonPanelState& state, std::vecto
             const float fraction = clock.phaseDurationS > 0.0 ? float(clock.phaseTimeS / clock.phaseDurationS) : 1.0f;
             ImGui::ProgressBar(fraction, ImVec2(-1.0f, ImGui::GetFontSize() * 0.5f), "");
         }
-        if (!step->cue.empty() && clock.phase == lessons::StepPhase::Holding) wrapped(step->cue, &kAccent);
+        if (!step->cue.empty() && clock.phase == lessons::StepPhase::Holding) wrappedText(step->cue, &kAccent);
     }
     if (!input.muscleSummary.empty()) {
         ImGui::Separator();

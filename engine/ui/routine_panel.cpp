@@ -2,6 +2,8 @@
 
 #include "content/routine_file.h"
 
+#include "ui/style.h"
+
 #include <imgui.h>
 
 #include <algorithm>
@@ -14,14 +16,6 @@ namespace {
 const ImVec4 kAccent{0.98f, 0.74f, 0.45f, 1.0f};
 const ImVec4 kDim{0.70f, 0.72f, 0.76f, 1.0f};
 
-void wrapped(const std::string& text, const ImVec4* color = nullptr)
-{
-    if (color) ImGui::PushStyleColor(ImGuiCol_Text, *color);
-    ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextUnformatted(text.c_str());
-    ImGui::PopTextWrapPos();
-    if (color) ImGui::PopStyleColor();
-}
 
 // "4:05" for 245 s: how long a routine is, read at a glance.
 std::string minutesText(double seconds)
@@ -56,16 +50,16 @@ void drawPlayback(const RoutinePanelInput& input, std::vector<Command>& commands
 {
     const lessons::RoutinePosition& where = input.position;
     ImGui::PushStyleColor(ImGuiCol_Text, kAccent);
-    wrapped(input.routineTitle);
+    wrappedText(input.routineTitle);
     ImGui::PopStyleColor();
     if (where.finished) {
         char done[80];
         std::snprintf(done, sizeof done, "Finished: %d entries in %s.", where.entryCount, minutesText(where.totalS).c_str());
-        wrapped(done);
+        wrappedText(done);
     } else {
         ImGui::TextColored(kDim, "Entry %d of %d%s", where.entry + 1, where.entryCount, where.resting ? " (coming up)" : "");
         ImGui::SetWindowFontScale(1.35f);
-        wrapped(where.title);
+        wrappedText(where.title);
         // The countdown is what someone on the floor glances at: large.
         char phase[96];
         if (where.resting)
@@ -81,7 +75,7 @@ void drawPlayback(const RoutinePanelInput& input, std::vector<Command>& commands
     const float fraction = where.totalS > 0.0 ? float(std::clamp(where.elapsedS / where.totalS, 0.0, 1.0)) : 0.0f;
     const std::string overall = minutesText(where.elapsedS) + " of " + minutesText(where.totalS);
     ImGui::ProgressBar(fraction, ImVec2(-1.0f, 0.0f), overall.c_str());
-    if (!where.next.empty() && !where.finished) wrapped("Next: " + where.next, &kDim);
+    if (!where.next.empty() && !where.finished) wrappedText("Next: " + where.next, &kDim);
 
     const float buttonWidth = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x * 3.0f) / 4.0f;
     if (ImGui::Button("Previous", ImVec2(buttonWidth, 0))) commands.push_back(PreviousRoutineEntry{});
@@ -98,11 +92,11 @@ void drawPlayback(const RoutinePanelInput& input, std::vector<Command>& commands
 
     if (!input.routineNote.empty()) {
         ImGui::Spacing();
-        wrapped(input.routineNote, &kDim);
+        wrappedText(input.routineNote, &kDim);
     }
     if (!input.stepText.empty() && !where.finished) {
         ImGui::Separator();
-        wrapped(input.stepText);
+        wrappedText(input.stepText);
     }
 }
 
@@ -177,7 +171,7 @@ void drawBuilder(const RoutinePanelInput& input, RoutinePanelState& state, std::
     ImGui::SetNextItemWidth(-1.0f);
     ImGui::InputTextWithHint("##name", "Name", state.name, sizeof state.name);
     content::Routine& draft = state.draft;
-    if (draft.entries.empty()) wrapped("Pick a stretch or exercise and press Add; then order them and set the numbers.", &kDim);
+    if (draft.entries.empty()) wrappedText("Pick a stretch or exercise and press Add; then order them and set the numbers.", &kDim);
     for (std::size_t i = 0; i < draft.entries.size();) {
         if (drawDraftEntry(input, draft, i))
             draft.entries.erase(draft.entries.begin() + std::ptrdiff_t(i));
@@ -218,7 +212,7 @@ void drawHistory(const RoutinePanelInput& input)
         ImGui::SameLine();
         ImGui::TextColored(kDim, "(%d days in a row)", input.streakDays);
     }
-    for (const std::string& line : input.recent) wrapped(line, &kDim);
+    for (const std::string& line : input.recent) wrappedText(line, &kDim);
 }
 
 } // namespace

@@ -147,6 +147,15 @@ void applyTheme(float scale, bool highContrast)
     ImGui::GetStyle() = style;
 }
 
+void wrappedText(const std::string& text, const ImVec4* color)
+{
+    if (color) ImGui::PushStyleColor(ImGuiCol_Text, *color);
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextUnformatted(text.c_str());
+    ImGui::PopTextWrapPos();
+    if (color) ImGui::PopStyleColor();
+}
+
 void keepWindowInView()
 {
     const ImGuiViewport* viewport = ImGui::GetMainViewport();

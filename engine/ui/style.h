@@ -6,6 +6,7 @@
 #include <string>
 
 struct ImFont;
+struct ImVec4;
 
 namespace ui {
 
@@ -31,6 +32,9 @@ float presenterPixelsFor(int screenHeightPixels);
 // inside the screen, so a window shrunk to nothing and grown again, or a drag past the edge,
 // never leaves a panel out of reach.
 void keepWindowInView();
+
+// Text wrapped at the window's edge, in `color` when one is given (panels' paragraphs).
+void wrappedText(const std::string& text, const ImVec4* color = nullptr);
 
 // Calm dark panels; or white on black with yellow accents and strong borders.
 void applyTheme(float scale, bool highContrast);

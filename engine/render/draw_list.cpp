@@ -197,7 +197,30 @@ bool mayFade(content::LayerId layer)
 
 } // namespace
 
-std::vector<float> occluderFadeTargets(const scene::Scene& scene, const FrameView& view, std::span<const StructureTint> tints)
+std::vector<core::Bounds> posedInstanceBounds(const scene::Scene& scene)
+{
+    std::vector<core::Bounds> bounds(scene.instances().size());
+    std::map<int, std::vector<glm::mat4>> skinCache;
+    for (std::size_t i = 0; i < bounds.size(); ++i)
+        if (scene.instanceVisible(scene.instances()[i])) bounds[i] = posedBounds(scene, scene.instances()[i], skinCache);
+    return bounds;
+}
+
+namespace {
+
+// The frame's posed bounds when it measured them, or measured here.
+std::span<const core::Bounds> posedOrMeasure(const scene::Scene& scene, std::span<const core::Bounds> posed,
+                                             std::vector<core::Bounds>& measured)
+{
+    if (posed.size() == scene.instances().size()) return posed;
+    measured = posedInstanceBounds(scene);
+    return measured;
+}
+
+} // namespace
+
+std::vector<float> occluderFadeTargets(const scene::Scene& scene, const FrameView& view, std::span<const StructureTint> tints,
+                                       std::span<const core::Bounds> posed)
 {
     const std::vector<scene::MeshInstance>& instances = scene.instances();
     std::vector<float> targets(instances.size(), 1.0f);
@@ -208,19 +231,23 @@ std::vector<float> occluderFadeTargets(const scene::Scene& scene, const FrameVie
         if (tint.structure >= 0 && std::size_t(tint.structure) < inFocus.size() && tint.value < 0.0f && tintShows(tint))
             inFocus[std::size_t(tint.structure)] = true;
     std::vector<ScreenBox> focus;
-    std::map<int, std::vector<glm::mat4>> skinCache;
-    for (const scene::MeshInstance& instance : instances) {
+    for (const scene::MeshInstance& instance : instances)
+        if (instance.structure >= 0 && inFocus[std::size_t(instance.structure)] && scene.instanceVisible(instance)) anyFocus = true;
+    if (!anyFocus) return targets;
+    std::vector<core::Bounds> measured;
+    const std::span<const core::Bounds> bounds = posedOrMeasure(scene, posed, measured);
+    for (std::size_t i = 0; i < instances.size(); ++i) {
+        const scene::MeshInstance& instance = instances[i];
         if (instance.structure < 0 || !inFocus[std::size_t(instance.structure)] || !scene.instanceVisible(instance)) continue;
-        anyFocus = true;
-        const ScreenBox box = screenBoxOf(posedBounds(scene, instance, skinCache), view);
+        const ScreenBox box = screenBoxOf(bounds[i], view);
         if (box.valid) focus.push_back(box);
     }
-    if (!anyFocus || focus.empty()) return targets;
+    if (focus.empty()) return targets;
     for (std::size_t i = 0; i < instances.size(); ++i) {
         const scene::MeshInstance& instance = instances[i];
         if (!mayFade(instance.layer) || !scene.instanceVisible(instance)) continue;
         if (instance.structure >= 0 && inFocus[std::size_t(instance.structure)]) continue;
-        const ScreenBox box = screenBoxOf(posedBounds(scene, instance, skinCache), view);
+        const ScreenBox box = screenBoxOf(bounds[i], view);
         if (!box.valid) continue;
         for (const ScreenBox& target : focus) {
             // In front: its middle nearer than the focus's middle by more than a centimetre, so
@@ -237,7 +264,7 @@ std::vector<float> occluderFadeTargets(const scene::Scene& scene, const FrameVie
     return targets;
 }
 
-glm::ivec4 coveredPixels(const scene::Scene& scene, const FrameView& view)
+glm::ivec4 coveredPixels(const scene::Scene& scene, const FrameView& view, std::span<const core::Bounds> posed)
 {
     ScreenBox covered;
     covered.min = glm::vec2(1.0f);
@@ -248,9 +275,9 @@ glm::ivec4 coveredPixels(const scene::Scene& scene, const FrameView& view)
         covered.min = glm::min(covered.min, box.min);
         covered.max = glm::max(covered.max, box.max);
     };
-    std::map<int, std::vector<glm::mat4>> skinCache;
-    for (const scene::MeshInstance& instance : scene.instances())
-        if (scene.instanceVisible(instance)) add(posedBounds(scene, instance, skinCache));
+    std::vector<core::Bounds> measured;
+    for (const core::Bounds& bounds : posedOrMeasure(scene, posed, measured))
+        if (!bounds.empty()) add(bounds);
     for (const scene::PropInstance& prop : scene.props) {
         // A prop's shape lies within a unit cube around its origin before its transform.
         core::Bounds unit;
@@ -275,15 +302,17 @@ glm::ivec4 coveredPixels(const scene::Scene& scene, const FrameView& view)
     return {first.x, first.y, end.x - first.x, end.y - first.y};
 }
 
-void cullPosedOutsideView(DrawList& list, const scene::Scene& scene, const FrameView& view)
+void cullPosedOutsideView(DrawList& list, const scene::Scene& scene, const FrameView& view, std::span<const core::Bounds> posed)
 {
     const glm::mat4 viewProjection = view.projection * view.view;
-    std::map<int, std::vector<glm::mat4>> skinCache;
+    std::vector<core::Bounds> measured;
+    const std::span<const core::Bounds> bounds = posedOrMeasure(scene, posed, measured);
     for (std::vector<DrawItem>* items : {&list.opaque, &list.translucent}) {
         std::erase_if(*items, [&](const DrawItem& item) {
             const assets::MeshData& data = scene.model().meshes[std::size_t(item.instance->mesh)];
-            const bool posed = data.skinned() || !scene.deformedPositions(item.instance->mesh).empty();
-            return posed && outsideView(posedBounds(scene, *item.instance, skinCache), viewProjection);
+            const bool moves = data.skinned() || !scene.deformedPositions(item.instance->mesh).empty();
+            const std::size_t index = std::size_t(item.instance - scene.instances().data());
+            return moves && outsideView(bounds[index], viewProjection);
         });
     }
 }

@@ -79,7 +79,7 @@ DrawList buildDrawList(const scene::Scene& scene, const FrameView& view, std::sp
 // sample of their vertices) lie wholly outside the view. buildDrawList keeps them all; for a
 // narrow view such as the close-up, where most of the body is out of sight, the measuring
 // costs less than drawing them.
-void cullPosedOutsideView(DrawList& list, const scene::Scene& scene, const FrameView& view);
+void cullPosedOutsideView(DrawList& list, const scene::Scene& scene, const FrameView& view, std::span<const core::Bounds> posed = {});
 
 // How far a structure that hides the focus fades: enough to see the heads through it, enough
 // left to see where it lies.
@@ -89,12 +89,19 @@ inline constexpr float kFadedOpacity = 0.2f;
 // An instance fades when, on screen, its bounds overlap a focus structure's and it lies nearer
 // the eye than that structure's middle. Skin (see-through already) and the focus itself stay;
 // what layers or isolate hid is not considered at all. 1 for every instance when no focus.
-std::vector<float> occluderFadeTargets(const scene::Scene& scene, const FrameView& view, std::span<const StructureTint> tints);
+std::vector<float> occluderFadeTargets(const scene::Scene& scene, const FrameView& view, std::span<const StructureTint> tints,
+                                       std::span<const core::Bounds> posed = {});
+
+// World bounds of every scene instance as posed now, in instance order (empty for hidden
+// ones), measured on a sample of each posed mesh's vertices. They do not depend on the view,
+// so a frame measures them once and hands them to the functions here that take `posed`
+// (which measure for themselves when given none).
+std::vector<core::Bounds> posedInstanceBounds(const scene::Scene& scene);
 
 // The part of the picture the visible structures, props and partner cover, in pixels from the
 // bottom left (x, y, width, height), measured on a sample of each posed mesh's vertices and
 // widened by a margin for what the sample misses; empty when nothing is in view. Where the
 // edge smoothing has work to do.
-glm::ivec4 coveredPixels(const scene::Scene& scene, const FrameView& view);
+glm::ivec4 coveredPixels(const scene::Scene& scene, const FrameView& view, std::span<const core::Bounds> posed = {});
 
 } // namespace render

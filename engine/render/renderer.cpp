@@ -82,9 +82,11 @@ core::Status Renderer::render(const scene::Scene& scene, const FrameView& frame,
     }
     const double fadeElapsedS = fadeClock_.elapsedMs() / 1000.0;
     fadeClock_.restart();
-    easeFades(instanceFade_, occluderFadeTargets(scene, frame, tints), fadeElapsedS);
+    // Measured once a frame: the fades, the smoothing box and the close-up's culling share them.
+    posed_ = posedInstanceBounds(scene);
+    easeFades(instanceFade_, occluderFadeTargets(scene, frame, tints, posed_), fadeElapsedS);
     const DrawList list = buildDrawList(scene, frame, tints, instanceFade_);
-    if (view_.smoothsEdges()) smoothPixels_ = coveredPixels(scene, frame);
+    if (view_.smoothsEdges()) smoothPixels_ = coveredPixels(scene, frame, posed_);
     const gfx::RenderTarget* target = resources_.sceneTargets().drawn ? &*resources_.sceneTargets().drawn : nullptr;
     gfx::beginPass(target, target ? target->size() : frame.sizePixels, {glm::vec4(0.0f, 0.0f, 0.0f, 1.0f), 1.0f, 0});
     markPass("clear");
@@ -150,9 +152,9 @@ void Renderer::drawInset(const scene::Scene& scene, const InsetView& inset, cons
     gfx::clearRect(box, {glm::vec4(0.0f, 0.0f, 0.0f, 1.0f), 1.0f, 0});
     gfx::setViewport(box);
     view_.setFrame(inset.frame);
-    easeFades(insetFade_, occluderFadeTargets(scene, inset.frame, tints), fadeElapsedS);
+    easeFades(insetFade_, occluderFadeTargets(scene, inset.frame, tints, posed_), fadeElapsedS);
     DrawList list = buildDrawList(scene, inset.frame, tints, insetFade_);
-    cullPosedOutsideView(list, scene, inset.frame);
+    cullPosedOutsideView(list, scene, inset.frame, posed_);
     drawOpaque(scene, list);
     drawBackdrop();
     drawFloor(scene);

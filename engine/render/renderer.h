@@ -120,6 +120,7 @@ private:
     std::vector<float> insetFade_;     // the same for the inset's view
     core::Stopwatch fadeClock_;
     bool settleFades_ = false;
+    std::vector<core::Bounds> posed_;  // this frame's posedInstanceBounds
     glm::ivec4 smoothPixels_{0};  // where the medium level's edge smoothing runs (coveredPixels)
 };
 

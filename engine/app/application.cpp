@@ -255,7 +255,8 @@ void Application::advance(double dtSeconds)
     // The step's tones and voice for this frame's span (a routine's rests have their own).
     audio_.update(player, routines_.playing() ? routines_.player().plan() : nullptr, !options_.headless);
     world_.camera.update(float(dtSeconds));
-    world_.closeUp.update(float(dtSeconds), player.active() ? player.step() : nullptr, player.stepSerial(), scene.skeleton());
+    lessons_.followCloseUp(float(dtSeconds));
+    world_.closeUp.update(float(dtSeconds), player.active() ? player.step() : nullptr, player.stepSerial(), scene);
     input_.updateHover();
 }
 

@@ -8,31 +8,35 @@
 namespace app {
 namespace {
 
-// Below these the close-up is too small to read, or leaves the whole pose too little room.
-constexpr float kMinBoxWidthPx = 200.0f, kMinBoxHeightPx = 160.0f;
+// Below these the box is too small to read, or leaves the main view too little room.
+constexpr float kMinBoxWidthPx = 120.0f, kMinBoxHeightPx = 140.0f;
 constexpr float kMinMainViewPx = 300.0f;
 // Beside the main view, a tall or square subject takes this share of the free width, up to a
 // share of its height; above it, a long one (or any, in an area taller than wide) takes up to
 // half a wide area's width, and a share of its height.
 constexpr float kShareBeside = 0.34f, kMaxShareBeside = 0.6f;
 constexpr float kShareAbove = 0.5f, kMaxShareAbove = 0.42f;
-constexpr float kMaxShareOfArea = 0.25f;
-// Boxes from a little taller than wide to twice as wide as tall; from 1.3 on, the box goes
+// The whole pose reads in a smaller box than the heads' close-up does.
+constexpr float kMaxShareOfArea = 0.25f, kMaxShareOfAreaWholePose = 0.16f;
+// Boxes from a standing body (narrow) to twice as wide as tall; from 1.3 on, the box goes
 // above the main view instead of beside it.
-constexpr float kMinAspect = 0.8f, kMaxAspect = 2.0f, kBesideBelowAspect = 1.3f;
+constexpr float kMinAspect = 0.45f, kMaxAspect = 2.0f, kBesideBelowAspect = 1.3f;
 constexpr float kGlideSeconds = 0.8f;        // as LessonSession::kFramingGlideS
 
 } // namespace
 
-CloseUpLayout layoutCloseUp(const ui::PixelRect& free, float subjectAspect)
+CloseUpLayout layoutCloseUp(const ui::PixelRect& free, float subjectAspect, float maxShareOfArea)
 {
     CloseUpLayout layout;
     layout.mainView = free;
     if (free.empty()) return layout;
     const float margin = std::round(std::max(6.0f, std::min(free.width(), free.height()) * 0.02f));
     const float aspect = std::clamp(subjectAspect, kMinAspect, kMaxAspect);
-    // A strip of a window (presenter mode's view above its caption) has room beside, not above.
-    const bool beside = free.width() >= free.height() && (aspect < kBesideBelowAspect || free.width() > 2.0f * free.height());
+    // A strip of a window (presenter mode's view above its caption) has room beside, not above;
+    // a box taller than wide goes beside whatever the area's shape, so the main view keeps
+    // its full height.
+    const bool beside = aspect < 1.0f ||
+                        (free.width() >= free.height() && (aspect < kBesideBelowAspect || free.width() > 2.0f * free.height()));
     glm::vec2 size;
     if (beside) {
         size.x = std::round(free.width() * kShareBeside);
@@ -44,9 +48,9 @@ CloseUpLayout layoutCloseUp(const ui::PixelRect& free, float subjectAspect)
         size.x = std::round(std::min(size.y * aspect, widest));
     }
     // The box costs about what the main view costs per pixel the body covers (a software
-    // rasteriser shades every one): at most a quarter of the free area.
-    const float shrink = std::min(1.0f, std::sqrt(kMaxShareOfArea * free.area() / std::max(size.x * size.y, 1.0f)));
-    size = glm::round(size * shrink);
+    // rasteriser shades every one): at most a share of the free area.
+    const float shrink = std::min(1.0f, std::sqrt(maxShareOfArea * free.area() / std::max(size.x * size.y, 1.0f)));
+    size = glm::floor(size * shrink);
     const float mainLeft = beside ? free.width() - size.x - 2.0f * margin : free.height() - size.y - 2.0f * margin;
     if (size.x < kMinBoxWidthPx || size.y < kMinBoxHeightPx || mainLeft < kMinMainViewPx) return layout;
     layout.box.min = {free.max.x - margin - size.x, free.min.y + margin};
@@ -58,10 +62,38 @@ CloseUpLayout layoutCloseUp(const ui::PixelRect& free, float subjectAspect)
     return layout;
 }
 
-float CloseUp::subjectAspect(const content::LessonStep& step)
+BoxSubject boxSubject(const content::LessonStep& step)
+{
+    return step.view || step.frame != content::LessonStep::Framing::Working ? BoxSubject::Hamstrings : BoxSubject::WholePose;
+}
+
+scene::CameraPose followPose(const scene::CameraPose& from, const scene::CameraPose& to, float dtSeconds,
+                             float timeConstantSeconds)
+{
+    const float follow = 1.0f - std::exp(-std::max(dtSeconds, 0.0f) / timeConstantSeconds);
+    scene::CameraPose pose = from;
+    pose.focus = glm::mix(from.focus, to.focus, follow);
+    pose.distanceM = std::exp(glm::mix(std::log(from.distanceM), std::log(to.distanceM), follow));
+    pose.yawDeg = to.yawDeg;
+    pose.pitchDeg = to.pitchDeg;
+    return pose;
+}
+
+namespace {
+
+// The box's subject framed: the whole pose as the step leaves it (with the hips and knees of
+// its other keys), or the working heads as they are now.
+StepFraming boxFraming(const content::LessonStep& step, const scene::Scene& scene, const anatomy::SkeletonPose& now)
+{
+    return boxSubject(step) == BoxSubject::WholePose ? frameStep(step, scene, true) : frameCloseUp(step, now);
+}
+
+} // namespace
+
+float CloseUp::subjectAspect(const content::LessonStep& step, const scene::Scene& scene)
 {
     if (step.keys.empty()) return 1.0f;
-    const StepFraming framing = frameCloseUp(step, anatomy::computeSkeleton(step.keys.back().pose));
+    const StepFraming framing = boxFraming(step, scene, anatomy::computeSkeleton(step.keys.back().pose));
     // Seen through a square picture, the points' extent across over their extent up.
     scene::OrbitCamera camera;
     camera.setPose(camera.fitPoints(framing.points, framing.angles, 1.0f));
@@ -80,7 +112,7 @@ float CloseUp::subjectAspect(const content::LessonStep& step)
 void CloseUp::setFreeArea(const ui::PixelRect& free)
 {
     free_ = free;
-    layout_ = layoutCloseUp(free, subjectAspect_);
+    layout_ = layoutCloseUp(free, subjectAspect_, subject_ == BoxSubject::WholePose ? kMaxShareOfAreaWholePose : kMaxShareOfArea);
     if (layout_.box.empty()) return;
     const glm::vec2 size = layout_.box.max - layout_.box.min;
     if (camera_.viewRegion().windowPx != size) camera_.setViewRegion({glm::vec2(0.0f), size, size});
@@ -91,18 +123,26 @@ bool CloseUp::showsFor(const content::LessonStep* step) const
     return enabled_ && step && !step->keys.empty() && worksHamstrings(*step) && !layout_.box.empty();
 }
 
-void CloseUp::update(float dtSeconds, const content::LessonStep* step, int stepSerial, const anatomy::SkeletonPose& now)
+StepFraming CloseUp::mainFraming(const content::LessonStep& step, const scene::Scene& scene) const
+{
+    if (!showsFor(&step)) return frameStep(step, scene);
+    // Beside the heads' close-up the lesson's own view frames the whole pose.
+    return boxSubject(step) == BoxSubject::WholePose ? frameCloseUp(step, scene.skeleton()) : frameStep(step, scene, true);
+}
+
+void CloseUp::update(float dtSeconds, const content::LessonStep* step, int stepSerial, const scene::Scene& scene)
 {
     const bool wasShown = shown_;
     if (step && stepSerial != measuredStepSerial_) {
         // A new subject, maybe another shape: the box takes it at once.
         measuredStepSerial_ = stepSerial;
-        subjectAspect_ = subjectAspect(*step);
+        subject_ = boxSubject(*step);
+        subjectAspect_ = subjectAspect(*step, scene);
         setFreeArea(free_);
     }
     shown_ = showsFor(step);
     if (!shown_) return;
-    const StepFraming framing = frameCloseUp(*step, now);
+    const StepFraming framing = boxFraming(*step, scene, scene.skeleton());
     const scene::CameraPose target = camera_.fitPoints(framing.points, framing.angles, framing.fill);
     if (!wasShown) {
         // Nothing was seen in the box to glide from.
@@ -111,15 +151,10 @@ void CloseUp::update(float dtSeconds, const content::LessonStep* step, int stepS
         camera_.transitionTo(target, kGlideSeconds);
     } else if (!camera_.transitioning()) {
         // Follow the moving leg smoothly: a walk or a rep moves the heads every frame.
-        const float follow = 1.0f - std::exp(-std::max(dtSeconds, 0.0f) / kFollowSeconds);
-        scene::CameraPose pose = camera_.pose();
-        pose.focus = glm::mix(pose.focus, target.focus, follow);
-        pose.distanceM = std::exp(glm::mix(std::log(pose.distanceM), std::log(target.distanceM), follow));
-        pose.yawDeg = target.yawDeg;
-        pose.pitchDeg = target.pitchDeg;
-        camera_.setPose(pose);
+        camera_.setPose(followPose(camera_.pose(), target, dtSeconds, kFollowSeconds));
     }
-    if (stepSerial != framedStepSerial_) caption_ = "Close-up: " + closeUpSubject(*step);
+    if (stepSerial != framedStepSerial_)
+        caption_ = subject_ == BoxSubject::WholePose ? std::string("Whole pose") : "Close-up: " + closeUpSubject(*step);
     framedStepSerial_ = stepSerial;
     camera_.update(dtSeconds);
 }

@@ -1,14 +1,17 @@
-// The close-up beside the whole body (issue 12): a picture in picture in a corner of the free
-// view area that follows the working hamstrings of a lesson step with its own camera, while
-// the main view frames the whole pose in what is left beside it. The user switches it (C, View
-// menu, remembered in the settings); it shows only while a step works hamstrings and the
-// window leaves room for a useful size.
+// The close-up (issue 12): while a lesson step works hamstrings, the main view follows the
+// working heads close up and a picture in picture in a corner of the free view area holds the
+// whole pose with its own camera, so the muscles fill the picture and the pose still reads. A
+// step whose lesson sets its `view` or `frame` keeps that framing in the main view, and the
+// box then holds the close-up of the heads instead. The user switches it (C, View menu,
+// remembered in the settings); it shows only while a step works hamstrings and the window
+// leaves room for a useful box.
 #pragma once
 
-#include "anatomy/skeleton.h"
+#include "app/step_framing.h"
 #include "content/lesson.h"
 #include "render/view.h"
 #include "scene/camera.h"
+#include "scene/scene.h"
 #include "ui/view_area.h"
 
 #include <optional>
@@ -17,16 +20,26 @@
 namespace app {
 
 struct CloseUpLayout {
-    ui::PixelRect box;       // the close-up, window pixels; empty: no room for a useful one
-    ui::PixelRect mainView;  // where the main view frames the whole pose (the free area less the box's strip)
+    ui::PixelRect box;       // the box, window pixels; empty: no room for a useful one
+    ui::PixelRect mainView;  // where the main view frames its subject (the free area less the box's strip)
 };
 
-// Where the close-up goes in a free view area: its top right corner, shaped like its subject
-// (`subjectAspect`, width over height: a standing thigh is tall, a seated one long). A tall box
-// takes about a third of the free width and the main view keeps the strip beside it; a long
-// one takes the top and the main view keeps the strip below. Either way nothing of the framed
-// pose lies under the box.
-CloseUpLayout layoutCloseUp(const ui::PixelRect& free, float subjectAspect = 1.0f);
+// Where the box goes in a free view area: its top right corner, shaped like its subject
+// (`subjectAspect`, width over height: a standing body is tall, a seated thigh long), at most
+// `maxShareOfArea` of the area. A tall box takes about a third of the free width and the main
+// view keeps the strip beside it; a long one takes the top and the main view keeps the strip
+// below. Either way nothing the main view frames lies under the box.
+CloseUpLayout layoutCloseUp(const ui::PixelRect& free, float subjectAspect = 1.0f, float maxShareOfArea = 0.25f);
+
+// What the box holds for a step: the whole pose (the main view has the heads), or the heads
+// close up (the lesson set the main view's `view` or `frame`).
+enum class BoxSubject { WholePose, Hamstrings };
+BoxSubject boxSubject(const content::LessonStep& step);
+
+// Eases a camera toward a moving target with this time constant (a leg that walks or lifts):
+// focus and distance follow, the angles are the target's.
+scene::CameraPose followPose(const scene::CameraPose& from, const scene::CameraPose& to, float dtSeconds,
+                             float timeConstantSeconds);
 
 class CloseUp {
 public:
@@ -39,11 +52,16 @@ public:
     // The free part of the window the last overlay left (the whole window without one).
     void setFreeArea(const ui::PixelRect& free);
     // The shape of the box for this step's subject (width over height), from its final pose.
-    static float subjectAspect(const content::LessonStep& step);
-    // After the lesson each frame: whether to show, and the camera fitted to the working heads
-    // as posed `now`, eased like the main framing (a glide to a new step, then it follows).
-    // `step` is null while no lesson plays.
-    void update(float dtSeconds, const content::LessonStep* step, int stepSerial, const anatomy::SkeletonPose& now);
+    static float subjectAspect(const content::LessonStep& step, const scene::Scene& scene);
+    // After the lesson each frame: whether to show, and the box's camera fitted to its subject
+    // as `scene` is posed now, eased like the main framing (a glide to a new step, then it
+    // follows). `step` is null while no lesson plays.
+    void update(float dtSeconds, const content::LessonStep* step, int stepSerial, const scene::Scene& scene);
+    // What the main view frames for a step as `scene` is posed now: the working heads close up
+    // while the box holds the whole pose, else the step's own framing (app/step_framing.h).
+    StepFraming mainFraming(const content::LessonStep& step, const scene::Scene& scene) const;
+    // Whether the main view follows the working heads as they move in this step.
+    bool mainFollows(const content::LessonStep* step) const { return showsFor(step) && boxSubject(*step) == BoxSubject::WholePose; }
 
     // Whether the close-up shows for this step (null: no lesson), given the room it had last frame.
     bool showsFor(const content::LessonStep* step) const;
@@ -51,7 +69,7 @@ public:
     const ui::PixelRect& box() const { return layout_.box; }
     // The part of the free area the main view frames the pose in: all of it while hidden.
     ui::PixelRect mainViewRect() const { return shown_ ? layout_.mainView : free_; }
-    // "Close-up: right hamstrings".
+    // "Whole pose", or "Close-up: right hamstrings".
     const std::string& caption() const { return caption_; }
     const scene::OrbitCamera& camera() const { return camera_; }
     // What the renderer draws into the box; none while hidden.
@@ -65,7 +83,8 @@ private:
     scene::OrbitCamera camera_;
     int framedStepSerial_ = -1;
     int measuredStepSerial_ = -1;  // the step subjectAspect_ was measured for
-    float subjectAspect_ = 1.0f;  // of the working heads at the step's final pose, as the close-up sees them
+    BoxSubject subject_ = BoxSubject::WholePose;
+    float subjectAspect_ = 1.0f;  // of the box's subject at the step's final pose, as its camera sees it
     std::string caption_;
 };
 

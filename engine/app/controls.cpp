@@ -38,7 +38,7 @@ const std::vector<KeyBinding>& keyBindings()
         {Key::Num6, true, false, Action::ToggleSkin, "Show or hide the skin"},
         {Key::M, false, false, Action::TogglePhysiology, "Physiology panel: live muscle numbers and colour maps"},
         {Key::K, false, false, Action::ToggleStretchMap, "Stretch map: pose the leg by hip and knee angle"},
-        {Key::C, false, false, Action::ToggleCloseUp, "Close-up of the working hamstrings beside the whole pose"},
+        {Key::C, false, false, Action::ToggleCloseUp, "Close-up: the working hamstrings fill the view, the whole pose in a corner"},
         {Key::N, false, false, Action::ToggleLabels, "Name the structures on screen"},
         {Key::I, false, false, Action::IsolateSelection, "Show only the selected structure"},
         {Key::Delete, false, false, Action::HideSelection, "Hide the selected structure"},

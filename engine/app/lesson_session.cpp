@@ -189,7 +189,7 @@ void LessonSession::frameStep()
     const content::LessonStep* step = player_.step();
     if (!step || step->keys.empty()) return;
     scene::OrbitCamera& camera = world_.camera;
-    const StepFraming framing = app::frameStep(*step, world_.scene, world_.closeUp.showsFor(step));
+    const StepFraming framing = world_.closeUp.mainFraming(*step, world_.scene);
     const scene::CameraPose target = camera.fitPoints(framing.points, framing.angles, framing.fill);
     camera.setPresetFraming(target);
     // Framed while the panels were still finding their sizes (the first frames): nothing was
@@ -199,6 +199,19 @@ void LessonSession::frameStep()
     framedRegion_ = camera.viewRegion();
     framedStepSerial_ = appliedStepSerial_;
     framedUserMoves_ = camera.userMoves();
+}
+
+void LessonSession::followCloseUp(float dtS)
+{
+    const content::LessonStep* step = player_.step();
+    scene::OrbitCamera& camera = world_.camera;
+    if (!player_.active() || !step || !world_.closeUp.mainFollows(step) || camera.transitioning() ||
+        framedStepSerial_ != appliedStepSerial_ || camera.userMoves() != framedUserMoves_)
+        return;
+    const StepFraming framing = world_.closeUp.mainFraming(*step, world_.scene);
+    const scene::CameraPose target = camera.fitPoints(framing.points, framing.angles, framing.fill);
+    camera.setPresetFraming(target);
+    camera.setPose(followPose(camera.pose(), target, dtS, CloseUp::kFollowSeconds));
 }
 
 // Panels that open, close or change size leave another free area: the step is framed again

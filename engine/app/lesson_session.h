@@ -51,6 +51,9 @@ public:
     void next();
     // After each frame's simulation: the new step's settings, props, progress.
     void update();
+    // With the close-up the main view follows the working heads as they move (a stride, a
+    // rep), until the user moves the view; after the camera's own update each frame.
+    void followCloseUp(float dtS);
     // Looks for edited lesson files every half second and keeps the playing one where it was.
     void reloadChanged(double dtS);
     // A minimised window holds a playing lesson; restoring it plays on (unless the user paused it).

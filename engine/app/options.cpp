@@ -141,7 +141,7 @@ ParseResult parseOptions(int argc, char** argv)
     cli.add_flag("--presenter", options.presenter, "Start in presenter mode (fullscreen, model and step text only)");
     std::string closeUp;
     cli.add_option("--close-up", closeUp,
-                   "on or off: the close-up of the working hamstrings beside the whole pose (default: as last set, C)")
+                   "on or off: the close-up, the working hamstrings filling the view with the whole pose in a corner (default: as last set, C)")
         ->check(CLI::IsMember({"on", "off"}));
     cli.add_option("--display", options.display, "Display to open on (0 is the first)")->check(numberWithin(0, kMaximumDisplay, true));
     bool noVsync = false;

@@ -63,7 +63,7 @@ struct Settings {
     std::map<std::string, LessonProgress> lessons;
     SoundSettings sound;
     std::vector<RoutineRecord> routineHistory;   // oldest first
-    bool closeUp = true;               // the close-up of the working hamstrings beside the pose (app/close_up.h)
+    bool closeUp = true;               // the working hamstrings close up, the whole pose in a corner (app/close_up.h)
 };
 
 // $XDG_CONFIG_HOME/hamstring-trainer/settings.toml (or ~/.config/...); HT_CONFIG_DIR overrides.

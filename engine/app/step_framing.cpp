@@ -135,18 +135,18 @@ scene::ViewAngles anglesFrom(glm::vec3 direction, WorkingSides sides)
 
 } // namespace
 
-StepFraming frameStep(const content::LessonStep& step, const scene::Scene& scene, bool besideCloseUp)
+StepFraming frameStep(const content::LessonStep& step, const scene::Scene& scene, bool wholePose)
 {
     StepFraming framing;
-    const bool wholePoseOnly = besideCloseUp && step.frame == Framing::Working;
+    const bool wholePoseOnly = wholePose && step.frame == Framing::Working;
     const Framing frame = wholePoseOnly ? Framing::Body : step.frame;
     if (step.keys.empty()) return framing;
     const WorkingSides sides = workingSides(step);
     const anatomy::SkeletonPose last = anatomy::computeSkeleton(step.keys.back().pose);
     for (const content::StepKey& key : step.keys) {
         const anatomy::SkeletonPose skeleton = anatomy::computeSkeleton(key.pose);
-        // Beside the close-up the whole body is framed as the step leaves it; of the other
-        // keys only the hips and knees, as for the working structures.
+        // The whole pose is the body as the step leaves it; of the other keys only the hips
+        // and knees, as for the working structures.
         const bool wholeBodyHere = frame != Framing::Working && (!wholePoseOnly || &key == &step.keys.back());
         if (wholeBodyHere) {
             addRegionPoints(skeleton, frame, framing.points);

@@ -23,9 +23,10 @@ struct StepFraming {
 };
 
 // `scene` gives the bounds of highlighted structures that are not hamstrings (at its pose now).
-// `besideCloseUp`: the close-up shows the working heads, so a step that frames its working
-// structures frames the whole body instead (a `frame` the lesson sets still wins).
-StepFraming frameStep(const content::LessonStep& step, const scene::Scene& scene, bool besideCloseUp = false);
+// `wholePose`: a step that frames its working structures frames the whole body as it leaves
+// it instead (the close-up's box, or the main view beside a close-up of the heads; a `frame`
+// the lesson sets still wins).
+StepFraming frameStep(const content::LessonStep& step, const scene::Scene& scene, bool wholePose = false);
 
 // Whether the step works hamstrings: it highlights one, or drives them (contraction, cramp,
 // stretch). Only such steps show the close-up (app/close_up.h).

@@ -36,7 +36,7 @@ struct World {
     content::SceneDesc desc;
     scene::Scene scene;
     scene::OrbitCamera camera;
-    CloseUp closeUp;                          // the close-up of the working hamstrings beside the pose
+    CloseUp closeUp;                          // the working hamstrings close up, the whole pose in a corner
     core::FixedStepClock simulationClock{1.0 / 240.0};
     anatomy::Pose manualPose;                 // the body while no lesson runs (the stretch map moves it)
     std::vector<std::string> structureNames;  // display name per structure

@@ -24,7 +24,7 @@ struct FrameView {
 FrameView frameViewFrom(const scene::OrbitCamera& camera, glm::ivec2 sizePixels);
 
 // A picture in picture: a second camera's view drawn into a box of the same frame (the
-// close-up of the working hamstrings), inside a thin border.
+// whole pose beside the close-up of the working hamstrings), inside a thin border.
 struct InsetView {
     FrameView frame;                   // its sizePixels is the box's size
     glm::ivec2 topLeftPixels{0};       // the box's corner in window pixels, origin top left

@@ -8,7 +8,6 @@
 #include <map>
 
 namespace scene {
-namespace {
 
 bool drives(const MuscleDrive& drive, anatomy::Muscle muscle, anatomy::Side side)
 {
@@ -16,8 +15,6 @@ bool drives(const MuscleDrive& drive, anatomy::Muscle muscle, anatomy::Side side
     const bool sideListed = std::find(drive.sides.begin(), drive.sides.end(), side) != drive.sides.end();
     return headListed && sideListed;
 }
-
-} // namespace
 
 BodySimulation::BodySimulation(const assets::ModelData& model, const anatomy::Pose& pose) : simulation_(pose)
 {

@@ -25,6 +25,9 @@ struct MuscleDrive {
     double crampElapsedS = -1.0;                  // time since onset; negative before it
 };
 
+// Whether a drive's voluntary contraction (or stretch) names this head on this side.
+bool drives(const MuscleDrive& drive, anatomy::Muscle muscle, anatomy::Side side);
+
 class BodySimulation {
 public:
     BodySimulation() = default;

@@ -154,6 +154,12 @@ void Scene::stepMuscles(double dtS, const anatomy::Pose& pose, const MuscleDrive
     setPose(body_->step(dtS, pose, drive));
 }
 
+void Scene::relaxMuscles(const anatomy::Pose& pose)
+{
+    if (body_) body_->reset(pose);
+    setPose(pose);
+}
+
 void Scene::updateMuscleMeshes()
 {
     if (body_) body_->deform(deformedPositions_, deformedNormals_);

@@ -127,6 +127,8 @@ public:
     void setPose(const anatomy::Pose& pose);
     // One fixed step of the muscles for the pose at the step's time; a cramp may bend the knee.
     void stepMuscles(double dtS, const anatomy::Pose& pose, const MuscleDrive& drive);
+    // The muscles start over relaxed at this pose: a running cramp stops, nothing is excited.
+    void relaxMuscles(const anatomy::Pose& pose);
     // Rebuilds the muscle and tendon meshes on their current paths (once per frame).
     void updateMuscleMeshes();
     // The simulation, when the model has meshes that follow muscle paths.

@@ -71,7 +71,7 @@ struct TogglePresenter {};   // fullscreen, only the model and the step text
 struct ToggleBlank {};       // black screen, as a presentation clicker's blank button
 struct SetHighContrast { bool enabled; };
 struct SetPresenterDisplay { int display; };
-struct SetCloseUp { bool enabled; };   // the close-up of the working hamstrings beside the pose
+struct SetCloseUp { bool enabled; };   // the close-up: the working hamstrings fill the view, the whole pose in a corner
 
 using Command = std::variant<SetViewPreset, FrameAll, FocusSelection, SetLayerVisible, SetLayerOpacity,
                              SelectStructure, TakeScreenshot, ExportLessonVideo, CancelVideoExport, ToggleFullscreen, SetFontScale, Quit, StartLesson,

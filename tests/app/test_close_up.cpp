@@ -1,6 +1,7 @@
-// The close-up beside the whole pose (app/close_up.h), without GL: where its box goes, that its
-// camera holds the working heads inside the box, and that the main view's pose stays out of
-// it. Checked against the model's own muscle meshes, not the landmarks the framing fits.
+// The close-up (app/close_up.h), without GL: where its box goes, that the main view holds the
+// working heads large and clear of the box while the box holds the whole body (or, where the
+// lesson sets the main view, the box holds the heads and the main view's pose stays out of
+// it). Checked against the model's own meshes, not the landmarks the framings fit.
 #include "app/close_up.h"
 #include "app/paths.h"
 #include "app/step_framing.h"
@@ -80,7 +81,9 @@ TEST_CASE("layoutCloseUp: the box sits in the free area's top right corner, apar
     const Case cases[] = {
         {{{0.0f, 0.0f}, {1280.0f, 720.0f}}, 0.8f, true},     // a standing thigh, whole window
         {{{0.0f, 0.0f}, {1280.0f, 720.0f}}, 3.0f, false},    // a seated one
-        {{{355.0f, 23.0f}, {905.0f, 720.0f}}, 0.8f, false},  // between two panels: taller than wide
+        {{{355.0f, 23.0f}, {905.0f, 720.0f}}, 0.8f, true},   // between two panels: a tall box still goes beside
+        {{{355.0f, 23.0f}, {905.0f, 720.0f}}, 0.45f, true},  // a standing body there
+        {{{355.0f, 23.0f}, {905.0f, 720.0f}}, 1.5f, false},  // a seated thigh there: above
         {{{0.0f, 0.0f}, {1920.0f, 1080.0f}}, 1.0f, true},
         {{{0.0f, 0.0f}, {1280.0f, 395.0f}}, 3.0f, true},     // presenter mode: above the caption
     };
@@ -100,11 +103,16 @@ TEST_CASE("layoutCloseUp: the box sits in the free area's top right corner, apar
         CHECK_FALSE(layout.mainView.overlaps(layout.box));
         CHECK(layout.mainView.area() > 0.45f * c.free.area());
         CHECK((layout.mainView.max.x < layout.box.min.x) == c.beside);
-        CHECK(layout.box.width() >= 200.0f);
-        CHECK(layout.box.height() >= 160.0f);
+        CHECK(layout.box.width() >= 120.0f);
+        CHECK(layout.box.height() >= 140.0f);
+        // A box beside the main view leaves it the area's full height.
+        if (c.beside) CHECK(layout.mainView.height() == doctest::Approx(c.free.height()));
+        // At most the share of the area asked for.
+        CHECK(layout.box.area() <= 0.25f * c.free.area() + 1.0f);
+        CHECK(app::layoutCloseUp(c.free, c.aspect, 0.16f).box.area() <= 0.16f * c.free.area() + 1.0f);
     }
-    // Too small for a useful close-up: no box, and the main view keeps everything.
-    for (const ui::PixelRect small : {ui::PixelRect{{0.0f, 0.0f}, {480.0f, 270.0f}}, ui::PixelRect{{0.0f, 0.0f}, {520.0f, 300.0f}}}) {
+    // Too small for a useful box: none, and the main view keeps everything.
+    for (const ui::PixelRect small : {ui::PixelRect{{0.0f, 0.0f}, {360.0f, 240.0f}}, ui::PixelRect{{0.0f, 0.0f}, {400.0f, 300.0f}}}) {
         const app::CloseUpLayout layout = app::layoutCloseUp(small, 1.0f);
         CHECK(layout.box.empty());
         CHECK(layout.mainView == small);
@@ -120,11 +128,11 @@ TEST_CASE("the close-up shows only in steps that work hamstrings, and only while
         for (const content::LessonStep& step : entry.lesson->steps) {
             app::CloseUp closeUp;
             closeUp.setFreeArea({{0.0f, 0.0f}, {1280.0f, 720.0f}});
-            closeUp.update(1.0f / 60.0f, &step, 1, data.world.scene.skeleton());
+            closeUp.update(1.0f / 60.0f, &step, 1, data.world.scene);
             CHECK(closeUp.shown() == app::worksHamstrings(step));
             (closeUp.shown() ? working : resting) += 1;
             closeUp.setEnabled(false);
-            closeUp.update(1.0f / 60.0f, &step, 1, data.world.scene.skeleton());
+            closeUp.update(1.0f / 60.0f, &step, 1, data.world.scene);
             CHECK_FALSE(closeUp.shown());
         }
     }
@@ -134,18 +142,48 @@ TEST_CASE("the close-up shows only in steps that work hamstrings, and only while
     // No lesson, no close-up.
     app::CloseUp closeUp;
     closeUp.setFreeArea({{0.0f, 0.0f}, {1280.0f, 720.0f}});
-    closeUp.update(1.0f / 60.0f, nullptr, 0, data.world.scene.skeleton());
+    closeUp.update(1.0f / 60.0f, nullptr, 0, data.world.scene);
     CHECK_FALSE(closeUp.shown());
 }
 
-TEST_CASE("every shipped step: the close-up sees its working heads, and the main view's pose stays out of the box")
+namespace {
+
+struct Seen {
+    int vertices = 0, in = 0, underBox = 0;
+    glm::vec2 low{1e9f}, high{-1e9f};
+};
+
+// The mesh vertices of the structures `wanted` picks, through a camera whose picture is
+// `window` pixels: how many land inside `rect` (and under `box`), and their extent.
+template <typename Wanted>
+Seen seen(const scene::Scene& scene, const glm::mat4& viewProjection, glm::vec2 window, const ui::PixelRect& rect,
+          const ui::PixelRect* box, Wanted wanted)
+{
+    Seen result;
+    for (std::size_t s = 0; s < scene.structures().size(); ++s) {
+        if (!wanted(scene.structures()[s])) continue;
+        for (int instance : scene.structures()[s].instances)
+            for (const glm::vec3& p : scene.deformedPositions(scene.instances()[std::size_t(instance)].mesh)) {
+                const std::optional<glm::vec2> pixel = scene::worldToPixel(viewProjection, p, window);
+                ++result.vertices;
+                if (pixel && inside(rect, *pixel)) ++result.in;
+                if (pixel && box && inside(*box, *pixel)) ++result.underBox;
+                if (pixel) result.low = glm::min(result.low, *pixel), result.high = glm::max(result.high, *pixel);
+            }
+    }
+    return result;
+}
+
+} // namespace
+
+TEST_CASE("every shipped step: one view holds the working heads large, the other the whole pose, and the box hides neither")
 {
     Shipped& data = shipped();
     scene::Scene& scene = data.world.scene;
     const glm::vec2 window(1280.0f, 720.0f);
     // The whole window, and the area two side panels leave (taller than wide).
     const ui::PixelRect frees[] = {{{0.0f, 0.0f}, window}, {{355.0f, 23.0f}, {905.0f, 720.0f}}};
-    int steps = 0;
+    int wholePoseBoxes = 0, headBoxes = 0;
     for (const lessons::LessonEntry& entry : data.library.entries()) {
         for (const content::LessonStep& step : entry.lesson->steps) {
             if (!app::worksHamstrings(step) || step.keys.empty()) continue;
@@ -154,51 +192,60 @@ TEST_CASE("every shipped step: the close-up sees its working heads, and the main
             // The body as the step leaves it (the muscle meshes follow the simulated body).
             for (int i = 0; i < 4; ++i) scene.stepMuscles(1.0 / 240.0, step.keys.back().pose, scene::MuscleDrive{});
             scene.updateMuscleMeshes();
+            const auto workingHead = [&](const scene::Structure& s) { return working(step, s.name); };
             for (const ui::PixelRect& free : frees) {
                 app::CloseUp closeUp;
                 closeUp.setFreeArea(free);
-                closeUp.update(1.0f / 60.0f, &step, 1, scene.skeleton());
+                closeUp.update(1.0f / 60.0f, &step, 1, scene);
                 REQUIRE(closeUp.shown());
                 const ui::PixelRect box = closeUp.box();
                 const glm::vec2 boxSize = box.max - box.min;
-                // The working heads' mesh vertices, through the close-up's camera, in its box.
-                const glm::mat4 closeUpView = closeUp.camera().viewProjectionMatrix(boxSize);
-                const ui::PixelRect picture{{0.0f, 0.0f}, boxSize};
-                int vertices = 0, in = 0;
-                glm::vec2 low(1e9f), high(-1e9f);
-                for (std::size_t s = 0; s < scene.structures().size(); ++s) {
-                    if (!working(step, scene.structures()[s].name)) continue;
-                    for (int instance : scene.structures()[s].instances)
-                        for (const glm::vec3& p : scene.deformedPositions(scene.instances()[std::size_t(instance)].mesh)) {
-                            const std::optional<glm::vec2> pixel = scene::worldToPixel(closeUpView, p, boxSize);
-                            ++vertices;
-                            if (pixel && inside(picture, *pixel)) ++in;
-                            if (pixel) low = glm::min(low, *pixel), high = glm::max(high, *pixel);
-                        }
-                }
-                REQUIRE(vertices > 100);
-                CHECK(in == vertices);
-                // ...and large in it: the heads span most of the box one way or the other.
-                const glm::vec2 span = (high - low) / boxSize;
-                CHECK(std::max(span.x, span.y) > 0.5f);
-
-                // The main view frames the whole pose beside the close-up: no structure's middle under the box.
+                const ui::PixelRect boxPicture{{0.0f, 0.0f}, boxSize};
+                const glm::mat4 boxView = closeUp.camera().viewProjectionMatrix(boxSize);
+                // The main view as the lesson frames it beside the box.
                 const ui::PixelRect mainRect = closeUp.mainViewRect();
                 scene::OrbitCamera main;
                 main.setViewRegion({mainRect.min, mainRect.max, window});
-                const app::StepFraming framing = app::frameStep(step, scene, true);
+                const app::StepFraming framing = closeUp.mainFraming(step, scene);
                 main.setPose(main.fitPoints(framing.points, framing.angles, framing.fill));
                 const glm::mat4 mainView = main.viewProjectionMatrix(window);
-                for (std::size_t s = 0; s < scene.structures().size(); ++s) {
-                    const core::Bounds bounds = scene.structureBounds(int(s));
-                    if (bounds.empty()) continue;
-                    const std::optional<glm::vec2> pixel = scene::worldToPixel(mainView, bounds.center(), window);
-                    CAPTURE(scene.structures()[s].nodeName);
-                    CHECK_FALSE((pixel && inside(box, *pixel)));
+
+                const bool wholePoseInBox = app::boxSubject(step) == app::BoxSubject::WholePose;
+                CHECK(closeUp.caption() == (wholePoseInBox ? "Whole pose" : "Close-up: " + app::closeUpSubject(step)));
+                // The heads: every vertex in their view, spanning most of it one way or the other.
+                const Seen heads = wholePoseInBox ? seen(scene, mainView, window, mainRect, &box, workingHead)
+                                                  : seen(scene, boxView, boxSize, boxPicture, nullptr, workingHead);
+                const glm::vec2 headsView = wholePoseInBox ? mainRect.max - mainRect.min : boxSize;
+                REQUIRE(heads.vertices > 100);
+                CHECK(heads.in == heads.vertices);
+                CHECK(heads.underBox == 0);
+                const glm::vec2 span = (heads.high - heads.low) / headsView;
+                CHECK(std::max(span.x, span.y) > 0.5f);
+                if (wholePoseInBox) {
+                    // The box holds the whole body: every structure's middle inside it.
+                    ++wholePoseBoxes;
+                    for (std::size_t s = 0; s < scene.structures().size(); ++s) {
+                        const core::Bounds bounds = scene.structureBounds(int(s));
+                        if (bounds.empty()) continue;
+                        const std::optional<glm::vec2> pixel = scene::worldToPixel(boxView, bounds.center(), boxSize);
+                        CAPTURE(scene.structures()[s].nodeName);
+                        CHECK((pixel && inside(boxPicture, *pixel)));
+                    }
+                } else {
+                    // The lesson's whole pose in the main view: no structure's middle under the box.
+                    ++headBoxes;
+                    for (std::size_t s = 0; s < scene.structures().size(); ++s) {
+                        const core::Bounds bounds = scene.structureBounds(int(s));
+                        if (bounds.empty()) continue;
+                        const std::optional<glm::vec2> pixel = scene::worldToPixel(mainView, bounds.center(), window);
+                        CAPTURE(scene.structures()[s].nodeName);
+                        CHECK_FALSE((pixel && inside(box, *pixel)));
+                    }
                 }
             }
-            ++steps;
         }
     }
-    CHECK(steps > 20);
+    MESSAGE(wholePoseBoxes << " pictures with the whole pose in the box, " << headBoxes << " with the heads in it");
+    CHECK(wholePoseBoxes > 40);
+    CHECK(headBoxes > 0);
 }

@@ -150,7 +150,7 @@ BoxPixels boxPixels(const core::Image& image, const nlohmann::json& box)
 
 } // namespace
 
-TEST_CASE("the close-up: shown in a step that works hamstrings, with their colours in its box; C and the setting turn it off")
+TEST_CASE("the close-up: in a step that works hamstrings the main view fills with them and the box holds the whole pose; C and the setting turn it off")
 {
     TempDir dir;
     const std::vector<std::string> at = {"--lesson", "cramp_what_is_a_cramp", "--step", "3", "--time", "3", "--size", "1280x720",
@@ -162,7 +162,7 @@ TEST_CASE("the close-up: shown in a step that works hamstrings, with their colou
     const nlohmann::json& closeUp = shown["close_up"];
     CHECK(closeUp["enabled"] == true);
     REQUIRE(closeUp["shown"] == true);
-    CHECK(closeUp["caption"] == "Close-up: right hamstrings");
+    CHECK(closeUp["caption"] == "Whole pose");
     const nlohmann::json& box = closeUp["box"];
     // In the part of the window the panels leave, clear of every panel.
     for (const Box& panel : docked(shown)) {
@@ -174,9 +174,21 @@ TEST_CASE("the close-up: shown in a step that works hamstrings, with their colou
     auto image = core::readPng(dir / "on.png");
     REQUIRE(image.ok());
     const BoxPixels inside = boxPixels(*image, box);
-    INFO("muscle " << inside.muscle << ", background " << inside.background);
-    CHECK(inside.muscle > 0.08);       // the heads fill a good part of the box...
-    CHECK(inside.background < 0.6);    // ...which is not an empty backdrop
+    INFO("box: muscle " << inside.muscle << ", background " << inside.background);
+    CHECK(inside.muscle > 0.01);       // a small whole body, its muscles showing...
+    CHECK(inside.muscle < 0.2);        // ...not a close-up of them...
+    CHECK(inside.background > 0.4);    // ...standing in the backdrop
+    CHECK(inside.background < 0.9);
+    // The main view, left of the box down to the window's bottom (clear of the panels), is
+    // filled with the heads.
+    double panelsLeft = 0.0;
+    for (const Box& panel : docked(shown))
+        if (panel.x + panel.width < box[0].get<double>()) panelsLeft = std::max(panelsLeft, panel.x + panel.width);
+    const nlohmann::json mainView = {panelsLeft, box[1].get<double>(), box[0].get<double>() - 4.0, 716.0};
+    const BoxPixels main = boxPixels(*image, mainView);
+    INFO("main view: muscle " << main.muscle << ", background " << main.background);
+    CHECK(main.muscle > 0.1);
+    CHECK(main.background < 0.4);
 
     // Its thin frame: the border colour just outside the box's left edge, half way down.
     const int frameX = int(box[0].get<double>()) - 1, frameY = int((box[1].get<double>() + box[3].get<double>()) * 0.5);
@@ -195,6 +207,7 @@ TEST_CASE("the close-up: shown in a step that works hamstrings, with their colou
     auto offImage = core::readPng(dir / "off.png");
     REQUIRE(offImage.ok());
     CHECK_FALSE(isFrame(*offImage));
+
     // And C again brings it back.
     CHECK(runWithReport(dir, at, key(2, "C") + key(4, "C"))["close_up"]["shown"] == true);
 

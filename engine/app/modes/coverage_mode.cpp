@@ -5,8 +5,8 @@
 // area, are the step's share. Pure pixel counting: it knows nothing of how the camera framed
 // the step. Also the state contrast: the mean colour change over the hamstring pixels between
 // a relaxed frame and a cramp, contraction and stretch of the same pose.
-// One known overcount: neighbours faded in front of highlighted heads come back when the heads'
-// layer is hidden, and those pixels change too (HT_COVERAGE_PICTURES shows what was counted).
+// The picture without the heads keeps the fades of the shown one, so neighbours faded in front
+// of highlighted heads do not count as heads (HT_COVERAGE_PICTURES shows what was counted).
 #include "app/modes/mode.h"
 
 #include "app/graphics_context.h"
@@ -16,6 +16,7 @@
 #include "core/file.h"
 #include "core/image.h"
 #include "core/log.h"
+#include "anatomy/muscle_geometry.h"
 #include "ui/view_area.h"
 
 #include <algorithm>
@@ -138,7 +139,13 @@ private:
 
     // The scene drawn again with the hamstring layer hidden; which pixels changed.
     std::vector<bool> muscleMask(const core::Image& shown);
-    core::Image renderScene();
+    // The pixels of the heads in the step's state (the cramping head; the heads a contraction
+    // or stretch drives): those that change when only they are hidden.
+    std::vector<bool> stateHeadMask(const core::Image& shown, const scene::MuscleDrive& drive);
+    // `settleFades`: neighbours' fades where they end for this picture; false keeps them as the
+    // last picture left them (a few milliseconds of real time move them by a trace).
+    core::Image renderScene(bool settleFades = true);
+    bool naturalColours_ = false;  // the state colours off: the relaxed reference of the contrast
     // Mean 8-bit colour change over the pixels showing the hamstrings in both frames, between
     // the step at its key moment and the same pose with the muscles relaxed; none when the
     // step is not found.
@@ -219,23 +226,40 @@ bool CoverageMode::beforeFrame(std::int64_t frameIndex)
         player.scrub(keyMomentS(*player.step()));
         lessons_.settleMuscles();
     } else {
-        // The step's camera move is done; the next frame is the step as it rests.
+        // The step's camera moves are done; the next frame is the step as it rests.
         world_.camera.update(60.0f);
+        world_.closeUp.update(60.0f, player.step(), player.stepSerial(), world_.scene);
     }
     return true;
 }
 
-core::Image CoverageMode::renderScene()
+core::Image CoverageMode::renderScene(bool settleFades)
 {
     // The panels are laid out at the window's size; the scene may be measured smaller (the
     // same view, fewer pixels), which keeps the run short on a software rasteriser.
-    const glm::ivec2 size = glm::max(glm::ivec2(glm::vec2(graphics_.window().drawableSize()) * request_.measureScale), glm::ivec2(1));
+    const glm::vec2 window(graphics_.window().drawableSize());
+    const glm::ivec2 size = glm::max(glm::ivec2(window * request_.measureScale), glm::ivec2(1));
     render::Renderer& renderer = graphics_.renderer();
     renderer.updateDeformedMeshes(world_.scene);
     // Neighbours fade in front of the heads over a few tenths of a second of real time; both
     // pictures show those fades where they end, so only what the hidden layer changes differs.
-    renderer.settleFades();
-    if (core::Status drawn = renderer.render(world_.scene, render::frameViewFrom(world_.camera, size), physiology_.tints()); !drawn) {
+    if (settleFades) renderer.settleFades();
+    std::vector<render::StructureTint> tints = physiology_.tints();
+    if (naturalColours_)
+        for (render::StructureTint& tint : tints) tint.activation = tint.cramp = tint.stretch = 0.0f;
+    // The close-up, where the app shows one, is part of what the user sees of the hamstrings;
+    // its box scales with the measured picture.
+    std::optional<render::InsetView> inset = world_.closeUp.insetView();
+    if (inset) {
+        const glm::vec2 scale = glm::vec2(size) / window;
+        const glm::ivec2 corner = glm::ivec2(glm::round(glm::vec2(inset->topLeftPixels) * scale));
+        const glm::ivec2 far = glm::ivec2(glm::round(glm::vec2(inset->topLeftPixels + inset->frame.sizePixels) * scale));
+        inset->topLeftPixels = corner;
+        inset->frame.sizePixels = glm::max(far - corner, glm::ivec2(1));
+        inset->borderPixels = std::max(1, int(std::lround(float(inset->borderPixels) * scale.x)));
+    }
+    if (core::Status drawn = renderer.render(world_.scene, render::frameViewFrom(world_.camera, size), tints, inset ? &*inset : nullptr);
+        !drawn) {
         core::logError("coverage", drawn.error().describe());
         failed_ = true;
     }
@@ -247,13 +271,41 @@ std::vector<bool> CoverageMode::muscleMask(const core::Image& shown)
     content::LayerSettings& muscles = world_.scene.layers()[std::size_t(content::LayerId::Muscle)];
     const content::LayerSettings kept = muscles;
     muscles.visible = false;
-    const core::Image hidden = renderScene();
+    // Fades as the shown picture left them: neighbours faded in front of the heads stay faded.
+    const core::Image hidden = renderScene(false);
     muscles = kept;
     if (hidden.width != shown.width || hidden.height != shown.height) {
         failed_ = true;
         return std::vector<bool>(std::size_t(shown.width) * shown.height, false);
     }
     return changedPixels(shown, hidden);
+}
+
+std::vector<bool> CoverageMode::stateHeadMask(const core::Image& shown, const scene::MuscleDrive& drive)
+{
+    scene::Scene& scene = world_.scene;
+    std::vector<int> hidden;
+    for (std::size_t i = 0; i < scene.structures().size(); ++i) {
+        const content::StructureName& name = scene.structures()[i].name;
+        const std::optional<anatomy::Muscle> muscle = anatomy::muscleFromName(name.structure);
+        if (name.layer != content::LayerId::Muscle || !muscle || scene.structureHidden(int(i))) continue;
+        const anatomy::Side side = name.side == content::Side::Left ? anatomy::Side::Left : anatomy::Side::Right;
+        const bool inState = drive.mode == content::MuscleMode::Cramp
+                                 ? drive.cramp && drive.cramp->muscle == *muscle && drive.cramp->side == side
+                                 : scene::drives(drive, *muscle, side);
+        if (!inState) continue;
+        scene.setStructureHidden(int(i), true);
+        hidden.push_back(int(i));
+    }
+    // The fades of the neighbours in front stay as they were, or the neighbours that come back
+    // over the hidden heads would count as the heads.
+    const core::Image without = renderScene(false);
+    for (int structure : hidden) scene.setStructureHidden(structure, false);
+    if (without.width != shown.width || without.height != shown.height) {
+        failed_ = true;
+        return std::vector<bool>(std::size_t(shown.width) * shown.height, false);
+    }
+    return changedPixels(shown, without);
 }
 
 void CoverageMode::afterPresent()
@@ -292,7 +344,9 @@ void CoverageMode::afterPresent()
 
 void CoverageMode::settleRelaxed()
 {
+    // A cramp runs its own course once provoked; the reference starts the muscles over relaxed.
     const anatomy::Pose pose = lessons_.player().pose();
+    world_.scene.relaxMuscles(pose);
     for (int i = 0; i < 240; ++i) world_.scene.stepMuscles(world_.simulationClock.stepSeconds(), pose, scene::MuscleDrive{});
     world_.scene.updateMuscleMeshes();
 }
@@ -311,10 +365,14 @@ std::optional<double> CoverageMode::stateContrast(const std::string& lessonId, c
             lessons_.update();
             world_.camera.update(60.0f);
             const core::Image working = renderScene();
-            const std::vector<bool> workingMuscle = muscleMask(working);
+            const std::vector<bool> workingMuscle = stateHeadMask(working, player.muscleDrive());
+            // The reference: the same pose with the muscles relaxed, in their natural colour (a
+            // stretched head keeps its strain hue however relaxed it is, and that hue is the state).
             settleRelaxed();
+            naturalColours_ = true;
             const core::Image relaxed = renderScene();
-            const std::vector<bool> relaxedMuscle = muscleMask(relaxed);
+            const std::vector<bool> relaxedMuscle = stateHeadMask(relaxed, player.muscleDrive());
+            naturalColours_ = false;
             double sum = 0.0;
             long pixels = 0;
             for (int y = 0; y < working.height; ++y)
@@ -327,7 +385,7 @@ std::optional<double> CoverageMode::stateContrast(const std::string& lessonId, c
                     ++pixels;
                 }
             which = entry.lesson->id + " step " + std::to_string(step + 1) + " at " + fixed(player.stepTimeS(), 2) +
-                    " s, " + std::to_string(pixels) + " hamstring pixels";
+                    " s, " + std::to_string(pixels) + " pixels of the heads in that state";
             // Leave the muscles as the step drives them.
             lessons_.settleMuscles();
             if (pixels == 0) return 0.0;
@@ -382,10 +440,15 @@ std::optional<int> CoverageMode::verdict()
     for (const ContrastCase& which : {ContrastCase{"cramp", "cramp_what_is_a_cramp", content::MuscleMode::Cramp},
                                       ContrastCase{"contraction", "", content::MuscleMode::Contraction},
                                       ContrastCase{"stretch", "", content::MuscleMode::Stretch}}) {
-        if (!request_.lessonId.empty()) break;  // measured over the shipped lessons only
+        // With --lesson, only that lesson's steps (the cramp case only in its own lesson).
+        std::string lessonId = which.lessonId;
+        if (!request_.lessonId.empty()) {
+            if (!lessonId.empty() && lessonId != request_.lessonId) continue;
+            lessonId = request_.lessonId;
+        }
         std::string where;
-        if (const std::optional<double> contrast = stateContrast(which.lessonId, which.mode, where))
-            std::printf("contrast: %-11s vs relaxed, same pose: mean %.1f levels (8-bit) over the hamstrings (%s)\n", which.name,
+        if (const std::optional<double> contrast = stateContrast(lessonId, which.mode, where))
+            std::printf("contrast: %-11s vs relaxed, same pose: mean %.1f levels (8-bit) over the heads in that state (%s)\n", which.name,
                         *contrast, where.c_str());
         else
             std::printf("contrast: %-11s no step found\n", which.name);

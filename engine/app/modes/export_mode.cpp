@@ -89,12 +89,12 @@ bool ExportMode::exportStep(const content::Lesson& lesson, std::size_t index, st
     const glm::vec2 window(graphics_.window().drawableSize());
     CloseUp& closeUp = world_.closeUp;
     closeUp.setFreeArea({glm::vec2(0.0f), window});
-    closeUp.update(60.0f, player.step(), player.stepSerial(), world_.scene.skeleton());
+    closeUp.update(60.0f, player.step(), player.stepSerial(), world_.scene);
     const ui::PixelRect mainView = closeUp.mainViewRect();
     world_.camera.setViewRegion({mainView.min, mainView.max, window});
     lessons_.update();
     world_.camera.update(60.0f);
-    closeUp.update(60.0f, player.step(), player.stepSerial(), world_.scene.skeleton());
+    closeUp.update(60.0f, player.step(), player.stepSerial(), world_.scene);
     graphics_.renderer().settleFades();
     // Only the close-up's caption of the overlay.
     std::function<void()> caption;

@@ -25,7 +25,7 @@ constexpr float kGlideSeconds = 0.8f;        // as LessonSession::kFramingGlideS
 
 } // namespace
 
-CloseUpLayout layoutCloseUp(const ui::PixelRect& free, float subjectAspect, float maxShareOfArea)
+CloseUpLayout layoutCloseUp(const ui::PixelRect& free, float subjectAspect, float maxShareOfArea, float mainAspect)
 {
     CloseUpLayout layout;
     layout.mainView = free;
@@ -34,13 +34,16 @@ CloseUpLayout layoutCloseUp(const ui::PixelRect& free, float subjectAspect, floa
     const float aspect = std::clamp(subjectAspect, kMinAspect, kMaxAspect);
     // A strip of a window (presenter mode's view above its caption) has room beside, not above;
     // a box taller than wide goes beside whatever the area's shape, so the main view keeps
-    // its full height.
-    const bool beside = aspect < 1.0f ||
-                        (free.width() >= free.height() && (aspect < kBesideBelowAspect || free.width() > 2.0f * free.height()));
+    // its full height; but in an area taller than wide a long main subject (a seated thigh)
+    // needs the full width, and the box goes above it.
+    const bool areaTall = free.width() < free.height();
+    const bool beside = !(areaTall && mainAspect >= 1.0f) &&
+                        (aspect < 1.0f || (!areaTall && (aspect < kBesideBelowAspect || free.width() > 2.0f * free.height())));
     glm::vec2 size;
     if (beside) {
         size.x = std::round(free.width() * kShareBeside);
         size.y = std::round(std::min(size.x / aspect, free.height() * kMaxShareBeside));
+        size.x = std::min(size.x, std::round(size.y * aspect));  // a tall subject: no wider than it needs
     } else {
         // Above the main view: as wide as the subject needs, up to the free width.
         const float widest = free.width() >= free.height() ? free.width() * kShareAbove : free.width() - 2.0f * margin;
@@ -90,11 +93,11 @@ StepFraming boxFraming(const content::LessonStep& step, const scene::Scene& scen
 
 } // namespace
 
-float CloseUp::subjectAspect(const content::LessonStep& step, const scene::Scene& scene)
+namespace {
+
+// Seen through a square picture, a framing's points' extent across over their extent up.
+float framingAspect(const StepFraming& framing)
 {
-    if (step.keys.empty()) return 1.0f;
-    const StepFraming framing = boxFraming(step, scene, anatomy::computeSkeleton(step.keys.back().pose));
-    // Seen through a square picture, the points' extent across over their extent up.
     scene::OrbitCamera camera;
     camera.setPose(camera.fitPoints(framing.points, framing.angles, 1.0f));
     const glm::vec2 square(512.0f);
@@ -109,10 +112,25 @@ float CloseUp::subjectAspect(const content::LessonStep& step, const scene::Scene
     return extent.x > 0.0f && extent.y > 0.0f ? extent.x / extent.y : 1.0f;
 }
 
+} // namespace
+
+float CloseUp::subjectAspect(const content::LessonStep& step, const scene::Scene& scene)
+{
+    if (step.keys.empty()) return 1.0f;
+    return framingAspect(boxFraming(step, scene, anatomy::computeSkeleton(step.keys.back().pose)));
+}
+
+float CloseUp::mainSubjectAspect(const content::LessonStep& step)
+{
+    if (step.keys.empty() || boxSubject(step) != BoxSubject::WholePose) return 0.0f;
+    return framingAspect(frameCloseUp(step, anatomy::computeSkeleton(step.keys.back().pose)));
+}
+
 void CloseUp::setFreeArea(const ui::PixelRect& free)
 {
     free_ = free;
-    layout_ = layoutCloseUp(free, subjectAspect_, subject_ == BoxSubject::WholePose ? kMaxShareOfAreaWholePose : kMaxShareOfArea);
+    layout_ = layoutCloseUp(free, subjectAspect_, subject_ == BoxSubject::WholePose ? kMaxShareOfAreaWholePose : kMaxShareOfArea,
+                            mainAspect_);
     if (layout_.box.empty()) return;
     const glm::vec2 size = layout_.box.max - layout_.box.min;
     if (camera_.viewRegion().windowPx != size) camera_.setViewRegion({glm::vec2(0.0f), size, size});
@@ -120,7 +138,7 @@ void CloseUp::setFreeArea(const ui::PixelRect& free)
 
 bool CloseUp::showsFor(const content::LessonStep* step) const
 {
-    return enabled_ && step && !step->keys.empty() && worksHamstrings(*step) && !layout_.box.empty();
+    return enabled_ && step && !step->keys.empty() && aboutHamstrings(*step) && !layout_.box.empty();
 }
 
 StepFraming CloseUp::mainFraming(const content::LessonStep& step, const scene::Scene& scene) const
@@ -138,6 +156,7 @@ void CloseUp::update(float dtSeconds, const content::LessonStep* step, int stepS
         measuredStepSerial_ = stepSerial;
         subject_ = boxSubject(*step);
         subjectAspect_ = subjectAspect(*step, scene);
+        mainAspect_ = mainSubjectAspect(*step);
         setFreeArea(free_);
     }
     shown_ = showsFor(step);

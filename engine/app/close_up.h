@@ -29,7 +29,10 @@ struct CloseUpLayout {
 // `maxShareOfArea` of the area. A tall box takes about a third of the free width and the main
 // view keeps the strip beside it; a long one takes the top and the main view keeps the strip
 // below. Either way nothing the main view frames lies under the box.
-CloseUpLayout layoutCloseUp(const ui::PixelRect& free, float subjectAspect = 1.0f, float maxShareOfArea = 0.25f);
+// `mainAspect`: the shape of what the main view frames (0: not known); in an area taller than
+// wide a long one takes the full width below the box.
+CloseUpLayout layoutCloseUp(const ui::PixelRect& free, float subjectAspect = 1.0f, float maxShareOfArea = 0.25f,
+                            float mainAspect = 0.0f);
 
 // What the box holds for a step: the whole pose (the main view has the heads), or the heads
 // close up (the lesson set the main view's `view` or `frame`).
@@ -53,6 +56,9 @@ public:
     void setFreeArea(const ui::PixelRect& free);
     // The shape of the box for this step's subject (width over height), from its final pose.
     static float subjectAspect(const content::LessonStep& step, const scene::Scene& scene);
+    // The shape of the main view's subject while the box holds the whole pose (the heads at the
+    // step's final pose), else 0.
+    static float mainSubjectAspect(const content::LessonStep& step);
     // After the lesson each frame: whether to show, and the box's camera fitted to its subject
     // as `scene` is posed now, eased like the main framing (a glide to a new step, then it
     // follows). `step` is null while no lesson plays.
@@ -84,6 +90,7 @@ private:
     int framedStepSerial_ = -1;
     int measuredStepSerial_ = -1;  // the step subjectAspect_ was measured for
     BoxSubject subject_ = BoxSubject::WholePose;
+    float mainAspect_ = 0.0f;      // of the main view's subject (mainSubjectAspect)
     float subjectAspect_ = 1.0f;  // of the box's subject at the step's final pose, as its camera sees it
     std::string caption_;
 };

@@ -96,6 +96,7 @@ void LessonSession::stop()
     rememberProgress();
     player_.stop();
     world_.scene.setHighlights({});
+    world_.scene.setFocus({});
     settings_.save();
 }
 
@@ -178,6 +179,8 @@ void LessonSession::applyStepSettings()
         world_.scene.layers()[i] = layer ? *layer : world_.desc.layers[i];
     }
     world_.scene.setHighlights(step->highlight);
+    // A step about the hamstrings keeps them in view even while they rest and none is highlighted.
+    world_.scene.setFocus(aboutHamstrings(*step) ? workingHeadKeys(*step) : std::vector<std::string>{});
     frameStep();
     if (!isRoutine(*player_.lesson())) settings_.rememberStep(player_.lesson()->id, player_.stepIndex());
 }

@@ -212,10 +212,30 @@ bool worksHamstrings(const content::LessonStep& step)
     return step.muscles.mode != content::MuscleMode::Relaxed;
 }
 
+bool aboutHamstrings(const content::LessonStep& step)
+{
+    if (worksHamstrings(step)) return true;
+    if (step.view || step.frame != Framing::Working) return false;
+    for (const std::string& key : step.highlight)
+        if (!isHamstring(std::string_view(key).substr(0, key.find('.')))) return false;
+    return true;
+}
+
+std::vector<std::string> workingHeadKeys(const content::LessonStep& step)
+{
+    const WorkingSides sides = workingSides(step);
+    std::vector<std::string> keys;
+    for (std::string_view head : kHamstrings) {
+        if (sides.right) keys.push_back(std::string(head) + ".r");
+        if (sides.left) keys.push_back(std::string(head) + ".l");
+    }
+    return keys;
+}
+
 StepFraming frameCloseUp(const content::LessonStep& step, const anatomy::SkeletonPose& now)
 {
     StepFraming framing;
-    framing.fill = 0.8f;  // the muscle bellies bulge beyond their paths
+    framing.fill = 0.84f;  // the points reach past the heads (hip, knee, calf), which hold the bellies that bulge beyond their paths
     if (step.keys.empty()) return framing;
     const WorkingSides sides = workingSides(step);
     for (Side side : {Side::Right, Side::Left}) {

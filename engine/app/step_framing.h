@@ -29,11 +29,18 @@ struct StepFraming {
 StepFraming frameStep(const content::LessonStep& step, const scene::Scene& scene, bool wholePose = false);
 
 // Whether the step works hamstrings: it highlights one, or drives them (contraction, cramp,
-// stretch). Only such steps show the close-up (app/close_up.h).
+// stretch).
 bool worksHamstrings(const content::LessonStep& step);
+// Whether the step is about the hamstrings and shows the close-up (app/close_up.h): it works
+// them, or it is framed the default way (its lesson sets no view or frame) and highlights
+// nothing else, so its words are about them even while they rest.
+bool aboutHamstrings(const content::LessonStep& step);
 // The close-up of the step's working hamstrings as they are in `now`: only the heads (seat
 // bone to just below the knee) of the working legs, from the side that shows the back of the
 // working thigh at the step's final pose (the step's `view` is for the whole pose, not here).
+// The working heads' structure keys ("semitendinosus.r"...): the four hamstrings of each
+// working leg, for the scene's focus (scene::Scene::setFocus) in a step about them.
+std::vector<std::string> workingHeadKeys(const content::LessonStep& step);
 StepFraming frameCloseUp(const content::LessonStep& step, const anatomy::SkeletonPose& now);
 // What the close-up shows, in words: "right hamstrings", "left hamstrings" or "hamstrings of both legs".
 std::string closeUpSubject(const content::LessonStep& step);

@@ -226,7 +226,7 @@ std::vector<float> occluderFadeTargets(const scene::Scene& scene, const FrameVie
     std::vector<float> targets(instances.size(), 1.0f);
     std::vector<bool> inFocus(scene.structures().size(), false);
     bool anyFocus = false;
-    for (std::size_t s = 0; s < inFocus.size(); ++s) inFocus[s] = scene.highlighted(int(s));
+    for (std::size_t s = 0; s < inFocus.size(); ++s) inFocus[s] = scene.highlighted(int(s)) || scene.focused(int(s));
     for (const StructureTint& tint : tints)
         if (tint.structure >= 0 && std::size_t(tint.structure) < inFocus.size() && tint.value < 0.0f && tintShows(tint))
             inFocus[std::size_t(tint.structure)] = true;

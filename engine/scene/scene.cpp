@@ -127,6 +127,16 @@ void Scene::setHighlights(const std::vector<std::string>& names)
     }
 }
 
+void Scene::setFocus(const std::vector<std::string>& names)
+{
+    focused_.assign(structures_.size(), false);
+    for (std::size_t i = 0; i < structures_.size(); ++i) {
+        const content::StructureName& name = structures_[i].name;
+        for (const std::string& wanted : names)
+            if (wanted == name.structure || wanted == name.instanceKey()) focused_[i] = true;
+    }
+}
+
 bool Scene::hasBody() const
 {
     return std::any_of(nodeSegment_.begin(), nodeSegment_.end(), [](int segment) { return segment >= 0; });

@@ -114,6 +114,10 @@ public:
     void setHighlights(const std::vector<std::string>& names);
     void setHighlightedStructure(int structure);   // just this one; -1 for none
     bool highlighted(int structure) const { return structure >= 0 && std::size_t(structure) < highlighted_.size() && highlighted_[std::size_t(structure)]; }
+    // Structures a view is about without being highlighted (a lesson step about the resting
+    // hamstrings): what lies in front of them fades as it does in front of highlighted ones.
+    void setFocus(const std::vector<std::string>& names);
+    bool focused(int structure) const { return structure >= 0 && std::size_t(structure) < focused_.size() && focused_[std::size_t(structure)]; }
 
     // Bounds of what is visible now, in world space.
     core::Bounds visibleBounds() const;
@@ -155,6 +159,7 @@ private:
     std::vector<MeshInstance> instances_;
     std::vector<Structure> structures_;
     std::vector<bool> highlighted_;
+    std::vector<bool> focused_;
     std::vector<bool> hidden_;
     std::vector<glm::mat4> nodeWorld_;
     std::vector<int> nodeSegment_;  // skeleton segment driving each node, or -1

@@ -111,6 +111,18 @@ TEST_CASE("layoutCloseUp: the box sits in the free area's top right corner, apar
         CHECK(layout.box.area() <= 0.25f * c.free.area() + 1.0f);
         CHECK(app::layoutCloseUp(c.free, c.aspect, 0.16f).box.area() <= 0.16f * c.free.area() + 1.0f);
     }
+    // Between two panels a seated thigh in the main view needs the width: the box (a seated
+    // body, a little taller than wide) goes above it.
+    {
+        const ui::PixelRect free{{355.0f, 23.0f}, {905.0f, 720.0f}};
+        const app::CloseUpLayout layout = app::layoutCloseUp(free, 0.7f, 0.16f, 1.8f);
+        REQUIRE_FALSE(layout.box.empty());
+        CHECK(layout.mainView.min.y > layout.box.max.y);
+        CHECK(layout.mainView.width() == doctest::Approx(free.width()));
+        CHECK_FALSE(layout.mainView.overlaps(layout.box));
+        // The same main subject standing up (tall) keeps the full height beside the box.
+        CHECK(app::layoutCloseUp(free, 0.7f, 0.16f, 0.6f).mainView.height() == doctest::Approx(free.height()));
+    }
     // Too small for a useful box: none, and the main view keeps everything.
     for (const ui::PixelRect small : {ui::PixelRect{{0.0f, 0.0f}, {360.0f, 240.0f}}, ui::PixelRect{{0.0f, 0.0f}, {400.0f, 300.0f}}}) {
         const app::CloseUpLayout layout = app::layoutCloseUp(small, 1.0f);
@@ -119,7 +131,7 @@ TEST_CASE("layoutCloseUp: the box sits in the free area's top right corner, apar
     }
 }
 
-TEST_CASE("the close-up shows only in steps that work hamstrings, and only while switched on")
+TEST_CASE("the close-up shows only in steps about the hamstrings, and only while switched on")
 {
     Shipped& data = shipped();
     int working = 0, resting = 0;
@@ -129,7 +141,7 @@ TEST_CASE("the close-up shows only in steps that work hamstrings, and only while
             app::CloseUp closeUp;
             closeUp.setFreeArea({{0.0f, 0.0f}, {1280.0f, 720.0f}});
             closeUp.update(1.0f / 60.0f, &step, 1, data.world.scene);
-            CHECK(closeUp.shown() == app::worksHamstrings(step));
+            CHECK(closeUp.shown() == app::aboutHamstrings(step));
             (closeUp.shown() ? working : resting) += 1;
             closeUp.setEnabled(false);
             closeUp.update(1.0f / 60.0f, &step, 1, data.world.scene);
@@ -186,7 +198,7 @@ TEST_CASE("every shipped step: one view holds the working heads large, the other
     int wholePoseBoxes = 0, headBoxes = 0;
     for (const lessons::LessonEntry& entry : data.library.entries()) {
         for (const content::LessonStep& step : entry.lesson->steps) {
-            if (!app::worksHamstrings(step) || step.keys.empty()) continue;
+            if (!app::aboutHamstrings(step) || step.keys.empty()) continue;
             CAPTURE(entry.lesson->id);
             CAPTURE(step.title);
             // The body as the step leaves it (the muscle meshes follow the simulated body).

@@ -152,6 +152,18 @@ TEST_CASE("what lies between the eye and a highlighted structure fades; what lie
     CHECK(list.translucent[0].fade == doctest::Approx(render::kFadedOpacity));
     CHECK(names(scene, list.opaque) == std::vector<std::string>{"bone.middle", "muscle.ball.r", "bone.far"});
 
+    // A structure in focus without a highlight (a step about resting hamstrings) is the same:
+    // what covers it fades, and it has no outline.
+    scene.setHighlightedStructure(-1);
+    scene.setFocus({scene.structures()[std::size_t(structureNamed(scene, "bone.middle"))].name.instanceKey()});
+    fades = render::occluderFadeTargets(scene, view, {});
+    CHECK(fadeOf(scene, fades, "bone.near") == doctest::Approx(render::kFadedOpacity));
+    CHECK(fadeOf(scene, fades, "bone.far") == 1.0f);
+    CHECK(render::highlightOf(scene, structureNamed(scene, "bone.middle")).outlinePixels == 0.0f);
+    scene.setFocus({});
+    for (float fade : render::occluderFadeTargets(scene, view, {})) CHECK(fade == 1.0f);
+    scene.setHighlightedStructure(structureNamed(scene, "bone.middle"));
+
     // What the user hid stays hidden and is not drawn, faded or not.
     scene.setStructureHidden(structureNamed(scene, "bone.near"), true);
     fades = render::occluderFadeTargets(scene, view, {});

@@ -4,6 +4,7 @@
 #include <imgui_internal.h>
 
 #include <algorithm>
+#include <functional>
 #include <utility>
 #include <vector>
 
@@ -12,22 +13,29 @@ namespace {
 
 constexpr const char* kWindowName = "##colour legend";
 
-// The widest stretch of the bottom edge that no panel reaches down to, in window pixels
-// (ImGui units): panels are where the previous frame left them, which is where they are now
-// unless one is being dragged.
-std::pair<float, float> freeBottomSpan(float stripTop)
+// The panels that reach into the band from `top` to `bottom` (window pixels, ImGui units):
+// panels are where the previous frame left them, which is where they are now unless one is
+// being dragged. Windows without a background (labels, this legend) do not count.
+std::vector<const ImGuiWindow*> panelsIn(float top, float bottom)
 {
-    const ImVec2 display = ImGui::GetIO().DisplaySize;
-    std::vector<std::pair<float, float>> blocked;
+    std::vector<const ImGuiWindow*> panels;
     if (const ImGuiContext* context = ImGui::GetCurrentContext()) {
         constexpr ImGuiWindowFlags kTransient = ImGuiWindowFlags_Tooltip | ImGuiWindowFlags_Popup | ImGuiWindowFlags_ChildWindow;
         for (const ImGuiWindow* window : context->Windows) {
             if (!(window->Active || window->WasActive) || window->Hidden || (window->Flags & kTransient) != 0) continue;
-            if ((window->Flags & ImGuiWindowFlags_NoBackground) != 0) continue;  // labels, and this legend
-            if (window->Pos.y + window->Size.y <= stripTop) continue;           // ends above the strip
-            blocked.emplace_back(window->Pos.x, window->Pos.x + window->Size.x);
+            if ((window->Flags & ImGuiWindowFlags_NoBackground) != 0) continue;
+            if (window->Pos.y + window->Size.y <= top || window->Pos.y >= bottom) continue;
+            panels.push_back(window);
         }
     }
+    return panels;
+}
+
+// The widest stretch of a band across the window that no panel reaches into.
+std::pair<float, float> freeSpan(const std::vector<const ImGuiWindow*>& panels)
+{
+    std::vector<std::pair<float, float>> blocked;
+    for (const ImGuiWindow* window : panels) blocked.emplace_back(window->Pos.x, window->Pos.x + window->Size.x);
     std::sort(blocked.begin(), blocked.end());
     std::pair<float, float> best{0.0f, 0.0f};
     float runStart = 0.0f;
@@ -38,8 +46,31 @@ std::pair<float, float> freeBottomSpan(float stripTop)
         if (left > runStart) consider(left);
         runStart = std::max(runStart, right);
     }
-    consider(display.x);
+    consider(ImGui::GetIO().DisplaySize.x);
     return best;
+}
+
+struct Place {
+    float bottom = 0.0f;  // the legend's lower edge
+    float left = 0.0f, right = 0.0f;
+};
+
+// As low as the legend fits: at the bottom of the window where a span of `width` is free
+// there, else just above the top edge of one of the panels in the way (the physiology strip
+// along the bottom), trying the lowest edges first.
+Place placeLegend(float height, float width, float margin)
+{
+    const float lowest = ImGui::GetIO().DisplaySize.y - margin;
+    std::vector<float> bottoms{lowest};
+    for (const ImGuiWindow* window : panelsIn(lowest - height - margin, lowest + margin))
+        if (window->Pos.y - margin - height >= 0.0f) bottoms.push_back(window->Pos.y - margin);
+    std::sort(bottoms.begin(), bottoms.end(), std::greater<float>());
+    for (float bottom : bottoms) {
+        const auto [left, right] = freeSpan(panelsIn(bottom - height - margin, bottom + margin));
+        if (right - left >= width + 2.0f * margin) return {bottom, left, right};
+    }
+    const auto [left, right] = freeSpan(panelsIn(lowest - height - margin, lowest + margin));
+    return {lowest, left, right};
 }
 
 void swatch(const LegendSwatch& colour, bool highContrast)
@@ -76,15 +107,16 @@ void drawLegend(const LegendInput& input)
     const ImGuiStyle& style = ImGui::GetStyle();
     const float lineHeight = ImGui::GetFontSize() + style.WindowPadding.y * 2.0f;
     const float margin = ImGui::GetFontSize() * 0.6f;
-    const ImVec2 display = ImGui::GetIO().DisplaySize;
     const bool map = input.colourMap != ColourMap::Natural;
     // The map's key is two lines (the scale and its ends), the states' one.
     const float height = map ? lineHeight + ImGui::GetFrameHeightWithSpacing() + ImGui::GetFontSize() : lineHeight;
-    const float top = display.y - margin - height;
-    const auto [left, right] = freeBottomSpan(top - margin);
-    const float centre = (left + right) * 0.5f;
+    // Wide enough for its entries (the states' line) or for a readable colour scale.
+    const float width = ImGui::GetFontSize() * (map ? 12.0f : 16.0f);
+    const Place place = placeLegend(height, width, margin);
+    const float centre = (place.left + place.right) * 0.5f;
+    const float left = place.left, right = place.right;
 
-    ImGui::SetNextWindowPos(ImVec2(centre, display.y - margin), ImGuiCond_Always, ImVec2(0.5f, 1.0f));
+    ImGui::SetNextWindowPos(ImVec2(centre, place.bottom), ImGuiCond_Always, ImVec2(0.5f, 1.0f));
     if (map) ImGui::SetNextWindowSize(ImVec2(std::min(ImGui::GetFontSize() * 22.0f, std::max(right - left - 2.0f * margin, 1.0f)), 0.0f));
     const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoInputs | ImGuiWindowFlags_NoNav |
                                    ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoSavedSettings |

@@ -108,6 +108,25 @@ TEST_CASE("M and K in a lesson at 1280x720: plots along the bottom, the stretch 
     CHECK(stretchMap->y + stretchMap->height == doctest::Approx(720.0));
 }
 
+TEST_CASE("the colour legend stands above the physiology strip, not behind it")
+{
+    TempDir dir;
+    // A cramp step: the legend names the cramp colour; M docks the plots along the bottom.
+    const nlohmann::json report = runWithReport(
+        dir, {"--lesson", kLesson, "--step", "3", "--time", "3", "--size", "1280x720", "--frames", "14"}, key(3, "M"));
+    std::vector<Box> boxes = docked(report);
+    const Box* physiology = find(boxes, "Physiology");
+    REQUIRE(physiology);
+    REQUIRE(report["panels"].contains("##colour legend"));
+    const nlohmann::json& rect = report["panels"]["##colour legend"];
+    boxes.push_back({"legend", rect[0].get<double>(), rect[1].get<double>(), rect[2].get<double>(), rect[3].get<double>()});
+    checkApart(boxes, 1280.0, 720.0);
+    const Box& legend = boxes.back();
+    CHECK(legend.x >= 0.0);
+    CHECK(legend.y + legend.height <= physiology->y);
+    CHECK(legend.y + legend.height > physiology->y - 40.0);  // just above it
+}
+
 TEST_CASE("with text twice as large the docked panels still lie apart inside the window")
 {
     TempDir dir;

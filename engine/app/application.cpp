@@ -271,8 +271,9 @@ core::Status Application::drawFrame(double dtSeconds, std::vector<ui::Command>& 
 {
     std::function<void()> buildOverlay;
     if (!options_.noOverlay) buildOverlay = [&] { panels_.build(dtSeconds, input_.pointerPixels(), commands); };
-    core::Status drawn =
-        graphics_.drawFrame(world_.scene, world_.camera, physiology_.tints(), buildOverlay, world_.closeUp.insetView());
+    const bool drawScene = std::all_of(modes_.begin(), modes_.end(), [](const auto& mode) { return mode->loopDrawsScene(); });
+    core::Status drawn = graphics_.drawFrame(world_.scene, world_.camera, physiology_.tints(), buildOverlay,
+                                             world_.closeUp.insetView(), drawScene);
     // The next frames frame the model in what the panels (and the close-up) left free this one.
     const ui::ViewArea& area = graphics_.viewArea();
     world_.closeUp.setFreeArea(area.free);

@@ -167,15 +167,17 @@ void GraphicsContext::setHighContrast(bool enabled)
 core::Status GraphicsContext::drawFrame(const scene::Scene& scene, const scene::OrbitCamera& camera,
                                         const std::vector<render::StructureTint>& tints,
                                         const std::function<void()>& buildOverlay,
-                                        const std::optional<render::InsetView>& inset)
+                                        const std::optional<render::InsetView>& inset, bool drawScene)
 {
     const glm::ivec2 drawable = window_.drawableSize();
     if (drawable.x <= 0 || drawable.y <= 0) return {}; // minimised: nothing to draw
 
-    const render::FrameView view = render::frameViewFrom(camera, drawable);
-    renderer_->updateDeformedMeshes(scene);
-    if (core::Status rendered = renderer_->render(scene, view, tints, inset ? &*inset : nullptr); !rendered) return rendered;
-    renderer_->present(drawable);
+    if (drawScene) {
+        const render::FrameView view = render::frameViewFrom(camera, drawable);
+        renderer_->updateDeformedMeshes(scene);
+        if (core::Status rendered = renderer_->render(scene, view, tints, inset ? &*inset : nullptr); !rendered) return rendered;
+        renderer_->present(drawable);
+    }
     if (buildOverlay)
         drawOverlay(drawable, buildOverlay);
     else

@@ -63,10 +63,11 @@ public:
 
     // Renders the scene and presents it; then, when `buildOverlay` is given, the overlay it
     // builds between ImGui's NewFrame and Render. A minimised window draws nothing.
-    // `inset`: a second view drawn into a box of the picture (the close-up).
+    // `inset`: a second view drawn into a box of the picture (the close-up). `drawScene` false:
+    // only the overlay, for a mode that lays the panels out and draws the scene itself.
     core::Status drawFrame(const scene::Scene& scene, const scene::OrbitCamera& camera,
                            const std::vector<render::StructureTint>& tints, const std::function<void()>& buildOverlay,
-                           const std::optional<render::InsetView>& inset = std::nullopt);
+                           const std::optional<render::InsetView>& inset = std::nullopt, bool drawScene = true);
     // The window's pixels, rows top to bottom (a video frame).
     core::Image readFrame() const;
     // The window's pixels as a PNG file.

@@ -117,24 +117,25 @@ std::vector<glm::mat4> Scene::partnerSkinMatrices(int skin) const
     return matrices;
 }
 
-void Scene::setHighlights(const std::vector<std::string>& names)
+std::vector<bool> Scene::structuresNamed(const std::vector<std::string>& names) const
 {
-    highlighted_.assign(structures_.size(), false);
+    std::vector<bool> named(structures_.size(), false);
     for (std::size_t i = 0; i < structures_.size(); ++i) {
         const content::StructureName& name = structures_[i].name;
         for (const std::string& wanted : names)
-            if (wanted == name.structure || wanted == name.instanceKey()) highlighted_[i] = true;
+            if (wanted == name.structure || wanted == name.instanceKey()) named[i] = true;
     }
+    return named;
+}
+
+void Scene::setHighlights(const std::vector<std::string>& names)
+{
+    highlighted_ = structuresNamed(names);
 }
 
 void Scene::setFocus(const std::vector<std::string>& names)
 {
-    focused_.assign(structures_.size(), false);
-    for (std::size_t i = 0; i < structures_.size(); ++i) {
-        const content::StructureName& name = structures_[i].name;
-        for (const std::string& wanted : names)
-            if (wanted == name.structure || wanted == name.instanceKey()) focused_[i] = true;
-    }
+    focused_ = structuresNamed(names);
 }
 
 bool Scene::hasBody() const

@@ -144,6 +144,8 @@ public:
 
 private:
     void updateWorldMatrices();
+    // Per structure: whether `names` holds its name ("semitendinosus") or key ("semitendinosus.r").
+    std::vector<bool> structuresNamed(const std::vector<std::string>& names) const;
     // World matrix of every node for a skeleton: joint nodes follow its segments.
     void computeNodeWorld(const anatomy::SkeletonPose& skeleton, std::vector<glm::mat4>& out) const;
     std::optional<PickHit> pick(const core::Ray& ray, bool seeThrough) const;

@@ -233,24 +233,18 @@ TEST_CASE("every shipped step: one view holds the working heads large, the other
                 CHECK(heads.underBox == 0);
                 const glm::vec2 span = (heads.high - heads.low) / headsView;
                 CHECK(std::max(span.x, span.y) > 0.5f);
-                if (wholePoseInBox) {
-                    // The box holds the whole body: every structure's middle inside it.
-                    ++wholePoseBoxes;
-                    for (std::size_t s = 0; s < scene.structures().size(); ++s) {
-                        const core::Bounds bounds = scene.structureBounds(int(s));
-                        if (bounds.empty()) continue;
+                // The whole pose: in the box, every structure's middle inside it; in the main view
+                // (the lesson's framing), no structure's middle under the box.
+                (wholePoseInBox ? wholePoseBoxes : headBoxes) += 1;
+                for (std::size_t s = 0; s < scene.structures().size(); ++s) {
+                    const core::Bounds bounds = scene.structureBounds(int(s));
+                    if (bounds.empty()) continue;
+                    CAPTURE(scene.structures()[s].nodeName);
+                    if (wholePoseInBox) {
                         const std::optional<glm::vec2> pixel = scene::worldToPixel(boxView, bounds.center(), boxSize);
-                        CAPTURE(scene.structures()[s].nodeName);
                         CHECK((pixel && inside(boxPicture, *pixel)));
-                    }
-                } else {
-                    // The lesson's whole pose in the main view: no structure's middle under the box.
-                    ++headBoxes;
-                    for (std::size_t s = 0; s < scene.structures().size(); ++s) {
-                        const core::Bounds bounds = scene.structureBounds(int(s));
-                        if (bounds.empty()) continue;
+                    } else {
                         const std::optional<glm::vec2> pixel = scene::worldToPixel(mainView, bounds.center(), window);
-                        CAPTURE(scene.structures()[s].nodeName);
                         CHECK_FALSE((pixel && inside(box, *pixel)));
                     }
                 }

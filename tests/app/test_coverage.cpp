@@ -109,7 +109,7 @@ TEST_CASE("every shipped lesson step shows its hamstrings over its floor of the 
     const ProcessResult result =
         runProcess({HT_APP_PATH, "--coverage", csv.string(), "--coverage-floors", floors.string(), "--size", "1280x720",
                     "--coverage-scale", "0.5"},
-                   {{"HT_CONFIG_DIR", (dir.path() / "config").string()}}, 600);
+                   {{"HT_CONFIG_DIR", (dir.path() / "config").string()}}, 850);
     CAPTURE(result.out);
     CAPTURE(result.err);
     REQUIRE_FALSE(result.timedOut);

@@ -129,6 +129,8 @@ public:
     std::optional<int> frameLimit() const override { return int(stops_.size()) * kFramesPerStep; }
     bool beforeFrame(std::int64_t frameIndex) override;
     void afterPresent() override;
+    // The loop's frames only settle the panels and the camera; the measured pictures are drawn here.
+    bool loopDrawsScene() const override { return false; }
     std::optional<int> verdict() override;
 
 private:

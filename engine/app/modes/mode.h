@@ -43,6 +43,9 @@ public:
     virtual void afterPresent() {}
     // With the frame's time; false ends the loop after this frame.
     virtual bool afterFrame(const FrameResult& /*frame*/) { return true; }
+    // False while the mode draws the scene itself (--coverage): the loop's frames lay out the
+    // panels and draw only the overlay.
+    virtual bool loopDrawsScene() const { return true; }
     // After the loop: an exit code (the worst of all modes' wins), or nothing to say.
     virtual std::optional<int> verdict() { return std::nullopt; }
 };

@@ -158,6 +158,8 @@ struct FfmpegEncoder::State {
 
     core::Status openVideo(const AVCodec* codec);
     core::Status openAudio(const AVCodec* codec);
+    // Starts a configured encoder (options are freed) and adds its stream to the file.
+    core::Status startStream(AVCodecContext* context, const AVCodec* codec, AVDictionary** options, AVStream*& stream);
 };
 
 core::Status FfmpegEncoder::State::openVideo(const AVCodec* codec)
@@ -193,13 +195,7 @@ core::Status FfmpegEncoder::State::openVideo(const AVCodec* codec)
         av_dict_set(&options, "deadline", "good", 0);
         av_dict_set(&options, "cpu-used", "4", 0);
     }
-    const int opened = avcodec_open2(video, codec, &options);
-    av_dict_free(&options);
-    if (opened < 0) return error(std::string("cannot start the ") + codec->name + " encoder: " + ffmpegMessage(opened));
-    videoStream = avformat_new_stream(format, nullptr);
-    if (!videoStream) return error("out of memory");
-    videoStream->time_base = video->time_base;
-    avcodec_parameters_from_context(videoStream->codecpar, video);
+    if (core::Status started = startStream(video, codec, &options, videoStream); !started) return started;
 
     picture = av_frame_alloc();
     if (!picture) return error("out of memory");
@@ -216,6 +212,19 @@ core::Status FfmpegEncoder::State::openVideo(const AVCodec* codec)
     return {};
 }
 
+core::Status FfmpegEncoder::State::startStream(AVCodecContext* context, const AVCodec* codec, AVDictionary** options,
+                                               AVStream*& stream)
+{
+    const int opened = avcodec_open2(context, codec, options);
+    if (options) av_dict_free(options);
+    if (opened < 0) return error(std::string("cannot start the ") + codec->name + " encoder: " + ffmpegMessage(opened));
+    stream = avformat_new_stream(format, nullptr);
+    if (!stream) return error("out of memory");
+    stream->time_base = context->time_base;
+    avcodec_parameters_from_context(stream->codecpar, context);
+    return {};
+}
+
 core::Status FfmpegEncoder::State::openAudio(const AVCodec* codec)
 {
     const AVSampleFormat sampleFormat = monoFloatFormat(codec);
@@ -228,12 +237,7 @@ core::Status FfmpegEncoder::State::openAudio(const AVCodec* codec)
     audio->bit_rate = std::strcmp(codec->name, "aac") == 0 ? kAacBitsPerS : kOpusBitsPerS;
     audio->time_base = AVRational{1, desc.audioSampleRateHz};
     if (format->oformat->flags & AVFMT_GLOBALHEADER) audio->flags |= AV_CODEC_FLAG_GLOBAL_HEADER;
-    const int opened = avcodec_open2(audio, codec, nullptr);
-    if (opened < 0) return error(std::string("cannot start the ") + codec->name + " encoder: " + ffmpegMessage(opened));
-    audioStream = avformat_new_stream(format, nullptr);
-    if (!audioStream) return error("out of memory");
-    audioStream->time_base = audio->time_base;
-    avcodec_parameters_from_context(audioStream->codecpar, audio);
+    if (core::Status started = startStream(audio, codec, nullptr, audioStream); !started) return started;
 
     sound = av_frame_alloc();
     if (!sound) return error("out of memory");

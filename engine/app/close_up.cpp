@@ -155,13 +155,15 @@ void CloseUp::update(float dtSeconds, const content::LessonStep* step, int stepS
         // A new subject, maybe another shape: the box takes it at once.
         measuredStepSerial_ = stepSerial;
         subject_ = boxSubject(*step);
+        // The whole pose comes from the step's keys alone: framed once, not every frame.
+        if (subject_ == BoxSubject::WholePose) wholePose_ = frameStep(*step, scene, true);
         subjectAspect_ = subjectAspect(*step, scene);
         mainAspect_ = mainSubjectAspect(*step);
         setFreeArea(free_);
     }
     shown_ = showsFor(step);
     if (!shown_) return;
-    const StepFraming framing = boxFraming(*step, scene, scene.skeleton());
+    const StepFraming framing = subject_ == BoxSubject::WholePose ? wholePose_ : frameCloseUp(*step, scene.skeleton());
     const scene::CameraPose target = camera_.fitPoints(framing.points, framing.angles, framing.fill);
     if (!wasShown) {
         // Nothing was seen in the box to glide from.

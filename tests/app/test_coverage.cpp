@@ -2,10 +2,9 @@
 // its key moment with the overlay on, with and without the hamstring layer, and counts the
 // pixels that change in the part of the window the panels leave free. Each step must reach its
 // floor (3 %, or its line in tools/coverage_floors.txt, where a step is about another
-// structure). The issue's median of 10 % is not reached yet (9.4 % when this was written): the
-// median must stay at 8.5 % or more (a margin for other compilers' rounding), and the app's own
-// verdict may fail on the median alone. The numbers come from pixel counting alone; this test
-// reads them back from the CSV and checks them itself.
+// structure), and the median over all steps must reach the issue's 10 % (11.0 % at 640x360 when
+// this was written, 10.7 % at 1280x720). The app's own verdict must pass; the numbers come from
+// pixel counting alone, and this test reads them back from the CSV and checks them itself.
 // The panels are laid out in a 1280x720 window, as the issue measures, and the scene's pixels
 // are counted at 640x360 (--coverage-scale 0.5) to keep the run shorter on a software rasteriser.
 #include "process.h"
@@ -101,7 +100,7 @@ std::map<std::pair<std::string, int>, double> readFloors(const fs::path& file)
 
 } // namespace
 
-TEST_CASE("every shipped lesson step shows its hamstrings over its floor of the free view, median at least 8.5 %")
+TEST_CASE("every shipped lesson step shows its hamstrings over its floor of the free view, median at least 10 %")
 {
     const TempDir dir("ht-test-coverage");
     const fs::path csv = dir.path() / "coverage.csv";
@@ -114,8 +113,8 @@ TEST_CASE("every shipped lesson step shows its hamstrings over its floor of the 
     CAPTURE(result.err);
     REQUIRE_FALSE(result.timedOut);
     // The app fails its run when a step is under its floor, a frame could not be drawn, or the
-    // median is under the issue's 10 %; only the last is allowed here, for now.
-    CHECK((result.exitCode == 0 || result.exitCode == 1));
+    // median is under the issue's 10 %.
+    CHECK(result.exitCode == 0);
     CHECK(result.out.find("step(s) under their floor") == std::string::npos);
     CHECK(result.out.find("could not be drawn") == std::string::npos);
     CHECK(result.out.find("steps measured") == std::string::npos);
@@ -141,7 +140,7 @@ TEST_CASE("every shipped lesson step shows its hamstrings over its floor of the 
     const double median = shares.size() % 2 == 1 ? shares[shares.size() / 2]
                                                  : 0.5 * (shares[shares.size() / 2 - 1] + shares[shares.size() / 2]);
     MESSAGE("median " << median << " % (the issue asks for 10 %)");
-    CHECK(median >= 8.5);
+    CHECK(median >= 10.0);
     // The contrast lines are printed for the report; the state colours are judged elsewhere.
     CHECK(result.out.find("contrast: cramp") != std::string::npos);
 }

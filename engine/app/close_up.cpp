@@ -188,6 +188,7 @@ std::optional<render::InsetView> CloseUp::insetView() const
     inset.frame = render::frameViewFrom(camera_, size);
     inset.topLeftPixels = glm::ivec2(glm::round(layout_.box.min));
     inset.borderPixels = std::max(1, int(std::round(float(size.y) / 150.0f)));
+    inset.wholePose = subject_ == BoxSubject::WholePose;
     return inset;
 }
 

@@ -12,6 +12,7 @@ namespace {
 constexpr glm::vec3 kBackdropTop{0.20f, 0.22f, 0.26f};     // display sRGB
 constexpr glm::vec3 kBackdropBottom{0.07f, 0.075f, 0.085f};
 constexpr glm::vec3 kFloorColor{0.17f, 0.175f, 0.19f};
+constexpr float kPartnerGhostOpacity = 0.22f;  // as faint as the skin over the body, a little less
 
 // Capsules along the skeleton's segments, for the floor's contact shadows.
 struct Capsule {
@@ -74,6 +75,7 @@ core::Status Renderer::render(const scene::Scene& scene, const FrameView& frame,
                               const InsetView* inset)
 {
     view_.setFrame(frame);
+    partnerOpacity_ = inset && inset->wholePose ? kPartnerGhostOpacity : 1.0f;
     resources_.useDetailLevel(view_.detailLevel(), scene.model());
     if (core::Status ready = resources_.ensureSceneTargets(view_, frame.sizePixels); !ready) return ready;
     if (passTiming_) {
@@ -152,6 +154,7 @@ void Renderer::drawInset(const scene::Scene& scene, const InsetView& inset, cons
     gfx::clearRect(box, {glm::vec4(0.0f, 0.0f, 0.0f, 1.0f), 1.0f, 0});
     gfx::setViewport(box);
     view_.setFrame(inset.frame);
+    partnerOpacity_ = 1.0f;
     easeFades(insetFade_, occluderFadeTargets(scene, inset.frame, tints, posed_), fadeElapsedS);
     DrawList list = buildDrawList(scene, inset.frame, tints, insetFade_);
     cullPosedOutsideView(list, scene, inset.frame, posed_);
@@ -190,7 +193,7 @@ void Renderer::drawOpaque(const scene::Scene& scene, const DrawList& list)
         drawInstance(scene, item, 1.0f);
     }
     drawProps(scene);
-    drawPartner(scene);
+    if (partnerOpacity_ >= 1.0f) drawPartner(scene, 1.0f);
 }
 
 // Translucent structures far to near; each lays down its own nearest depth first so only its
@@ -216,6 +219,7 @@ void Renderer::drawTranslucent(const scene::Scene& scene, const DrawList& list)
         gfx::applyRenderState(blend);
         drawInstance(scene, item, scene.layer(item.instance->layer).opacity * item.fade);
     }
+    if (partnerOpacity_ < 1.0f) drawPartner(scene, partnerOpacity_);
     gfx::applyRenderState(gfx::RenderState{});
 }
 
@@ -238,21 +242,29 @@ void Renderer::drawProps(const scene::Scene& scene)
     }
 }
 
-// The partner figure (scene::PartnerFigure): the body's skin in the partner's pose, opaque and
-// in one muted colour, so it reads as a second person who helps, not as anatomy to study.
-void Renderer::drawPartner(const scene::Scene& scene)
+// The partner figure (scene::PartnerFigure): the body's skin in the partner's pose, in one
+// muted colour, so it reads as a second person who helps, not as anatomy to study; opaque, or
+// a faint ghost in a close-up beside the whole pose (InsetView::wholePose).
+void Renderer::drawPartner(const scene::Scene& scene, float opacity)
 {
     const scene::PartnerFigure* partner = scene.partner();
     if (!partner) return;
     const gfx::ShaderProgram& program = resources_.use(resources_.programs().mesh);
     const MeshUniforms& u = resources_.programs().mesh.uniforms;
-    gfx::applyRenderState(gfx::RenderState{});
+    gfx::RenderState state;
+    if (opacity < 1.0f) {
+        // A ghost: its front surface blended over what is behind it, hiding nothing.
+        state.depthWrite = false;
+        state.blend = gfx::BlendMode::Alpha;
+        state.cull = gfx::CullMode::Back;
+    }
+    gfx::applyRenderState(state);
     program.set(u.material, int(MaterialKind::Plain));
     program.set(u.mapValue, -1.0f);
     program.set(u.highlight, 0.0f);
     program.set(u.cramp, 0.0f);
     program.set(u.roughness, 0.7f);
-    program.set(u.baseColor, glm::vec4(0.17f, 0.2f, 0.25f, 1.0f));  // a muted slate: the hamstrings stay the hero
+    program.set(u.baseColor, glm::vec4(0.17f, 0.2f, 0.25f, opacity));  // a muted slate: the hamstrings stay the hero
     for (const scene::MeshInstance& instance : scene.instances()) {
         if (instance.layer != content::LayerId::Skin) continue;
         const assets::MeshData& data = scene.model().meshes[std::size_t(instance.mesh)];

@@ -102,7 +102,8 @@ private:
                         const DrawItem& item);
     void drawTranslucent(const scene::Scene& scene, const DrawList& list);
     void drawProps(const scene::Scene& scene);
-    void drawPartner(const scene::Scene& scene);
+    // The partner opaque (with the opaque structures), or see-through (after the translucent ones).
+    void drawPartner(const scene::Scene& scene, float opacity);
     // Sets where the instance is (model matrix or skin) on a program using mesh.vert.
     void bindGeometry(const gfx::ShaderProgram& program, const MeshUniforms& uniforms, const scene::Scene& scene,
                       const scene::MeshInstance& instance);
@@ -120,6 +121,7 @@ private:
     std::vector<float> insetFade_;     // the same for the inset's view
     core::Stopwatch fadeClock_;
     bool settleFades_ = false;
+    float partnerOpacity_ = 1.0f;  // the view being drawn: see InsetView::wholePose
     std::vector<core::Bounds> posed_;  // this frame's posedInstanceBounds
     glm::ivec4 smoothPixels_{0};  // where the medium level's edge smoothing runs (coveredPixels)
 };

@@ -30,6 +30,10 @@ struct InsetView {
     glm::ivec2 topLeftPixels{0};       // the box's corner in window pixels, origin top left
     int borderPixels = 2;              // drawn outside the box
     glm::vec3 borderColor{0.62f, 0.66f, 0.72f};  // display sRGB: a quiet frame, apart from the highlight colours
+    // The box shows the whole pose, the main view the working heads close up: there the
+    // partner figure, whose hands and stance the box shows, is drawn as a faint ghost so it
+    // does not fill the close-up (it stands near the camera that follows the raised leg).
+    bool wholePose = false;
 };
 
 // What a frame costs, from most to least: 4x multisampling at full detail; simplified meshes

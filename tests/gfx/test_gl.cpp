@@ -756,3 +756,70 @@ TEST_CASE("an inset view draws inside its box and its frame only, and the pictur
     }
     CHECK(fixture().newProblems() == before);
 }
+
+TEST_CASE("beside a whole-pose box the main view draws the partner figure as a faint ghost; without one, solid")
+{
+    const int before = fixture().newProblems();
+    TempDir dir;
+    auto model = assets::importModel(testing_support::writeTestScene(dir.path()));
+    REQUIRE(model.ok());
+    scene::Scene scene(std::move(*model));
+    // The body's own skin hidden: the partner (drawn with the body's skin meshes, here the
+    // sphere around the ball and the block) is the only thing in front of them.
+    scene.layers()[std::size_t(content::LayerId::Skin)].visible = false;
+    const glm::ivec2 size(320, 240);
+    auto renderer = render::Renderer::create(std::filesystem::path(HT_SOURCE_DIR) / "shaders", {render::Quality::High, fixture().info.maxSamples});
+    REQUIRE(renderer.ok());
+    REQUIRE(renderer->upload(scene).ok());
+    scene::OrbitCamera camera;
+    camera.frame(scene.visibleBounds(), false);
+    camera.setPreset(content::ViewPreset::Anterior, false);
+    const render::FrameView main = render::frameViewFrom(camera, size);
+    render::InsetView inset;
+    inset.frame = render::frameViewFrom(camera, {80, 60});
+    inset.topLeftPixels = {230, 10};
+    auto draw = [&](const render::InsetView* with) {
+        REQUIRE(renderer->render(scene, main, {}, with).ok());
+        return renderer->readScene();
+    };
+    const core::Image alone = draw(&inset);
+    scene.setPartner({}, anatomy::Pose::neutral());
+    REQUIRE(scene.partner() != nullptr);
+    const core::Image solid = draw(&inset);
+    inset.wholePose = true;
+    const core::Image ghost = draw(&inset);
+    // Mean colour difference over the main view, away from the box.
+    auto meanDifference = [&](const core::Image& a, const core::Image& b) {
+        double sum = 0.0;
+        int count = 0;
+        for (int y = 0; y < a.height; ++y)
+            for (int x = 0; x < a.width; ++x) {
+                if (x > 220 && y < 80) continue;
+                const std::uint8_t* p = a.pixel(x, y);
+                const std::uint8_t* q = b.pixel(x, y);
+                sum += (std::abs(p[0] - q[0]) + std::abs(p[1] - q[1]) + std::abs(p[2] - q[2])) / 3.0;
+                ++count;
+            }
+        return sum / std::max(count, 1);
+    };
+    const double solidChange = meanDifference(alone, solid);
+    const double ghostChange = meanDifference(alone, ghost);
+    CAPTURE(solidChange);
+    CAPTURE(ghostChange);
+    // The solid partner hides the ball and the block over much of the picture; the ghost
+    // leaves them showing through, tinted a little.
+    CHECK(solidChange > 15.0);
+    CHECK(ghostChange < 0.4 * solidChange);
+    CHECK(ghostChange > 0.5);
+    // Inside the box (the whole pose) the partner stays solid either way.
+    int boxSame = 0, boxCount = 0;
+    for (int y = 20; y < 60; ++y)
+        for (int x = 240; x < 300; ++x) {
+            const std::uint8_t* p = solid.pixel(x, y);
+            const std::uint8_t* q = ghost.pixel(x, y);
+            boxSame += p[0] == q[0] && p[1] == q[1] && p[2] == q[2];
+            ++boxCount;
+        }
+    CHECK(boxSame == boxCount);
+    CHECK(fixture().newProblems() == before);
+}

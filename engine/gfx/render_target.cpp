@@ -149,6 +149,21 @@ void setViewport(const glm::ivec4& rect)
     glViewport(rect.x, rect.y, rect.z, rect.w);
 }
 
+void copyColorRect(const RenderTarget& from, glm::ivec2 fromCorner, const RenderTarget& to, glm::ivec2 toCorner, glm::ivec2 size)
+{
+    GLint bound = 0;
+    glGetIntegerv(GL_DRAW_FRAMEBUFFER_BINDING, &bound);
+    const bool srgb = glIsEnabled(GL_FRAMEBUFFER_SRGB);
+    // Bytes as they are: no decoding and encoding of sRGB on the way.
+    glDisable(GL_FRAMEBUFFER_SRGB);
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, from.resolvedFramebufferId());
+    glBindFramebuffer(GL_DRAW_FRAMEBUFFER, to.framebufferId());
+    glBlitFramebuffer(fromCorner.x, fromCorner.y, fromCorner.x + size.x, fromCorner.y + size.y, toCorner.x, toCorner.y,
+                      toCorner.x + size.x, toCorner.y + size.y, GL_COLOR_BUFFER_BIT, GL_NEAREST);
+    glBindFramebuffer(GL_FRAMEBUFFER, GLuint(bound));
+    if (srgb) glEnable(GL_FRAMEBUFFER_SRGB);
+}
+
 void blitToDefault(const RenderTarget& target, glm::ivec2 defaultFramebufferSize)
 {
     target.resolve();

@@ -66,6 +66,9 @@ void clearRect(const glm::ivec4& rect, const ClearValues& clear);
 // Where drawing lands in the bound target (x, y from the bottom left, width, height);
 // beginPass sets the whole target again.
 void setViewport(const glm::ivec4& rect);
+// Copies a rectangle of colour, pixel for pixel, between two single-sampled targets of the same
+// format (corners from the bottom left). The framebuffer bound for drawing stays bound.
+void copyColorRect(const RenderTarget& from, glm::ivec2 fromCorner, const RenderTarget& to, glm::ivec2 toCorner, glm::ivec2 size);
 // Copies a target's colour onto the window's framebuffer, scaled to fit.
 void blitToDefault(const RenderTarget& target, glm::ivec2 defaultFramebufferSize);
 // Reads the colour of a target (nullptr: the window's back buffer) into an image, top row first.

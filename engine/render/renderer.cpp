@@ -108,6 +108,8 @@ core::Status Renderer::render(const scene::Scene& scene, const FrameView& frame,
     if (inset) {
         drawInset(scene, *inset, tints, target, fadeElapsedS);
         markPass("inset");
+    } else {
+        insetCache_.fresh = false;  // a box that comes back starts with a new picture
     }
     settleFades_ = false;
     if (target) target->resolve();
@@ -151,11 +153,22 @@ void Renderer::drawInset(const scene::Scene& scene, const InsetView& inset, cons
     const float border = float(inset.borderPixels);
     gfx::clearRect(toTarget(topLeft - border, size + 2.0f * border), {glm::vec4(inset.borderColor, 1.0f), std::nullopt, std::nullopt});
     const glm::ivec4 box = toTarget(topLeft, size);
+    // Every other frame of a running app the box shows its last picture again: half the
+    // inset's cost, for a small overview that moves slowly.
+    InsetCache& cache = insetCache_;
+    const bool cacheable = view_.cachesInset() && target && target->samples() == 0 && !settleFades_;
+    cache.fadeElapsedS += fadeElapsedS;
+    if (cacheable && cache.fresh && cache.picture && cache.box == box) {
+        gfx::copyColorRect(*cache.picture, {0, 0}, *target, {box.x, box.y}, {box.z, box.w});
+        cache.fresh = false;
+        return;
+    }
     gfx::clearRect(box, {glm::vec4(0.0f, 0.0f, 0.0f, 1.0f), 1.0f, 0});
     gfx::setViewport(box);
     view_.setFrame(inset.frame);
     partnerOpacity_ = 1.0f;
-    easeFades(insetFade_, occluderFadeTargets(scene, inset.frame, tints, posed_), fadeElapsedS);
+    easeFades(insetFade_, occluderFadeTargets(scene, inset.frame, tints, posed_), cache.fadeElapsedS);
+    cache.fadeElapsedS = 0.0;
     DrawList list = buildDrawList(scene, inset.frame, tints, insetFade_);
     cullPosedOutsideView(list, scene, inset.frame, posed_);
     drawOpaque(scene, list);
@@ -165,6 +178,17 @@ void Renderer::drawInset(const scene::Scene& scene, const InsetView& inset, cons
     drawOutline(scene, list);
     view_.setFrame(main);
     gfx::setViewport({0, 0, targetSize.x, targetSize.y});
+    cache.fresh = false;
+    if (!cacheable) return;
+    if (!cache.picture || cache.picture->size() != glm::ivec2(box.z, box.w) || cache.picture->colorFormat() != target->colorFormat()) {
+        cache.picture.reset();
+        auto picture = gfx::RenderTarget::create({{box.z, box.w}, 0, target->colorFormat(), false, "inset picture"});
+        if (!picture) return;  // drawn every frame then, as without the cache
+        cache.picture = std::move(*picture);
+    }
+    gfx::copyColorRect(*target, {box.x, box.y}, *cache.picture, {0, 0}, {box.z, box.w});
+    cache.box = box;
+    cache.fresh = true;
 }
 
 void Renderer::setMuscleState(const gfx::ShaderProgram& program, const MeshUniforms& u, const scene::Scene& scene,

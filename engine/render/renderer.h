@@ -119,6 +119,14 @@ private:
     std::vector<std::pair<std::string, std::vector<double>>> passTimes_;
     std::vector<float> instanceFade_;  // per scene instance: opacity factor now (1: not faded)
     std::vector<float> insetFade_;     // the same for the inset's view
+    // The inset's last picture (View::cachesInset), the box it was drawn in (target pixels,
+    // from the bottom left), and the seconds of fading since its fades last moved.
+    struct InsetCache {
+        std::optional<gfx::RenderTarget> picture;
+        glm::ivec4 box{0};
+        bool fresh = false;      // drawn in the last frame: the next one shows it again
+        double fadeElapsedS = 0.0;
+    } insetCache_;
     core::Stopwatch fadeClock_;
     bool settleFades_ = false;
     float partnerOpacity_ = 1.0f;  // the view being drawn: see InsetView::wholePose

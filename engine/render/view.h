@@ -74,6 +74,9 @@ public:
     // size with 4 samples at high, its size at medium (smoothed on the way to the window),
     // 55% of it at low.
     std::optional<gfx::RenderTargetDesc> sceneTarget(glm::ivec2 windowPixels) const;
+    // A running app (pipelined) redraws a picture in picture every other frame and shows its
+    // last picture between; images of one moment draw it every time.
+    bool cachesInset() const { return options_.pipelined; }
     // Low and pipelined: last frame's finished scene is shown while this frame's is drawn.
     bool showsPreviousFrame() const { return options_.pipelined && options_.quality == Quality::Low; }
 

@@ -757,6 +757,77 @@ TEST_CASE("an inset view draws inside its box and its frame only, and the pictur
     CHECK(fixture().newProblems() == before);
 }
 
+TEST_CASE("a running app redraws the inset every other frame and shows its last picture between; a picture of a moment draws it each time")
+{
+    const int before = fixture().newProblems();
+    TempDir dir;
+    auto model = assets::importModel(testing_support::writeTestScene(dir.path()));
+    REQUIRE(model.ok());
+    const glm::ivec2 size(320, 240);
+    for (bool running : {true, false}) {
+        CAPTURE(running);
+        scene::Scene scene(*model);
+        // Medium: single-sampled at the window's size, and the picture shown is this frame's.
+        auto renderer = render::Renderer::create(std::filesystem::path(HT_SOURCE_DIR) / "shaders",
+                                                 {render::Quality::Medium, fixture().info.maxSamples, running});
+        REQUIRE(renderer.ok());
+        REQUIRE(renderer->upload(scene).ok());
+        scene::OrbitCamera camera;
+        camera.frame(scene.visibleBounds(), false);
+        camera.setPreset(content::ViewPreset::Anterior, false);
+        const render::FrameView main = render::frameViewFrom(camera, size);
+        render::InsetView inset;
+        inset.frame = render::frameViewFrom(camera, {120, 90});
+        inset.topLeftPixels = {180, 20};
+        auto draw = [&] {
+            REQUIRE(renderer->render(scene, main, {}, &inset).ok());
+            return renderer->readScene();
+        };
+        // Pixels that differ between two pictures, inside the box and outside it (a margin
+        // for the frame around the box).
+        auto changed = [&](const core::Image& a, const core::Image& b, bool inBox) {
+            int count = 0;
+            for (int y = 0; y < a.height; ++y)
+                for (int x = 0; x < a.width; ++x) {
+                    const bool box = x > 180 + 1 && x < 300 - 1 && y > 20 + 1 && y < 110 - 1;
+                    const bool nearBox = x > 180 - 4 && x < 300 + 4 && y > 20 - 4 && y < 110 + 4;
+                    if (inBox ? !box : nearBox) continue;
+                    const std::uint8_t* p = a.pixel(x, y);
+                    const std::uint8_t* q = b.pixel(x, y);
+                    count += p[0] != q[0] || p[1] != q[1] || p[2] != q[2];
+                }
+            return count;
+        };
+        const core::Image first = draw();
+        // Everything hidden: the next frame's main view shows the empty room at once.
+        for (content::LayerSettings& layer : scene.layers()) layer.visible = false;
+        const core::Image second = draw();
+        const core::Image third = draw();
+        CHECK(changed(first, second, false) > 2000);
+        if (running) {
+            // The box shows the first frame's picture once more, then catches up.
+            CHECK(changed(first, second, true) == 0);
+            CHECK(changed(first, third, true) > 1000);
+        } else {
+            CHECK(changed(first, second, true) > 1000);
+        }
+        CHECK(changed(second, third, false) == 0);
+        // A box moved (a panel opened) is drawn where it now is in the very next frame.
+        for (content::LayerSettings& layer : scene.layers()) layer.visible = true;
+        inset.topLeftPixels = {20, 20};
+        const core::Image moved = draw();
+        int boxPixels = 0;
+        for (int y = 22; y < 108; ++y)
+            for (int x = 22; x < 138; ++x) {
+                const std::uint8_t* p = moved.pixel(x, y);
+                const std::uint8_t* q = first.pixel(x + 160, y);
+                boxPixels += p[0] == q[0] && p[1] == q[1] && p[2] == q[2];
+            }
+        CHECK(boxPixels > 116 * 86 * 9 / 10);
+    }
+    CHECK(fixture().newProblems() == before);
+}
+
 TEST_CASE("beside a whole-pose box the main view draws the partner figure as a faint ghost; without one, solid")
 {
     const int before = fixture().newProblems();

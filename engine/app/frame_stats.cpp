@@ -19,6 +19,9 @@ Percentiles percentiles(std::vector<double> samples)
     result.p95 = rank(0.95);
     result.p99 = rank(0.99);
     result.max = samples.back();
+    double sum = 0.0;
+    for (double sample : samples) sum += sample;
+    result.mean = sum / double(samples.size());
     return result;
 }
 

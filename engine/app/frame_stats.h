@@ -12,10 +12,13 @@ struct Percentiles {
     double p95 = 0.0;
     double p99 = 0.0;
     double max = 0.0;
+    // Where frames alternate between two costs (the close-up's box redrawn every other frame)
+    // the median lands on one of them; the mean tells what a second of frames costs.
+    double mean = 0.0;
     std::size_t count = 0;
 };
 
-// Nearest-rank percentiles; an empty input gives zeros.
+// Nearest-rank percentiles and the mean; an empty input gives zeros.
 Percentiles percentiles(std::vector<double> samples);
 
 // How much slower frames became from an early to a late window of a repeating workload (the

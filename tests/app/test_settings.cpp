@@ -201,6 +201,21 @@ TEST_CASE("auto quality starts cheap, climbs while frames are quick, and settles
     CHECK(governor.quality() == Quality::Low);
 }
 
+TEST_CASE("frame statistics: nearest-rank percentiles and the mean")
+{
+    // Frames that alternate between 4 ms and 10 ms, and one of 40 ms: 201 samples.
+    std::vector<double> frames;
+    for (int i = 0; i < 200; ++i) frames.push_back(i % 2 ? 10.0 : 4.0);
+    frames.push_back(40.0);
+    const app::Percentiles stats = app::percentiles(frames);
+    CHECK(stats.count == 201);
+    CHECK(stats.median == 10.0);  // rank 101 of 201: the first of the 10 ms frames
+    CHECK(stats.p99 == 10.0);
+    CHECK(stats.max == 40.0);
+    CHECK(stats.mean == doctest::Approx((100 * 4.0 + 100 * 10.0 + 40.0) / 201.0));
+    CHECK(app::percentiles({}).mean == 0.0);
+}
+
 TEST_CASE("the soak compares each part of its cycle with the same part, so where a window starts does not read as drift")
 {
     // A 24 s cycle sampled every 4 s: two parts at rest (17 ms), four in a cramp (24 ms).

@@ -79,13 +79,13 @@ void BenchMode::print() const
     std::printf("triangles: %zu (%zu at this level)\n", renderer.uploadedTriangles(), renderer.triangleCountInUse());
     std::printf("frames: %zu\n", cpu.size());
     std::printf("start_to_first_frame_ms: %.1f\n", firstFrameSeconds_ * 1000.0);
-    std::printf("cpu_frame_ms: median %.2f p95 %.2f p99 %.2f max %.2f\n", cpuStats.median, cpuStats.p95, cpuStats.p99,
-                cpuStats.max);
+    std::printf("cpu_frame_ms: median %.2f p95 %.2f p99 %.2f max %.2f mean %.2f\n", cpuStats.median, cpuStats.p95,
+                cpuStats.p99, cpuStats.max, cpuStats.mean);
     std::printf("gpu_frame_ms: median %.2f p95 %.2f p99 %.2f max %.2f (%zu queries)\n", gpuStats.median, gpuStats.p95,
                 gpuStats.p99, gpuStats.max, gpuStats.count);
     std::printf("resident_memory_mb: %.1f (peak %.1f)\n", double(memory.residentKb) / 1024.0, double(memory.peakResidentKb) / 1024.0);
     for (const auto& [pass, times] : renderer.passTimes())
-        std::printf("pass_ms %-12s median %.2f\n", pass.c_str(), percentiles(times).median);
+        std::printf("pass_ms %-12s median %.2f mean %.2f\n", pass.c_str(), percentiles(times).median, percentiles(times).mean);
     if (!graphics_.overlayPassMs().empty())
         std::printf("pass_ms %-12s median %.2f\n", "overlay", percentiles(graphics_.overlayPassMs()).median);
     std::fflush(stdout);

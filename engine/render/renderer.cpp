@@ -87,7 +87,9 @@ core::Status Renderer::render(const scene::Scene& scene, const FrameView& frame,
     // Measured once a frame: the fades, the smoothing box and the close-up's culling share them.
     posed_ = posedInstanceBounds(scene);
     easeFades(instanceFade_, occluderFadeTargets(scene, frame, tints, posed_), fadeElapsedS);
-    const DrawList list = buildDrawList(scene, frame, tints, instanceFade_);
+    DrawList list = buildDrawList(scene, frame, tints, instanceFade_);
+    // Skinned and deformed meshes by their posed bounds: a close-up leaves most of the body out.
+    cullPosedOutsideView(list, scene, frame, posed_);
     if (view_.smoothsEdges()) smoothPixels_ = coveredPixels(scene, frame, posed_);
     const gfx::RenderTarget* target = resources_.sceneTargets().drawn ? &*resources_.sceneTargets().drawn : nullptr;
     gfx::beginPass(target, target ? target->size() : frame.sizePixels, {glm::vec4(0.0f, 0.0f, 0.0f, 1.0f), 1.0f, 0});

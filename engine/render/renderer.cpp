@@ -155,6 +155,17 @@ void Renderer::drawInset(const scene::Scene& scene, const InsetView& inset, cons
     const float border = float(inset.borderPixels);
     gfx::clearRect(toTarget(topLeft - border, size + 2.0f * border), {glm::vec4(inset.borderColor, 1.0f), std::nullopt, std::nullopt});
     const glm::ivec4 box = toTarget(topLeft, size);
+    if (view_.smoothsEdges()) {
+        // The medium level smooths edges inside one box: it takes in the inset's too.
+        const glm::ivec4 covered = smoothPixels_;
+        if (covered.z <= 0 || covered.w <= 0) {
+            smoothPixels_ = box;
+        } else {
+            const glm::ivec2 low = glm::min(glm::ivec2(covered.x, covered.y), glm::ivec2(box.x, box.y));
+            const glm::ivec2 high = glm::max(glm::ivec2(covered.x + covered.z, covered.y + covered.w), glm::ivec2(box.x + box.z, box.y + box.w));
+            smoothPixels_ = glm::ivec4(low, high - low);
+        }
+    }
     // Every other frame of a running app the box shows its last picture again: half the
     // inset's cost, for a small overview that moves slowly.
     InsetCache& cache = insetCache_;

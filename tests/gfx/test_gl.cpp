@@ -450,6 +450,56 @@ TEST_CASE("medium quality: the window shows the scene with its edges smoothed, a
     CHECK(testing_support::compareImages(shown, drawn).meanChannelDifference < 2.0);
 }
 
+TEST_CASE("medium quality smooths the edges in the inset's box too, away from what the main view covers")
+{
+    TempDir dir;
+    auto model = assets::importModel(testing_support::writeTestScene(dir.path()));
+    REQUIRE(model.ok());
+    scene::Scene scene(std::move(*model));
+    scene.layers()[std::size_t(content::LayerId::Skin)].opacity = 0.0f;
+    const glm::ivec2 window{320, 240};
+    auto renderer = render::Renderer::create(std::filesystem::path(HT_SOURCE_DIR) / "shaders",
+                                             {render::Quality::Medium, fixture().info.maxSamples});
+    REQUIRE(renderer.ok());
+    REQUIRE(renderer->upload(scene).ok());
+    // The main view far off (the scene small in the middle); the box in the top right corner
+    // shows it close, with long edges.
+    scene::OrbitCamera far;
+    far.frame(scene.visibleBounds(), false);
+    far.setPreset(content::ViewPreset::Lateral, false);
+    scene::OrbitCamera near = far;
+    far.zoomByFactor(0.2f);
+    render::InsetView inset;
+    inset.frame = render::frameViewFrom(near, {100, 76});
+    inset.topLeftPixels = {210, 8};
+    REQUIRE(renderer->render(scene, render::frameViewFrom(far, window), {}, &inset).ok());
+    const core::Image drawn = renderer->readScene();
+    renderer->present(window);
+    const core::Image shown = gfx::readPixels(nullptr, window);
+    auto brightness = [](const core::Image& image, int x, int y) {
+        const std::uint8_t* p = image.pixel(x, y);
+        return 0.299 * p[0] + 0.587 * p[1] + 0.114 * p[2];
+    };
+    auto step = [&](const core::Image& image, int x, int y) {
+        const double here = brightness(image, x, y);
+        return std::max({std::abs(here - brightness(image, x + 1, y)), std::abs(here - brightness(image, x - 1, y)),
+                         std::abs(here - brightness(image, x, y + 1)), std::abs(here - brightness(image, x, y - 1))});
+    };
+    // Edges inside the box (top row first: y from 8 to 84), a pixel in from its frame.
+    int edges = 0;
+    double drawnSteps = 0.0, shownSteps = 0.0;
+    for (int y = 11; y < 81; ++y)
+        for (int x = 213; x < 307; ++x)
+            if (step(drawn, x, y) > 60.0) {
+                ++edges;
+                drawnSteps += step(drawn, x, y);
+                shownSteps += step(shown, x, y);
+            }
+    CAPTURE(edges);
+    REQUIRE(edges > 30);
+    CHECK(shownSteps < 0.85 * drawnSteps);
+}
+
 // A Dear ImGui context sized to the window, with our renderer started on it (tests end it).
 static ImGuiContext* startImGui(glm::ivec2 size)
 {

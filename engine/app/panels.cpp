@@ -196,7 +196,9 @@ void Panels::drawStructureLabels()
         else if (dock->right() < size.x * 0.5f) left = std::max(left, dock->right() + 10.0f);
         else bottom = std::min(bottom, dock->position.y - 10.0f);
     }
-    ui::drawLabels(anchors, left, right, ImGui::GetFrameHeight() + 10.0f, bottom);
+    ui::LabelBounds bounds{left, right, ImGui::GetFrameHeight() + 10.0f, bottom};
+    if (world_.closeUp.shown()) bounds = ui::fitLabelsBeside(anchors, bounds, world_.closeUp.mainViewRect(), world_.closeUp.box(), 10.0f);
+    ui::drawLabels(anchors, bounds.left, bounds.right, bounds.top, bounds.bottom);
 }
 
 void Panels::setPresenter(bool enabled)

@@ -59,6 +59,22 @@ std::vector<PlacedLabel> layoutLabels(std::vector<LabelAnchor> anchors, const st
     return placed;
 }
 
+LabelBounds fitLabelsBeside(std::vector<LabelAnchor>& anchors, LabelBounds bounds, const PixelRect& mainView,
+                            const PixelRect& box, float margin)
+{
+    if (!box.empty())
+        std::erase_if(anchors, [&](const LabelAnchor& anchor) {
+            return anchor.screen.x >= box.min.x && anchor.screen.x <= box.max.x && anchor.screen.y >= box.min.y &&
+                   anchor.screen.y <= box.max.y;
+        });
+    if (mainView.empty()) return bounds;
+    bounds.left = std::max(bounds.left, mainView.min.x + margin);
+    bounds.right = std::min(bounds.right, mainView.max.x - margin);
+    bounds.top = std::max(bounds.top, mainView.min.y + margin);
+    bounds.bottom = std::min(bounds.bottom, mainView.max.y - margin);
+    return bounds;
+}
+
 void drawLabels(const std::vector<LabelAnchor>& anchors, float left, float right, float top, float bottom)
 {
     if (anchors.empty()) return;

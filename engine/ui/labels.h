@@ -2,6 +2,8 @@
 // a column beside the model. Labels in a column are spread so they never overlap.
 #pragma once
 
+#include "ui/view_area.h"
+
 #include <glm/vec2.hpp>
 
 #include <optional>
@@ -34,6 +36,17 @@ std::optional<std::string> structureLabelText(const std::string& displayName, bo
 // then pulled back inside [top, bottom]. Pure function of its input, for tests.
 std::vector<PlacedLabel> layoutLabels(std::vector<LabelAnchor> anchors, const std::vector<glm::vec2>& textSizes,
                                       float left, float right, float top, float bottom, float gap);
+
+// The room labels have: the window less the docked panels, and beside a picture in picture
+// (the close-up's box) only the main view the anchors belong to.
+struct LabelBounds {
+    float left = 0.0f, right = 0.0f, top = 0.0f, bottom = 0.0f;
+};
+// Keeps the labels inside `mainView` (a margin in from its edges) and drops the anchors the
+// box covers: what lies under the box is not seen in the main view, and a label over the box
+// would name something in another picture.
+LabelBounds fitLabelsBeside(std::vector<LabelAnchor>& anchors, LabelBounds bounds, const PixelRect& mainView,
+                            const PixelRect& box, float margin);
 
 // Measures, lays out and draws the labels on the background draw list (behind panels).
 void drawLabels(const std::vector<LabelAnchor>& anchors, float left, float right, float top, float bottom);

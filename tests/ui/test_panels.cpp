@@ -243,3 +243,35 @@ TEST_CASE("a quiz in a small window joins the column on the right; in a large on
     CHECK(wide.quiz.bottom() == doctest::Approx(wide.physiology.position.y - 10.0f));
     CHECK(wide.quiz.right() == doctest::Approx(wide.lessons.position.x - 10.0f));
 }
+
+TEST_CASE("beside the close-up's box, pinned labels keep to the main view and none names what the box covers")
+{
+    // A 1280x720 window; the box in the top right corner of the free area, the main view left of it.
+    const ui::PixelRect mainView{{355.0f, 23.0f}, {700.0f, 720.0f}};
+    const ui::PixelRect box{{712.0f, 35.0f}, {895.0f, 400.0f}};
+    std::vector<ui::LabelAnchor> anchors = {{"Semitendinosus", {520.0f, 300.0f}, true},
+                                            {"Biceps femoris long", {690.0f, 120.0f}, true},
+                                            {"Gluteus maximus", {760.0f, 200.0f}, false},  // under the box
+                                            {"Semimembranosus", {600.0f, 650.0f}, true}};
+    const ui::LabelBounds bounds = ui::fitLabelsBeside(anchors, {10.0f, 895.0f, 33.0f, 710.0f}, mainView, box, 10.0f);
+    REQUIRE(anchors.size() == 3);
+    for (const ui::LabelAnchor& anchor : anchors) CHECK(anchor.text != "Gluteus maximus");
+    CHECK(bounds.left == doctest::Approx(365.0f));
+    CHECK(bounds.right == doctest::Approx(690.0f));
+    CHECK(bounds.top == doctest::Approx(33.0f));
+    CHECK(bounds.bottom == doctest::Approx(710.0f));
+    // Laid out with text 150x24 each: every label inside the main view, none over the box.
+    const std::vector<glm::vec2> sizes(anchors.size(), glm::vec2(150.0f, 24.0f));
+    for (const ui::PlacedLabel& label : ui::layoutLabels(anchors, sizes, bounds.left, bounds.right, bounds.top, bounds.bottom, 4.0f)) {
+        CAPTURE(label.text);
+        const ui::PixelRect rect{label.position, label.position + label.size};
+        CHECK_FALSE(rect.overlaps(box));
+        CHECK(rect.min.x >= mainView.min.x);
+        CHECK(rect.max.x <= mainView.max.x);
+    }
+    // No box shown (an empty main view rectangle): the bounds stay as they were.
+    std::vector<ui::LabelAnchor> all = {{"Semitendinosus", {520.0f, 300.0f}, true}};
+    const ui::LabelBounds plain = ui::fitLabelsBeside(all, {10.0f, 895.0f, 33.0f, 710.0f}, {}, {}, 10.0f);
+    CHECK(all.size() == 1);
+    CHECK(plain.right == doctest::Approx(895.0f));
+}

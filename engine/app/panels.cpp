@@ -11,6 +11,7 @@
 #include "ui/labels.h"
 #include "ui/presenter.h"
 #include "ui/quiz_panel.h"
+#include "ui/style.h"
 
 #include <imgui.h>
 
@@ -41,6 +42,11 @@ void Panels::build(double dtSeconds, glm::vec2 pointerPixels, std::vector<ui::Co
         presenter.pointerVisible = pointerVisible_;
         ui::drawPresenter(presenter, commands);
         if (world_.closeUp.shown()) ui::drawCloseUpCaption(world_.closeUp.box(), world_.closeUp.caption());
+        // The key to the state colours, at the caption's text size, above the caption.
+        physiology_.setHighContrast(graphics_.highContrast());
+        ImGui::PushFont(ui::fonts().presenter);
+        physiology_.drawLegend();
+        ImGui::PopFont();
         ui::OverlayInput helpInput;
         helpInput.help = &help_;
         ui::drawControlsHelp(helpInput, overlay_);

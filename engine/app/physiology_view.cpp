@@ -147,13 +147,7 @@ void PhysiologyView::draw(std::vector<ui::Command>& commands)
         }
         ui::drawPhysiologyPanel(input, panel_, commands);
     }
-    ui::LegendInput legend;
-    legend.cramp = legendHoldS_[0] > 0.0;
-    legend.active = legendHoldS_[1] > 0.0;
-    legend.stretched = legendHoldS_[2] > 0.0;
-    legend.colourMap = colourMap_;
-    legend.highContrast = highContrast_;
-    ui::drawLegend(legend);
+    drawLegend();
     if (stretchMap_.open) {
         ui::StretchMapInput input;
         input.lengthPercent = stretchGrid_[std::size_t(stretchMapHead_)];
@@ -170,6 +164,17 @@ void PhysiologyView::draw(std::vector<ui::Command>& commands)
         input.headNames.emplace_back("The three that cross the hip (mean)");
         ui::drawStretchMap(input, stretchMap_, commands);
     }
+}
+
+void PhysiologyView::drawLegend() const
+{
+    ui::LegendInput legend;
+    legend.cramp = legendHoldS_[0] > 0.0;
+    legend.active = legendHoldS_[1] > 0.0;
+    legend.stretched = legendHoldS_[2] > 0.0;
+    legend.colourMap = colourMap_;
+    legend.highContrast = highContrast_;
+    ui::drawLegend(legend);
 }
 
 void PhysiologyView::setColourMap(int map)

@@ -31,6 +31,9 @@ public:
     // The physiology panel and the stretch map, where open, and the legend of the colours on
     // the muscles whenever they carry meaning.
     void draw(std::vector<ui::Command>& commands);
+    // The legend alone (presenter mode, which has no panels): in the current font, so the
+    // presenter's large text makes it readable from the back of a room.
+    void drawLegend() const;
     void setHighContrast(bool enabled) { highContrast_ = enabled; }
 
     void setColourMap(int map);

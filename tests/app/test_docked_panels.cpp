@@ -253,3 +253,30 @@ TEST_CASE("the close-up stays off in a step about other structures, and in a win
         runWithReport(dir, {"--lesson", "cramp_what_is_a_cramp", "--step", "3", "--size", "480x270", "--frames", "6"});
     CHECK(small["close_up"]["shown"] == false);
 }
+
+TEST_CASE("presenter mode keeps the colour legend, at the caption's large text, above the caption")
+{
+    TempDir dir;
+    auto legendIn = [&](bool presenter) {
+        std::vector<std::string> args = {"--lesson", kLesson, "--step", "3", "--time", "3", "--size", "1600x900", "--frames", "14"};
+        if (presenter) args.push_back("--presenter");
+        const nlohmann::json report = runWithReport(dir, args, "");
+        REQUIRE(report["panels"].contains("##colour legend"));
+        const nlohmann::json& rect = report["panels"]["##colour legend"];
+        Box legend{"legend", rect[0].get<double>(), rect[1].get<double>(), rect[2].get<double>(), rect[3].get<double>()};
+        if (presenter) {
+            REQUIRE(report["panels"].contains("##presenter-caption"));
+            const nlohmann::json& caption = report["panels"]["##presenter-caption"];
+            CHECK(legend.y + legend.height <= caption[1].get<double>());
+            CHECK(legend.y + legend.height > caption[1].get<double>() - 60.0);  // just above it
+        }
+        return legend;
+    };
+    const Box desk = legendIn(false);
+    const Box presenter = legendIn(true);
+    // The presenter's text is about twice the desk's at 900 pixels high (32 pixels, 900 / 28,
+    // against 16): the strip is that much taller, its padding the same.
+    CHECK(presenter.height - desk.height > 12.0);
+    CHECK(presenter.x >= 0.0);
+    CHECK(presenter.x + presenter.width <= 1600.0);
+}

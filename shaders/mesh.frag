@@ -18,7 +18,6 @@ in vec3 vViewNormal;
 in vec3 vObjectPosition;
 in vec3 vMuscle;
 in float vOcclusion;
-in vec4 vLitColor;
 
 uniform vec4 uBaseColor;       // linear RGB and opacity
 uniform float uRoughness;
@@ -27,7 +26,6 @@ uniform vec3 uHighlightColor;
 uniform float uHighlight;      // 0: none, 1: full highlight
 uniform float uMapValue;       // < 0: natural colour; else a 0..1 value shown in cividis
 uniform bool uFlat;            // outline pass: the highlight colour, unlit
-uniform bool uVertexLighting;  // lowest quality: the vertex shader lit the surface
 
 out vec4 fragColor;
 
@@ -35,10 +33,6 @@ void main()
 {
     if (uFlat) {
         fragColor = vec4(encodeSrgb(uHighlightColor), 1.0);
-        return;
-    }
-    if (uVertexLighting && uMapValue < 0.0) {
-        fragColor = vLitColor;
         return;
     }
     vec3 normal = normalize(vViewNormal);

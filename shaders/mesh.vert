@@ -2,10 +2,11 @@
 // Static, rigid, skinned and deformed (muscle) meshes. Skinned vertices blend up to four
 // joint matrices; muscles arrive already deformed on the CPU and carry their path
 // coordinates for fibre detail. At the lowest quality the lighting is worked out here, per
-// vertex, and the fragment shader only interpolates it. A cramping muscle ripples: its
+// vertex, colour maps included, and mesh_vertex_lit.frag only interpolates it. A cramping muscle ripples: its
 // surface rises and falls along the normal with the fasciculation wave.
 
 #include "common/lighting.glsl"
+#include "common/colormap.glsl"
 #include "common/muscle_state.glsl"
 
 layout(location = 0) in vec3 aPosition;
@@ -61,6 +62,7 @@ void main()
         float specular = uMaterial == 2 ? 1.2 : (uMaterial == 3 ? 0.25 : 1.0 - uRoughness * 0.7);
         bool showsState = uMaterial == 1 && uMapValue < 0.0;
         vec3 albedo = showsState ? stateAlbedo(uBaseColor.rgb, aMuscle, false) : uBaseColor.rgb;
+        if (uMapValue >= 0.0) albedo = cividis(uMapValue) * 0.8;  // as mesh.frag
         vec3 color = studioLight(albedo, normal, toEye, uMaterial == 2 ? min(uRoughness, 0.3) : uRoughness, specular, aOcclusion * aOcclusion);
         if (showsState) color += stateGlow(aMuscle);
         float alpha = uBaseColor.a;

@@ -70,6 +70,7 @@ core::Expected<Programs> Programs::load(gfx::ShaderLibrary& library)
     };
     const ProgramFiles files[] = {
         {&programs.mesh.index, "mesh", "mesh.vert", "mesh.frag"},
+        {&programs.meshVertexLit.index, "mesh (lit per vertex)", "mesh.vert", "mesh_vertex_lit.frag"},
         {&programs.depth.index, "depth", "mesh.vert", "depth.frag"},
         {&programs.backdrop.index, "background", "background.vert", "background.frag"},
         {&programs.floor.index, "floor", "floor.vert", "floor.frag"},

@@ -14,7 +14,8 @@
 
 namespace render {
 
-// mesh.vert with mesh.frag (structures and props) or with depth.frag (the depth pre-pass).
+// mesh.vert with mesh.frag (structures and props), with mesh_vertex_lit.frag (the same at the
+// lowest quality, lit per vertex), or with depth.frag (the depth pre-pass).
 struct MeshUniforms {
     gfx::Uniform<glm::mat4> model, view, projection;
     gfx::Uniform<int> skinned;
@@ -82,6 +83,7 @@ struct ProgramSlot {
 
 struct Programs {
     ProgramSlot<MeshUniforms> mesh;
+    ProgramSlot<MeshUniforms> meshVertexLit;
     ProgramSlot<MeshUniforms> depth;
     ProgramSlot<BackdropUniforms> backdrop;
     ProgramSlot<FloorUniforms> floor;

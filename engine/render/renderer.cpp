@@ -213,11 +213,16 @@ void Renderer::setMuscleState(const gfx::ShaderProgram& program, const MeshUnifo
     program.set(u.timeS, float(std::fmod(scene.timeSeconds(), 3600.0)));  // float keeps millisecond steps
 }
 
+ProgramSlot<MeshUniforms>& Renderer::meshProgram()
+{
+    return view_.vertexLighting() ? resources_.programs().meshVertexLit : resources_.programs().mesh;
+}
+
 void Renderer::drawOpaque(const scene::Scene& scene, const DrawList& list)
 {
     // The per-frame uniforms stay with the program between binds.
-    const gfx::ShaderProgram& program = resources_.use(resources_.programs().mesh);
-    const MeshUniforms& u = resources_.programs().mesh.uniforms;
+    const gfx::ShaderProgram& program = resources_.use(meshProgram());
+    const MeshUniforms& u = meshProgram().uniforms;
     program.set(u.view, view_.frame().view);
     program.set(u.projection, view_.frame().projection);
     program.set(u.inflate, 0.0f);
@@ -263,8 +268,8 @@ void Renderer::drawTranslucent(const scene::Scene& scene, const DrawList& list)
 void Renderer::drawProps(const scene::Scene& scene)
 {
     if (scene.props.empty()) return;
-    const gfx::ShaderProgram& program = resources_.use(resources_.programs().mesh);
-    const MeshUniforms& u = resources_.programs().mesh.uniforms;
+    const gfx::ShaderProgram& program = resources_.use(meshProgram());
+    const MeshUniforms& u = meshProgram().uniforms;
     gfx::applyRenderState(gfx::RenderState{});
     program.set(u.skinned, 0);
     program.set(u.material, int(MaterialKind::Plain));
@@ -286,8 +291,8 @@ void Renderer::drawPartner(const scene::Scene& scene, float opacity)
 {
     const scene::PartnerFigure* partner = scene.partner();
     if (!partner) return;
-    const gfx::ShaderProgram& program = resources_.use(resources_.programs().mesh);
-    const MeshUniforms& u = resources_.programs().mesh.uniforms;
+    const gfx::ShaderProgram& program = resources_.use(meshProgram());
+    const MeshUniforms& u = meshProgram().uniforms;
     gfx::RenderState state;
     if (opacity < 1.0f) {
         // A ghost: its front surface blended over what is behind it, hiding nothing.
@@ -391,8 +396,8 @@ void Renderer::drawInstance(const scene::Scene& scene, const DrawItem& item, flo
 {
     // Each drawing function binds the program it sets uniforms on; the per-frame ones (view,
     // projection) stay with the program between binds.
-    const gfx::ShaderProgram& program = resources_.use(resources_.programs().mesh);
-    const MeshUniforms& u = resources_.programs().mesh.uniforms;
+    const gfx::ShaderProgram& program = resources_.use(meshProgram());
+    const MeshUniforms& u = meshProgram().uniforms;
     const SurfaceLook& look = item.look;
     bindGeometry(program, u, scene, *item.instance);
     program.set(u.baseColor, glm::vec4(glm::vec3(look.baseColor), look.baseColor.a * opacity));
@@ -435,8 +440,8 @@ void Renderer::drawOutline(const scene::Scene& scene, const DrawList& list)
     gfx::applyRenderState(mark);
     for (const Outlined& entry : outlined) drawDepthOnly(scene, *entry.item);
 
-    const gfx::ShaderProgram& program = resources_.use(resources_.programs().mesh);
-    const MeshUniforms& u = resources_.programs().mesh.uniforms;
+    const gfx::ShaderProgram& program = resources_.use(meshProgram());
+    const MeshUniforms& u = meshProgram().uniforms;
     gfx::RenderState outline;
     outline.depthWrite = false;
     outline.depthTest = false;

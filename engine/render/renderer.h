@@ -87,6 +87,8 @@ public:
 private:
     Renderer(GpuResources resources, const RenderOptions& options) : resources_(std::move(resources)), view_(options) {}
 
+    // The program structures are drawn with at this quality (mesh.frag, or mesh_vertex_lit.frag).
+    ProgramSlot<MeshUniforms>& meshProgram();
     void drawOpaque(const scene::Scene& scene, const DrawList& list);
     void drawBackdrop();
     void drawFloor(const scene::Scene& scene);

@@ -878,6 +878,59 @@ TEST_CASE("a running app redraws the inset every other frame and shows its last 
     CHECK(fixture().newProblems() == before);
 }
 
+TEST_CASE("a colour map shows on a muscle at every quality: dark blue at its low end, yellow at its high end")
+{
+    TempDir dir;
+    auto model = assets::importModel(testing_support::writeTestScene(dir.path()));
+    REQUIRE(model.ok());
+    scene::Scene scene(std::move(*model));
+    scene.layers()[std::size_t(content::LayerId::Skin)].visible = false;
+    int ball = -1;
+    for (std::size_t s = 0; s < scene.structures().size(); ++s)
+        if (scene.structures()[s].nodeName == "muscle.test_ball.r") ball = int(s);
+    REQUIRE(ball >= 0);
+    const glm::ivec2 size(160, 120);
+    for (render::Quality quality : {render::Quality::High, render::Quality::Medium, render::Quality::Low}) {
+        CAPTURE(render::qualityName(quality));
+        auto renderer = render::Renderer::create(std::filesystem::path(HT_SOURCE_DIR) / "shaders", {quality, fixture().info.maxSamples});
+        REQUIRE(renderer.ok());
+        REQUIRE(renderer->upload(scene).ok());
+        scene::OrbitCamera camera;
+        camera.frame(scene.visibleBounds(), false);
+        camera.setPreset(content::ViewPreset::Anterior, false);
+        auto draw = [&](float value) {
+            render::StructureTint tint;
+            tint.structure = ball;
+            tint.value = value;
+            REQUIRE(renderer->render(scene, render::frameViewFrom(camera, size), {tint}).ok());
+            return renderer->readScene();
+        };
+        const core::Image low = draw(0.0f), high = draw(1.0f);
+        // Over the pixels the map changes (the ball), the mean colour at each end.
+        glm::dvec3 lowSum(0.0), highSum(0.0);
+        int changed = 0;
+        for (int y = 0; y < low.height; ++y)
+            for (int x = 0; x < low.width; ++x) {
+                const std::uint8_t* a = low.pixel(x, y);
+                const std::uint8_t* b = high.pixel(x, y);
+                if (std::abs(a[0] - b[0]) + std::abs(a[1] - b[1]) + std::abs(a[2] - b[2]) < 30) continue;
+                ++changed;
+                lowSum += glm::dvec3(a[0], a[1], a[2]);
+                highSum += glm::dvec3(b[0], b[1], b[2]);
+            }
+        REQUIRE(changed > 200);
+        const glm::dvec3 lowMean = lowSum / double(changed), highMean = highSum / double(changed);
+        CAPTURE(lowMean.r);
+        CAPTURE(lowMean.b);
+        CAPTURE(highMean.r);
+        CAPTURE(highMean.b);
+        // Cividis runs from dark blue (0, 0.13, 0.30) to yellow (1.0, 0.91, 0.22).
+        CHECK(lowMean.b > lowMean.r + 20.0);
+        CHECK(highMean.r > highMean.b + 60.0);
+        CHECK(highMean.r + highMean.g > 2.0 * (lowMean.r + lowMean.g));
+    }
+}
+
 TEST_CASE("beside a whole-pose box the main view draws the partner figure as a faint ghost; without one, solid")
 {
     const int before = fixture().newProblems();

@@ -193,7 +193,16 @@ void Panels::drawStructureLabels()
         if (!inserted && distance < found->second.first) found->second = {distance, ui::LabelAnchor{text, *screen, emphasised}};
     }
     std::vector<ui::LabelAnchor> anchors;
-    for (auto& [text, entry] : nearest) anchors.push_back(entry.second);
+    std::map<std::string, glm::vec2> drawnAnchors;
+    for (auto& [text, entry] : nearest) {
+        ui::LabelAnchor anchor = entry.second;
+        const auto previous = labelAnchors_.find(text);
+        anchor.screen = ui::steadyAnchor(previous != labelAnchors_.end() ? std::optional<glm::vec2>(previous->second) : std::nullopt,
+                                         anchor.screen, 1.5f);
+        drawnAnchors[text] = anchor.screen;
+        anchors.push_back(std::move(anchor));
+    }
+    labelAnchors_ = std::move(drawnAnchors);
     // Between the docked panels: right of the left column, left of the lessons, above the plots.
     float left = 10.0f, right = size.x - 10.0f, bottom = size.y - 10.0f;
     for (const ui::DockRect* dock : {&layout_.lessons, &layout_.physiology, &layout_.stretchMap}) {

@@ -16,7 +16,9 @@
 #include <glm/vec2.hpp>
 
 #include <array>
+#include <map>
 #include <optional>
+#include <string>
 #include <vector>
 
 namespace app {
@@ -83,6 +85,7 @@ private:
     std::vector<const content::Lesson*> routineCandidates_;   // offered by the routine builder
     ui::DockLayout layout_;
     std::vector<int> concealed_;   // what the open quiz question asks for (this frame)
+    std::map<std::string, glm::vec2> labelAnchors_;  // where each label's anchor was drawn last frame
     std::optional<std::array<content::LayerSettings, content::kLayerCount>> layersBeforeXray_;
     std::optional<lessons::Quiz> quiz_;
     bool presenter_ = false;

@@ -2,7 +2,10 @@
 
 #include <imgui.h>
 
+#include <glm/common.hpp>
+
 #include <algorithm>
+#include <cmath>
 #include <numeric>
 
 namespace ui {
@@ -57,6 +60,12 @@ std::vector<PlacedLabel> layoutLabels(std::vector<LabelAnchor> anchors, const st
         }
     }
     return placed;
+}
+
+glm::vec2 steadyAnchor(std::optional<glm::vec2> previous, glm::vec2 now, float tolerancePx)
+{
+    if (previous && std::abs(now.x - previous->x) < tolerancePx && std::abs(now.y - previous->y) < tolerancePx) return *previous;
+    return glm::round(now);
 }
 
 LabelBounds fitLabelsBeside(std::vector<LabelAnchor>& anchors, LabelBounds bounds, const PixelRect& mainView,

@@ -37,6 +37,13 @@ std::optional<std::string> structureLabelText(const std::string& displayName, bo
 std::vector<PlacedLabel> layoutLabels(std::vector<LabelAnchor> anchors, const std::vector<glm::vec2>& textSizes,
                                       float left, float right, float top, float bottom, float gap);
 
+// Where a label's anchor is drawn this frame: where it was last frame while the structure has
+// moved less than `tolerancePx` on screen (a camera easing toward its target, a muscle's small
+// shifts while a pose is held), else where it is now, on a whole pixel. Still labels leave the
+// overlay exactly as it was, so its kept picture is reused (gfx::CachedOverlay) instead of
+// drawing every panel again each frame.
+glm::vec2 steadyAnchor(std::optional<glm::vec2> previous, glm::vec2 now, float tolerancePx);
+
 // The room labels have: the window less the docked panels, and beside a picture in picture
 // (the close-up's box) only the main view the anchors belong to.
 struct LabelBounds {

@@ -275,3 +275,22 @@ TEST_CASE("beside the close-up's box, pinned labels keep to the main view and no
     CHECK(all.size() == 1);
     CHECK(plain.right == doctest::Approx(895.0f));
 }
+
+TEST_CASE("a label's anchor holds still while its structure moves less than the tolerance, then jumps to a whole pixel")
+{
+    // First sight: where it is, rounded.
+    CHECK(ui::steadyAnchor(std::nullopt, {100.4f, 50.6f}, 1.5f) == glm::vec2(100.0f, 51.0f));
+    // Sub-pixel drift (an easing camera, a held pose): the same pixel, frame after frame,
+    // until it has gone 1.5 pixels.
+    glm::vec2 shown = ui::steadyAnchor(std::nullopt, {100.0f, 50.0f}, 1.5f);
+    for (int frame = 1; frame <= 14; ++frame) {
+        const glm::vec2 now(100.0f + 0.1f * float(frame), 50.0f - 0.1f * float(frame));
+        shown = ui::steadyAnchor(shown, now, 1.5f);
+        CAPTURE(frame);
+        CHECK(shown == glm::vec2(100.0f, 50.0f));
+    }
+    CHECK(ui::steadyAnchor(shown, {101.6f, 48.4f}, 1.5f) == glm::vec2(102.0f, 48.0f));
+    // A real move follows at once, to the nearest pixel; each axis counts on its own.
+    CHECK(ui::steadyAnchor(glm::vec2(100.0f, 50.0f), {102.2f, 50.0f}, 1.5f) == glm::vec2(102.0f, 50.0f));
+    CHECK(ui::steadyAnchor(glm::vec2(100.0f, 50.0f), {100.3f, 48.4f}, 1.5f) == glm::vec2(100.0f, 48.0f));
+}

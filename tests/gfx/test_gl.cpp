@@ -20,7 +20,9 @@
 #include <cstdlib>
 #include <filesystem>
 #include <functional>
+#include <optional>
 #include <thread>
+#include <utility>
 
 using testing_support::GLFixture;
 using testing_support::TempDir;
@@ -387,38 +389,78 @@ TEST_CASE("low quality, pipelined: the window shows the last finished scene, and
     }
 }
 
-TEST_CASE("medium quality: the window shows the scene with its edges smoothed, and flat areas untouched")
+// A renderer with the scene uploaded, and a camera that frames the scene from a preset side.
+static render::Renderer uploadedRenderer(const scene::Scene& scene, const render::RenderOptions& options)
 {
-    TempDir dir;
-    auto model = assets::importModel(testing_support::writeTestScene(dir.path()));
-    REQUIRE(model.ok());
-    scene::Scene scene(std::move(*model));
-    scene.layers()[std::size_t(content::LayerId::Skin)].opacity = 0.0f;
-    const glm::ivec2 window{320, 240};
-    auto renderer = render::Renderer::create(std::filesystem::path(HT_SOURCE_DIR) / "shaders",
-                                             {render::Quality::Medium, fixture().info.maxSamples});
+    auto renderer = render::Renderer::create(std::filesystem::path(HT_SOURCE_DIR) / "shaders", options);
     REQUIRE(renderer.ok());
     REQUIRE(renderer->upload(scene).ok());
+    return std::move(*renderer);
+}
+
+static scene::OrbitCamera framedCamera(const scene::Scene& scene, content::ViewPreset side)
+{
     scene::OrbitCamera camera;
     camera.frame(scene.visibleBounds(), false);
-    camera.setPreset(content::ViewPreset::Lateral, false);
-    REQUIRE(renderer->render(scene, render::frameViewFrom(camera, window)).ok());
-    const core::Image drawn = renderer->readScene();  // as drawn, before smoothing
-    renderer->present(window);
-    const core::Image shown = gfx::readPixels(nullptr, window);
+    camera.setPreset(side, false);
+    return camera;
+}
+
+// Brightness as the eye weighs it, and the steepest step from a pixel to a neighbour.
+static double brightness(const core::Image& image, int x, int y)
+{
+    const std::uint8_t* p = image.pixel(x, y);
+    return 0.299 * p[0] + 0.587 * p[1] + 0.114 * p[2];
+}
+
+static double steepestStep(const core::Image& image, int x, int y)
+{
+    const double here = brightness(image, x, y);
+    return std::max({std::abs(here - brightness(image, x + 1, y)), std::abs(here - brightness(image, x - 1, y)),
+                     std::abs(here - brightness(image, x, y + 1)), std::abs(here - brightness(image, x, y - 1))});
+}
+
+// The test scene without its skin, uploaded to a medium-quality renderer, and a camera from
+// the side that frames it in a 320x240 window.
+struct MediumScene {
+    TempDir dir;
+    scene::Scene scene;
+    std::optional<render::Renderer> renderer;
+    scene::OrbitCamera lateral;
+    const glm::ivec2 window{320, 240};
+    MediumScene()
+    {
+        auto model = assets::importModel(testing_support::writeTestScene(dir.path()));
+        REQUIRE(model.ok());
+        scene = scene::Scene(std::move(*model));
+        scene.layers()[std::size_t(content::LayerId::Skin)].opacity = 0.0f;
+        auto made = render::Renderer::create(std::filesystem::path(HT_SOURCE_DIR) / "shaders",
+                                             {render::Quality::Medium, fixture().info.maxSamples});
+        REQUIRE(made.ok());
+        renderer.emplace(std::move(*made));
+        REQUIRE(renderer->upload(scene).ok());
+        lateral.frame(scene.visibleBounds(), false);
+        lateral.setPreset(content::ViewPreset::Lateral, false);
+    }
+    // The scene through `camera` as drawn (before smoothing) and as the window shows it.
+    std::pair<core::Image, core::Image> drawAndShow(const scene::OrbitCamera& camera, const render::InsetView* inset = nullptr)
+    {
+        REQUIRE(renderer->render(scene, render::frameViewFrom(camera, window), {}, inset).ok());
+        core::Image drawn = renderer->readScene();
+        renderer->present(window);
+        return {std::move(drawn), gfx::readPixels(nullptr, window)};
+    }
+};
+
+TEST_CASE("medium quality: the window shows the scene with its edges smoothed, and flat areas untouched")
+{
+    MediumScene medium;
+    const auto pictures = medium.drawAndShow(medium.lateral);
+    const core::Image& drawn = pictures.first;
+    const core::Image& shown = pictures.second;
     REQUIRE(drawn.width == shown.width);
     REQUIRE(drawn.height == shown.height);
 
-    // Brightness as the eye weighs it, and the steepest step to a neighbour at each pixel.
-    auto brightness = [](const core::Image& image, int x, int y) {
-        const std::uint8_t* p = image.pixel(x, y);
-        return 0.299 * p[0] + 0.587 * p[1] + 0.114 * p[2];
-    };
-    auto step = [&](const core::Image& image, int x, int y) {
-        const double here = brightness(image, x, y);
-        return std::max({std::abs(here - brightness(image, x + 1, y)), std::abs(here - brightness(image, x - 1, y)),
-                         std::abs(here - brightness(image, x, y + 1)), std::abs(here - brightness(image, x, y - 1))});
-    };
     // Flat pixels (no neighbour within two pixels differs): exactly as drawn. Edge pixels
     // (a step of more than 60 levels in the drawn picture): their steps are softened overall.
     int flat = 0, flatChanged = 0, edges = 0;
@@ -434,10 +476,10 @@ TEST_CASE("medium quality: the window shows the scene with its edges smoothed, a
                 const std::uint8_t* b = shown.pixel(x, y);
                 flatChanged += std::abs(a[0] - b[0]) + std::abs(a[1] - b[1]) + std::abs(a[2] - b[2]) > 3;
             }
-            if (step(drawn, x, y) > 60.0) {
+            if (steepestStep(drawn, x, y) > 60.0) {
                 ++edges;
-                edgeStepsDrawn += step(drawn, x, y);
-                edgeStepsShown += step(shown, x, y);
+                edgeStepsDrawn += steepestStep(drawn, x, y);
+                edgeStepsShown += steepestStep(shown, x, y);
             }
         }
     CAPTURE(flat);
@@ -452,48 +494,26 @@ TEST_CASE("medium quality: the window shows the scene with its edges smoothed, a
 
 TEST_CASE("medium quality smooths the edges in the inset's box too, away from what the main view covers")
 {
-    TempDir dir;
-    auto model = assets::importModel(testing_support::writeTestScene(dir.path()));
-    REQUIRE(model.ok());
-    scene::Scene scene(std::move(*model));
-    scene.layers()[std::size_t(content::LayerId::Skin)].opacity = 0.0f;
-    const glm::ivec2 window{320, 240};
-    auto renderer = render::Renderer::create(std::filesystem::path(HT_SOURCE_DIR) / "shaders",
-                                             {render::Quality::Medium, fixture().info.maxSamples});
-    REQUIRE(renderer.ok());
-    REQUIRE(renderer->upload(scene).ok());
+    MediumScene medium;
     // The main view far off (the scene small in the middle); the box in the top right corner
     // shows it close, with long edges.
-    scene::OrbitCamera far;
-    far.frame(scene.visibleBounds(), false);
-    far.setPreset(content::ViewPreset::Lateral, false);
-    scene::OrbitCamera near = far;
+    scene::OrbitCamera far = medium.lateral;
     far.zoomByFactor(0.2f);
     render::InsetView inset;
-    inset.frame = render::frameViewFrom(near, {100, 76});
+    inset.frame = render::frameViewFrom(medium.lateral, {100, 76});
     inset.topLeftPixels = {210, 8};
-    REQUIRE(renderer->render(scene, render::frameViewFrom(far, window), {}, &inset).ok());
-    const core::Image drawn = renderer->readScene();
-    renderer->present(window);
-    const core::Image shown = gfx::readPixels(nullptr, window);
-    auto brightness = [](const core::Image& image, int x, int y) {
-        const std::uint8_t* p = image.pixel(x, y);
-        return 0.299 * p[0] + 0.587 * p[1] + 0.114 * p[2];
-    };
-    auto step = [&](const core::Image& image, int x, int y) {
-        const double here = brightness(image, x, y);
-        return std::max({std::abs(here - brightness(image, x + 1, y)), std::abs(here - brightness(image, x - 1, y)),
-                         std::abs(here - brightness(image, x, y + 1)), std::abs(here - brightness(image, x, y - 1))});
-    };
+    const auto pictures = medium.drawAndShow(far, &inset);
+    const core::Image& drawn = pictures.first;
+    const core::Image& shown = pictures.second;
     // Edges inside the box (top row first: y from 8 to 84), a pixel in from its frame.
     int edges = 0;
     double drawnSteps = 0.0, shownSteps = 0.0;
     for (int y = 11; y < 81; ++y)
         for (int x = 213; x < 307; ++x)
-            if (step(drawn, x, y) > 60.0) {
+            if (steepestStep(drawn, x, y) > 60.0) {
                 ++edges;
-                drawnSteps += step(drawn, x, y);
-                shownSteps += step(shown, x, y);
+                drawnSteps += steepestStep(drawn, x, y);
+                shownSteps += steepestStep(shown, x, y);
             }
     CAPTURE(edges);
     REQUIRE(edges > 30);
@@ -759,15 +779,11 @@ TEST_CASE("an inset view draws inside its box and its frame only, and the pictur
     const glm::ivec2 size(320, 240);
     for (render::Quality quality : {render::Quality::High, render::Quality::Medium, render::Quality::Low}) {
         CAPTURE(render::qualityName(quality));
-        auto renderer = render::Renderer::create(std::filesystem::path(HT_SOURCE_DIR) / "shaders", {quality, fixture().info.maxSamples});
-        REQUIRE(renderer.ok());
-        REQUIRE(renderer->upload(scene).ok());
-        scene::OrbitCamera camera;
-        camera.frame(scene.visibleBounds(), false);
-        camera.setPreset(content::ViewPreset::Anterior, false);
+        render::Renderer renderer = uploadedRenderer(scene, {quality, fixture().info.maxSamples});
+        const scene::OrbitCamera camera = framedCamera(scene, content::ViewPreset::Anterior);
         const render::FrameView main = render::frameViewFrom(camera, size);
-        REQUIRE(renderer->render(scene, main).ok());
-        const core::Image plain = renderer->readScene();
+        REQUIRE(renderer.render(scene, main).ok());
+        const core::Image plain = renderer.readScene();
 
         // A second camera from the side, close, into a 120x90 box at (180, 20).
         scene::OrbitCamera side = camera;
@@ -777,8 +793,8 @@ TEST_CASE("an inset view draws inside its box and its frame only, and the pictur
         inset.frame = render::frameViewFrom(side, {120, 90});
         inset.topLeftPixels = {180, 20};
         inset.borderPixels = 2;
-        REQUIRE(renderer->render(scene, main, {}, &inset).ok());
-        const core::Image withInset = renderer->readScene();
+        REQUIRE(renderer.render(scene, main, {}, &inset).ok());
+        const core::Image withInset = renderer.readScene();
         REQUIRE(withInset.width == plain.width);
         // Low quality draws at 55 %: compare in the picture's own pixels, a pixel of slack at the box's edges.
         const float scale = float(plain.width) / float(size.x);
@@ -818,20 +834,15 @@ TEST_CASE("a running app redraws the inset every other frame and shows its last 
         CAPTURE(running);
         scene::Scene scene(*model);
         // Medium: single-sampled at the window's size, and the picture shown is this frame's.
-        auto renderer = render::Renderer::create(std::filesystem::path(HT_SOURCE_DIR) / "shaders",
-                                                 {render::Quality::Medium, fixture().info.maxSamples, running});
-        REQUIRE(renderer.ok());
-        REQUIRE(renderer->upload(scene).ok());
-        scene::OrbitCamera camera;
-        camera.frame(scene.visibleBounds(), false);
-        camera.setPreset(content::ViewPreset::Anterior, false);
+        render::Renderer renderer = uploadedRenderer(scene, {render::Quality::Medium, fixture().info.maxSamples, running});
+        const scene::OrbitCamera camera = framedCamera(scene, content::ViewPreset::Anterior);
         const render::FrameView main = render::frameViewFrom(camera, size);
         render::InsetView inset;
         inset.frame = render::frameViewFrom(camera, {120, 90});
         inset.topLeftPixels = {180, 20};
         auto draw = [&] {
-            REQUIRE(renderer->render(scene, main, {}, &inset).ok());
-            return renderer->readScene();
+            REQUIRE(renderer.render(scene, main, {}, &inset).ok());
+            return renderer.readScene();
         };
         // Pixels that differ between two pictures, inside the box and outside it (a margin
         // for the frame around the box).
@@ -892,18 +903,14 @@ TEST_CASE("a colour map shows on a muscle at every quality: dark blue at its low
     const glm::ivec2 size(160, 120);
     for (render::Quality quality : {render::Quality::High, render::Quality::Medium, render::Quality::Low}) {
         CAPTURE(render::qualityName(quality));
-        auto renderer = render::Renderer::create(std::filesystem::path(HT_SOURCE_DIR) / "shaders", {quality, fixture().info.maxSamples});
-        REQUIRE(renderer.ok());
-        REQUIRE(renderer->upload(scene).ok());
-        scene::OrbitCamera camera;
-        camera.frame(scene.visibleBounds(), false);
-        camera.setPreset(content::ViewPreset::Anterior, false);
+        render::Renderer renderer = uploadedRenderer(scene, {quality, fixture().info.maxSamples});
+        const scene::OrbitCamera camera = framedCamera(scene, content::ViewPreset::Anterior);
         auto draw = [&](float value) {
             render::StructureTint tint;
             tint.structure = ball;
             tint.value = value;
-            REQUIRE(renderer->render(scene, render::frameViewFrom(camera, size), {tint}).ok());
-            return renderer->readScene();
+            REQUIRE(renderer.render(scene, render::frameViewFrom(camera, size), {tint}).ok());
+            return renderer.readScene();
         };
         const core::Image low = draw(0.0f), high = draw(1.0f);
         // Over the pixels the map changes (the ball), the mean colour at each end.
@@ -942,19 +949,15 @@ TEST_CASE("beside a whole-pose box the main view draws the partner figure as a f
     // sphere around the ball and the block) is the only thing in front of them.
     scene.layers()[std::size_t(content::LayerId::Skin)].visible = false;
     const glm::ivec2 size(320, 240);
-    auto renderer = render::Renderer::create(std::filesystem::path(HT_SOURCE_DIR) / "shaders", {render::Quality::High, fixture().info.maxSamples});
-    REQUIRE(renderer.ok());
-    REQUIRE(renderer->upload(scene).ok());
-    scene::OrbitCamera camera;
-    camera.frame(scene.visibleBounds(), false);
-    camera.setPreset(content::ViewPreset::Anterior, false);
+    render::Renderer renderer = uploadedRenderer(scene, {render::Quality::High, fixture().info.maxSamples});
+    const scene::OrbitCamera camera = framedCamera(scene, content::ViewPreset::Anterior);
     const render::FrameView main = render::frameViewFrom(camera, size);
     render::InsetView inset;
     inset.frame = render::frameViewFrom(camera, {80, 60});
     inset.topLeftPixels = {230, 10};
     auto draw = [&](const render::InsetView* with) {
-        REQUIRE(renderer->render(scene, main, {}, with).ok());
-        return renderer->readScene();
+        REQUIRE(renderer.render(scene, main, {}, with).ok());
+        return renderer.readScene();
     };
     const core::Image alone = draw(&inset);
     scene.setPartner({}, anatomy::Pose::neutral());

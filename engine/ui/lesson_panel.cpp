@@ -134,7 +134,7 @@ void drawLessonList(const LessonPanelInput& input, LessonPanelState& state, std:
     }
 }
 
-void drawPlayback(const lessons::LessonPlayer& player, std::vector<Command>& commands)
+void drawPlayback(const lessons::LessonPlayer& player, bool& timelineHeld, std::vector<Command>& commands)
 {
     const float buttonWidth = ImGui::GetFontSize() * 5.2f;
     ImGui::BeginDisabled(player.stepIndex() == 0);
@@ -150,14 +150,20 @@ void drawPlayback(const lessons::LessonPlayer& player, std::vector<Command>& com
     if (ImGui::Button("Next >", ImVec2(buttonWidth, 0))) commands.push_back(NextStep{});
     ImGui::EndDisabled();
 
-    // Shown in tenths of a second, as its label reads: between tenths the panel stays exactly
-    // as it was and its kept picture is reused (gfx::CachedOverlay), where a grab moving by a
-    // fraction of a pixel every frame had the overlay drawn again each frame (about 4 ms on a
-    // software rasteriser at 1280x720).
-    float time = float(std::floor(player.stepTimeS() * 10.0) / 10.0);
+    // While the step plays, the timeline moves in whole seconds, with the hold countdown; paused
+    // or dragged, in tenths. Between its moves the panel stays exactly as it was and its kept
+    // picture is reused (gfx::CachedOverlay), where a grab moving by a fraction of a pixel
+    // every frame had the overlay drawn again each frame (about 4 ms on a software rasteriser
+    // at 1280x720).
+    const bool fine = player.paused() || timelineHeld;
+    const double unitS = fine ? 0.1 : 1.0;
+    float time = float(std::floor(player.stepTimeS() / unitS) * unitS);
     const float duration = float(std::max(player.stepDurationS(), 0.01));
     ImGui::SetNextItemWidth(-ImGui::GetFontSize() * 6.0f);
-    if (ImGui::SliderFloat("##timeline", &time, 0.0f, duration, "%.1f s")) commands.push_back(ScrubStep{time});
+    // The value dragged to is kept as it is, not rounded to what the label shows.
+    if (ImGui::SliderFloat("##timeline", &time, 0.0f, duration, fine ? "%.1f s" : "%.0f s", ImGuiSliderFlags_NoRoundToFormat))
+        commands.push_back(ScrubStep{time});
+    timelineHeld = ImGui::IsItemActive();
     ImGui::SameLine();
     static const double speeds[] = {0.25, 0.5, 1.0, 1.5, 2.0};
     char current[16];
@@ -240,8 +246,8 @@ void drawStep(const LessonPanelInput& input, LessonPanelState& state, std::vecto
             ImGui::SetWindowFontScale(1.8f);
             ImGui::TextColored(kAccent, "%d s", int(std::ceil(clock.remainingS())));
             ImGui::SetWindowFontScale(1.0f);
-            // In tenths of a second too, for the same reason as the timeline.
-            const double shownS = std::floor(clock.phaseTimeS * 10.0) / 10.0;
+            // In whole seconds, with the countdown beside it (and for the timeline's reason).
+            const double shownS = std::floor(clock.phaseTimeS);
             const float fraction = clock.phaseDurationS > 0.0 ? float(shownS / clock.phaseDurationS) : 1.0f;
             ImGui::ProgressBar(fraction, ImVec2(-1.0f, ImGui::GetFontSize() * 0.5f), "");
         }
@@ -254,7 +260,7 @@ void drawStep(const LessonPanelInput& input, LessonPanelState& state, std::vecto
     ImGui::Separator();
     drawSources(step->sources, input.library->sources());
     ImGui::Spacing();
-    drawPlayback(player, commands);
+    drawPlayback(player, state.timelineHeld, commands);
     ImGui::Spacing();
     if (ImGui::CollapsingHeader("Steps")) {
         const std::set<int>* done = nullptr;

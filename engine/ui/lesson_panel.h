@@ -32,6 +32,7 @@ struct LessonPanelState {
     bool disclaimerAccepted = false;
     int chapterTab = -1;   // -1: all chapters
     GlossaryState glossary;   // the term hovered or pinned in the step text
+    bool timelineHeld = false;  // the timeline was being dragged last frame
 };
 
 void drawLessonPanel(const LessonPanelInput& input, LessonPanelState& state, std::vector<Command>& commands);

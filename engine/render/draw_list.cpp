@@ -76,7 +76,7 @@ bool tintShows(const StructureTint& tint)
 }
 
 DrawList buildDrawList(const scene::Scene& scene, const FrameView& view, std::span<const StructureTint> tints,
-                       std::span<const float> instanceFade)
+                       std::span<const float> instanceFade, std::span<const core::Bounds> posed)
 {
     auto tintOf = [&](int structure) {
         for (const StructureTint& tint : tints)
@@ -91,13 +91,15 @@ DrawList buildDrawList(const scene::Scene& scene, const FrameView& view, std::sp
         // Skinned and deformed meshes are placed in world space by their vertices.
         const bool worldSpace = data.skinned() || !scene.deformedPositions(instance.mesh).empty();
         const glm::mat4& placement = scene.nodeWorldMatrices()[std::size_t(instance.node)];
-        if (!worldSpace && outsideView(data.bounds.transformed(placement), viewProjection)) continue;
+        const std::size_t index = std::size_t(&instance - scene.instances().data());
+        if (worldSpace ? index < posed.size() && outsideView(posed[index], viewProjection)
+                       : outsideView(data.bounds.transformed(placement), viewProjection))
+            continue;
         DrawItem item;
         item.instance = &instance;
         item.look = surfaceLookOf(scene, instance);
         item.state = tintOf(instance.structure);
         item.mapValue = item.state.value;
-        const std::size_t index = std::size_t(&instance - scene.instances().data());
         if (index < instanceFade.size()) item.fade = instanceFade[index];
         const glm::vec3 centre =
             worldSpace ? data.bounds.center() : glm::vec3(placement * glm::vec4(data.bounds.center(), 1.0f));
@@ -300,21 +302,6 @@ glm::ivec4 coveredPixels(const scene::Scene& scene, const FrameView& view, std::
     const glm::vec2 high = glm::clamp((covered.max * 0.5f + 0.5f) * size + margin, glm::vec2(0.0f), size);
     const glm::ivec2 first(glm::floor(low)), end(glm::ceil(high));
     return {first.x, first.y, end.x - first.x, end.y - first.y};
-}
-
-void cullPosedOutsideView(DrawList& list, const scene::Scene& scene, const FrameView& view, std::span<const core::Bounds> posed)
-{
-    const glm::mat4 viewProjection = view.projection * view.view;
-    std::vector<core::Bounds> measured;
-    const std::span<const core::Bounds> bounds = posedOrMeasure(scene, posed, measured);
-    for (std::vector<DrawItem>* items : {&list.opaque, &list.translucent}) {
-        std::erase_if(*items, [&](const DrawItem& item) {
-            const assets::MeshData& data = scene.model().meshes[std::size_t(item.instance->mesh)];
-            const bool moves = data.skinned() || !scene.deformedPositions(item.instance->mesh).empty();
-            const std::size_t index = std::size_t(item.instance - scene.instances().data());
-            return moves && outsideView(bounds[index], viewProjection);
-        });
-    }
 }
 
 } // namespace render

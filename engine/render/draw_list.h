@@ -69,17 +69,13 @@ struct DrawList {
 };
 
 // Rigid structures entirely outside the view are left out (feet, hands, the head when the
-// thighs fill the screen); skinned and deformed meshes move too much to bound cheaply.
+// thighs fill the screen). Skinned and deformed meshes move too much to bound from their rest
+// shape: with `posed` (posedInstanceBounds of this frame) those wholly outside the view are left
+// out too (most of the body, in a close-up), else all are kept.
 // `instanceFade`, per scene instance when given, multiplies each one's opacity (see
 // occluderFadeTargets); a faded instance is drawn with the see-through ones.
 DrawList buildDrawList(const scene::Scene& scene, const FrameView& view, std::span<const StructureTint> tints,
-                       std::span<const float> instanceFade = {});
-
-// Leaves out of `list` the skinned and deformed meshes whose bounds as posed now (measured on a
-// sample of their vertices) lie wholly outside the view. buildDrawList keeps them all; for a
-// narrow view such as the close-up, where most of the body is out of sight, the measuring
-// costs less than drawing them.
-void cullPosedOutsideView(DrawList& list, const scene::Scene& scene, const FrameView& view, std::span<const core::Bounds> posed = {});
+                       std::span<const float> instanceFade = {}, std::span<const core::Bounds> posed = {});
 
 // How far a structure that hides the focus fades: enough to see the heads through it, enough
 // left to see where it lies.

@@ -87,9 +87,7 @@ core::Status Renderer::render(const scene::Scene& scene, const FrameView& frame,
     // Measured once a frame: the fades, the smoothing box and the close-up's culling share them.
     posed_ = posedInstanceBounds(scene);
     easeFades(instanceFade_, occluderFadeTargets(scene, frame, tints, posed_), fadeElapsedS);
-    DrawList list = buildDrawList(scene, frame, tints, instanceFade_);
-    // Skinned and deformed meshes by their posed bounds: a close-up leaves most of the body out.
-    cullPosedOutsideView(list, scene, frame, posed_);
+    const DrawList list = buildDrawList(scene, frame, tints, instanceFade_, posed_);
     if (view_.smoothsEdges()) smoothPixels_ = coveredPixels(scene, frame, posed_);
     const gfx::RenderTarget* target = resources_.sceneTargets().drawn ? &*resources_.sceneTargets().drawn : nullptr;
     gfx::beginPass(target, target ? target->size() : frame.sizePixels, {glm::vec4(0.0f, 0.0f, 0.0f, 1.0f), 1.0f, 0});
@@ -182,8 +180,7 @@ void Renderer::drawInset(const scene::Scene& scene, const InsetView& inset, cons
     partnerOpacity_ = 1.0f;
     easeFades(insetFade_, occluderFadeTargets(scene, inset.frame, tints, posed_), cache.fadeElapsedS);
     cache.fadeElapsedS = 0.0;
-    DrawList list = buildDrawList(scene, inset.frame, tints, insetFade_);
-    cullPosedOutsideView(list, scene, inset.frame, posed_);
+    const DrawList list = buildDrawList(scene, inset.frame, tints, insetFade_, posed_);
     drawOpaque(scene, list);
     drawBackdrop();
     drawFloor(scene);

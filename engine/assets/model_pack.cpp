@@ -1,6 +1,7 @@
 #include "assets/model_pack.h"
 
 #include "assets/model_wire.h"
+#include "core/hash.h"
 
 #include <cerrno>
 #include <cstring>
@@ -18,23 +19,6 @@ constexpr char kMagic[8] = {'H', 'T', 'M', 'O', 'D', 'E', 'L', '\0'};
 constexpr std::uint32_t kVersion = 1;
 // magic, version, source size and hash, payload hash
 constexpr std::size_t kHeaderBytes = sizeof kMagic + 4 + 8 + 8 + 8;
-
-// A 64-bit hash of bytes, eight at a time: it only has to notice a changed or damaged file,
-// not resist anyone, and it must keep up with a file read (a few milliseconds for the model).
-std::uint64_t hashBytes(std::string_view bytes)
-{
-    constexpr std::uint64_t kPrime = 0x100000001b3ull;
-    std::uint64_t hash = 0xcbf29ce484222325ull ^ bytes.size();
-    std::size_t at = 0;
-    for (; at + 8 <= bytes.size(); at += 8) {
-        std::uint64_t word = 0;
-        std::memcpy(&word, bytes.data() + at, 8);
-        hash = (hash ^ word) * kPrime;
-        hash ^= hash >> 29;
-    }
-    for (; at < bytes.size(); ++at) hash = (hash ^ std::uint8_t(bytes[at])) * kPrime;
-    return hash ^ (hash >> 32);
-}
 
 template <class T>
 void put(std::string& out, const T& value)
@@ -102,7 +86,7 @@ std::filesystem::path modelPackPathFor(const std::filesystem::path& gltfPath)
 
 PackSource packSourceOf(std::string_view bytes)
 {
-    return {bytes.size(), hashBytes(bytes)};
+    return {bytes.size(), core::hashBytes(bytes)};
 }
 
 core::Expected<PackSource> packSourceOfFile(const std::filesystem::path& path)
@@ -128,7 +112,7 @@ std::string encodeModelPack(const ModelData& model, const DetailLevels& levels, 
     put(out, kVersion);
     put(out, source.sizeBytes);
     put(out, source.hash);
-    put(out, hashBytes(payload));
+    put(out, core::hashBytes(payload));
     out += payload;
     return out;
 }
@@ -150,7 +134,7 @@ core::Expected<ModelPack> decodeModelPack(std::string_view bytes, const std::str
                                              std::to_string(kVersion));
     if (expected && !(source == *expected))
         return core::makeFileError(name, "was packed from another version of its glTF file (size or contents differ); it is stale");
-    if (hashBytes(bytes) != payloadHash) return core::makeFileError(name, "is damaged: its contents do not match their checksum");
+    if (core::hashBytes(bytes) != payloadHash) return core::makeFileError(name, "is damaged: its contents do not match their checksum");
 
     std::uint64_t wireBytes = 0;
     if (!take(bytes, wireBytes) || wireBytes > bytes.size()) return core::makeFileError(name, "is damaged: the model is cut short");

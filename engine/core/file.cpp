@@ -55,7 +55,7 @@ Expected<std::vector<std::uint8_t>> readBinaryFile(const fs::path& path)
     return bytes;
 }
 
-Status writeFileAtomic(const fs::path& path, std::string_view contents)
+Status writeFileAtomic(const fs::path& path, std::string_view contents, FileFlush flush)
 {
     std::error_code ec;
     if (path.has_parent_path()) {
@@ -80,7 +80,7 @@ Status writeFileAtomic(const fs::path& path, std::string_view contents)
         data += written;
         left -= std::size_t(written);
     }
-    if (::fsync(fd) != 0 || ::close(fd) != 0) {
+    if ((flush == FileFlush::ToDisk && ::fsync(fd) != 0) || ::close(fd) != 0) {
         std::string reason = std::strerror(errno);
         ::unlink(temporary.c_str());
         return makeFileError(path.string(), "flush failed: " + reason);

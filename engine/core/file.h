@@ -29,7 +29,9 @@ auto parseTextFile(const std::filesystem::path& path, Parse&& parse)
 
 // Writes to a temporary file beside the target, flushes it to disk, then renames it over
 // the target, so a crash while saving leaves either the old or the new file, never half.
-Status writeFileAtomic(const std::filesystem::path& path, std::string_view contents);
+// A cache, which notices a damaged file itself and can make it again, may skip the flush.
+enum class FileFlush { ToDisk, Skip };
+Status writeFileAtomic(const std::filesystem::path& path, std::string_view contents, FileFlush flush = FileFlush::ToDisk);
 
 // A number that changes whenever the file's modification time or size changes; nothing if
 // the file is missing. Size is mixed in because two saves can share a coarse timestamp.

@@ -1,5 +1,7 @@
 #include "app/graphics_context.h"
 
+#include "app/paths.h"
+
 #include "core/clock.h"
 #include "core/image.h"
 #include "core/log.h"
@@ -46,6 +48,7 @@ GraphicsDesc graphicsDescFor(const Options& options, const Settings& settings, c
     window.vsync = options.vsync && !options.bench;
     window.glDebugContext = options.glDebug;
     desc.shaders = shaders;
+    desc.programCache = programCacheFolder();
     desc.glDebug = options.glDebug;
     desc.pipelined = !options.headless || options.bench;
     desc.passTiming = options.bench && std::getenv("HT_BENCH_PASSES") != nullptr;
@@ -54,6 +57,7 @@ GraphicsDesc graphicsDescFor(const Options& options, const Settings& settings, c
 
 GraphicsContext::~GraphicsContext()
 {
+    finishFontAtlas();
     overlayCache_.release();
     if (imguiReady_) {
         gfx::shutdownImGuiRenderer();
@@ -82,10 +86,14 @@ core::Status GraphicsContext::createRenderer(render::Quality quality, const scen
     options.maxSamples = gl_.maxSamples;
     options.quality = quality;
     options.pipelined = desc_.pipelined;
-    auto renderer = render::Renderer::create(desc_.shaders, options);
+    core::Stopwatch setUpTime;
+    auto renderer = render::Renderer::create(desc_.shaders, options, desc_.programCache);
     if (!renderer) return renderer.error();
+    const double programsMs = setUpTime.elapsedMs();
     renderer_ = std::move(*renderer);
     if (core::Status uploaded = renderer_->upload(scene); !uploaded) return uploaded.error();
+    core::logDebug("gfx", "renderer made in ", programsMs, " ms (", renderer_->shaders().cachedPrograms(),
+                   " programs from the cache), the model uploaded in ", setUpTime.elapsedMs() - programsMs, " ms");
     // Made once at start-up; a renderer rebuilt after a lost context simplifies as it draws.
     if (detailLevels_.valid()) renderer_->setDetailLevels(detailLevels_.get());
     gpuTimer_ = gfx::GpuTimer();
@@ -102,7 +110,7 @@ core::Status GraphicsContext::startOverlay(float fontScale, bool highContrast)
     io.IniFilename = nullptr; // window placement is saved by the app's own settings
     io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
     window_.initImGuiBackend();
-    if (!gfx::initImGuiRenderer()) return core::makeError("cannot start the overlay renderer");
+    if (core::Status started = gfx::initImGuiRenderer(desc_.shaders, desc_.programCache); !started) return started;
     imguiReady_ = true;
     dpiScale_ = displayScale(window_);
     highContrast_ = highContrast;
@@ -132,7 +140,7 @@ core::Status GraphicsContext::recoverLostContext(const scene::Scene& scene)
     if (desc_.glDebug) gfx::enableDebugOutput(true);
     if (core::Status created = createRenderer(quality, scene); !created) return created;
     if (imguiReady_) {
-        if (!gfx::initImGuiRenderer()) return core::makeError("cannot restart the overlay renderer");
+        if (core::Status started = gfx::initImGuiRenderer(desc_.shaders, desc_.programCache); !started) return started;
         fontRebuildPending_ = true;
     }
     ++contextRecoveries_;
@@ -151,11 +159,20 @@ void GraphicsContext::refreshDisplayScale()
 
 void GraphicsContext::setFontScale(float scale)
 {
+    finishFontAtlas();  // the atlas is about to be cleared
     fontScale_ = std::clamp(scale, 0.6f, 4.0f);
     const float pixels = std::round(kBaseFontPixels * fontScale_ * dpiScale_);
     ui::loadFonts(pixels, ui::presenterPixelsFor(window_.drawableSize().y));
     ui::applyTheme(pixels / kBaseFontPixels, highContrast_);
     fontRebuildPending_ = true;
+    // The glyphs are rasterised away from this thread, which meanwhile sets up the renderer or
+    // draws the scene; nothing else touches the atlas until finishFontAtlas.
+    fontAtlas_ = std::async(std::launch::async, [atlas = ImGui::GetIO().Fonts] { atlas->Build(); });
+}
+
+void GraphicsContext::finishFontAtlas()
+{
+    if (fontAtlas_.valid()) fontAtlas_.get();
 }
 
 void GraphicsContext::setHighContrast(bool enabled)
@@ -190,6 +207,7 @@ void GraphicsContext::drawOverlay(glm::ivec2 drawable, const std::function<void(
     // Presenter text follows the screen height, so a resize can call for new fonts.
     if (imguiReady_ && ui::presenterPixelsFor(drawable.y) != ui::fonts().presenterPixels) setFontScale(fontScale_);
     if (fontRebuildPending_) {
+        finishFontAtlas();
         gfx::rebuildImGuiFonts();
         overlayCache_.invalidate();
         fontRebuildPending_ = false;

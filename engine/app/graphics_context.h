@@ -27,6 +27,7 @@ namespace app {
 struct GraphicsDesc {
     platform::WindowDesc window;
     std::filesystem::path shaders;  // the renderer's shader folder
+    std::filesystem::path programCache;  // linked programs kept between runs (empty: none)
     bool glDebug = false;           // report every OpenGL error and warning
     bool pipelined = false;         // low quality may show the scene a frame late (see render::RenderOptions)
     bool passTiming = false;        // time each pass, waiting for the GPU after it (--bench, HT_BENCH_PASSES)
@@ -100,6 +101,7 @@ public:
 
 private:
     void drawOverlay(glm::ivec2 drawable, const std::function<void()>& buildOverlay);
+    void finishFontAtlas();
 
     GraphicsDesc desc_;
     platform::Window window_;
@@ -116,6 +118,7 @@ private:
     float dpiScale_ = 1.0f;
     bool highContrast_ = false;
     bool fontRebuildPending_ = false;
+    std::future<void> fontAtlas_;  // the fonts' glyphs, rasterised on another thread
     bool presenterMadeFullscreen_ = false;
     int contextRecoveries_ = 0;
 };

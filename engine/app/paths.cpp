@@ -137,6 +137,15 @@ fs::path screenshotFolder()
     return fs::current_path() / "screenshots";
 }
 
+fs::path programCacheFolder()
+{
+    fs::path cache;
+    if (const char* own = std::getenv("HT_CACHE_DIR"); own && *own) cache = own;
+    else if (const char* xdg = std::getenv("XDG_CACHE_HOME"); xdg && *xdg) cache = fs::path(xdg) / "hamstring-trainer";
+    else if (const char* home = std::getenv("HOME"); home && *home) cache = fs::path(home) / ".cache" / "hamstring-trainer";
+    return cache.empty() ? cache : cache / "programs";
+}
+
 std::string timestampedName(const std::string& prefix, const std::string& extension)
 {
     std::time_t now = std::time(nullptr);

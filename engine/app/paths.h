@@ -36,6 +36,10 @@ std::filesystem::path screenshotFolder();
 // Where File > Export lesson video... writes: "Hamstring Trainer" in the user's Videos folder
 // (XDG_VIDEOS_DIR as for pictures, else ~/Videos), else ./videos.
 std::filesystem::path videoFolder();
+// Where linked shader programs are kept between runs: $HT_CACHE_DIR, else
+// $XDG_CACHE_HOME/hamstring-trainer, else ~/.cache/hamstring-trainer, each with programs/
+// inside; empty (nothing kept) where none of them is set.
+std::filesystem::path programCacheFolder();
 // A file name like "hamstring-2026-11-22-143005.png".
 std::string timestampedName(const std::string& prefix, const std::string& extension);
 

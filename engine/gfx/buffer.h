@@ -76,6 +76,12 @@ private:
 };
 
 template <class T>
+std::span<const std::byte> bytesOf(std::span<const T> values)
+{
+    return std::as_bytes(values);
+}
+
+template <class T>
 std::span<const std::byte> bytesOf(const std::vector<T>& values)
 {
     return std::as_bytes(std::span<const T>(values));

@@ -2,59 +2,181 @@
 
 #include "gfx/gl.h"
 #include "gfx/render_state.h"
+#include "gfx/shader_library.h"
+#include "gfx/texture.h"
 
 #include <imgui.h>
-#include <imgui_impl_opengl3.h>
 
 #include <algorithm>
 #include <cmath>
+#include <cstddef>
+#include <cstdint>
 #include <cstring>
 
 namespace gfx {
 
-bool initImGuiRenderer()
+namespace {
+
+// What the overlay renderer holds between frames; one per ImGui context the app runs.
+struct ImGuiGl {
+    ShaderLibrary shaders{""};
+    int program = -1;
+    Uniform<glm::mat4> projection;
+    Uniform<int> atlas;
+    VertexArrayHandle vertexArray;
+    BufferHandle vertices, indices;
+    std::optional<Texture2D> fontAtlas;
+};
+
+std::optional<ImGuiGl> imguiGl;
+
+void setUpState(const ImDrawData& drawData, glm::ivec2 framebuffer)
 {
-    if (!ImGui_ImplOpenGL3_Init("#version 330 core")) return false;
+    // Straight-alpha colour over the window; coverage accumulates in alpha, so a picture of
+    // the overlay drawn over a clear target comes out premultiplied (CachedOverlay).
+    glEnable(GL_BLEND);
+    glBlendEquation(GL_FUNC_ADD);
+    glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
+    glDisable(GL_CULL_FACE);
+    glDisable(GL_DEPTH_TEST);
+    glDisable(GL_STENCIL_TEST);
+    glEnable(GL_SCISSOR_TEST);
+    glColorMask(GL_TRUE, GL_TRUE, GL_TRUE, GL_TRUE);
+    glViewport(0, 0, framebuffer.x, framebuffer.y);
+    // Overlay pixels (top-left origin, y down) to clip space.
+    const float left = drawData.DisplayPos.x, right = left + drawData.DisplaySize.x;
+    const float top = drawData.DisplayPos.y, bottom = top + drawData.DisplaySize.y;
+    const glm::mat4 projection{{2.0f / (right - left), 0.0f, 0.0f, 0.0f},
+                               {0.0f, 2.0f / (top - bottom), 0.0f, 0.0f},
+                               {0.0f, 0.0f, -1.0f, 0.0f},
+                               {(right + left) / (left - right), (top + bottom) / (bottom - top), 0.0f, 1.0f}};
+    const ShaderProgram& program = imguiGl->shaders.program(imguiGl->program);
+    program.use();
+    program.set(imguiGl->projection, projection);
+    program.set(imguiGl->atlas, 0);
+    glBindVertexArray(imguiGl->vertexArray.id());
+    glBindBuffer(GL_ARRAY_BUFFER, imguiGl->vertices.id());
+    glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, imguiGl->indices.id());
+    glActiveTexture(GL_TEXTURE0);
+}
+
+} // namespace
+
+core::Status initImGuiRenderer(const std::filesystem::path& shaderFolder, const std::filesystem::path& programCache)
+{
+    ImGuiGl gl;
+    gl.shaders = ShaderLibrary(shaderFolder, programCache);
+    auto program = gl.shaders.load("overlay text", "imgui.vert", "imgui.frag");
+    if (!program) return program.error();
+    gl.program = *program;
+    const ShaderProgram& linked = gl.shaders.program(gl.program);
+    gl.projection = linked.uniform<glm::mat4>("uProjection");
+    gl.atlas = linked.uniform<int>("uAtlas");
+    GLuint names[2] = {0, 0};
+    glGenVertexArrays(1, names);
+    gl.vertexArray = VertexArrayHandle(names[0]);
+    glGenBuffers(2, names);
+    gl.vertices = BufferHandle(names[0]);
+    gl.indices = BufferHandle(names[1]);
+    glBindVertexArray(gl.vertexArray.id());
+    glBindBuffer(GL_ARRAY_BUFFER, gl.vertices.id());
+    glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, gl.indices.id());
+    const auto stride = GLsizei(sizeof(ImDrawVert));
+    glEnableVertexAttribArray(0);
+    glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, stride, reinterpret_cast<const void*>(offsetof(ImDrawVert, pos)));
+    glEnableVertexAttribArray(1);
+    glVertexAttribPointer(1, 2, GL_FLOAT, GL_FALSE, stride, reinterpret_cast<const void*>(offsetof(ImDrawVert, uv)));
+    glEnableVertexAttribArray(2);
+    glVertexAttribPointer(2, 4, GL_UNSIGNED_BYTE, GL_TRUE, stride, reinterpret_cast<const void*>(offsetof(ImDrawVert, col)));
+    glBindVertexArray(0);
+    if (glObjectLabel) glObjectLabel(GL_VERTEX_ARRAY, gl.vertexArray.id(), -1, "overlay");
+    imguiGl = std::move(gl);
+
+    ImGuiIO& io = ImGui::GetIO();
+    io.BackendRendererName = "hamstring-trainer OpenGL 3.3";
     // A window of long text makes more than 65,535 vertices, more than 16-bit indices reach.
     // Dear ImGui then splits its draw list into chunks, each drawn from its own base vertex
-    // (pcmd->VtxOffset, glDrawElementsBaseVertex, GL 3.2), but only for a renderer that says
-    // it can; without the flag it stops the program instead. The backend sets it on every
-    // context from 3.2 up, so a context without it is refused here, not on a long lesson.
-    if ((ImGui::GetIO().BackendFlags & ImGuiBackendFlags_RendererHasVtxOffset) == 0) {
-        ImGui_ImplOpenGL3_Shutdown();
-        return false;
-    }
-    return true;
+    // (glDrawElementsBaseVertex, core since GL 3.2); without this flag it stops the program.
+    io.BackendFlags |= ImGuiBackendFlags_RendererHasVtxOffset;
+    return {};
 }
 
 void shutdownImGuiRenderer()
 {
-    ImGui_ImplOpenGL3_Shutdown();
+    imguiGl.reset();
+    if (ImGui::GetCurrentContext()) {
+        ImGuiIO& io = ImGui::GetIO();
+        io.BackendRendererName = nullptr;
+        io.BackendFlags &= ~ImGuiBackendFlags_RendererHasVtxOffset;
+        io.Fonts->SetTexID(ImTextureID{});
+    }
 }
 
 void newImGuiRendererFrame()
 {
-    ImGui_ImplOpenGL3_NewFrame();
+    if (!imguiGl || imguiGl->fontAtlas) return;
+    // The atlas as coverage, one byte a pixel: a quarter of what colour would take.
+    ImFontAtlas& atlas = *ImGui::GetIO().Fonts;
+    unsigned char* pixels = nullptr;
+    int width = 0, height = 0;
+    atlas.GetTexDataAsAlpha8(&pixels, &width, &height);
+    auto texture = Texture2D::create({{width, height},
+                                      TextureFormat::R8,
+                                      TextureFilter::Linear,
+                                      TextureWrap::Clamp,
+                                      {pixels, std::size_t(width) * std::size_t(height)},
+                                      "font atlas"});
+    if (!texture) return;  // the text is missing; the panels still draw
+    imguiGl->fontAtlas = std::move(*texture);
+    atlas.SetTexID(reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(imguiGl->fontAtlas->id())));
     // Once the font atlas is a texture, its pixels on the CPU side are not needed: ImGui makes
     // them again if the fonts are rebuilt (a new text size or display).
-    ImFontAtlas& atlas = *ImGui::GetIO().Fonts;
-    if (atlas.TexPixelsAlpha8 || atlas.TexPixelsRGBA32) atlas.ClearTexData();
+    atlas.ClearTexData();
 }
 
 void renderImGui(ImDrawData* drawData)
 {
-    // The backend puts back the program that was bound before it; if that one has since been
-    // deleted (a shader reloaded, a renderer rebuilt) putting it back is an error. Every
-    // drawing function here binds its own program, so none needs to survive the overlay.
-    glUseProgram(0);
-    ImGui_ImplOpenGL3_RenderDrawData(drawData);
-    invalidateRenderState(); // the backend sets its own blend, scissor and cull state
+    const glm::ivec2 framebuffer(int(drawData->DisplaySize.x * drawData->FramebufferScale.x),
+                                 int(drawData->DisplaySize.y * drawData->FramebufferScale.y));
+    if (!imguiGl || framebuffer.x <= 0 || framebuffer.y <= 0 || drawData->CmdListsCount == 0) return;
+    setUpState(*drawData, framebuffer);
+    const ImVec2 origin = drawData->DisplayPos, scale = drawData->FramebufferScale;
+    constexpr GLenum indexType = sizeof(ImDrawIdx) == 2 ? GL_UNSIGNED_SHORT : GL_UNSIGNED_INT;
+    for (int l = 0; l < drawData->CmdListsCount; ++l) {
+        const ImDrawList& list = *drawData->CmdLists[l];
+        glBufferData(GL_ARRAY_BUFFER, GLsizeiptr(list.VtxBuffer.Size) * GLsizeiptr(sizeof(ImDrawVert)), list.VtxBuffer.Data,
+                     GL_STREAM_DRAW);
+        glBufferData(GL_ELEMENT_ARRAY_BUFFER, GLsizeiptr(list.IdxBuffer.Size) * GLsizeiptr(sizeof(ImDrawIdx)),
+                     list.IdxBuffer.Data, GL_STREAM_DRAW);
+        for (const ImDrawCmd& cmd : list.CmdBuffer) {
+            if (cmd.UserCallback) {
+                if (cmd.UserCallback == ImDrawCallback_ResetRenderState)
+                    setUpState(*drawData, framebuffer);
+                else
+                    cmd.UserCallback(&list, &cmd);
+                continue;
+            }
+            // The clip rectangle in framebuffer pixels; GL's scissor counts rows from the bottom.
+            const float x0 = (cmd.ClipRect.x - origin.x) * scale.x, y0 = (cmd.ClipRect.y - origin.y) * scale.y;
+            const float x1 = (cmd.ClipRect.z - origin.x) * scale.x, y1 = (cmd.ClipRect.w - origin.y) * scale.y;
+            if (x1 <= x0 || y1 <= y0 || cmd.ElemCount == 0) continue;
+            glScissor(GLint(x0), GLint(float(framebuffer.y) - y1), GLsizei(x1 - x0), GLsizei(y1 - y0));
+            glBindTexture(GL_TEXTURE_2D, GLuint(reinterpret_cast<std::intptr_t>(cmd.GetTexID())));
+            glDrawElementsBaseVertex(GL_TRIANGLES, GLsizei(cmd.ElemCount), indexType,
+                                     reinterpret_cast<const void*>(std::size_t(cmd.IdxOffset) * sizeof(ImDrawIdx)),
+                                     GLint(cmd.VtxOffset));
+        }
+    }
+    glDisable(GL_SCISSOR_TEST);
+    glBindVertexArray(0);
+    invalidateRenderState();  // blend, scissor and the rest were set here, not through the cache
 }
 
 void rebuildImGuiFonts()
 {
-    ImGui_ImplOpenGL3_DestroyFontsTexture();
-    ImGui_ImplOpenGL3_CreateFontsTexture();
+    if (!imguiGl) return;
+    imguiGl->fontAtlas.reset();
+    newImGuiRendererFrame();
 }
 
 namespace {
@@ -173,8 +295,10 @@ CachedOverlay::Path CachedOverlay::draw(ImDrawData& drawData, glm::ivec2 framebu
         composite(picture_->colorTexture(), boxes_);
         return Path::Kept;
     }
-    // Changing in every one of the last frames: drawn where it shows, as without a cache.
-    if (changedRun_ > 2) {
+    // Changing in every one of the last frames: drawn where it shows, as without a cache. So is
+    // the very first frame, which then appears without waiting for the picture's memory.
+    if (changedRun_ > 2 || !drawnBefore_) {
+        drawnBefore_ = true;
         valid_ = false;
         renderImGui(&drawData);
         return Path::Direct;

@@ -1,10 +1,14 @@
-// Draws Dear ImGui's output with the OpenGL3 backend, built against this module's loader.
+// Draws Dear ImGui's output: its triangles through a program of the shader folder (kept in
+// the program cache like the renderer's, so a start-up compiles no GLSL at all), with the font
+// atlas as a one-channel texture.
 #pragma once
 
+#include "core/error.h"
 #include "gfx/render_target.h"
 
 #include <glm/vec4.hpp>
 
+#include <filesystem>
 #include <functional>
 #include <optional>
 #include <span>
@@ -14,7 +18,9 @@ struct ImDrawData;
 
 namespace gfx {
 
-bool initImGuiRenderer();
+// Starts the renderer on the current ImGui context; a shader that does not build is reported
+// with its file and line.
+core::Status initImGuiRenderer(const std::filesystem::path& shaderFolder, const std::filesystem::path& programCache = {});
 void shutdownImGuiRenderer();
 void newImGuiRendererFrame();
 void renderImGui(ImDrawData* drawData);
@@ -46,6 +52,7 @@ private:
     std::vector<glm::ivec4> boxes_;
     std::optional<RenderTarget> picture_;
     bool valid_ = false;
+    bool drawnBefore_ = false;
     int changedRun_ = 0;
 };
 

@@ -94,6 +94,12 @@ core::Expected<GLuint> compileStage(GLenum stage, const ShaderSource& source, co
     return errors.front();
 }
 
+std::uint64_t nextBuildSerial()
+{
+    static std::atomic<std::uint64_t> lastSerial{0};
+    return ++lastSerial;
+}
+
 } // namespace
 
 core::Expected<ShaderSource> loadShaderSource(const fs::path& path)
@@ -158,6 +164,7 @@ core::Expected<ShaderProgram> ShaderProgram::build(const ShaderSource& vertex, c
     program.name_ = name;
     program.handle_ = ProgramHandle(glCreateProgram());
     const GLuint id = program.handle_.id();
+    if (glProgramParameteri) glProgramParameteri(id, GL_PROGRAM_BINARY_RETRIEVABLE_HINT, GL_TRUE);
     glAttachShader(id, *vertexShader);
     glAttachShader(id, *fragmentShader);
     glLinkProgram(id);
@@ -177,9 +184,43 @@ core::Expected<ShaderProgram> ShaderProgram::build(const ShaderSource& vertex, c
                            "program '" + name + "' does not link: " + log};
     }
     if (glObjectLabel) glObjectLabel(GL_PROGRAM, id, -1, name.c_str());
-    static std::atomic<std::uint64_t> lastSerial{0};
-    program.buildSerial_ = ++lastSerial;
+    program.buildSerial_ = nextBuildSerial();
     return program;
+}
+
+std::optional<ShaderProgram> ShaderProgram::fromBinary(const ProgramBinary& binary, const std::string& name)
+{
+    if (!glProgramBinary || binary.bytes.empty()) return std::nullopt;
+    ShaderProgram program;
+    program.name_ = name;
+    program.handle_ = ProgramHandle(glCreateProgram());
+    const GLuint id = program.handle_.id();
+    glProgramBinary(id, GLenum(binary.format), binary.bytes.data(), GLsizei(binary.bytes.size()));
+    GLint status = GL_FALSE;
+    glGetProgramiv(id, GL_LINK_STATUS, &status);
+    if (status != GL_TRUE) return std::nullopt;  // the handle deletes the program
+    if (glObjectLabel) glObjectLabel(GL_PROGRAM, id, -1, name.c_str());
+    program.buildSerial_ = nextBuildSerial();
+    return program;
+}
+
+std::optional<ProgramBinary> ShaderProgram::binary() const
+{
+    if (!glGetProgramBinary || !handle_) return std::nullopt;
+    GLint formats = 0;
+    glGetIntegerv(GL_NUM_PROGRAM_BINARY_FORMATS, &formats);
+    GLint length = 0;
+    glGetProgramiv(handle_.id(), GL_PROGRAM_BINARY_LENGTH, &length);
+    if (formats <= 0 || length <= 0) return std::nullopt;
+    ProgramBinary binary;
+    binary.bytes.resize(std::size_t(length));
+    GLsizei written = 0;
+    GLenum format = 0;
+    glGetProgramBinary(handle_.id(), length, &written, &format, binary.bytes.data());
+    if (written <= 0) return std::nullopt;
+    binary.bytes.resize(std::size_t(written));
+    binary.format = format;
+    return binary;
 }
 
 void ShaderProgram::use() const

@@ -10,6 +10,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <optional>
 #include <span>
 #include <string>
 #include <vector>
@@ -37,10 +38,22 @@ struct Uniform {
     int location = -1;
 };
 
+// A linked program as the driver stores it (GL_ARB_get_program_binary): valid only for the
+// driver that made it, which refuses it otherwise.
+struct ProgramBinary {
+    std::uint32_t format = 0;
+    std::string bytes;
+};
+
 class ShaderProgram {
 public:
     static core::Expected<ShaderProgram> build(const ShaderSource& vertex, const ShaderSource& fragment,
                                                const std::string& name);
+    // A program from a binary this driver made earlier; nothing when the driver refuses it
+    // (updated since, or the bytes are damaged).
+    static std::optional<ShaderProgram> fromBinary(const ProgramBinary& binary, const std::string& name);
+    // The driver's binary of this program; nothing where the driver offers no binary format.
+    std::optional<ProgramBinary> binary() const;
     void use() const;
     bool valid() const { return bool(handle_); }
     const std::string& name() const { return name_; }

@@ -13,7 +13,11 @@ core::Expected<ShaderProgram> ShaderLibrary::build(Entry& entry)
     entry.watcher.clear();
     for (const auto& file : vertex->files) entry.watcher.watch(file);
     for (const auto& file : fragment->files) entry.watcher.watch(file);
-    return ShaderProgram::build(*vertex, *fragment, entry.name);
+    if (!cache_) cache_.emplace(cacheFolder_);
+    if (std::optional<ShaderProgram> kept = cache_->load(*vertex, *fragment, entry.name)) return std::move(*kept);
+    auto program = ShaderProgram::build(*vertex, *fragment, entry.name);
+    if (program) cache_->store(*vertex, *fragment, *program);
+    return program;
 }
 
 core::Expected<int> ShaderLibrary::load(const std::string& name, const std::string& vertexFile,

@@ -4,9 +4,11 @@
 
 #include "core/error.h"
 #include "core/file.h"
+#include "gfx/program_cache.h"
 #include "gfx/shader.h"
 
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -14,7 +16,11 @@ namespace gfx {
 
 class ShaderLibrary {
 public:
-    explicit ShaderLibrary(std::filesystem::path folder) : folder_(std::move(folder)) {}
+    // Linked programs are kept in `cacheFolder` between runs (none: compiled at every start).
+    explicit ShaderLibrary(std::filesystem::path folder, std::filesystem::path cacheFolder = {})
+        : folder_(std::move(folder)), cacheFolder_(std::move(cacheFolder))
+    {
+    }
 
     // Builds a program from two files in the folder; returns its index. Used at start-up,
     // where a failure is fatal and reported with file and line.
@@ -27,6 +33,9 @@ public:
     int reloadChanged();
     // The last failure of a reload, for showing in the overlay; empty after a good reload.
     const std::string& lastReloadError() const { return lastReloadError_; }
+    // How many programs came from the cache instead of a compile, of how many loaded.
+    int cachedPrograms() const { return cache_ ? cache_->hits() : 0; }
+    int programCount() const { return int(entries_.size()); }
 
 private:
     struct Entry {
@@ -39,6 +48,8 @@ private:
     core::Expected<ShaderProgram> build(Entry& entry);
 
     std::filesystem::path folder_;
+    std::filesystem::path cacheFolder_;
+    std::optional<ProgramCache> cache_;  // opened at the first build, when a context is current
     std::vector<Entry> entries_;
     std::string lastReloadError_;
 };

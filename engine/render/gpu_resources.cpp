@@ -4,10 +4,11 @@
 
 namespace render {
 
-core::Expected<GpuResources> GpuResources::create(const std::filesystem::path& shaderFolder)
+core::Expected<GpuResources> GpuResources::create(const std::filesystem::path& shaderFolder,
+                                                  const std::filesystem::path& programCache)
 {
     GpuResources resources;
-    resources.shaders_ = gfx::ShaderLibrary(shaderFolder);
+    resources.shaders_ = gfx::ShaderLibrary(shaderFolder, programCache);
     auto programs = Programs::load(resources.shaders_);
     if (!programs) return programs.error();
     resources.programs_ = *programs;
@@ -52,19 +53,24 @@ core::Expected<GpuResources::GpuMesh> GpuResources::uploadMesh(const assets::Mes
 {
     // Every mesh has every attribute mesh.vert reads; what the model leaves out gets a value
     // that changes nothing (no skin, no muscle detail, open sky).
+    // The model's own arrays go to the driver as they are; only missing ones are made.
     const std::size_t count = data.positions.size();
-    std::vector<glm::vec3> normals = data.normals;
-    if (normals.size() != count) normals.assign(count, glm::vec3(0.0f, 1.0f, 0.0f));
-    std::vector<glm::u16vec4> joints = data.joints;
-    std::vector<glm::vec4> weights = data.weights;
-    if (joints.size() != count) {
-        joints.assign(count, glm::u16vec4(0));
-        weights.assign(count, glm::vec4(1.0f, 0.0f, 0.0f, 0.0f));
-    }
-    std::vector<glm::vec3> muscle = data.muscleCoords;
-    if (muscle.size() != count) muscle.assign(count, glm::vec3(0.0f));
-    std::vector<float> occlusion = data.occlusion;
-    if (occlusion.size() != count) occlusion.assign(count, 1.0f);
+    auto filled = [count](const auto& given, auto& made, auto value) {
+        using Value = typename std::decay_t<decltype(given)>::value_type;
+        if (given.size() == count) return std::span<const Value>(given);
+        made.assign(count, value);
+        return std::span<const Value>(made);
+    };
+    std::vector<glm::vec3> madeNormals, madeMuscle;
+    std::vector<glm::u16vec4> madeJoints;
+    std::vector<glm::vec4> madeWeights;
+    std::vector<float> madeOcclusion;
+    const bool skinned = data.joints.size() == count;
+    const auto normals = filled(data.normals, madeNormals, glm::vec3(0.0f, 1.0f, 0.0f));
+    const auto joints = filled(skinned ? data.joints : madeJoints, madeJoints, glm::u16vec4(0));
+    const auto weights = filled(skinned ? data.weights : madeWeights, madeWeights, glm::vec4(1.0f, 0.0f, 0.0f, 0.0f));
+    const auto muscle = filled(data.muscleCoords, madeMuscle, glm::vec3(0.0f));
+    const auto occlusion = filled(data.occlusion, madeOcclusion, 1.0f);
     const bool dynamic = !data.muscleCoords.empty();
     const auto usage = dynamic ? gfx::BufferUsage::Dynamic : gfx::BufferUsage::Static;
     gfx::MeshDesc desc;

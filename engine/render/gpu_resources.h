@@ -35,7 +35,9 @@ struct SceneTargets {
 class GpuResources {
 public:
     // Loads the shader programs from `shaderFolder` and makes the meshes every scene uses.
-    static core::Expected<GpuResources> create(const std::filesystem::path& shaderFolder);
+    // Linked programs are kept in `programCache` between runs (empty: compiled at every start).
+    static core::Expected<GpuResources> create(const std::filesystem::path& shaderFolder,
+                                               const std::filesystem::path& programCache = {});
 
     gfx::ShaderLibrary& shaders() { return shaders_; }
     Programs& programs() { return programs_; }

@@ -43,9 +43,10 @@ gfx::RenderState screenPass()
 
 } // namespace
 
-core::Expected<Renderer> Renderer::create(const std::filesystem::path& shaderFolder, const RenderOptions& options)
+core::Expected<Renderer> Renderer::create(const std::filesystem::path& shaderFolder, const RenderOptions& options,
+                                          const std::filesystem::path& programCache)
 {
-    auto resources = GpuResources::create(shaderFolder);
+    auto resources = GpuResources::create(shaderFolder, programCache);
     if (!resources) return resources.error();
     return Renderer(std::move(*resources), options);
 }

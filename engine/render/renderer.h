@@ -41,7 +41,8 @@ class Renderer {
 public:
     // Loads the shader programs from `shaderFolder`; a missing or broken shader is an error
     // naming its file and line.
-    static core::Expected<Renderer> create(const std::filesystem::path& shaderFolder, const RenderOptions& options);
+    static core::Expected<Renderer> create(const std::filesystem::path& shaderFolder, const RenderOptions& options,
+                                          const std::filesystem::path& programCache = {});
 
     // Uploads the scene's meshes to the GPU (the explicit step after import).
     core::Status upload(const scene::Scene& scene) { return resources_.upload(scene.model()); }

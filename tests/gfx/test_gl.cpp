@@ -1,6 +1,7 @@
 // Real OpenGL on Mesa llvmpipe, headless: the renderer string, shader errors as the driver
 // reports them, hot reload, and golden images of known scenes.
 #include "assets/model_import.h"
+#include "core/file.h"
 #include "core/log.h"
 #include "gfx/imgui_renderer.h"
 #include "gfx/shader_library.h"
@@ -339,6 +340,66 @@ TEST_CASE("a shader edited while the renderer runs gets its uniforms at their ne
     CHECK(backdrop.lookedUpForBuild == renderer->shaders().program(backdrop.index).buildSerial());
 }
 
+TEST_CASE("programs kept in the program cache draw as compiled ones; a damaged file or an edited shader is compiled again")
+{
+    TempDir dir;
+    std::filesystem::copy(std::filesystem::path(HT_SOURCE_DIR) / "shaders", dir / "shaders",
+                          std::filesystem::copy_options::recursive);
+    auto model = assets::importModel(testing_support::writeTestScene(dir.path()));
+    REQUIRE(model.ok());
+    const scene::Scene scene(std::move(*model));
+    const std::filesystem::path cache = dir / "cache" / "programs";
+    scene::OrbitCamera camera;
+    camera.frame(scene.visibleBounds(), false);
+    const render::FrameView view = render::frameViewFrom(camera, {160, 120});
+    struct Start {
+        core::Image picture;
+        int fromCache = 0, programs = 0;
+    };
+    auto start = [&] {
+        auto renderer = render::Renderer::create(dir / "shaders", {render::Quality::High, fixture().info.maxSamples}, cache);
+        REQUIRE(renderer.ok());
+        REQUIRE(renderer->upload(scene).ok());
+        REQUIRE(renderer->render(scene, view).ok());
+        return Start{renderer->readScene(), renderer->shaders().cachedPrograms(), renderer->shaders().programCount()};
+    };
+    auto keptFiles = [&] {
+        std::vector<std::filesystem::path> files;
+        for (const auto& entry : std::filesystem::directory_iterator(cache)) files.push_back(entry.path());
+        return files;
+    };
+
+    const Start compiled = start();
+    CHECK(compiled.fromCache == 0);
+    REQUIRE(compiled.programs >= 5);
+    CHECK(int(keptFiles().size()) == compiled.programs);  // one file per program, no leftovers
+    const Start kept = start();
+    CHECK(kept.fromCache == kept.programs);
+    CHECK(testing_support::compareImages(kept.picture, compiled.picture).maxChannelDifference == 0);
+
+    // A byte changed inside each file: refused, compiled again, and written anew.
+    for (const std::filesystem::path& file : keptFiles()) {
+        std::string bytes = core::readTextFile(file).value();
+        bytes[bytes.size() / 2] = char(bytes[bytes.size() / 2] ^ 0x5a);
+        testing_support::writeText(file, bytes);
+    }
+    const Start damaged = start();
+    CHECK(damaged.fromCache == 0);
+    CHECK(testing_support::compareImages(damaged.picture, compiled.picture).maxChannelDifference == 0);
+    CHECK(start().fromCache == compiled.programs);
+
+    // An edited shader is compiled, and only the programs using it; one that no longer
+    // compiles is reported with its file and line although an older build of it is kept.
+    std::string frag = core::readTextFile(dir / "shaders" / "background.frag").value();
+    testing_support::writeText(dir / "shaders" / "background.frag", frag + "// edited\n");
+    CHECK(start().fromCache == compiled.programs - 1);
+    testing_support::writeText(dir / "shaders" / "background.frag", frag + "this is not GLSL;\n");
+    auto broken = render::Renderer::create(dir / "shaders", {render::Quality::High, fixture().info.maxSamples}, cache);
+    REQUIRE_FALSE(broken.ok());
+    CHECK(broken.error().file.find("background.frag") != std::string::npos);
+    CHECK(broken.error().line > 0);
+}
+
 TEST_CASE("low quality, pipelined: the window shows the last finished scene, and the first frame its own")
 {
     TempDir dir;
@@ -528,7 +589,7 @@ static ImGuiContext* startImGui(glm::ivec2 size)
     io.IniFilename = nullptr;
     io.DisplaySize = ImVec2(float(size.x), float(size.y));
     io.DeltaTime = 1.0f / 60.0f;
-    REQUIRE(gfx::initImGuiRenderer());
+    REQUIRE(gfx::initImGuiRenderer(std::filesystem::path(HT_SOURCE_DIR) / "shaders").ok());
     return context;
 }
 
@@ -582,6 +643,7 @@ TEST_CASE("the kept overlay picture looks as the overlay drawn straight into the
     CHECK(panels.maxChannelDifference > 100);  // the panels and their text are there to compare
 
     using Path = gfx::CachedOverlay::Path;
+    CHECK(throughCache(100) == Path::Direct);  // the first frame waits for no picture
     CHECK(throughCache(100) == Path::Redrawn);
     const core::Image redrawn = gfx::readPixels(nullptr, size);
     CHECK(throughCache(100) == Path::Kept);

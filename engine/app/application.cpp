@@ -37,7 +37,7 @@ core::Expected<std::unique_ptr<Application>> Application::create(const Options& 
     return app;
 }
 
-// Initialization, in the order that reports a bad file before any window opens.
+// Initialization. A bad file is reported before any window shows.
 core::Status Application::start()
 {
     if (!options_.inputScript.empty()) {
@@ -48,39 +48,55 @@ core::Status Application::start()
     panels_.setPointerVisible(!options_.headless || !script_.empty());
 
     markStartup("options read");
-    auto files = readSceneFiles(options_, paths_);
-    if (!files) return files.error();
-    markStartup("scene files read");
-    core::Stopwatch sceneTime;
-    std::optional<render::DetailLevels> packedLevels = std::move(files->detailLevels);
-    world_.build(std::move(*files));
-    if (packedLevels) {
-        // Made at build time with the packed model.
-        std::promise<render::DetailLevels> ready;
-        ready.set_value(std::move(*packedLevels));
-        graphics_.setDetailLevels(ready.get_future());
-    } else {
-        // The cheaper levels of detail are simplified on another thread while lessons load and
-        // the window opens; the model stays where it is for the life of the app.
-        graphics_.setDetailLevels(
-            std::async(std::launch::async, [model = &world_.scene.model()] { return render::simplifyModel(*model); }));
-    }
-    core::logDebug("app", "scene set-up took ", sceneTime.elapsedMs(), " ms");
-
-    markStartup("world built");
     settings_.load();
     const Settings& settings = settings_.settings();
+    // The scene's files are read and its world built on another thread while this one opens
+    // the window and OpenGL (the driver's libraries take the longest to load); lessons load
+    // once the world names its structures. The window stays hidden until its first frame, and
+    // a bad file is still what gets reported when both fail. An import forks a child process,
+    // which must not happen while this thread is inside the dynamic loader: it waits for the
+    // window.
+    std::promise<void> windowOpened;
+    using PackedLevels = std::optional<render::DetailLevels>;
+    std::future<core::Expected<PackedLevels>> worldReady =
+        std::async(std::launch::async, [this, opened = windowOpened.get_future()]() -> core::Expected<PackedLevels> {
+        auto files = readSceneFiles(options_, paths_, [&opened] { opened.wait(); });
+        if (!files) return files.error();
+        markStartup("scene files read");
+        core::Stopwatch sceneTime;
+        PackedLevels packed = std::move(files->detailLevels);
+        world_.build(std::move(*files));
+        core::logDebug("app", "scene set-up took ", sceneTime.elapsedMs(), " ms");
+        markStartup("world built");
+        lessons_.beginLoad(paths_);
+        return packed;
+    });
+    const core::Status opened = graphics_.open(graphicsDescFor(options_, settings, paths_.shaders()));
+    windowOpened.set_value();
+    core::Expected<PackedLevels> built = worldReady.get();
+    if (!built) return built.error();
+    if (!opened) return opened;
     if (settings.layersSaved)
         for (std::size_t i = 0; i < content::kLayerCount; ++i)
             world_.scene.layers()[i] = {settings.layerVisible[i], settings.layerOpacity[i]};
     world_.closeUp.setEnabled(options_.closeUp.value_or(settings.closeUp));
-    lessons_.beginLoad(paths_);
-
-    if (core::Status opened = graphics_.open(graphicsDescFor(options_, settings, paths_.shaders())); !opened) return opened;
+    if (*built) {
+        // Made at build time with the packed model.
+        std::promise<render::DetailLevels> ready;
+        ready.set_value(std::move(**built));
+        graphics_.setDetailLevels(ready.get_future());
+    } else {
+        // The cheaper levels of detail are simplified on another thread while lessons load and
+        // the renderer sets up; the model stays where it is for the life of the app.
+        graphics_.setDetailLevels(
+            std::async(std::launch::async, [model = &world_.scene.model()] { return render::simplifyModel(*model); }));
+    }
     markStartup("window and OpenGL open");
     if (options_.quality == QualityChoice::Auto && (!options_.headless || options_.bench)) governor_.emplace();
     const render::Quality quality =
         governor_ ? governor_->quality() : fixedQuality(options_.quality).value_or(render::Quality::High);
+    // The overlay first: its fonts are rasterised on another thread while the renderer sets up.
+    if (core::Status overlay = graphics_.startOverlay(settings.fontScale, settings.highContrast); !overlay) return overlay;
     core::Stopwatch graphicsTime;
     if (core::Status created = graphics_.createRenderer(quality, world_.scene); !created) return created;
     core::logDebug("app", "graphics set-up took ", graphicsTime.elapsedMs(), " ms, ",
@@ -92,7 +108,6 @@ core::Status Application::start()
     if (core::Status opened = lessons_.openFromOptions(options_, paths_); !opened) return opened;
     if (core::Status opened = routines_.openFromOptions(options_, paths_); !opened) return opened;
     if (!options_.routinePath.empty()) panels_.routinePanel().open = true;
-    if (core::Status overlay = graphics_.startOverlay(settings.fontScale, settings.highContrast); !overlay) return overlay;
     panels_.setPresenterDisplay(options_.display);
     if (options_.presenter) panels_.setPresenter(true);
     markStartup("ready for the first frame");
@@ -183,6 +198,7 @@ int Application::run()
         if (lastFrame && !options_.screenshotPath.empty()) saveScreenshot(options_.screenshotPath);
         followVideoExport();
         graphics_.window().swapBuffers();
+        if (loop_.frameIndex == 0) markStartup("first frame shown");
         ++loop_.framesDrawn;
 
         for (const auto& mode : modes_) mode->afterPresent();

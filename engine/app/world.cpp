@@ -16,7 +16,8 @@
 
 namespace app {
 
-core::Expected<SceneFiles> readSceneFiles(const Options& options, const DataPaths& paths)
+core::Expected<SceneFiles> readSceneFiles(const Options& options, const DataPaths& paths,
+                                          const std::function<void()>& beforeImport)
 {
     // Without the data folder nothing below can load; say where it was looked for instead of
     // naming the first missing file.
@@ -48,7 +49,10 @@ core::Expected<SceneFiles> readSceneFiles(const Options& options, const DataPath
             }
         }
     }
-    if (!model) model = assets::importModel(modelPath);
+    if (!model) {
+        if (beforeImport) beforeImport();
+        model = assets::importModel(modelPath);
+    }
     if (!model) return model.error();
     core::logDebug("app", "model import took ", importTime.elapsedMs(), " ms");
     if (!model->nodes.empty())

@@ -5,6 +5,7 @@
 
 #include "assets/detail_levels.h"
 
+#include <functional>
 #include <optional>
 
 #include "app/close_up.h"
@@ -30,7 +31,10 @@ struct SceneFiles {
     // The levels of detail, when the model came packed with them (assets/model_pack.h).
     std::optional<assets::DetailLevels> detailLevels;
 };
-core::Expected<SceneFiles> readSceneFiles(const Options& options, const DataPaths& paths);
+// `beforeImport` runs before a model goes through the import in its child process (a fork):
+// a caller on another thread waits there until no other thread holds the loader's locks.
+core::Expected<SceneFiles> readSceneFiles(const Options& options, const DataPaths& paths,
+                                          const std::function<void()>& beforeImport = {});
 
 struct World {
     content::SceneDesc desc;

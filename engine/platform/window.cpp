@@ -109,12 +109,19 @@ core::Expected<Window> Window::create(const WindowDesc& desc)
     }
     Uint32 flags = SDL_WINDOW_OPENGL | SDL_WINDOW_ALLOW_HIGHDPI;
     if (!desc.headless) flags |= SDL_WINDOW_RESIZABLE;
+    // A windowed start stays hidden until its first frame is drawn: no empty window while the
+    // renderer sets up, and nothing on screen at all when a file turns out to be bad. A
+    // fullscreen start shows at once, since the window manager answers its request only for a
+    // window on screen.
+    const bool hideUntilFirstFrame = !desc.headless && !desc.fullscreen;
+    if (hideUntilFirstFrame) flags |= SDL_WINDOW_HIDDEN;
     SDL_Window* window = SDL_CreateWindow(desc.title.c_str(), x, y, size.x, size.y, flags);
     if (!window)
         return core::Error{"", 0, 0, "OpenGL 3.3 core",
                            std::string("cannot create an OpenGL window: ") + SDL_GetError()};
     result.state_->window = window;
     result.state_->windowedSize = size;
+    result.state_->hiddenUntilFirstFrame = hideUntilFirstFrame;
 
     // Ask for a context that reports a GPU reset instead of hanging or crashing (SDL itself
     // never reports a lost context on desktop); drivers without robustness get a plain one.
@@ -191,8 +198,18 @@ void Window::waitForEvents(int milliseconds)
     SDL_WaitEventTimeout(nullptr, milliseconds);
 }
 
+bool Window::visible() const
+{
+    return (SDL_GetWindowFlags(state_->window) & SDL_WINDOW_SHOWN) != 0;
+}
+
 void Window::swapBuffers()
 {
+    if (state_->hiddenUntilFirstFrame) {
+        // SDL waits for the window system to map the window, so this first frame reaches it.
+        SDL_ShowWindow(state_->window);
+        state_->hiddenUntilFirstFrame = false;
+    }
     SDL_GL_SwapWindow(state_->window);
 }
 

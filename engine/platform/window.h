@@ -71,6 +71,8 @@ public:
     std::vector<DisplayInfo> displays() const;
     std::string videoDriver() const;
     bool headless() const { return headless_; }
+    // On screen: a windowed start is hidden until its first frame is swapped in.
+    bool visible() const;
     bool minimized() const;
 
     void setTitle(const std::string& title);

@@ -215,6 +215,17 @@ TEST_CASE("bad input: no display without --headless says what to do")
     CHECK(result.err.find("--headless") != std::string::npos);
 }
 
+TEST_CASE("bad input: a malformed scene file with no display is reported as the file, not the display")
+{
+    // The files are read while the window opens; when both fail, the file is what to fix.
+    TempDir dir;
+    testing_support::writeText(dir / "bad.toml", "title = \"x\"\nmodel = \"m.glb\"\nveiw = \"lateral\"\n");
+    ProcessResult result = runApp({(dir / "bad.toml").string()}, {{"DISPLAY", ""}, {"WAYLAND_DISPLAY", ""}});
+    CHECK(result.exitCode == 1);
+    CHECK(result.err.find((dir / "bad.toml").string() + ":3:1: veiw:") != std::string::npos);
+    CHECK(result.err.find("no display found") == std::string::npos);
+}
+
 TEST_CASE("bad input: a malformed scene file names the file, line and column")
 {
     TempDir dir;

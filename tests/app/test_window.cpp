@@ -149,6 +149,7 @@ TEST_CASE("the window opens where it was left: size and position from the saved 
     run.arguments = {"--frames", "3", "--quality", "low"};
     run.environment = {{"HT_CONFIG_DIR", config.path().string()}};
     const nlohmann::json report = runWithReport(dir, run);
+    CHECK(report["window"]["visible"] == true);  // hidden while it started, shown with its first frame
     CHECK(report["window"]["width"] == 900);
     CHECK(report["window"]["height"] == 600);
     CHECK(report["window"]["x"] == 120);

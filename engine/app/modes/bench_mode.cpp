@@ -1,6 +1,6 @@
 // --bench: CPU and GPU frame times at the level the run settled on, start-up time, memory,
 // and how the overlay reached the window, printed once the frames are done (tools/bench.sh
-// reads these lines).
+// reads these lines). HT_BENCH_FRAME_LOG=FILE also writes each frame's CPU time to FILE.
 #include "app/modes/mode.h"
 
 #include "app/frame_stats.h"
@@ -9,6 +9,7 @@
 #include "core/process_memory.h"
 
 #include <cstdio>
+#include <cstdlib>
 #include <string>
 #include <vector>
 
@@ -40,6 +41,12 @@ public:
     {
         for (double ms : graphics_.gpuTimer().drain()) gpuFrameMs_.push_back(ms);
         print();
+        // Every frame's time, one per line, for finding where the slow ones are.
+        if (const char* log = std::getenv("HT_BENCH_FRAME_LOG"); log && *log)
+            if (std::FILE* file = std::fopen(log, "w")) {
+                for (double ms : cpuFrameMs_) std::fprintf(file, "%.3f\n", ms);
+                std::fclose(file);
+            }
         return std::nullopt;
     }
 

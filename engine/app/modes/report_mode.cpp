@@ -113,7 +113,7 @@ std::optional<int> ReportMode::verdict()
     report["dpi_scale"] = graphics_.dpiScale();
     const glm::ivec2 position = window.windowPosition(), size = window.windowSize(), drawable = window.drawableSize();
     report["window"] = {{"x", position.x}, {"y", position.y}, {"width", size.x}, {"height", size.y},
-                        {"drawable_width", drawable.x}, {"drawable_height", drawable.y}};
+                        {"drawable_width", drawable.x}, {"drawable_height", drawable.y}, {"visible", window.visible()}};
     report["gl_problems"] = gfx::debugProblemCount();
     const nlohmann::json clicks = clickPoints();
     if (!clicks.empty()) report["click_points"] = clicks;

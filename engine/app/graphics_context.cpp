@@ -193,16 +193,18 @@ core::Status GraphicsContext::drawFrame(const scene::Scene& scene, const scene::
         const render::FrameView view = render::frameViewFrom(camera, drawable);
         renderer_->updateDeformedMeshes(scene);
         if (core::Status rendered = renderer_->render(scene, view, tints, inset ? &*inset : nullptr); !rendered) return rendered;
-        renderer_->present(drawable);
     }
-    if (buildOverlay)
-        drawOverlay(drawable, buildOverlay);
-    else
+    // The scene reaches the window with the overlay: at the low level both go in one pass.
+    if (buildOverlay) {
+        drawOverlay(drawable, buildOverlay, drawScene);
+    } else {
+        if (drawScene) renderer_->present(drawable);
         viewArea_ = ui::ViewArea{glm::vec2(drawable), {}, ui::PixelRect{{0.0f, 0.0f}, glm::vec2(drawable)}};
+    }
     return {};
 }
 
-void GraphicsContext::drawOverlay(glm::ivec2 drawable, const std::function<void()>& buildOverlay)
+void GraphicsContext::drawOverlay(glm::ivec2 drawable, const std::function<void()>& buildOverlay, bool presentScene)
 {
     // Presenter text follows the screen height, so a resize can call for new fonts.
     if (imguiReady_ && ui::presenterPixelsFor(drawable.y) != ui::fonts().presenterPixels) setFontScale(fontScale_);
@@ -220,14 +222,31 @@ void GraphicsContext::drawOverlay(glm::ivec2 drawable, const std::function<void(
     viewArea_ = ui::currentViewArea(glm::vec2(drawable));
     if (desc_.passTiming) gfx::finish();
     core::Stopwatch overlayClock;
-    const gfx::CachedOverlay::Path path =
-        overlayCache_.draw(*ImGui::GetDrawData(), drawable, [&](const gfx::Texture2D& picture, std::span<const glm::ivec4> boxes) {
-            renderer_->compositeOverlay(picture, boxes);
-        });
+    ImDrawData& drawData = *ImGui::GetDrawData();
+    using Path = gfx::CachedOverlay::Path;
+    const Path path = overlayCache_.prepare(drawData, drawable);
+    double overlayMs = overlayClock.elapsedMs();
+    bool laid = false;
+    if (presentScene) {
+        if (path == Path::Direct) {
+            renderer_->present(drawable);
+        } else {
+            const render::Renderer::OverlayPicture picture{overlayCache_.picture(), overlayCache_.boxes(), overlayCache_.outside()};
+            laid = renderer_->present(drawable, &picture);
+        }
+    }
+    overlayClock.restart();
+    if (!laid) {
+        gfx::beginPass(nullptr, drawable, {});
+        if (path == Path::Direct)
+            gfx::renderImGui(&drawData);
+        else
+            renderer_->compositeOverlay(overlayCache_.picture(), overlayCache_.boxes());
+    }
     ++overlayPaths_[std::size_t(path)];
     if (desc_.passTiming) {
         gfx::finish();
-        overlayPassMs_.push_back(overlayClock.elapsedMs());
+        overlayPassMs_.push_back(overlayMs + overlayClock.elapsedMs());
     }
 }
 

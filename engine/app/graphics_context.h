@@ -100,7 +100,7 @@ public:
     const ui::ViewArea& viewArea() const { return viewArea_; }
 
 private:
-    void drawOverlay(glm::ivec2 drawable, const std::function<void()>& buildOverlay);
+    void drawOverlay(glm::ivec2 drawable, const std::function<void()>& buildOverlay, bool presentScene);
     void finishFontAtlas();
 
     GraphicsDesc desc_;

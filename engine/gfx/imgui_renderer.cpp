@@ -283,43 +283,83 @@ std::vector<glm::ivec4> drawDataCoverage(const ImDrawData& drawData, glm::ivec2 
     return boxes;
 }
 
-CachedOverlay::Path CachedOverlay::draw(ImDrawData& drawData, glm::ivec2 framebuffer, const Composite& composite)
+std::vector<glm::ivec4> boxesOutside(std::span<const glm::ivec4> boxes, glm::ivec2 framebuffer)
+{
+    // Bands between every top and bottom edge; in each, the stretches no box covers, each
+    // joined with the same stretch of the band below when it continues it.
+    std::vector<int> edges{0, framebuffer.y};
+    for (const glm::ivec4& box : boxes) edges.insert(edges.end(), {box.y, box.y + box.w});
+    std::sort(edges.begin(), edges.end());
+    edges.erase(std::unique(edges.begin(), edges.end()), edges.end());
+    std::vector<glm::ivec4> outside;
+    std::vector<glm::ivec2> covered;
+    for (std::size_t band = 0; band + 1 < edges.size(); ++band) {
+        const int y0 = std::max(0, edges[band]), y1 = std::min(framebuffer.y, edges[band + 1]);
+        if (y1 <= y0) continue;
+        covered.clear();
+        for (const glm::ivec4& box : boxes)
+            if (box.y <= y0 && box.y + box.w >= y1) covered.push_back({box.x, box.x + box.z});
+        std::sort(covered.begin(), covered.end(), [](glm::ivec2 a, glm::ivec2 b) { return a.x < b.x; });
+        int x = 0;
+        auto emit = [&](int from, int to) {
+            from = std::max(from, 0), to = std::min(to, framebuffer.x);
+            if (to <= from) return;
+            auto above = std::find_if(outside.begin(), outside.end(), [&](const glm::ivec4& o) {
+                return o.x == from && o.z == to - from && o.y + o.w == y0;
+            });
+            if (above != outside.end())
+                above->w += y1 - y0;
+            else
+                outside.push_back({from, y0, to - from, y1 - y0});
+        };
+        for (const glm::ivec2& span : covered) {
+            emit(x, span.x);
+            x = std::max(x, span.y);
+        }
+        emit(x, framebuffer.x);
+    }
+    return outside;
+}
+
+CachedOverlay::Path CachedOverlay::prepare(ImDrawData& drawData, glm::ivec2 framebuffer)
 {
     snapshotDrawData(drawData, scratch_);
     const bool same = scratch_ == snapshot_;
     std::swap(scratch_, snapshot_);
     changedRun_ = same ? 0 : changedRun_ + 1;
     const bool fits = picture_ && picture_->size() == framebuffer;
-    if (same && valid_ && fits) {
-        beginPass(nullptr, framebuffer, {});
-        composite(picture_->colorTexture(), boxes_);
-        return Path::Kept;
-    }
+    if (same && valid_ && fits) return Path::Kept;
     // Changing in every one of the last frames: drawn where it shows, as without a cache. So is
     // the very first frame, which then appears without waiting for the picture's memory.
     if (changedRun_ > 2 || !drawnBefore_) {
         drawnBefore_ = true;
         valid_ = false;
-        renderImGui(&drawData);
         return Path::Direct;
     }
     if (!fits) {
         picture_.reset();
         auto made = RenderTarget::create({framebuffer, 0, TextureFormat::RGBA8, false, "overlay picture"});
-        if (!made) {  // no room for the picture: the overlay is drawn as it always was
-            renderImGui(&drawData);
-            return Path::Direct;
-        }
+        if (!made) return Path::Direct;  // no room for the picture: the overlay is drawn as it always was
         picture_ = std::move(*made);
     }
     applyRenderState(RenderState{});
     beginPass(&*picture_, framebuffer, {glm::vec4(0.0f), std::nullopt, std::nullopt});
     renderImGui(&drawData);  // its blending leaves premultiplied colour and coverage in alpha
     boxes_ = drawDataCoverage(drawData, framebuffer);
-    beginPass(nullptr, framebuffer, {});
-    composite(picture_->colorTexture(), boxes_);
+    outside_ = boxesOutside(boxes_, framebuffer);
     valid_ = true;
     return Path::Redrawn;
+}
+
+CachedOverlay::Path CachedOverlay::draw(ImDrawData& drawData, glm::ivec2 framebuffer, const Composite& composite)
+{
+    const Path path = prepare(drawData, framebuffer);
+    beginPass(nullptr, framebuffer, {});
+    if (path == Path::Direct)
+        renderImGui(&drawData);
+    else
+        composite(picture_->colorTexture(), boxes_);
+    return path;
 }
 
 void CachedOverlay::release()

@@ -40,7 +40,15 @@ public:
     // origin, in framebuffer pixels).
     using Composite = std::function<void(const Texture2D& picture, std::span<const glm::ivec4> boxes)>;
 
+    // Decides how this frame's overlay reaches the window, and draws the picture again when
+    // the overlay changed; Kept and Redrawn leave the picture and its boxes to lay over the
+    // window, Direct leaves the overlay to draw straight into it.
+    Path prepare(ImDrawData& drawData, glm::ivec2 framebuffer);
+    // prepare, then the overlay on the window: `composite` lays the picture, or it is drawn.
     Path draw(ImDrawData& drawData, glm::ivec2 framebuffer, const Composite& composite);
+    // After Kept or Redrawn: the picture, the boxes it covers and the rest of the window.
+    const Texture2D& picture() const { return picture_->colorTexture(); }
+    std::span<const glm::ivec4> outside() const { return outside_; }
     // The picture no longer matches the draw data (new fonts, a rebuilt context).
     void invalidate() { valid_ = false; }
     // Lets go of the GL objects, before the context they belong to goes.
@@ -49,7 +57,7 @@ public:
 
 private:
     std::vector<unsigned char> snapshot_, scratch_;
-    std::vector<glm::ivec4> boxes_;
+    std::vector<glm::ivec4> boxes_, outside_;
     std::optional<RenderTarget> picture_;
     bool valid_ = false;
     bool drawnBefore_ = false;
@@ -61,5 +69,7 @@ void snapshotDrawData(const ImDrawData& drawData, std::vector<unsigned char>& by
 // Boxes that hold every pixel the draw data can touch (each command's vertices within its
 // clip rectangle), merged until none overlap; bottom-left origin, framebuffer pixels.
 std::vector<glm::ivec4> drawDataCoverage(const ImDrawData& drawData, glm::ivec2 framebuffer);
+// The rest of the framebuffer as boxes, given boxes that do not overlap (same convention).
+std::vector<glm::ivec4> boxesOutside(std::span<const glm::ivec4> boxes, glm::ivec2 framebuffer);
 
 } // namespace gfx

@@ -59,6 +59,12 @@ void OverlayUniforms::lookUp(const gfx::ShaderProgram& program)
     overlay = program.uniform<int>("uOverlay");
 }
 
+void UpscaleOverlayUniforms::lookUp(const gfx::ShaderProgram& program)
+{
+    scene = program.uniform<int>("uScene");
+    overlay = program.uniform<int>("uOverlay");
+}
+
 core::Expected<Programs> Programs::load(gfx::ShaderLibrary& library)
 {
     Programs programs;
@@ -77,6 +83,7 @@ core::Expected<Programs> Programs::load(gfx::ShaderLibrary& library)
         {&programs.upscale.index, "upscale", "background.vert", "upscale.frag"},
         {&programs.smooth.index, "smooth", "background.vert", "smooth.frag"},
         {&programs.overlay.index, "overlay", "background.vert", "overlay.frag"},
+        {&programs.upscaleOverlay.index, "upscale with overlay", "background.vert", "upscale_overlay.frag"},
     };
     for (const ProgramFiles& program : files) {
         auto index = library.load(program.name, program.vertex, program.fragment);

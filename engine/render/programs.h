@@ -73,6 +73,14 @@ struct OverlayUniforms {
     void lookUp(const gfx::ShaderProgram& program);
 };
 
+// background.vert with upscale_overlay.frag: the low level's stretch with the overlay's kept
+// picture laid over it in one pass.
+struct UpscaleOverlayUniforms {
+    gfx::Uniform<int> scene;    // texture unit
+    gfx::Uniform<int> overlay;  // texture unit
+    void lookUp(const gfx::ShaderProgram& program);
+};
+
 // One program of the library and its uniforms, with the build they were looked up for.
 template <class Uniforms>
 struct ProgramSlot {
@@ -90,6 +98,7 @@ struct Programs {
     ProgramSlot<UpscaleUniforms> upscale;
     ProgramSlot<SmoothUniforms> smooth;
     ProgramSlot<OverlayUniforms> overlay;
+    ProgramSlot<UpscaleOverlayUniforms> upscaleOverlay;
 
     // Loads every program from the library's folder; a missing or broken shader is an error
     // naming its file and line.

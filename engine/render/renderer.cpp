@@ -464,8 +464,13 @@ void Renderer::drawOutline(const scene::Scene& scene, const DrawList& list)
     gfx::applyRenderState(gfx::RenderState{});
 }
 
-void Renderer::present(glm::ivec2 windowPixels)
+bool Renderer::present(glm::ivec2 windowPixels, const OverlayPicture* overlay)
 {
+    bool overlaid = false;
+    if (passTiming_) {  // the overlay was built since the scene's last pass
+        gfx::finish();
+        passClock_.restart();
+    }
     // Drawn straight into the window already, or copied now (resolved, smoothed, or filtered
     // when scaled up).
     SceneTargets& targets = resources_.sceneTargets();
@@ -484,7 +489,28 @@ void Renderer::present(glm::ivec2 windowPixels)
             // bands (or over everything when not smoothing).
             const gfx::ShaderProgram& program = resources_.use(resources_.programs().upscale);
             program.set(resources_.programs().upscale.uniforms.scene, 0);
-            if (!smoothing) {
+            if (!smoothing && overlay && overlay->picture.size() == windowPixels) {
+                // Stretched where the window shows the scene; stretched and overlaid, in one
+                // pass, where the panels lie: blending the picture afterwards would cost a
+                // second pass over those pixels.
+                gfx::RenderState boxed = screenPass();
+                boxed.scissorTest = true;
+                gfx::applyRenderState(boxed);
+                for (const glm::ivec4& box : overlay->outside) {
+                    gfx::setScissor(box);
+                    resources_.fullScreen().draw(gfx::Primitive::Triangles, 3);
+                }
+                auto& slot = resources_.programs().upscaleOverlay;
+                const gfx::ShaderProgram& laid = resources_.use(slot);
+                overlay->picture.bind(1);
+                laid.set(slot.uniforms.scene, 0);
+                laid.set(slot.uniforms.overlay, 1);
+                for (const glm::ivec4& box : overlay->boxes) {
+                    gfx::setScissor(box);
+                    resources_.fullScreen().draw(gfx::Primitive::Triangles, 3);
+                }
+                overlaid = true;
+            } else if (!smoothing) {
                 resources_.fullScreen().draw(gfx::Primitive::Triangles, 3);
             } else {
                 gfx::RenderState bands = screenPass();
@@ -518,6 +544,7 @@ void Renderer::present(glm::ivec2 windowPixels)
         gfx::blitToDefault(*targets.drawn, windowPixels);
     }
     markPass("present");
+    return overlaid;
 }
 
 void Renderer::compositeOverlay(const gfx::Texture2D& picture, std::span<const glm::ivec4> boxes)

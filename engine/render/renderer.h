@@ -58,9 +58,18 @@ public:
     // The next frame shows every fade at its end, without easing: for pictures of a moment
     // (exported steps), as the camera's update(60) settles its move.
     void settleFades() { settleFades_ = true; }
+    // The overlay's kept picture (premultiplied) and the boxes it covers, with the rest of the
+    // window as boxes too (bottom-left origin, framebuffer pixels; gfx::CachedOverlay).
+    struct OverlayPicture {
+        const gfx::Texture2D& picture;
+        std::span<const glm::ivec4> boxes;
+        std::span<const glm::ivec4> outside;
+    };
     // Copies the rendered scene onto the window's framebuffer (resolving multisampling, or
-    // stretching the low level's smaller image with bilinear filtering).
-    void present(glm::ivec2 windowPixels);
+    // stretching the low level's smaller image with bilinear filtering). Where the scene is
+    // stretched, `overlay` is laid over it in the same pass, each window pixel written once,
+    // and true is returned; otherwise the caller composites it.
+    bool present(glm::ivec2 windowPixels, const OverlayPicture* overlay = nullptr);
     // Blends the overlay's kept picture (premultiplied) over the window inside each scissor
     // box (gfx::CachedOverlay).
     void compositeOverlay(const gfx::Texture2D& picture, std::span<const glm::ivec4> boxes);

@@ -593,6 +593,28 @@ static ImGuiContext* startImGui(glm::ivec2 size)
     return context;
 }
 
+// Two translucent panels that overlap, with text: what the app's panels are made of.
+static ImDrawData* twoPanels(int counter)
+{
+    gfx::newImGuiRendererFrame();
+    ImGui::NewFrame();
+    ImGui::SetNextWindowPos(ImVec2(10, 10));
+    ImGui::SetNextWindowSize(ImVec2(180, 110));
+    ImGui::SetNextWindowBgAlpha(0.6f);
+    ImGui::Begin("Semitendinosus");
+    ImGui::Text("Length %d %%", counter);
+    ImGui::Button("Next step");
+    ImGui::End();
+    ImGui::SetNextWindowPos(ImVec2(150, 90));
+    ImGui::SetNextWindowSize(ImVec2(150, 120));
+    ImGui::SetNextWindowBgAlpha(0.8f);
+    ImGui::Begin("Biceps femoris");
+    ImGui::TextWrapped("The long head crosses the hip and the knee.");
+    ImGui::End();
+    ImGui::Render();
+    return ImGui::GetDrawData();
+}
+
 TEST_CASE("the kept overlay picture looks as the overlay drawn straight into the window, and is kept only while it holds")
 {
     GLFixture& gl = fixture();
@@ -602,26 +624,7 @@ TEST_CASE("the kept overlay picture looks as the overlay drawn straight into the
     auto renderer = render::Renderer::create(std::filesystem::path(HT_SOURCE_DIR) / "shaders", {});
     REQUIRE(renderer.ok());
 
-    // Two translucent panels that overlap, with text: what the app's panels are made of.
-    auto frame = [&](int counter) {
-        gfx::newImGuiRendererFrame();
-        ImGui::NewFrame();
-        ImGui::SetNextWindowPos(ImVec2(10, 10));
-        ImGui::SetNextWindowSize(ImVec2(180, 110));
-        ImGui::SetNextWindowBgAlpha(0.6f);
-        ImGui::Begin("Semitendinosus");
-        ImGui::Text("Length %d %%", counter);
-        ImGui::Button("Next step");
-        ImGui::End();
-        ImGui::SetNextWindowPos(ImVec2(150, 90));
-        ImGui::SetNextWindowSize(ImVec2(150, 120));
-        ImGui::SetNextWindowBgAlpha(0.8f);
-        ImGui::Begin("Biceps femoris");
-        ImGui::TextWrapped("The long head crosses the hip and the knee.");
-        ImGui::End();
-        ImGui::Render();
-        return ImGui::GetDrawData();
-    };
+    auto frame = twoPanels;
     auto backdrop = [&] { gfx::beginPass(nullptr, size, {glm::vec4(0.55f, 0.30f, 0.25f, 1.0f), 1.0f, std::nullopt}); };
     gfx::CachedOverlay cache;
     auto throughCache = [&](int counter) {
@@ -685,6 +688,57 @@ TEST_CASE("the kept overlay picture looks as the overlay drawn straight into the
     CHECK(gl.newProblems() == problemsBefore);
 
     cache.release();
+    gfx::shutdownImGuiRenderer();
+    ImGui::DestroyContext(context);
+}
+
+TEST_CASE("at the low level the overlay is laid over the stretched scene in the same pass, as blending it after would")
+{
+    GLFixture& gl = fixture();
+    const int problemsBefore = gl.newProblems();
+    const glm::ivec2 size = gl.window.drawableSize();
+    TempDir dir;
+    auto model = assets::importModel(testing_support::writeTestScene(dir.path()));
+    REQUIRE(model.ok());
+    const scene::Scene scene(std::move(*model));
+    scene::OrbitCamera camera;
+    camera.frame(scene.visibleBounds(), false);
+    ImGuiContext* context = startImGui(size);
+    for (int warm = 0; warm < 2; ++warm) twoPanels(100);
+    gfx::CachedOverlay cache;
+    REQUIRE(cache.prepare(*twoPanels(100), size) == gfx::CachedOverlay::Path::Direct);  // the first frame
+    REQUIRE(cache.prepare(*twoPanels(100), size) == gfx::CachedOverlay::Path::Redrawn);
+
+    // The boxes and the rest of the window cover every pixel once.
+    std::vector<int> covered(std::size_t(size.x * size.y), 0);
+    for (auto boxes : {cache.boxes(), cache.outside()})
+        for (const glm::ivec4& box : boxes)
+            for (int y = box.y; y < box.y + box.w; ++y)
+                for (int x = box.x; x < box.x + box.z; ++x) ++covered[std::size_t(y * size.x + x)];
+    CHECK(std::all_of(covered.begin(), covered.end(), [](int n) { return n == 1; }));
+
+    const render::Renderer::OverlayPicture picture{cache.picture(), cache.boxes(), cache.outside()};
+    for (render::Quality quality : {render::Quality::Low, render::Quality::High}) {
+        CAPTURE(int(quality));
+        auto renderer = render::Renderer::create(std::filesystem::path(HT_SOURCE_DIR) / "shaders",
+                                                 {quality, gl.info.maxSamples});
+        REQUIRE(renderer.ok());
+        REQUIRE(renderer->upload(scene).ok());
+        REQUIRE(renderer->render(scene, render::frameViewFrom(camera, size)).ok());
+        renderer->present(size);
+        const core::Image bare = gfx::readPixels(nullptr, size);
+        renderer->compositeOverlay(cache.picture(), cache.boxes());
+        const core::Image blended = gfx::readPixels(nullptr, size);
+        const bool laid = renderer->present(size, &picture);
+        CHECK(laid == (quality == render::Quality::Low));  // only the stretch takes the overlay in
+        if (!laid) continue;
+        const core::Image together = gfx::readPixels(nullptr, size);
+        const testing_support::ImageDifference difference = testing_support::compareImages(together, blended);
+        INFO("max " << difference.maxChannelDifference << ", mean " << difference.meanChannelDifference);
+        CHECK(difference.maxChannelDifference <= 1);  // 8-bit blending against the shader's float
+        CHECK(testing_support::compareImages(together, bare).maxChannelDifference > 100);  // the panels are there
+    }
+    CHECK(gl.newProblems() == problemsBefore);
     gfx::shutdownImGuiRenderer();
     ImGui::DestroyContext(context);
 }

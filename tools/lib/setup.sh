@@ -5,7 +5,7 @@
 # libraries: lesson videos, whose runtime packages dpkg-shlibdeps finds from the binary).
 HT_RUNTIME_PACKAGES=(
   cmake ninja-build g++ pkg-config
-  libsdl2-dev python3-glad libimgui-dev libglm-dev libassimp-dev libstb-dev
+  libsdl2-dev python3-glad libimgui-dev libglm-dev libassimp-dev libstb-dev libpng-dev
   libtomlplusplus-dev nlohmann-json3-dev libcli11-dev libmeshoptimizer-dev
   libgl-dev libegl-dev libgl1-mesa-dri libegl-mesa0 fonts-dejavu-core help2man
   libespeak-ng-dev espeak-ng-data

@@ -223,6 +223,13 @@ TEST_CASE("PNG round trip and image comparison")
     CHECK(difference.maxChannelDifference == 20);
     CHECK(difference.meanChannelDifference == doctest::Approx(20.0 / 36.0));
     CHECK_FALSE(core::readPng(dir / "missing.png").ok());
+
+    // A folder that is a file: the error names the path, and nothing is left there.
+    testing_support::writeText(dir / "taken", "not a folder");
+    const core::Status blocked = core::writePng(dir / "taken" / "b.png", image);
+    REQUIRE_FALSE(blocked.ok());
+    CHECK(blocked.error().describe().find((dir / "taken" / "b.png").string()) != std::string::npos);
+    CHECK(blocked.error().describe().find("cannot write PNG") != std::string::npos);
 }
 
 namespace {

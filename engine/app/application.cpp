@@ -53,26 +53,32 @@ core::Status Application::start()
     // The scene's files are read and its world built on another thread while this one opens
     // the window and OpenGL (the driver's libraries take the longest to load); lessons load
     // once the world names its structures. The window stays hidden until its first frame, and
-    // a bad file is still what gets reported when both fail. An import forks a child process,
-    // which must not happen while this thread is inside the dynamic loader: it waits for the
-    // window.
-    std::promise<void> windowOpened;
+    // a bad file is still what gets reported when both fail. A model that has to go through
+    // the import is read first, here: the import forks a child process, which must happen
+    // before any other thread starts (core/isolate.h).
     using PackedLevels = std::optional<render::DetailLevels>;
-    std::future<core::Expected<PackedLevels>> worldReady =
-        std::async(std::launch::async, [this, opened = windowOpened.get_future()]() -> core::Expected<PackedLevels> {
-        auto files = readSceneFiles(options_, paths_, [&opened] { opened.wait(); });
+    std::optional<SceneFiles> imported;
+    if (!sceneModelFromPack(options_, paths_)) {
+        auto files = readSceneFiles(options_, paths_);
         if (!files) return files.error();
-        markStartup("scene files read");
-        core::Stopwatch sceneTime;
-        PackedLevels packed = std::move(files->detailLevels);
-        world_.build(std::move(*files));
-        core::logDebug("app", "scene set-up took ", sceneTime.elapsedMs(), " ms");
-        markStartup("world built");
-        lessons_.beginLoad(paths_);
-        return packed;
-    });
+        imported = std::move(*files);
+        markStartup("model imported");
+    }
+    std::future<core::Expected<PackedLevels>> worldReady =
+        std::async(std::launch::async, [this, imported = std::move(imported)]() mutable -> core::Expected<PackedLevels> {
+            auto files = imported ? core::Expected<SceneFiles>(std::move(*imported))
+                                  : readSceneFiles(options_, paths_, ModelSource::PackOnly);
+            if (!files) return files.error();
+            markStartup("scene files read");
+            core::Stopwatch sceneTime;
+            PackedLevels packed = std::move(files->detailLevels);
+            world_.build(std::move(*files));
+            core::logDebug("app", "scene set-up took ", sceneTime.elapsedMs(), " ms");
+            markStartup("world built");
+            lessons_.beginLoad(paths_);
+            return packed;
+        });
     const core::Status opened = graphics_.open(graphicsDescFor(options_, settings, paths_.shaders()));
-    windowOpened.set_value();
     core::Expected<PackedLevels> built = worldReady.get();
     if (!built) return built.error();
     if (!opened) return opened;
@@ -99,6 +105,7 @@ core::Status Application::start()
     if (core::Status overlay = graphics_.startOverlay(settings.fontScale, settings.highContrast); !overlay) return overlay;
     core::Stopwatch graphicsTime;
     if (core::Status created = graphics_.createRenderer(quality, world_.scene); !created) return created;
+    graphics_.finishFontAtlas();
     core::logDebug("app", "graphics set-up took ", graphicsTime.elapsedMs(), " ms, ",
                    core::secondsSinceProgramStart() * 1000.0, " ms since start");
 

@@ -110,11 +110,19 @@ core::Status GraphicsContext::startOverlay(float fontScale, bool highContrast)
     io.IniFilename = nullptr; // window placement is saved by the app's own settings
     io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
     window_.initImGuiBackend();
-    if (core::Status started = gfx::initImGuiRenderer(desc_.shaders, desc_.programCache); !started) return started;
+    if (core::Status started = gfx::initImGuiRenderer(desc_.shaders, desc_.programCache); !started) {
+        window_.shutdownImGuiBackend();
+        ImGui::DestroyContext();
+        return started;
+    }
     imguiReady_ = true;
     dpiScale_ = displayScale(window_);
     highContrast_ = highContrast;
     setFontScale(fontScale);
+    // The glyphs are rasterised on another thread while this one sets up the renderer, which
+    // calls no ImGui function; the caller waits for them (finishFontAtlas) before anything else
+    // does. Later font changes are rasterised in place.
+    fontAtlas_ = std::async(std::launch::async, [atlas = ImGui::GetIO().Fonts] { atlas->Build(); });
     return {};
 }
 
@@ -126,6 +134,7 @@ bool GraphicsContext::contextLost() const
 core::Status GraphicsContext::recoverLostContext(const scene::Scene& scene)
 {
     core::logWarning("gfx", "the OpenGL context was lost (GPU reset); rebuilding it");
+    finishFontAtlas();
     const render::Quality quality = renderer_ ? renderer_->quality() : render::Quality::High;
     // GL objects go first, while their names still mean something to the driver.
     if (imguiReady_) gfx::shutdownImGuiRenderer();
@@ -165,9 +174,6 @@ void GraphicsContext::setFontScale(float scale)
     ui::loadFonts(pixels, ui::presenterPixelsFor(window_.drawableSize().y));
     ui::applyTheme(pixels / kBaseFontPixels, highContrast_);
     fontRebuildPending_ = true;
-    // The glyphs are rasterised away from this thread, which meanwhile sets up the renderer or
-    // draws the scene; nothing else touches the atlas until finishFontAtlas.
-    fontAtlas_ = std::async(std::launch::async, [atlas = ImGui::GetIO().Fonts] { atlas->Build(); });
 }
 
 void GraphicsContext::finishFontAtlas()
@@ -225,7 +231,8 @@ void GraphicsContext::drawOverlay(glm::ivec2 drawable, const std::function<void(
     ImDrawData& drawData = *ImGui::GetDrawData();
     using Path = gfx::CachedOverlay::Path;
     const Path path = overlayCache_.prepare(drawData, drawable);
-    double overlayMs = overlayClock.elapsedMs();
+    if (desc_.passTiming) gfx::finish();
+    const double overlayMs = overlayClock.elapsedMs();
     bool laid = false;
     if (presentScene) {
         if (path == Path::Direct) {

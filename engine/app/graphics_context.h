@@ -60,6 +60,8 @@ public:
     // keeps text the same physical size.
     void refreshDisplayScale();
     void setFontScale(float scale);  // clamped to 0.6..4
+    // Waits for the font atlas startOverlay rasterises on another thread.
+    void finishFontAtlas();
     void setHighContrast(bool enabled);
 
     // Renders the scene and presents it; then, when `buildOverlay` is given, the overlay it
@@ -101,7 +103,6 @@ public:
 
 private:
     void drawOverlay(glm::ivec2 drawable, const std::function<void()>& buildOverlay, bool presentScene);
-    void finishFontAtlas();
 
     GraphicsDesc desc_;
     platform::Window window_;

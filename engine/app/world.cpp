@@ -16,14 +16,36 @@
 
 namespace app {
 
-core::Expected<SceneFiles> readSceneFiles(const Options& options, const DataPaths& paths,
-                                          const std::function<void()>& beforeImport)
+namespace {
+
+std::string scenePathOf(const Options& options, const DataPaths& paths)
+{
+    return options.scenePath.empty() ? (paths.scenes() / "default.toml").string() : options.scenePath;
+}
+
+} // namespace
+
+bool sceneModelFromPack(const Options& options, const DataPaths& paths)
+{
+    if (!paths.missing.empty() || !options.modelPath.empty()) return false;
+    const std::string scenePath = scenePathOf(options, paths);
+    auto desc = content::loadSceneFile(scenePath);
+    if (!desc) return false;
+    const std::filesystem::path modelPath = paths.resolveAsset(desc->model, std::filesystem::path(scenePath).parent_path());
+    if (modelPath.filename() != HT_GENERATED_MODEL_NAME) return false;
+    const std::filesystem::path packPath = assets::modelPackPathFor(modelPath);
+    std::error_code missing;
+    if (!std::filesystem::exists(packPath, missing)) return false;
+    auto source = assets::packSourceOfFile(modelPath);
+    return source && assets::checkModelPack(packPath, &*source);
+}
+
+core::Expected<SceneFiles> readSceneFiles(const Options& options, const DataPaths& paths, ModelSource source)
 {
     // Without the data folder nothing below can load; say where it was looked for instead of
     // naming the first missing file.
     if (!paths.missing.empty()) return core::makeError(paths.missing);
-    const std::string scenePath =
-        options.scenePath.empty() ? (paths.scenes() / "default.toml").string() : options.scenePath;
+    const std::string scenePath = scenePathOf(options, paths);
     auto desc = content::loadSceneFile(scenePath);
     if (!desc) return desc.error();
     const std::filesystem::path modelPath =
@@ -38,21 +60,23 @@ core::Expected<SceneFiles> readSceneFiles(const Options& options, const DataPath
         const std::filesystem::path packPath = assets::modelPackPathFor(modelPath);
         std::error_code missing;
         if (std::filesystem::exists(packPath, missing)) {
-            auto source = assets::packSourceOfFile(modelPath);
-            auto pack = source ? assets::readModelPack(packPath, &*source) : core::Expected<assets::ModelPack>(source.error());
+            auto packSource = assets::packSourceOfFile(modelPath);
+            auto pack = packSource ? assets::readModelPack(packPath, &*packSource)
+                                   : core::Expected<assets::ModelPack>(packSource.error());
             if (pack) {
                 model = std::move(pack->model);
                 levels = std::move(pack->levels);
                 core::logDebug("app", "model read from its pack ", packPath.string());
+            } else if (source == ModelSource::PackOnly) {
+                return core::makeError(pack.error().describe() + "; remove it, and the next start imports " + modelPath.string());
             } else {
                 core::logWarning("assets", pack.error().describe(), "; importing ", modelPath.string(), " instead");
             }
         }
     }
-    if (!model) {
-        if (beforeImport) beforeImport();
-        model = assets::importModel(modelPath);
-    }
+    if (!model && source == ModelSource::PackOnly)
+        return core::makeFileError(modelPath.string(), "has no model pack beside it to read without the import");
+    if (!model) model = assets::importModel(modelPath);
     if (!model) return model.error();
     core::logDebug("app", "model import took ", importTime.elapsedMs(), " ms");
     if (!model->nodes.empty())

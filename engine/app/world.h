@@ -5,7 +5,6 @@
 
 #include "assets/detail_levels.h"
 
-#include <functional>
 #include <optional>
 
 #include "app/close_up.h"
@@ -31,10 +30,15 @@ struct SceneFiles {
     // The levels of detail, when the model came packed with them (assets/model_pack.h).
     std::optional<assets::DetailLevels> detailLevels;
 };
-// `beforeImport` runs before a model goes through the import in its child process (a fork):
-// a caller on another thread waits there until no other thread holds the loader's locks.
+// The import runs in a child process made with fork(), which must happen before other threads
+// start (core/isolate.h): PackOnly, for a caller on another thread, reads the model from its
+// pack or fails, naming the pack, and never starts the import.
+enum class ModelSource { PackOrImport, PackOnly };
 core::Expected<SceneFiles> readSceneFiles(const Options& options, const DataPaths& paths,
-                                          const std::function<void()>& beforeImport = {});
+                                          ModelSource source = ModelSource::PackOrImport);
+// Whether the scene's model will come from its pack: the built-in model, with a pack beside it
+// made from this very file whose checksum holds (checked here without decoding it).
+bool sceneModelFromPack(const Options& options, const DataPaths& paths);
 
 struct World {
     content::SceneDesc desc;

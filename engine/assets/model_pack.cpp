@@ -117,7 +117,10 @@ std::string encodeModelPack(const ModelData& model, const DetailLevels& levels, 
     return out;
 }
 
-core::Expected<ModelPack> decodeModelPack(std::string_view bytes, const std::string& name, const PackSource* expected)
+namespace {
+
+// The header's checks and the payload's hash; leaves `bytes` at the payload.
+core::Status checkHeader(std::string_view& bytes, const std::string& name, const PackSource* expected)
 {
     if (bytes.size() < kHeaderBytes || std::memcmp(bytes.data(), kMagic, sizeof kMagic) != 0)
         return core::makeFileError(name, "is not a packed model (its first bytes are not \"HTMODEL\")");
@@ -135,7 +138,22 @@ core::Expected<ModelPack> decodeModelPack(std::string_view bytes, const std::str
     if (expected && !(source == *expected))
         return core::makeFileError(name, "was packed from another version of its glTF file (size or contents differ); it is stale");
     if (core::hashBytes(bytes) != payloadHash) return core::makeFileError(name, "is damaged: its contents do not match their checksum");
+    return {};
+}
 
+} // namespace
+
+core::Status checkModelPack(const std::filesystem::path& path, const PackSource* expected)
+{
+    auto mapped = MappedFile::open(path);
+    if (!mapped) return mapped.error();
+    std::string_view bytes = mapped->bytes();
+    return checkHeader(bytes, path.string(), expected);
+}
+
+core::Expected<ModelPack> decodeModelPack(std::string_view bytes, const std::string& name, const PackSource* expected)
+{
+    if (core::Status header = checkHeader(bytes, name, expected); !header) return header.error();
     std::uint64_t wireBytes = 0;
     if (!take(bytes, wireBytes) || wireBytes > bytes.size()) return core::makeFileError(name, "is damaged: the model is cut short");
     auto model = decodeModel(bytes.substr(0, std::size_t(wireBytes)), name);

@@ -42,5 +42,7 @@ std::string encodeModelPack(const ModelData& model, const DetailLevels& levels, 
 // failure is an error naming `name` and what is wrong.
 core::Expected<ModelPack> decodeModelPack(std::string_view bytes, const std::string& name, const PackSource* expected = nullptr);
 core::Expected<ModelPack> readModelPack(const std::filesystem::path& path, const PackSource* expected = nullptr);
+// The first of those checks, without decoding: magic, version, source and the payload's hash.
+core::Status checkModelPack(const std::filesystem::path& path, const PackSource* expected = nullptr);
 
 } // namespace assets

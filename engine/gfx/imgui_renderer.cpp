@@ -1,5 +1,6 @@
 #include "gfx/imgui_renderer.h"
 
+#include "core/log.h"
 #include "gfx/gl.h"
 #include "gfx/render_state.h"
 #include "gfx/shader_library.h"
@@ -12,12 +13,14 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
+#include <memory>
 
 namespace gfx {
 
 namespace {
 
-// What the overlay renderer holds between frames; one per ImGui context the app runs.
+// What the overlay renderer holds between frames, kept with the ImGui context it draws
+// (its BackendRendererUserData) and released by shutdownImGuiRenderer.
 struct ImGuiGl {
     ShaderLibrary shaders{""};
     int program = -1;
@@ -26,9 +29,13 @@ struct ImGuiGl {
     VertexArrayHandle vertexArray;
     BufferHandle vertices, indices;
     std::optional<Texture2D> fontAtlas;
+    bool atlasFailed = false;  // said once
 };
 
-std::optional<ImGuiGl> imguiGl;
+ImGuiGl* state()
+{
+    return ImGui::GetCurrentContext() ? static_cast<ImGuiGl*>(ImGui::GetIO().BackendRendererUserData) : nullptr;
+}
 
 void setUpState(const ImDrawData& drawData, glm::ivec2 framebuffer)
 {
@@ -50,13 +57,14 @@ void setUpState(const ImDrawData& drawData, glm::ivec2 framebuffer)
                                {0.0f, 2.0f / (top - bottom), 0.0f, 0.0f},
                                {0.0f, 0.0f, -1.0f, 0.0f},
                                {(right + left) / (left - right), (top + bottom) / (bottom - top), 0.0f, 1.0f}};
-    const ShaderProgram& program = imguiGl->shaders.program(imguiGl->program);
+    ImGuiGl& gl = *state();
+    const ShaderProgram& program = gl.shaders.program(gl.program);
     program.use();
-    program.set(imguiGl->projection, projection);
-    program.set(imguiGl->atlas, 0);
-    glBindVertexArray(imguiGl->vertexArray.id());
-    glBindBuffer(GL_ARRAY_BUFFER, imguiGl->vertices.id());
-    glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, imguiGl->indices.id());
+    program.set(gl.projection, projection);
+    program.set(gl.atlas, 0);
+    glBindVertexArray(gl.vertexArray.id());
+    glBindBuffer(GL_ARRAY_BUFFER, gl.vertices.id());
+    glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, gl.indices.id());
     glActiveTexture(GL_TEXTURE0);
 }
 
@@ -64,7 +72,9 @@ void setUpState(const ImDrawData& drawData, glm::ivec2 framebuffer)
 
 core::Status initImGuiRenderer(const std::filesystem::path& shaderFolder, const std::filesystem::path& programCache)
 {
-    ImGuiGl gl;
+    shutdownImGuiRenderer();  // a restart after a lost context starts clean
+    auto made = std::make_unique<ImGuiGl>();
+    ImGuiGl& gl = *made;
     gl.shaders = ShaderLibrary(shaderFolder, programCache);
     auto program = gl.shaders.load("overlay text", "imgui.vert", "imgui.frag");
     if (!program) return program.error();
@@ -90,9 +100,9 @@ core::Status initImGuiRenderer(const std::filesystem::path& shaderFolder, const 
     glVertexAttribPointer(2, 4, GL_UNSIGNED_BYTE, GL_TRUE, stride, reinterpret_cast<const void*>(offsetof(ImDrawVert, col)));
     glBindVertexArray(0);
     if (glObjectLabel) glObjectLabel(GL_VERTEX_ARRAY, gl.vertexArray.id(), -1, "overlay");
-    imguiGl = std::move(gl);
 
     ImGuiIO& io = ImGui::GetIO();
+    io.BackendRendererUserData = made.release();
     io.BackendRendererName = "hamstring-trainer OpenGL 3.3";
     // A window of long text makes more than 65,535 vertices, more than 16-bit indices reach.
     // Dear ImGui then splits its draw list into chunks, each drawn from its own base vertex
@@ -103,9 +113,10 @@ core::Status initImGuiRenderer(const std::filesystem::path& shaderFolder, const 
 
 void shutdownImGuiRenderer()
 {
-    imguiGl.reset();
     if (ImGui::GetCurrentContext()) {
         ImGuiIO& io = ImGui::GetIO();
+        delete state();
+        io.BackendRendererUserData = nullptr;
         io.BackendRendererName = nullptr;
         io.BackendFlags &= ~ImGuiBackendFlags_RendererHasVtxOffset;
         io.Fonts->SetTexID(ImTextureID{});
@@ -114,7 +125,8 @@ void shutdownImGuiRenderer()
 
 void newImGuiRendererFrame()
 {
-    if (!imguiGl || imguiGl->fontAtlas) return;
+    ImGuiGl* gl = state();
+    if (!gl || gl->fontAtlas) return;
     // The atlas as coverage, one byte a pixel: a quarter of what colour would take.
     ImFontAtlas& atlas = *ImGui::GetIO().Fonts;
     unsigned char* pixels = nullptr;
@@ -126,9 +138,15 @@ void newImGuiRendererFrame()
                                       TextureWrap::Clamp,
                                       {pixels, std::size_t(width) * std::size_t(height)},
                                       "font atlas"});
-    if (!texture) return;  // the text is missing; the panels still draw
-    imguiGl->fontAtlas = std::move(*texture);
-    atlas.SetTexID(reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(imguiGl->fontAtlas->id())));
+    if (!texture) {
+        // Without it nothing of the overlay shows (solid shapes sample its white texel too);
+        // the next frame tries again.
+        if (!gl->atlasFailed) core::logError("gfx", "the overlay's font atlas could not be made: ", texture.error().describe());
+        gl->atlasFailed = true;
+        return;
+    }
+    gl->fontAtlas = std::move(*texture);
+    atlas.SetTexID(reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(gl->fontAtlas->id())));
     // Once the font atlas is a texture, its pixels on the CPU side are not needed: ImGui makes
     // them again if the fonts are rebuilt (a new text size or display).
     atlas.ClearTexData();
@@ -138,7 +156,7 @@ void renderImGui(ImDrawData* drawData)
 {
     const glm::ivec2 framebuffer(int(drawData->DisplaySize.x * drawData->FramebufferScale.x),
                                  int(drawData->DisplaySize.y * drawData->FramebufferScale.y));
-    if (!imguiGl || framebuffer.x <= 0 || framebuffer.y <= 0 || drawData->CmdListsCount == 0) return;
+    if (!state() || framebuffer.x <= 0 || framebuffer.y <= 0 || drawData->CmdListsCount == 0) return;
     setUpState(*drawData, framebuffer);
     const ImVec2 origin = drawData->DisplayPos, scale = drawData->FramebufferScale;
     constexpr GLenum indexType = sizeof(ImDrawIdx) == 2 ? GL_UNSIGNED_SHORT : GL_UNSIGNED_INT;
@@ -174,8 +192,9 @@ void renderImGui(ImDrawData* drawData)
 
 void rebuildImGuiFonts()
 {
-    if (!imguiGl) return;
-    imguiGl->fontAtlas.reset();
+    ImGuiGl* gl = state();
+    if (!gl) return;
+    gl->fontAtlas.reset();
     newImGuiRendererFrame();
 }
 

@@ -1,6 +1,7 @@
 // Draws Dear ImGui's output: its triangles through a program of the shader folder (kept in
 // the program cache like the renderer's, so a start-up compiles no GLSL at all), with the font
-// atlas as a one-channel texture.
+// atlas as a one-channel texture. Every texture it draws is read as that one channel of
+// coverage: ImGui::Image with a colour picture would need a second program.
 #pragma once
 
 #include "core/error.h"

@@ -6,6 +6,7 @@
 #include "gfx/gl.h"
 
 #include <algorithm>
+#include <chrono>
 #include <cstring>
 #include <system_error>
 #include <vector>
@@ -39,6 +40,16 @@ T take(std::string_view bytes, std::size_t at)
     T value{};
     std::memcpy(&value, bytes.data() + at, sizeof value);
     return value;
+}
+
+// Whether the driver reads binaries of this format (a damaged header must not reach GL).
+bool offersFormat(std::uint32_t format)
+{
+    GLint count = 0;
+    glGetIntegerv(GL_NUM_PROGRAM_BINARY_FORMATS, &count);
+    std::vector<GLint> formats(std::size_t(std::max(count, 0)));
+    if (!formats.empty()) glGetIntegerv(GL_PROGRAM_BINARY_FORMATS, formats.data());
+    return std::find(formats.begin(), formats.end(), GLint(format)) != formats.end();
 }
 
 } // namespace
@@ -88,8 +99,9 @@ std::optional<ShaderProgram> ProgramCache::load(const ShaderSource& vertex, cons
                        take<std::uint32_t>(bytes, 8) == kVersion &&
                        take<std::uint64_t>(bytes, 16) == keyFor(vertex, fragment) &&
                        take<std::uint64_t>(bytes, 24) == core::hashBytes(bytes.substr(kHeaderBytes));
+    const std::uint32_t format = whole ? take<std::uint32_t>(bytes, 12) : 0;
     std::optional<ShaderProgram> program;
-    if (whole) program = ShaderProgram::fromBinary({take<std::uint32_t>(bytes, 12), std::string(bytes.substr(kHeaderBytes))}, name);
+    if (whole && offersFormat(format)) program = ShaderProgram::fromBinary({format, std::string(bytes.substr(kHeaderBytes))}, name);
     if (!program) {
         core::logDebug("gfx", path.string(), ": ", whole ? "refused by the driver" : "damaged", "; compiling '", name, "' instead");
         fs::remove(path, missing);
@@ -125,8 +137,16 @@ void ProgramCache::dropOldFiles() const
 {
     std::error_code failed;
     std::vector<std::pair<fs::file_time_type, fs::path>> files;
-    for (const fs::directory_entry& entry : fs::directory_iterator(folder_, failed))
-        if (entry.path().extension() == ".bin") files.emplace_back(entry.last_write_time(failed), entry.path());
+    const auto now = fs::file_time_type::clock::now();
+    for (fs::directory_iterator at(folder_, failed), end; !failed && at != end; at.increment(failed)) {
+        const fs::path& path = at->path();
+        const fs::file_time_type written = at->last_write_time(failed);
+        if (failed) break;
+        if (path.extension() == ".bin")
+            files.emplace_back(written, path);
+        else if (path.filename().string().find(".bin.tmp-") != std::string::npos && now - written > std::chrono::minutes(10))
+            fs::remove(path, failed);  // left by a run that stopped while writing
+    }
     if (files.size() <= kMaxFiles) return;
     std::sort(files.begin(), files.end());
     for (std::size_t i = 0; i + kMaxFiles < files.size(); ++i) fs::remove(files[i].second, failed);

@@ -306,6 +306,11 @@ void Window::setFullscreen(bool enabled, int display)
 {
     if (headless_ || enabled == fullscreen_) return;
     SDL_Window* window = state_->window;
+    if (enabled && state_->hiddenUntilFirstFrame) {
+        // The window manager answers a fullscreen request only for a window on screen.
+        SDL_ShowWindow(window);
+        state_->hiddenUntilFirstFrame = false;
+    }
     if (enabled) {
         state_->windowedPosition = windowPosition();
         state_->windowedSize = windowSize();

@@ -509,6 +509,7 @@ bool Renderer::present(glm::ivec2 windowPixels, const OverlayPicture* overlay)
                     gfx::setScissor(box);
                     resources_.fullScreen().draw(gfx::Primitive::Triangles, 3);
                 }
+                source.colorTexture().bind(0);  // leaves unit 0 active, as every other draw expects
                 overlaid = true;
             } else if (!smoothing) {
                 resources_.fullScreen().draw(gfx::Primitive::Triangles, 3);

@@ -153,6 +153,8 @@ TEST_CASE("the app reads the built-in model from its pack, and imports the glTF 
     auto packed = app::readSceneFiles(options, paths);
     REQUIRE_MESSAGE(packed, packed.error().describe());
     CHECK(packed->detailLevels.has_value());
+    CHECK(app::sceneModelFromPack(options, paths));  // read on another thread at start-up
+    CHECK(app::readSceneFiles(options, paths, app::ModelSource::PackOnly).ok());
 
     // Damaged: the import takes over, and the levels are left to be simplified at run time.
     std::string damaged = readBytes(assets::modelPackPathFor(model));
@@ -162,6 +164,12 @@ TEST_CASE("the app reads the built-in model from its pack, and imports the glTF 
     REQUIRE_MESSAGE(imported, imported.error().describe());
     CHECK_FALSE(imported->detailLevels.has_value());
     CHECK(imported->model.meshes.size() == packed->model.meshes.size());
+    // Known before any thread starts, so the import (a fork) runs first; a reader that may not
+    // start the import names the pack instead.
+    CHECK_FALSE(app::sceneModelFromPack(options, paths));
+    auto packOnly = app::readSceneFiles(options, paths, app::ModelSource::PackOnly);
+    REQUIRE_FALSE(packOnly.ok());
+    CHECK(packOnly.error().describe().find(assets::modelPackPathFor(model).string()) != std::string::npos);
 
     // A model given with --model never uses a pack, even one lying beside it.
     fs::copy_file(assets::modelPackPathFor(kModel), assets::modelPackPathFor(model), fs::copy_options::overwrite_existing);
@@ -169,4 +177,5 @@ TEST_CASE("the app reads the built-in model from its pack, and imports the glTF 
     auto foreign = app::readSceneFiles(options, paths);
     REQUIRE(foreign);
     CHECK_FALSE(foreign->detailLevels.has_value());
+    CHECK_FALSE(app::sceneModelFromPack(options, paths));
 }

@@ -387,6 +387,16 @@ TEST_CASE("programs kept in the program cache draw as compiled ones; a damaged f
     CHECK(damaged.fromCache == 0);
     CHECK(testing_support::compareImages(damaged.picture, compiled.picture).maxChannelDifference == 0);
     CHECK(start().fromCache == compiled.programs);
+    // A damaged binary format (outside the payload's hash) is refused before it reaches GL.
+    const int problems = fixture().newProblems();
+    for (const std::filesystem::path& file : keptFiles()) {
+        std::string bytes = core::readTextFile(file).value();
+        bytes[12] = char(bytes[12] ^ 0x33);
+        testing_support::writeText(file, bytes);
+    }
+    CHECK(start().fromCache == 0);
+    CHECK(fixture().newProblems() == problems);
+    CHECK(start().fromCache == compiled.programs);
 
     // An edited shader is compiled, and only the programs using it; one that no longer
     // compiles is reported with its file and line although an older build of it is kept.

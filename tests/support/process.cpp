@@ -29,6 +29,8 @@ ProcessResult runProcess(const std::vector<std::string>& arguments, const std::m
         if (equals != std::string::npos) merged[text.substr(0, equals)] = text.substr(equals + 1);
     }
     merged["HT_NO_SOUND"] = "1";   // the app under test never opens a sound device (app/audio_cues.h)
+    // Linked programs are kept in the build tree, not in the user's ~/.cache (gfx/program_cache.h).
+    merged["HT_CACHE_DIR"] = std::string(HT_BINARY_DIR) + "/tests/program-cache";
     for (const auto& [key, value] : environment) {
         if (value.empty())
             merged.erase(key);

@@ -195,22 +195,28 @@ core::Status GraphicsContext::drawFrame(const scene::Scene& scene, const scene::
     const glm::ivec2 drawable = window_.drawableSize();
     if (drawable.x <= 0 || drawable.y <= 0) return {}; // minimised: nothing to draw
 
+    // The overlay is built first: a frame that draws the panels' picture again shows the
+    // close-up's last picture once more, so the two costs do not land on one frame.
+    std::optional<gfx::CachedOverlay::Path> overlay;
+    if (buildOverlay)
+        overlay = prepareOverlay(drawable, buildOverlay);
+    else
+        viewArea_ = ui::ViewArea{glm::vec2(drawable), {}, ui::PixelRect{{0.0f, 0.0f}, glm::vec2(drawable)}};
     if (drawScene) {
         const render::FrameView view = render::frameViewFrom(camera, drawable);
         renderer_->updateDeformedMeshes(scene);
+        renderer_->holdInsetPicture(overlay == gfx::CachedOverlay::Path::Redrawn);
         if (core::Status rendered = renderer_->render(scene, view, tints, inset ? &*inset : nullptr); !rendered) return rendered;
     }
     // The scene reaches the window with the overlay: at the low level both go in one pass.
-    if (buildOverlay) {
-        drawOverlay(drawable, buildOverlay, drawScene);
-    } else {
-        if (drawScene) renderer_->present(drawable);
-        viewArea_ = ui::ViewArea{glm::vec2(drawable), {}, ui::PixelRect{{0.0f, 0.0f}, glm::vec2(drawable)}};
-    }
+    if (overlay)
+        finishOverlay(drawable, *overlay, drawScene);
+    else if (drawScene)
+        renderer_->present(drawable);
     return {};
 }
 
-void GraphicsContext::drawOverlay(glm::ivec2 drawable, const std::function<void()>& buildOverlay, bool presentScene)
+gfx::CachedOverlay::Path GraphicsContext::prepareOverlay(glm::ivec2 drawable, const std::function<void()>& buildOverlay)
 {
     // Presenter text follows the screen height, so a resize can call for new fonts.
     if (imguiReady_ && ui::presenterPixelsFor(drawable.y) != ui::fonts().presenterPixels) setFontScale(fontScale_);
@@ -228,11 +234,15 @@ void GraphicsContext::drawOverlay(glm::ivec2 drawable, const std::function<void(
     viewArea_ = ui::currentViewArea(glm::vec2(drawable));
     if (desc_.passTiming) gfx::finish();
     core::Stopwatch overlayClock;
-    ImDrawData& drawData = *ImGui::GetDrawData();
-    using Path = gfx::CachedOverlay::Path;
-    const Path path = overlayCache_.prepare(drawData, drawable);
+    const gfx::CachedOverlay::Path path = overlayCache_.prepare(*ImGui::GetDrawData(), drawable);
     if (desc_.passTiming) gfx::finish();
-    const double overlayMs = overlayClock.elapsedMs();
+    preparedOverlayMs_ = overlayClock.elapsedMs();
+    return path;
+}
+
+void GraphicsContext::finishOverlay(glm::ivec2 drawable, gfx::CachedOverlay::Path path, bool presentScene)
+{
+    using Path = gfx::CachedOverlay::Path;
     bool laid = false;
     if (presentScene) {
         if (path == Path::Direct) {
@@ -242,18 +252,18 @@ void GraphicsContext::drawOverlay(glm::ivec2 drawable, const std::function<void(
             laid = renderer_->present(drawable, &picture);
         }
     }
-    overlayClock.restart();
+    core::Stopwatch overlayClock;
     if (!laid) {
         gfx::beginPass(nullptr, drawable, {});
         if (path == Path::Direct)
-            gfx::renderImGui(&drawData);
+            gfx::renderImGui(ImGui::GetDrawData());
         else
             renderer_->compositeOverlay(overlayCache_.picture(), overlayCache_.boxes());
     }
     ++overlayPaths_[std::size_t(path)];
     if (desc_.passTiming) {
         gfx::finish();
-        overlayPassMs_.push_back(overlayMs + overlayClock.elapsedMs());
+        overlayPassMs_.push_back(preparedOverlayMs_ + overlayClock.elapsedMs());
     }
 }
 

@@ -102,7 +102,10 @@ public:
     const ui::ViewArea& viewArea() const { return viewArea_; }
 
 private:
-    void drawOverlay(glm::ivec2 drawable, const std::function<void()>& buildOverlay, bool presentScene);
+    // The overlay of a frame in two halves around the scene: built (and its picture drawn
+    // again when it changed), then laid on the window with the scene or after it.
+    gfx::CachedOverlay::Path prepareOverlay(glm::ivec2 drawable, const std::function<void()>& buildOverlay);
+    void finishOverlay(glm::ivec2 drawable, gfx::CachedOverlay::Path path, bool presentScene);
 
     GraphicsDesc desc_;
     platform::Window window_;
@@ -113,6 +116,7 @@ private:
     gfx::CachedOverlay overlayCache_;                 // the panels kept as a picture while unchanged
     std::array<long long, 3> overlayPaths_{};
     std::vector<double> overlayPassMs_;
+    double preparedOverlayMs_ = 0.0;
     ui::ViewArea viewArea_;
     bool imguiReady_ = false;
     float fontScale_ = 1.0f;

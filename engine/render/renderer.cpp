@@ -166,13 +166,16 @@ void Renderer::drawInset(const scene::Scene& scene, const InsetView& inset, cons
         }
     }
     // Every other frame of a running app the box shows its last picture again: half the
-    // inset's cost, for a small overview that moves slowly.
+    // inset's cost, for a small overview that moves slowly. A frame that draws the overlay's
+    // picture again shows it a second time, so the two costs do not meet in one frame.
     InsetCache& cache = insetCache_;
     const bool cacheable = view_.cachesInset() && target && target->samples() == 0 && !settleFades_;
     cache.fadeElapsedS += fadeElapsedS;
-    if (cacheable && cache.fresh && cache.picture && cache.box == box) {
+    const int showings = holdInset_ ? 2 : 1;
+    holdInset_ = false;
+    if (cacheable && cache.fresh && cache.picture && cache.box == box && cache.shownAgain < showings) {
         gfx::copyColorRect(*cache.picture, {0, 0}, *target, {box.x, box.y}, {box.z, box.w});
-        cache.fresh = false;
+        ++cache.shownAgain;
         return;
     }
     gfx::clearRect(box, {glm::vec4(0.0f, 0.0f, 0.0f, 1.0f), 1.0f, 0});
@@ -190,6 +193,7 @@ void Renderer::drawInset(const scene::Scene& scene, const InsetView& inset, cons
     view_.setFrame(main);
     gfx::setViewport({0, 0, targetSize.x, targetSize.y});
     cache.fresh = false;
+    cache.shownAgain = 0;
     if (!cacheable) return;
     if (!cache.picture || cache.picture->size() != glm::ivec2(box.z, box.w) || cache.picture->colorFormat() != target->colorFormat()) {
         cache.picture.reset();

@@ -58,6 +58,9 @@ public:
     // The next frame shows every fade at its end, without easing: for pictures of a moment
     // (exported steps), as the camera's update(60) settles its move.
     void settleFades() { settleFades_ = true; }
+    // The next render may show the close-up's last picture once more instead of drawing it
+    // (a frame that already pays for drawing the overlay's picture again).
+    void holdInsetPicture(bool hold) { holdInset_ = hold; }
     // The overlay's kept picture (premultiplied) and the boxes it covers, with the rest of the
     // window as boxes too (bottom-left origin, framebuffer pixels; gfx::CachedOverlay).
     struct OverlayPicture {
@@ -136,9 +139,11 @@ private:
     struct InsetCache {
         std::optional<gfx::RenderTarget> picture;
         glm::ivec4 box{0};
-        bool fresh = false;      // drawn in the last frame: the next one shows it again
+        bool fresh = false;      // a picture of this box that may be shown again
+        int shownAgain = 0;      // frames it has been shown since it was drawn
         double fadeElapsedS = 0.0;
     } insetCache_;
+    bool holdInset_ = false;     // this frame may show the inset's picture a second time
     core::Stopwatch fadeClock_;
     bool settleFades_ = false;
     float partnerOpacity_ = 1.0f;  // the view being drawn: see InsetView::wholePose

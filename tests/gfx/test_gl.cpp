@@ -999,6 +999,17 @@ TEST_CASE("a running app redraws the inset every other frame and shows its last 
             CHECK(changed(first, second, true) > 1000);
         }
         CHECK(changed(second, third, false) == 0);
+        if (running) {
+            // A frame that redraws the overlay's picture shows the box's picture once more:
+            // here the third frame's (the empty room), though the body is back.
+            for (content::LayerSettings& layer : scene.layers()) layer.visible = true;
+            const core::Image fourth = draw();  // shown again, as every other frame
+            renderer.holdInsetPicture(true);
+            const core::Image held = draw();
+            CHECK(changed(third, fourth, true) == 0);
+            CHECK(changed(third, held, true) == 0);
+            CHECK(changed(held, draw(), true) > 1000);  // then drawn: never held twice running
+        }
         // A box moved (a panel opened) is drawn where it now is in the very next frame.
         for (content::LayerSettings& layer : scene.layers()) layer.visible = true;
         inset.topLeftPixels = {20, 20};

@@ -297,14 +297,20 @@ TEST_CASE("texture formats: a depth texture is made as depth, and a render targe
     CHECK(fixture().newProblems() == before);
 }
 
-TEST_CASE("a shader edited while the renderer runs gets its uniforms at their new locations")
+// The test scene, with a copy of the shader folder beside it for a test to edit.
+static scene::Scene sceneWithOwnShaders(const TempDir& dir)
 {
-    TempDir dir;
     std::filesystem::copy(std::filesystem::path(HT_SOURCE_DIR) / "shaders", dir / "shaders",
                           std::filesystem::copy_options::recursive);
     auto model = assets::importModel(testing_support::writeTestScene(dir.path()));
     REQUIRE(model.ok());
-    const scene::Scene scene(std::move(*model));
+    return scene::Scene(std::move(*model));
+}
+
+TEST_CASE("a shader edited while the renderer runs gets its uniforms at their new locations")
+{
+    TempDir dir;
+    const scene::Scene scene = sceneWithOwnShaders(dir);
     auto renderer = render::Renderer::create(dir / "shaders", {render::Quality::High, fixture().info.maxSamples});
     REQUIRE(renderer.ok());
     REQUIRE(renderer->upload(scene).ok());
@@ -343,11 +349,7 @@ TEST_CASE("a shader edited while the renderer runs gets its uniforms at their ne
 TEST_CASE("programs kept in the program cache draw as compiled ones; a damaged file or an edited shader is compiled again")
 {
     TempDir dir;
-    std::filesystem::copy(std::filesystem::path(HT_SOURCE_DIR) / "shaders", dir / "shaders",
-                          std::filesystem::copy_options::recursive);
-    auto model = assets::importModel(testing_support::writeTestScene(dir.path()));
-    REQUIRE(model.ok());
-    const scene::Scene scene(std::move(*model));
+    const scene::Scene scene = sceneWithOwnShaders(dir);
     const std::filesystem::path cache = dir / "cache" / "programs";
     scene::OrbitCamera camera;
     camera.frame(scene.visibleBounds(), false);

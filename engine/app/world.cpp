@@ -23,21 +23,36 @@ std::string scenePathOf(const Options& options, const DataPaths& paths)
     return options.scenePath.empty() ? (paths.scenes() / "default.toml").string() : options.scenePath;
 }
 
+std::filesystem::path modelPathOf(const Options& options, const DataPaths& paths, const content::SceneDesc& desc)
+{
+    return options.modelPath.empty()
+               ? paths.resolveAsset(desc.model, std::filesystem::path(scenePathOf(options, paths)).parent_path())
+               : std::filesystem::path(options.modelPath);
+}
+
+// The pack that may stand in for the model: only the built-in model's (a model given with
+// --model always goes through the import), and only one that exists.
+std::optional<std::filesystem::path> packFor(const Options& options, const std::filesystem::path& modelPath)
+{
+    if (!options.modelPath.empty() || modelPath.filename() != HT_GENERATED_MODEL_NAME) return std::nullopt;
+    std::filesystem::path packPath = assets::modelPackPathFor(modelPath);
+    std::error_code missing;
+    if (!std::filesystem::exists(packPath, missing)) return std::nullopt;
+    return packPath;
+}
+
 } // namespace
 
 bool sceneModelFromPack(const Options& options, const DataPaths& paths)
 {
-    if (!paths.missing.empty() || !options.modelPath.empty()) return false;
-    const std::string scenePath = scenePathOf(options, paths);
-    auto desc = content::loadSceneFile(scenePath);
+    if (!paths.missing.empty()) return false;
+    auto desc = content::loadSceneFile(scenePathOf(options, paths));
     if (!desc) return false;
-    const std::filesystem::path modelPath = paths.resolveAsset(desc->model, std::filesystem::path(scenePath).parent_path());
-    if (modelPath.filename() != HT_GENERATED_MODEL_NAME) return false;
-    const std::filesystem::path packPath = assets::modelPackPathFor(modelPath);
-    std::error_code missing;
-    if (!std::filesystem::exists(packPath, missing)) return false;
+    const std::filesystem::path modelPath = modelPathOf(options, paths, *desc);
+    const std::optional<std::filesystem::path> packPath = packFor(options, modelPath);
+    if (!packPath) return false;
     auto source = assets::packSourceOfFile(modelPath);
-    return source && assets::checkModelPack(packPath, &*source);
+    return source && assets::checkModelPack(*packPath, &*source);
 }
 
 core::Expected<SceneFiles> readSceneFiles(const Options& options, const DataPaths& paths, ModelSource source)
@@ -45,33 +60,25 @@ core::Expected<SceneFiles> readSceneFiles(const Options& options, const DataPath
     // Without the data folder nothing below can load; say where it was looked for instead of
     // naming the first missing file.
     if (!paths.missing.empty()) return core::makeError(paths.missing);
-    const std::string scenePath = scenePathOf(options, paths);
-    auto desc = content::loadSceneFile(scenePath);
+    auto desc = content::loadSceneFile(scenePathOf(options, paths));
     if (!desc) return desc.error();
-    const std::filesystem::path modelPath =
-        options.modelPath.empty() ? paths.resolveAsset(desc->model, std::filesystem::path(scenePath).parent_path())
-                                  : std::filesystem::path(options.modelPath);
+    const std::filesystem::path modelPath = modelPathOf(options, paths, *desc);
     core::Stopwatch importTime;
     std::optional<assets::DetailLevels> levels;
     core::Expected<assets::ModelData> model = core::makeError("not read");
     // The built-in model loads from its pack when one made from this very file lies beside
     // it; anything else, or a pack that fails its checks, goes through the import.
-    if (options.modelPath.empty() && modelPath.filename() == HT_GENERATED_MODEL_NAME) {
-        const std::filesystem::path packPath = assets::modelPackPathFor(modelPath);
-        std::error_code missing;
-        if (std::filesystem::exists(packPath, missing)) {
-            auto packSource = assets::packSourceOfFile(modelPath);
-            auto pack = packSource ? assets::readModelPack(packPath, &*packSource)
-                                   : core::Expected<assets::ModelPack>(packSource.error());
-            if (pack) {
-                model = std::move(pack->model);
-                levels = std::move(pack->levels);
-                core::logDebug("app", "model read from its pack ", packPath.string());
-            } else if (source == ModelSource::PackOnly) {
-                return core::makeError(pack.error().describe() + "; remove it, and the next start imports " + modelPath.string());
-            } else {
-                core::logWarning("assets", pack.error().describe(), "; importing ", modelPath.string(), " instead");
-            }
+    if (const std::optional<std::filesystem::path> packPath = packFor(options, modelPath)) {
+        auto packSource = assets::packSourceOfFile(modelPath);
+        auto pack = packSource ? assets::readModelPack(*packPath, &*packSource) : core::Expected<assets::ModelPack>(packSource.error());
+        if (pack) {
+            model = std::move(pack->model);
+            levels = std::move(pack->levels);
+            core::logDebug("app", "model read from its pack ", packPath->string());
+        } else if (source == ModelSource::PackOnly) {
+            return core::makeError(pack.error().describe() + "; remove it, and the next start imports " + modelPath.string());
+        } else {
+            core::logWarning("assets", pack.error().describe(), "; importing ", modelPath.string(), " instead");
         }
     }
     if (!model && source == ModelSource::PackOnly)

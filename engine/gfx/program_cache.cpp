@@ -42,27 +42,19 @@ T take(std::string_view bytes, std::size_t at)
     return value;
 }
 
-// Whether the driver reads binaries of this format (a damaged header must not reach GL).
-bool offersFormat(std::uint32_t format)
-{
-    GLint count = 0;
-    glGetIntegerv(GL_NUM_PROGRAM_BINARY_FORMATS, &count);
-    std::vector<GLint> formats(std::size_t(std::max(count, 0)));
-    if (!formats.empty()) glGetIntegerv(GL_PROGRAM_BINARY_FORMATS, formats.data());
-    return std::find(formats.begin(), formats.end(), GLint(format)) != formats.end();
-}
-
 } // namespace
 
 ProgramCache::ProgramCache(fs::path folder) : folder_(std::move(folder))
 {
-    GLint formats = 0;
-    if (glProgramBinary && glGetProgramBinary) glGetIntegerv(GL_NUM_PROGRAM_BINARY_FORMATS, &formats);
-    if (formats <= 0) {
+    GLint count = 0;
+    if (glProgramBinary && glGetProgramBinary) glGetIntegerv(GL_NUM_PROGRAM_BINARY_FORMATS, &count);
+    if (count <= 0) {
         if (!folder_.empty()) core::logDebug("gfx", "this driver keeps no program binaries; shaders are compiled at each start");
         folder_.clear();
         return;
     }
+    formats_.resize(std::size_t(count));
+    glGetIntegerv(GL_PROGRAM_BINARY_FORMATS, formats_.data());
     driver_ = glString(GL_VENDOR) + '\n' + glString(GL_RENDERER) + '\n' + glString(GL_VERSION) + '\n' +
               glString(GL_SHADING_LANGUAGE_VERSION);
 }
@@ -77,11 +69,10 @@ std::uint64_t ProgramCache::keyFor(const ShaderSource& vertex, const ShaderSourc
     return core::hashBytes(all);
 }
 
-fs::path ProgramCache::fileFor(const ShaderSource& vertex, const ShaderSource& fragment) const
+fs::path ProgramCache::fileFor(std::uint64_t key) const
 {
-    if (!enabled()) return {};
     char name[32];
-    std::snprintf(name, sizeof name, "%016llx.bin", static_cast<unsigned long long>(keyFor(vertex, fragment)));
+    std::snprintf(name, sizeof name, "%016llx.bin", static_cast<unsigned long long>(key));
     return folder_ / name;
 }
 
@@ -89,7 +80,8 @@ std::optional<ShaderProgram> ProgramCache::load(const ShaderSource& vertex, cons
                                                 const std::string& name)
 {
     if (!enabled()) return std::nullopt;
-    const fs::path path = fileFor(vertex, fragment);
+    const std::uint64_t key = keyFor(vertex, fragment);
+    const fs::path path = fileFor(key);
     std::error_code missing;
     if (!fs::exists(path, missing)) return std::nullopt;
     auto read = core::readBinaryFile(path);
@@ -97,11 +89,13 @@ std::optional<ShaderProgram> ProgramCache::load(const ShaderSource& vertex, cons
     const std::string_view bytes(reinterpret_cast<const char*>(read->data()), read->size());
     const bool whole = bytes.size() > kHeaderBytes && std::memcmp(bytes.data(), kMagic, sizeof kMagic) == 0 &&
                        take<std::uint32_t>(bytes, 8) == kVersion &&
-                       take<std::uint64_t>(bytes, 16) == keyFor(vertex, fragment) &&
+                       take<std::uint64_t>(bytes, 16) == key &&
                        take<std::uint64_t>(bytes, 24) == core::hashBytes(bytes.substr(kHeaderBytes));
+    // A damaged format field (outside the payload's hash) must not reach GL.
     const std::uint32_t format = whole ? take<std::uint32_t>(bytes, 12) : 0;
+    const bool offered = std::find(formats_.begin(), formats_.end(), int(format)) != formats_.end();
     std::optional<ShaderProgram> program;
-    if (whole && offersFormat(format)) program = ShaderProgram::fromBinary({format, std::string(bytes.substr(kHeaderBytes))}, name);
+    if (whole && offered) program = ShaderProgram::fromBinary({format, std::string(bytes.substr(kHeaderBytes))}, name);
     if (!program) {
         core::logDebug("gfx", path.string(), ": ", whole ? "refused by the driver" : "damaged", "; compiling '", name, "' instead");
         fs::remove(path, missing);
@@ -117,15 +111,16 @@ void ProgramCache::store(const ShaderSource& vertex, const ShaderSource& fragmen
     if (!enabled()) return;
     const std::optional<ProgramBinary> binary = program.binary();
     if (!binary) return;
+    const std::uint64_t key = keyFor(vertex, fragment);
     std::string out;
     out.reserve(kHeaderBytes + binary->bytes.size());
     out.append(kMagic, sizeof kMagic);
     put(out, kVersion);
     put(out, binary->format);
-    put(out, keyFor(vertex, fragment));
+    put(out, key);
     put(out, core::hashBytes(binary->bytes));
     out += binary->bytes;
-    const fs::path path = fileFor(vertex, fragment);
+    const fs::path path = fileFor(key);
     if (core::Status written = core::writeFileAtomic(path, out, core::FileFlush::Skip); !written) {
         core::logDebug("gfx", "program '", program.name(), "' not kept: ", written.error().describe());
         return;

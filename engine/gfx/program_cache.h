@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace gfx {
 
@@ -24,14 +25,15 @@ public:
     void store(const ShaderSource& vertex, const ShaderSource& fragment, const ShaderProgram& program);
 
     int hits() const { return hits_; }
-    std::filesystem::path fileFor(const ShaderSource& vertex, const ShaderSource& fragment) const;
 
 private:
     std::uint64_t keyFor(const ShaderSource& vertex, const ShaderSource& fragment) const;
+    std::filesystem::path fileFor(std::uint64_t key) const;
     void dropOldFiles() const;
 
     std::filesystem::path folder_;
-    std::string driver_;  // vendor, renderer and version strings
+    std::string driver_;          // vendor, renderer and version strings
+    std::vector<int> formats_;    // the binary formats the driver reads
     int hits_ = 0;
 };
 

@@ -207,11 +207,9 @@ std::optional<ShaderProgram> ShaderProgram::fromBinary(const ProgramBinary& bina
 std::optional<ProgramBinary> ShaderProgram::binary() const
 {
     if (!glGetProgramBinary || !handle_) return std::nullopt;
-    GLint formats = 0;
-    glGetIntegerv(GL_NUM_PROGRAM_BINARY_FORMATS, &formats);
     GLint length = 0;
     glGetProgramiv(handle_.id(), GL_PROGRAM_BINARY_LENGTH, &length);
-    if (formats <= 0 || length <= 0) return std::nullopt;
+    if (length <= 0) return std::nullopt;  // no binary format: nothing to keep
     ProgramBinary binary;
     binary.bytes.resize(std::size_t(length));
     GLsizei written = 0;

@@ -52,7 +52,7 @@ public:
     // A program from a binary this driver made earlier; nothing when the driver refuses it
     // (updated since, or the bytes are damaged).
     static std::optional<ShaderProgram> fromBinary(const ProgramBinary& binary, const std::string& name);
-    // The driver's binary of this program; nothing where the driver offers no binary format.
+    // The driver's binary of this program; nothing where the driver gives none.
     std::optional<ProgramBinary> binary() const;
     void use() const;
     bool valid() const { return bool(handle_); }

@@ -42,6 +42,13 @@ bool fillsBounds(SDL_Window* window, const SDL_Rect& bounds)
     }
 }
 
+// A windowed start is hidden until its first frame (Window::create). SDL waits for the window
+// system to map the window, so what is drawn next reaches it.
+void showIfHidden(SDL_Window* window)
+{
+    if (SDL_GetWindowFlags(window) & SDL_WINDOW_HIDDEN) SDL_ShowWindow(window);
+}
+
 } // namespace
 
 core::Expected<Window> Window::create(const WindowDesc& desc)
@@ -113,15 +120,13 @@ core::Expected<Window> Window::create(const WindowDesc& desc)
     // renderer sets up, and nothing on screen at all when a file turns out to be bad. A
     // fullscreen start shows at once, since the window manager answers its request only for a
     // window on screen.
-    const bool hideUntilFirstFrame = !desc.headless && !desc.fullscreen;
-    if (hideUntilFirstFrame) flags |= SDL_WINDOW_HIDDEN;
+    if (!desc.headless && !desc.fullscreen) flags |= SDL_WINDOW_HIDDEN;
     SDL_Window* window = SDL_CreateWindow(desc.title.c_str(), x, y, size.x, size.y, flags);
     if (!window)
         return core::Error{"", 0, 0, "OpenGL 3.3 core",
                            std::string("cannot create an OpenGL window: ") + SDL_GetError()};
     result.state_->window = window;
     result.state_->windowedSize = size;
-    result.state_->hiddenUntilFirstFrame = hideUntilFirstFrame;
 
     // Ask for a context that reports a GPU reset instead of hanging or crashing (SDL itself
     // never reports a lost context on desktop); drivers without robustness get a plain one.
@@ -205,11 +210,7 @@ bool Window::visible() const
 
 void Window::swapBuffers()
 {
-    if (state_->hiddenUntilFirstFrame) {
-        // SDL waits for the window system to map the window, so this first frame reaches it.
-        SDL_ShowWindow(state_->window);
-        state_->hiddenUntilFirstFrame = false;
-    }
+    showIfHidden(state_->window);  // the first frame
     SDL_GL_SwapWindow(state_->window);
 }
 
@@ -306,11 +307,7 @@ void Window::setFullscreen(bool enabled, int display)
 {
     if (headless_ || enabled == fullscreen_) return;
     SDL_Window* window = state_->window;
-    if (enabled && state_->hiddenUntilFirstFrame) {
-        // The window manager answers a fullscreen request only for a window on screen.
-        SDL_ShowWindow(window);
-        state_->hiddenUntilFirstFrame = false;
-    }
+    if (enabled) showIfHidden(window);  // the window manager answers only for a window on screen
     if (enabled) {
         state_->windowedPosition = windowPosition();
         state_->windowedSize = windowSize();

@@ -24,7 +24,6 @@ struct Window::State {
     glm::ivec2 windowedSize{0};
     bool borderlessFullscreen = false;  // fullscreen made by hand, where nothing honoured the request
     bool vsync = true;
-    bool hiddenUntilFirstFrame = false;  // shown at the first swap, so it never opens blank
     std::optional<float> injectedDpi;  // set by an injected display change
 };
 

@@ -55,9 +55,10 @@ core::Expected<GpuResources::GpuMesh> GpuResources::uploadMesh(const assets::Mes
     // that changes nothing (no skin, no muscle detail, open sky).
     // The model's own arrays go to the driver as they are; only missing ones are made.
     const std::size_t count = data.positions.size();
-    auto filled = [count](const auto& given, auto& made, auto value) {
+    // `given` when it has a value for every vertex (and `use`), else `made` filled with `value`.
+    auto filled = [count](const auto& given, auto& made, auto value, bool use = true) {
         using Value = typename std::decay_t<decltype(given)>::value_type;
-        if (given.size() == count) return std::span<const Value>(given);
+        if (use && given.size() == count) return std::span<const Value>(given);
         made.assign(count, value);
         return std::span<const Value>(made);
     };
@@ -65,10 +66,10 @@ core::Expected<GpuResources::GpuMesh> GpuResources::uploadMesh(const assets::Mes
     std::vector<glm::u16vec4> madeJoints;
     std::vector<glm::vec4> madeWeights;
     std::vector<float> madeOcclusion;
-    const bool skinned = data.joints.size() == count;
+    const bool skinned = data.joints.size() == count;  // joints and weights come as a pair
     const auto normals = filled(data.normals, madeNormals, glm::vec3(0.0f, 1.0f, 0.0f));
-    const auto joints = filled(skinned ? data.joints : madeJoints, madeJoints, glm::u16vec4(0));
-    const auto weights = filled(skinned ? data.weights : madeWeights, madeWeights, glm::vec4(1.0f, 0.0f, 0.0f, 0.0f));
+    const auto joints = filled(data.joints, madeJoints, glm::u16vec4(0), skinned);
+    const auto weights = filled(data.weights, madeWeights, glm::vec4(1.0f, 0.0f, 0.0f, 0.0f), skinned);
     const auto muscle = filled(data.muscleCoords, madeMuscle, glm::vec3(0.0f));
     const auto occlusion = filled(data.occlusion, madeOcclusion, 1.0f);
     const bool dynamic = !data.muscleCoords.empty();

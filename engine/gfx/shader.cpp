@@ -25,7 +25,8 @@ std::string lineMarker(int fileIndex, int line)
     return "#line " + std::to_string(fileIndex * kLineStride + line) + "\n";
 }
 
-core::Status expand(const fs::path& path, ShaderSource& out, int depth, const fs::path& includedFrom, int includeLine)
+core::Status expand(const fs::path& path, ShaderSource& out, int depth, const fs::path& includedFrom, int includeLine,
+                    std::span<const std::string> defines = {})
 {
     auto text = core::readTextFile(path);
     if (!text) {
@@ -62,6 +63,7 @@ core::Status expand(const fs::path& path, ShaderSource& out, int depth, const fs
         out.text += '\n';
         if (!versionSeen && line.find("#version") != std::string::npos) {
             versionSeen = true;
+            for (const std::string& name : defines) out.text += "#define " + name + "\n";
             out.text += lineMarker(fileIndex, lineNumber + 1);
         }
     }
@@ -102,10 +104,10 @@ std::uint64_t nextBuildSerial()
 
 } // namespace
 
-core::Expected<ShaderSource> loadShaderSource(const fs::path& path)
+core::Expected<ShaderSource> loadShaderSource(const fs::path& path, std::span<const std::string> defines)
 {
     ShaderSource source;
-    core::Status status = expand(path, source, 0, {}, 0);
+    core::Status status = expand(path, source, 0, {}, 0, defines);
     if (!status) return status.error();
     return source;
 }

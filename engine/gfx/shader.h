@@ -24,7 +24,9 @@ struct ShaderSource {
 };
 
 // Reads a shader file and expands its includes (paths relative to the including file).
-core::Expected<ShaderSource> loadShaderSource(const std::filesystem::path& path);
+// `defines` are names defined after the #version line, which pick a variant of the file
+// (`#ifdef NAME`); line numbers in errors are unchanged by them.
+core::Expected<ShaderSource> loadShaderSource(const std::filesystem::path& path, std::span<const std::string> defines = {});
 
 // Turns a driver's compile log into errors with file and line. Understands the formats of
 // Mesa ("0:12(5): error: ..."), NVIDIA ("0(12) : error C0000: ...") and AMD/Intel ("ERROR: 0:12: ...").

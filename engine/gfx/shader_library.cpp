@@ -6,9 +6,9 @@ namespace gfx {
 
 core::Expected<ShaderProgram> ShaderLibrary::build(Entry& entry)
 {
-    auto vertex = loadShaderSource(folder_ / entry.vertexFile);
+    auto vertex = loadShaderSource(folder_ / entry.vertexFile, entry.defines);
     if (!vertex) return vertex.error();
-    auto fragment = loadShaderSource(folder_ / entry.fragmentFile);
+    auto fragment = loadShaderSource(folder_ / entry.fragmentFile, entry.defines);
     if (!fragment) return fragment.error();
     entry.watcher.clear();
     for (const auto& file : vertex->files) entry.watcher.watch(file);
@@ -21,12 +21,13 @@ core::Expected<ShaderProgram> ShaderLibrary::build(Entry& entry)
 }
 
 core::Expected<int> ShaderLibrary::load(const std::string& name, const std::string& vertexFile,
-                                        const std::string& fragmentFile)
+                                        const std::string& fragmentFile, std::vector<std::string> defines)
 {
     Entry entry;
     entry.name = name;
     entry.vertexFile = vertexFile;
     entry.fragmentFile = fragmentFile;
+    entry.defines = std::move(defines);
     auto program = build(entry);
     if (!program) return program.error();
     entry.program = std::move(*program);

@@ -23,8 +23,10 @@ public:
     }
 
     // Builds a program from two files in the folder; returns its index. Used at start-up,
-    // where a failure is fatal and reported with file and line.
-    core::Expected<int> load(const std::string& name, const std::string& vertexFile, const std::string& fragmentFile);
+    // where a failure is fatal and reported with file and line. `defines` pick a variant of
+    // the files (loadShaderSource).
+    core::Expected<int> load(const std::string& name, const std::string& vertexFile, const std::string& fragmentFile,
+                             std::vector<std::string> defines = {});
     const ShaderProgram& program(int index) const { return entries_[std::size_t(index)].program; }
     int find(const std::string& name) const;
 
@@ -42,6 +44,7 @@ private:
         std::string name;
         std::string vertexFile;
         std::string fragmentFile;
+        std::vector<std::string> defines;
         ShaderProgram program;
         core::FileWatcher watcher;
     };

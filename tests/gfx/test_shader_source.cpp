@@ -21,6 +21,24 @@ TEST_CASE("includes expand with #line markers that point back at each file")
     CHECK(source->text.find("#line 3\nout vec4 c;") != std::string::npos);
 }
 
+TEST_CASE("defines pick a variant: each is defined after #version, and the lines still point at the file")
+{
+    TempDir dir;
+    testing_support::writeText(dir / "common" / "light.glsl", "float light() { return 1.0; }\n");
+    testing_support::writeText(dir / "main.frag", "#version 330 core\n#include \"common/light.glsl\"\n#ifdef SMOOTH\nout vec4 c;\n#endif\n");
+    const std::string defines[] = {"SMOOTH", "OVERLAY"};
+    auto source = gfx::loadShaderSource(dir / "main.frag", defines);
+    REQUIRE(source.ok());
+    CHECK(source->text.rfind("#version 330 core\n#define SMOOTH\n#define OVERLAY\n#line 2\n", 0) == 0);
+    CHECK(source->text.find("#line 3\n#ifdef SMOOTH") != std::string::npos);
+    // Once each, and never inside an include.
+    CHECK(source->text.find("#define SMOOTH") == source->text.rfind("#define SMOOTH"));
+    // Without defines, the text is the file's alone.
+    auto plain = gfx::loadShaderSource(dir / "main.frag");
+    REQUIRE(plain.ok());
+    CHECK(plain->text.find("#define") == std::string::npos);
+}
+
 TEST_CASE("a missing include names the including file and line")
 {
     TempDir dir;

@@ -1,6 +1,7 @@
 // Chooses the rendering quality from measured frame times (--quality auto). It starts at the
-// cheapest level, so the first frame comes quickly on any machine, and steps up while frames
-// leave plenty of the 60 Hz budget; it steps down while they exceed it. A level that once
+// low level, full resolution lit per vertex, which a software rasteriser keeps within the
+// 60 Hz budget, and steps up while frames leave plenty of that budget; it steps down (to the
+// lowest level, at 55% resolution, at the bottom) while they exceed it. A level that once
 // proved too slow is not tried again in the same run, so the choice settles instead of
 // swinging between two levels.
 #pragma once
@@ -25,7 +26,7 @@ public:
     std::optional<render::Quality> addFrame(double frameMs);
 
 private:
-    render::Quality quality_ = render::Quality::Low;
+    render::Quality quality_ = render::Quality::Low;  // the first frame's level
     render::Quality ceiling_ = render::Quality::High;  // the best level still worth trying
     int warmUp_ = kWarmUpFrames;
     std::vector<double> window_;

@@ -4,8 +4,8 @@
 
 namespace app {
 
-// Low, Medium and High follow Auto in the same order as kQualityByCost.
-static_assert(int(QualityChoice::Low) == 1 && int(QualityChoice::High) == int(kQualityByCost.size()));
+// Lowest to High follow Auto in the same order as kQualityByCost.
+static_assert(int(QualityChoice::Lowest) == 1 && int(QualityChoice::High) == int(kQualityByCost.size()));
 
 int qualityRank(render::Quality quality)
 {

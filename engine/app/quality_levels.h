@@ -12,15 +12,18 @@
 namespace app {
 
 // The levels from cheapest to best: a level's rank is its place here.
-inline constexpr std::array<render::Quality, 3> kQualityByCost{render::Quality::Low, render::Quality::Medium,
-                                                               render::Quality::High};
+inline constexpr std::array<render::Quality, 4> kQualityByCost{render::Quality::Lowest, render::Quality::Low,
+                                                               render::Quality::Medium, render::Quality::High};
 int qualityRank(render::Quality quality);
 render::Quality qualityOfRank(int rank);  // clamped to the levels there are
 
 // --quality: one level for the whole run, or chosen from measured frame times.
-enum class QualityChoice { Auto, Low, Medium, High };
-inline constexpr auto kQualityChoiceNames = core::enumNames<QualityChoice>(
-    {{QualityChoice::Auto, "auto"}, {QualityChoice::High, "high"}, {QualityChoice::Medium, "medium"}, {QualityChoice::Low, "low"}});
+enum class QualityChoice { Auto, Lowest, Low, Medium, High };
+inline constexpr auto kQualityChoiceNames = core::enumNames<QualityChoice>({{QualityChoice::Auto, "auto"},
+                                                                            {QualityChoice::High, "high"},
+                                                                            {QualityChoice::Medium, "medium"},
+                                                                            {QualityChoice::Low, "low"},
+                                                                            {QualityChoice::Lowest, "lowest"}});
 
 // The level a fixed choice names; none for auto.
 std::optional<render::Quality> fixedQuality(QualityChoice choice);

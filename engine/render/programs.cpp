@@ -43,25 +43,16 @@ void FloorUniforms::lookUp(const gfx::ShaderProgram& program)
     capsuleB = program.uniform<std::span<const glm::vec4>>("uCapsuleB");
 }
 
-void UpscaleUniforms::lookUp(const gfx::ShaderProgram& program)
+void PresentUniforms::lookUp(const gfx::ShaderProgram& program)
 {
+    backdrop.lookUp(program);
     scene = program.uniform<int>("uScene");
-}
-
-void SmoothUniforms::lookUp(const gfx::ShaderProgram& program)
-{
-    scene = program.uniform<int>("uScene");
+    overlay = program.uniform<int>("uOverlay");
     texel = program.uniform<glm::vec2>("uTexel");
 }
 
 void OverlayUniforms::lookUp(const gfx::ShaderProgram& program)
 {
-    overlay = program.uniform<int>("uOverlay");
-}
-
-void UpscaleOverlayUniforms::lookUp(const gfx::ShaderProgram& program)
-{
-    scene = program.uniform<int>("uScene");
     overlay = program.uniform<int>("uOverlay");
 }
 
@@ -73,6 +64,7 @@ core::Expected<Programs> Programs::load(gfx::ShaderLibrary& library)
         const char* name;
         const char* vertex;
         const char* fragment;
+        std::vector<std::string> defines;
     };
     const ProgramFiles files[] = {
         {&programs.mesh.index, "mesh", "mesh.vert", "mesh.frag"},
@@ -80,13 +72,16 @@ core::Expected<Programs> Programs::load(gfx::ShaderLibrary& library)
         {&programs.depth.index, "depth", "mesh.vert", "depth.frag"},
         {&programs.backdrop.index, "background", "background.vert", "background.frag"},
         {&programs.floor.index, "floor", "floor.vert", "floor.frag"},
-        {&programs.upscale.index, "upscale", "background.vert", "upscale.frag"},
-        {&programs.smooth.index, "smooth", "background.vert", "smooth.frag"},
+        {&programs.copy.index, "present", "background.vert", "present.frag"},
+        {&programs.copyOverlay.index, "present with overlay", "background.vert", "present.frag", {"OVERLAY"}},
+        {&programs.smooth.index, "present smoothed", "background.vert", "present.frag", {"SMOOTH"}},
+        {&programs.smoothOverlay.index, "present smoothed with overlay", "background.vert", "present.frag", {"SMOOTH", "OVERLAY"}},
+        {&programs.stretch.index, "present stretched", "background.vert", "present.frag", {"STRETCH"}},
+        {&programs.stretchOverlay.index, "present stretched with overlay", "background.vert", "present.frag", {"STRETCH", "OVERLAY"}},
         {&programs.overlay.index, "overlay", "background.vert", "overlay.frag"},
-        {&programs.upscaleOverlay.index, "upscale with overlay", "background.vert", "upscale_overlay.frag"},
     };
     for (const ProgramFiles& program : files) {
-        auto index = library.load(program.name, program.vertex, program.fragment);
+        auto index = library.load(program.name, program.vertex, program.fragment, program.defines);
         if (!index) return index.error();
         *program.index = *index;
     }

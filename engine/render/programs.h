@@ -35,7 +35,8 @@ struct MeshUniforms {
     void lookUp(const gfx::ShaderProgram& program);
 };
 
-// background.vert with background.frag: the studio backdrop.
+// background.vert with background.frag: the studio backdrop (common/backdrop.glsl). The
+// passes that bring the scene to the window lay it under the scene too.
 struct BackdropUniforms {
     gfx::Uniform<glm::vec3> topColor, bottomColor;
     void lookUp(const gfx::ShaderProgram& program);
@@ -53,30 +54,18 @@ struct FloorUniforms {
     void lookUp(const gfx::ShaderProgram& program);
 };
 
-// background.vert with upscale.frag: the smaller low-quality scene stretched over the window.
-struct UpscaleUniforms {
-    gfx::Uniform<int> scene;  // texture unit
-    void lookUp(const gfx::ShaderProgram& program);
-};
-
-// background.vert with smooth.frag: the full-resolution scene copied to the window with its
-// edges smoothed (the medium level's anti-aliasing).
-struct SmoothUniforms {
+// background.vert with present.frag: the finished scene brought to the window over the
+// backdrop, each variant a program of its own (the file lists them).
+struct PresentUniforms {
     gfx::Uniform<int> scene;          // texture unit
-    gfx::Uniform<glm::vec2> texel;    // 1 / the scene target's size
+    gfx::Uniform<int> overlay;        // texture unit (OVERLAY)
+    gfx::Uniform<glm::vec2> texel;    // 1 / the scene target's size (SMOOTH)
+    BackdropUniforms backdrop;
     void lookUp(const gfx::ShaderProgram& program);
 };
 
 // background.vert with overlay.frag: the overlay's kept picture laid over the window.
 struct OverlayUniforms {
-    gfx::Uniform<int> overlay;  // texture unit
-    void lookUp(const gfx::ShaderProgram& program);
-};
-
-// background.vert with upscale_overlay.frag: the low level's stretch with the overlay's kept
-// picture laid over it in one pass.
-struct UpscaleOverlayUniforms {
-    gfx::Uniform<int> scene;    // texture unit
     gfx::Uniform<int> overlay;  // texture unit
     void lookUp(const gfx::ShaderProgram& program);
 };
@@ -95,10 +84,10 @@ struct Programs {
     ProgramSlot<MeshUniforms> depth;
     ProgramSlot<BackdropUniforms> backdrop;
     ProgramSlot<FloorUniforms> floor;
-    ProgramSlot<UpscaleUniforms> upscale;
-    ProgramSlot<SmoothUniforms> smooth;
+    // present.frag: copied pixel for pixel, smoothed or stretched; each alone or with the
+    // overlay laid over it.
+    ProgramSlot<PresentUniforms> copy, copyOverlay, smooth, smoothOverlay, stretch, stretchOverlay;
     ProgramSlot<OverlayUniforms> overlay;
-    ProgramSlot<UpscaleOverlayUniforms> upscaleOverlay;
 
     // Loads every program from the library's folder; a missing or broken shader is an error
     // naming its file and line.

@@ -41,6 +41,42 @@ gfx::RenderState screenPass()
     return state;
 }
 
+// Rectangles (x, y, width, height): the part of `a` inside `b` (empty when they do not meet),
+// and the parts of `a` outside `b`, in up to four bands.
+glm::ivec4 rectAnd(const glm::ivec4& a, const glm::ivec4& b)
+{
+    const glm::ivec2 low = glm::max(glm::ivec2(a.x, a.y), glm::ivec2(b.x, b.y));
+    const glm::ivec2 high = glm::min(glm::ivec2(a.x + a.z, a.y + a.w), glm::ivec2(b.x + b.z, b.y + b.w));
+    return glm::ivec4(low, glm::max(high - low, glm::ivec2(0)));
+}
+
+std::vector<glm::ivec4> rectMinus(const glm::ivec4& a, const glm::ivec4& b)
+{
+    const glm::ivec4 inside = rectAnd(a, b);
+    if (inside.z <= 0 || inside.w <= 0) return {a};
+    const int right = a.x + a.z, top = a.y + a.w;
+    const int insideRight = inside.x + inside.z, insideTop = inside.y + inside.w;
+    std::vector<glm::ivec4> parts;
+    const glm::ivec4 bands[] = {{a.x, a.y, a.z, inside.y - a.y},
+                                {a.x, insideTop, a.z, top - insideTop},
+                                {a.x, inside.y, inside.x - a.x, inside.w},
+                                {insideRight, inside.y, right - insideRight, inside.w}};
+    for (const glm::ivec4& band : bands)
+        if (band.z > 0 && band.w > 0) parts.push_back(band);
+    return parts;
+}
+
+// Every part of `rects` outside `b`.
+std::vector<glm::ivec4> rectsMinus(const std::vector<glm::ivec4>& rects, const glm::ivec4& b)
+{
+    std::vector<glm::ivec4> parts;
+    for (const glm::ivec4& rect : rects) {
+        const std::vector<glm::ivec4> outside = rectMinus(rect, b);
+        parts.insert(parts.end(), outside.begin(), outside.end());
+    }
+    return parts;
+}
+
 } // namespace
 
 core::Expected<Renderer> Renderer::create(const std::filesystem::path& shaderFolder, const RenderOptions& options,
@@ -89,16 +125,24 @@ core::Status Renderer::render(const scene::Scene& scene, const FrameView& frame,
     posed_ = posedInstanceBounds(scene);
     easeFades(instanceFade_, occluderFadeTargets(scene, frame, tints, posed_), fadeElapsedS);
     const DrawList list = buildDrawList(scene, frame, tints, instanceFade_, posed_);
-    if (view_.smoothsEdges()) smoothPixels_ = coveredPixels(scene, frame, posed_);
+    smoothBoxes_.clear();
+    if (view_.smoothsEdges()) {
+        const glm::ivec4 covered = coveredPixels(scene, frame, posed_);
+        if (covered.z > 0 && covered.w > 0) smoothBoxes_.push_back(covered);
+    }
     const gfx::RenderTarget* target = resources_.sceneTargets().drawn ? &*resources_.sceneTargets().drawn : nullptr;
-    gfx::beginPass(target, target ? target->size() : frame.sizePixels, {glm::vec4(0.0f, 0.0f, 0.0f, 1.0f), 1.0f, 0});
+    // Left clear (no colour, no coverage) where the backdrop is laid under the scene later.
+    const float background = view_.backdropAtPresent() ? 0.0f : 1.0f;
+    gfx::beginPass(target, target ? target->size() : frame.sizePixels, {glm::vec4(0.0f, 0.0f, 0.0f, background), 1.0f, 0});
     markPass("clear");
     drawOpaque(scene, list);
     markPass("opaque");
     // Backdrop and floor after the opaque structures, depth-tested: the pixels the body covers
     // are never shaded for them.
-    drawBackdrop();
-    markPass("backdrop");
+    if (!view_.backdropAtPresent()) {
+        drawBackdrop();
+        markPass("backdrop");
+    }
     drawFloor(scene);
     markPass("floor");
     drawTranslucent(scene, list);
@@ -155,15 +199,10 @@ void Renderer::drawInset(const scene::Scene& scene, const InsetView& inset, cons
     gfx::clearRect(toTarget(topLeft - border, size + 2.0f * border), {glm::vec4(inset.borderColor, 1.0f), std::nullopt, std::nullopt});
     const glm::ivec4 box = toTarget(topLeft, size);
     if (view_.smoothsEdges()) {
-        // The medium level smooths edges inside one box: it takes in the inset's too.
-        const glm::ivec4 covered = smoothPixels_;
-        if (covered.z <= 0 || covered.w <= 0) {
-            smoothPixels_ = box;
-        } else {
-            const glm::ivec2 low = glm::min(glm::ivec2(covered.x, covered.y), glm::ivec2(box.x, box.y));
-            const glm::ivec2 high = glm::max(glm::ivec2(covered.x + covered.z, covered.y + covered.w), glm::ivec2(box.x + box.z, box.y + box.w));
-            smoothPixels_ = glm::ivec4(low, high - low);
-        }
+        // The box's edges are smoothed too: the part of it the structures' box leaves out.
+        std::vector<glm::ivec4> parts{box};
+        for (const glm::ivec4& smoothed : smoothBoxes_) parts = rectsMinus(parts, smoothed);
+        smoothBoxes_.insert(smoothBoxes_.end(), parts.begin(), parts.end());
     }
     // Every other frame of a running app the box shows its last picture again: half the
     // inset's cost, for a small overview that moves slowly. A frame that draws the overlay's
@@ -332,9 +371,14 @@ void Renderer::drawBackdrop()
     gfx::applyRenderState(state);
     const gfx::ShaderProgram& program = resources_.use(resources_.programs().backdrop);
     const BackdropUniforms& u = resources_.programs().backdrop.uniforms;
+    setBackdropColors(program, u);
+    resources_.fullScreen().draw(gfx::Primitive::Triangles, 3);
+}
+
+void Renderer::setBackdropColors(const gfx::ShaderProgram& program, const BackdropUniforms& u)
+{
     program.set(u.topColor, kBackdropTop);
     program.set(u.bottomColor, kBackdropBottom);
-    resources_.fullScreen().draw(gfx::Primitive::Triangles, 3);
 }
 
 void Renderer::drawFloor(const scene::Scene& scene)
@@ -468,6 +512,15 @@ void Renderer::drawOutline(const scene::Scene& scene, const DrawList& list)
     gfx::applyRenderState(gfx::RenderState{});
 }
 
+void Renderer::usePresent(ProgramSlot<PresentUniforms>& slot, glm::vec2 texel)
+{
+    const gfx::ShaderProgram& program = resources_.use(slot);
+    program.set(slot.uniforms.scene, 0);
+    program.set(slot.uniforms.overlay, 1);
+    program.set(slot.uniforms.texel, texel);
+    setBackdropColors(program, slot.uniforms.backdrop);
+}
+
 bool Renderer::present(glm::ivec2 windowPixels, const OverlayPicture* overlay)
 {
     bool overlaid = false;
@@ -478,72 +531,68 @@ bool Renderer::present(glm::ivec2 windowPixels, const OverlayPicture* overlay)
     // Drawn straight into the window already, or copied now (resolved, smoothed, or filtered
     // when scaled up).
     SceneTargets& targets = resources_.sceneTargets();
-    if (targets.drawn && targets.drawn->samples() == 0 && (targets.drawn->size() != windowPixels || view_.smoothsEdges())) {
-        // A full-screen triangle: the low level's smaller image stretched with bilinear
-        // filtering, or the medium level's with its edges smoothed. Pipelined, it shows last
-        // frame's scene, which is finished, and keeps this frame's for the next.
-        const gfx::RenderTarget& source = targets.shown && targets.shownHasFrame ? *targets.shown : *targets.drawn;
-        gfx::beginPass(nullptr, windowPixels, {});
-        gfx::applyRenderState(screenPass());
-        source.colorTexture().bind(0);
+    if (targets.drawn && targets.drawn->samples() == 0 && (targets.drawn->size() != windowPixels || view_.backdropAtPresent())) {
+        // Full-screen triangles, each scissored to its part of the window: the lowest level's
+        // smaller image stretched with bilinear filtering, or a full-resolution one copied
+        // with its edges smoothed where the structures lie. Pipelined, it shows last frame's
+        // scene, which is finished, and keeps this frame's for the next.
+        const bool showsShown = targets.shown && targets.shownHasFrame;
+        const gfx::RenderTarget& source = showsShown ? *targets.shown : *targets.drawn;
         const bool smoothing = view_.smoothsEdges() && source.size() == windowPixels;
-        const glm::ivec4 box = smoothing ? smoothPixels_ : glm::ivec4(0);
-        {
-            // Copied as it is where nothing was drawn: around the covered box, in up to four
-            // bands (or over everything when not smoothing).
-            const gfx::ShaderProgram& program = resources_.use(resources_.programs().upscale);
-            program.set(resources_.programs().upscale.uniforms.scene, 0);
-            if (!smoothing && overlay && overlay->picture.size() == windowPixels) {
-                // Stretched where the window shows the scene; stretched and overlaid, in one
-                // pass, where the panels lie: blending the picture afterwards would cost a
-                // second pass over those pixels.
-                gfx::RenderState boxed = screenPass();
-                boxed.scissorTest = true;
-                gfx::applyRenderState(boxed);
-                for (const glm::ivec4& box : overlay->outside) {
-                    gfx::setScissor(box);
-                    resources_.fullScreen().draw(gfx::Primitive::Triangles, 3);
-                }
-                auto& slot = resources_.programs().upscaleOverlay;
-                const gfx::ShaderProgram& laid = resources_.use(slot);
-                overlay->picture.bind(1);
-                laid.set(slot.uniforms.scene, 0);
-                laid.set(slot.uniforms.overlay, 1);
-                for (const glm::ivec4& box : overlay->boxes) {
-                    gfx::setScissor(box);
-                    resources_.fullScreen().draw(gfx::Primitive::Triangles, 3);
-                }
-                source.colorTexture().bind(0);  // leaves unit 0 active, as every other draw expects
-                overlaid = true;
-            } else if (!smoothing) {
-                resources_.fullScreen().draw(gfx::Primitive::Triangles, 3);
-            } else {
-                gfx::RenderState bands = screenPass();
-                bands.scissorTest = true;
-                gfx::applyRenderState(bands);
-                const int right = box.x + box.z, top = box.y + box.w;
-                const glm::ivec4 around[] = {{0, 0, windowPixels.x, box.y},
-                                             {0, top, windowPixels.x, windowPixels.y - top},
-                                             {0, box.y, box.x, box.w},
-                                             {right, box.y, windowPixels.x - right, box.w}};
-                for (const glm::ivec4& band : around) {
-                    if (band.z <= 0 || band.w <= 0) continue;
-                    gfx::setScissor(band);
-                    resources_.fullScreen().draw(gfx::Primitive::Triangles, 3);
-                }
+        const std::vector<glm::ivec4> noBoxes;
+        const std::vector<glm::ivec4>& boxes = smoothing ? (showsShown ? shownSmoothBoxes_ : smoothBoxes_) : noBoxes;
+        // The overlay's panels are laid over the scene in the same pass; the rest of the
+        // window (or all of it, without an overlay) shows the scene alone.
+        const bool laying = overlay && overlay->picture.size() == windowPixels;
+        const glm::ivec4 whole{0, 0, windowPixels.x, windowPixels.y};
+        const std::span<const glm::ivec4> panels = laying ? overlay->boxes : std::span<const glm::ivec4>{};
+        const std::span<const glm::ivec4> rest = laying ? overlay->outside : std::span<const glm::ivec4>(&whole, 1);
+        gfx::beginPass(nullptr, windowPixels, {});
+        gfx::RenderState boxed = screenPass();
+        boxed.scissorTest = true;
+        gfx::applyRenderState(boxed);
+        source.colorTexture().bind(0);
+        if (laying) overlay->picture.bind(1);
+        auto drawIn = [&](const glm::ivec4& rect) {
+            if (rect.z <= 0 || rect.w <= 0) return;
+            gfx::setScissor(rect);
+            resources_.fullScreen().draw(gfx::Primitive::Triangles, 3);
+        };
+        // Each part split by the smoothing boxes: copied or stretched outside them, smoothed
+        // in them.
+        auto drawOutsideBoxes = [&](std::span<const glm::ivec4> parts) {
+            std::vector<glm::ivec4> outside(parts.begin(), parts.end());
+            for (const glm::ivec4& box : boxes) outside = rectsMinus(outside, box);
+            for (const glm::ivec4& rect : outside) drawIn(rect);
+        };
+        auto drawInsideBoxes = [&](std::span<const glm::ivec4> parts) {
+            for (const glm::ivec4& part : parts)
+                for (const glm::ivec4& box : boxes) drawIn(rectAnd(part, box));
+        };
+        Programs& programs = resources_.programs();
+        const bool stretched = source.size() != windowPixels;
+        const glm::vec2 texel = 1.0f / glm::vec2(source.size());
+        usePresent(stretched ? programs.stretch : programs.copy, texel);
+        drawOutsideBoxes(rest);
+        if (laying) {
+            usePresent(stretched ? programs.stretchOverlay : programs.copyOverlay, texel);
+            drawOutsideBoxes(panels);
+        }
+        if (!boxes.empty()) {
+            usePresent(programs.smooth, texel);
+            drawInsideBoxes(rest);
+            if (laying) {
+                usePresent(programs.smoothOverlay, texel);
+                drawInsideBoxes(panels);
             }
         }
-        if (smoothing && box.z > 0 && box.w > 0) {
-            const gfx::ShaderProgram& program = resources_.use(resources_.programs().smooth);
-            program.set(resources_.programs().smooth.uniforms.scene, 0);
-            program.set(resources_.programs().smooth.uniforms.texel, 1.0f / glm::vec2(source.size()));
-            gfx::setScissor(box);
-            resources_.fullScreen().draw(gfx::Primitive::Triangles, 3);
-        }
+        if (laying) source.colorTexture().bind(0);  // leaves unit 0 active, as every other draw expects
+        overlaid = laying;
         gfx::applyRenderState(gfx::RenderState{});
         if (targets.shown) {
             std::swap(targets.drawn, targets.shown);
             targets.shownHasFrame = true;
+            std::swap(smoothBoxes_, shownSmoothBoxes_);
         }
     } else if (targets.drawn) {
         gfx::blitToDefault(*targets.drawn, windowPixels);
@@ -568,11 +617,21 @@ void Renderer::compositeOverlay(const gfx::Texture2D& picture, std::span<const g
     gfx::applyRenderState(gfx::RenderState{});
 }
 
-core::Image Renderer::readScene() const
+core::Image Renderer::readScene()
 {
     const SceneTargets& targets = resources_.sceneTargets();
     if (!targets.drawn) return gfx::readPixels(nullptr, lastSize_);
-    return gfx::readPixels(&*targets.drawn, targets.drawn->size());
+    if (!view_.backdropAtPresent() || targets.drawn->samples() != 0) return gfx::readPixels(&*targets.drawn, targets.drawn->size());
+    // The backdrop is not in the target yet: the scene laid over it in a picture of its own.
+    auto picture = gfx::RenderTarget::create({targets.drawn->size(), 0, gfx::TextureFormat::RGBA8, false, "scene with backdrop"});
+    if (!picture) return gfx::readPixels(&*targets.drawn, targets.drawn->size());
+    gfx::beginPass(&*picture, picture->size(), {});
+    gfx::applyRenderState(screenPass());
+    targets.drawn->colorTexture().bind(0);
+    usePresent(resources_.programs().copy, 1.0f / glm::vec2(picture->size()));
+    resources_.fullScreen().draw(gfx::Primitive::Triangles, 3);
+    gfx::applyRenderState(gfx::RenderState{});
+    return gfx::readPixels(&*picture, picture->size());
 }
 
 } // namespace render

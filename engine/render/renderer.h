@@ -68,17 +68,18 @@ public:
         std::span<const glm::ivec4> boxes;
         std::span<const glm::ivec4> outside;
     };
-    // Copies the rendered scene onto the window's framebuffer (resolving multisampling, or
-    // stretching the low level's smaller image with bilinear filtering). Where the scene is
-    // stretched, `overlay` is laid over it in the same pass, each window pixel written once,
-    // and true is returned; otherwise the caller composites it.
+    // Copies the rendered scene onto the window's framebuffer (resolving multisampling,
+    // smoothing the edges of a full-resolution picture, or stretching the lowest level's
+    // smaller one with bilinear filtering). Where the scene is smoothed or stretched, `overlay`
+    // is laid over it in the same pass, each window pixel written once, and true is returned;
+    // otherwise the caller composites it.
     bool present(glm::ivec2 windowPixels, const OverlayPicture* overlay = nullptr);
     // Blends the overlay's kept picture (premultiplied) over the window inside each scissor
     // box (gfx::CachedOverlay).
     void compositeOverlay(const gfx::Texture2D& picture, std::span<const glm::ivec4> boxes);
     // The last rendered scene without the overlay (before the overlay is drawn when the
     // scene went straight into the window).
-    core::Image readScene() const;
+    core::Image readScene();
 
     // Per-pass timing for --bench: each pass waits for the GPU to finish and is timed on the
     // CPU clock. On a software rasteriser this is what the pass costs; on a GPU it removes
@@ -104,6 +105,9 @@ private:
     ProgramSlot<MeshUniforms>& meshProgram();
     void drawOpaque(const scene::Scene& scene, const DrawList& list);
     void drawBackdrop();
+    void setBackdropColors(const gfx::ShaderProgram& program, const BackdropUniforms& u);
+    // Binds a variant of present.frag: the scene on unit 0, the overlay's picture on unit 1.
+    void usePresent(ProgramSlot<PresentUniforms>& slot, glm::vec2 texel);
     void drawFloor(const scene::Scene& scene);
     void drawOutline(const scene::Scene& scene, const DrawList& list);
     // Moves each instance's fade toward its target (occluderFadeTargets), eased over a few
@@ -148,7 +152,10 @@ private:
     bool settleFades_ = false;
     float partnerOpacity_ = 1.0f;  // the view being drawn: see InsetView::wholePose
     std::vector<core::Bounds> posed_;  // this frame's posedInstanceBounds
-    glm::ivec4 smoothPixels_{0};  // where the medium level's edge smoothing runs (coveredPixels)
+    // Where this frame's edge smoothing runs, in boxes that do not overlap: the structures'
+    // (coveredPixels) and the close-up's; and the same for the shown target's frame, when
+    // pipelined.
+    std::vector<glm::ivec4> smoothBoxes_, shownSmoothBoxes_;
 };
 
 } // namespace render

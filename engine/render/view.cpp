@@ -10,7 +10,8 @@ namespace {
 constexpr auto kQualityNames = core::enumNames<Quality>({
     {Quality::High, "high (4x MSAA)"},
     {Quality::Medium, "medium (full resolution, edges smoothed after drawing, simplified meshes)"},
-    {Quality::Low, "low (55% resolution stretched to the window, coarser meshes, lit per vertex)"},
+    {Quality::Low, "low (full resolution, coarser meshes lit per vertex, edges smoothed after drawing)"},
+    {Quality::Lowest, "lowest (55% resolution stretched to the window, coarser meshes, lit per vertex)"},
 });
 
 } // namespace
@@ -35,7 +36,8 @@ int View::detailLevel() const
     switch (options_.quality) {
     case Quality::High: return 0;
     case Quality::Medium: return 1;
-    case Quality::Low: return 2;
+    case Quality::Low:
+    case Quality::Lowest: return 2;
     }
     return 0;
 }
@@ -43,7 +45,7 @@ int View::detailLevel() const
 std::optional<gfx::RenderTargetDesc> View::sceneTarget(glm::ivec2 windowPixels) const
 {
     gfx::RenderTargetDesc desc;
-    const float scale = options_.quality == Quality::Low ? 0.55f : 1.0f;
+    const float scale = options_.quality == Quality::Lowest ? 0.55f : 1.0f;
     desc.size = glm::max(glm::ivec2(glm::vec2(windowPixels) * scale), glm::ivec2(1));
     desc.samples = options_.quality == Quality::High ? std::min(4, options_.maxSamples) : 0;
     desc.colorFormat = gfx::TextureFormat::RGBA8;

@@ -37,18 +37,19 @@ struct InsetView {
 };
 
 // What a frame costs, from most to least: 4x multisampling at full detail; simplified meshes
-// (45% of the triangles) at full resolution with edges smoothed after drawing (smooth.frag);
-// 10% of the triangles lit per vertex at 55% resolution, stretched to the window with bilinear
-// filtering.
-enum class Quality { High, Medium, Low };
+// (45% of the triangles) lit per pixel at full resolution with edges smoothed after drawing
+// (common/edge_smoothing.glsl); 10% of the triangles lit per vertex at full resolution, edges smoothed; the
+// same at 55% resolution, stretched to the window with bilinear filtering.
+enum class Quality { High, Medium, Low, Lowest };
 // The level with what it does, for logs and --bench.
 std::string_view qualityName(Quality quality);
 
 struct RenderOptions {
     Quality quality = Quality::High;
     int maxSamples = 4;          // what the driver offers
-    // Low quality shows the scene one frame late, so a software rasteriser draws this frame's
-    // scene while the overlay goes on the window (reading a target waits for it to finish).
+    // The levels lit per vertex show the scene one frame late, so a software rasteriser draws
+    // this frame's scene while the overlay goes on the window (reading a target waits for it
+    // to finish).
     // Off for images that must show this very frame (tests, exported lessons).
     bool pipelined = false;
 };
@@ -63,22 +64,29 @@ public:
     void setQuality(Quality quality) { options_.quality = quality; }
     Quality quality() const { return options_.quality; }
 
-    // Which simplified meshes are drawn (assets/detail_levels.h): 0 at high, 1 medium, 2 low.
+    // Which simplified meshes are drawn (assets/detail_levels.h): 0 at high, 1 medium, 2 low
+    // and lowest.
     int detailLevel() const;
-    // Low: lit per vertex, translucent surfaces blended in one pass without a depth pre-pass.
-    bool vertexLighting() const { return options_.quality == Quality::Low; }
-    bool depthPrepass() const { return options_.quality != Quality::Low; }
-    // Medium: the finished picture goes to the window through the edge-smoothing pass.
-    bool smoothsEdges() const { return options_.quality == Quality::Medium; }
+    // Low and lowest: lit per vertex, translucent surfaces blended in one pass without a
+    // depth pre-pass.
+    bool vertexLighting() const { return options_.quality == Quality::Low || options_.quality == Quality::Lowest; }
+    bool depthPrepass() const { return !vertexLighting(); }
+    // Medium and low: the finished full-resolution picture goes to the window through the
+    // edge-smoothing pass.
+    bool smoothsEdges() const { return options_.quality == Quality::Medium || options_.quality == Quality::Low; }
+    // All but high: the scene's background is left clear and the backdrop laid under it on
+    // the way to the window (common/backdrop.glsl), instead of a pass of its own.
+    bool backdropAtPresent() const { return options_.quality != Quality::High; }
     // The offscreen target the scene is drawn into for a window of this size: the window's
-    // size with 4 samples at high, its size at medium (smoothed on the way to the window),
-    // 55% of it at low.
+    // size with 4 samples at high, its size at medium and low (smoothed on the way to the
+    // window), 55% of it at lowest.
     std::optional<gfx::RenderTargetDesc> sceneTarget(glm::ivec2 windowPixels) const;
     // A running app (pipelined) redraws a picture in picture every other frame and shows its
     // last picture between; images of one moment draw it every time.
     bool cachesInset() const { return options_.pipelined; }
-    // Low and pipelined: last frame's finished scene is shown while this frame's is drawn.
-    bool showsPreviousFrame() const { return options_.pipelined && options_.quality == Quality::Low; }
+    // Lit per vertex and pipelined: last frame's finished scene is shown while this frame's is
+    // drawn.
+    bool showsPreviousFrame() const { return options_.pipelined && vertexLighting(); }
 
 private:
     RenderOptions options_;

@@ -48,13 +48,14 @@ float distanceToRay(const core::Ray& ray, const glm::vec3& point)
 
 } // namespace
 
-TEST_CASE("--quality takes auto, high, medium and low, and refuses anything else with the words listed")
+TEST_CASE("--quality takes auto, high, medium, low and lowest, and refuses anything else with the words listed")
 {
     CHECK(parse({}).result.options->quality == app::QualityChoice::Auto);
     const std::pair<const char*, app::QualityChoice> words[] = {{"auto", app::QualityChoice::Auto},
                                                                 {"high", app::QualityChoice::High},
                                                                 {"medium", app::QualityChoice::Medium},
-                                                                {"low", app::QualityChoice::Low}};
+                                                                {"low", app::QualityChoice::Low},
+                                                                {"lowest", app::QualityChoice::Lowest}};
     for (const auto& word : words) {
         CAPTURE(word.first);
         const Parsed parsed = parse({"--quality", word.first});
@@ -68,7 +69,7 @@ TEST_CASE("--quality takes auto, high, medium and low, and refuses anything else
         CHECK_FALSE(parsed.result.options);
         CHECK(parsed.result.exitCode != 0);
         CHECK(parsed.errors.find("--quality") != std::string::npos);
-        CHECK(parsed.errors.find("auto, high, medium or low") != std::string::npos);
+        CHECK(parsed.errors.find("auto, high, medium, low or lowest") != std::string::npos);
     }
 }
 
@@ -76,15 +77,17 @@ TEST_CASE("quality levels: a fixed choice names its level, and the ranks run fro
 {
     using render::Quality;
     CHECK_FALSE(app::fixedQuality(app::QualityChoice::Auto));
+    CHECK(app::fixedQuality(app::QualityChoice::Lowest) == Quality::Lowest);
     CHECK(app::fixedQuality(app::QualityChoice::Low) == Quality::Low);
     CHECK(app::fixedQuality(app::QualityChoice::Medium) == Quality::Medium);
     CHECK(app::fixedQuality(app::QualityChoice::High) == Quality::High);
-    // Low draws fewest pixels and triangles, high multisamples everything (render/renderer.h).
+    // Lowest draws fewest pixels and triangles, high multisamples everything (render/view.h).
+    CHECK(app::qualityRank(Quality::Lowest) < app::qualityRank(Quality::Low));
     CHECK(app::qualityRank(Quality::Low) < app::qualityRank(Quality::Medium));
     CHECK(app::qualityRank(Quality::Medium) < app::qualityRank(Quality::High));
-    for (Quality quality : {Quality::Low, Quality::Medium, Quality::High})
+    for (Quality quality : {Quality::Lowest, Quality::Low, Quality::Medium, Quality::High})
         CHECK(app::qualityOfRank(app::qualityRank(quality)) == quality);
-    CHECK(app::qualityOfRank(-3) == Quality::Low);
+    CHECK(app::qualityOfRank(-3) == Quality::Lowest);
     CHECK(app::qualityOfRank(9) == Quality::High);
 }
 

@@ -173,7 +173,7 @@ TEST_CASE("a mistake in an input script names the file, line and field")
     }
 }
 
-TEST_CASE("auto quality starts cheap, climbs while frames are quick, and settles below a level that was too slow")
+TEST_CASE("auto quality starts at the low level, climbs while frames are quick, and settles below a level that was too slow")
 {
     using render::Quality;
     app::QualityGovernor governor;
@@ -197,8 +197,10 @@ TEST_CASE("auto quality starts cheap, climbs while frames are quick, and settles
     // A few slow frames do not move it; the median does.
     for (int i = 0; i < decision; ++i) CHECK_FALSE(governor.addFrame(i % 5 == 0 ? 40.0 : 12.0));
     CHECK(run(20.0, decision) == Quality::Low);
-    CHECK_FALSE(run(20.0, 3 * decision));
-    CHECK(governor.quality() == Quality::Low);
+    CHECK(run(20.0, decision) == Quality::Lowest);
+    CHECK_FALSE(run(20.0, 3 * decision));  // the bottom: nothing cheaper to go to
+    CHECK_FALSE(run(4.0, 3 * decision));   // and low proved too slow, so it stays
+    CHECK(governor.quality() == Quality::Lowest);
 }
 
 TEST_CASE("frame statistics: nearest-rank percentiles and the mean")

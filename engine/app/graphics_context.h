@@ -94,7 +94,7 @@ public:
     bool highContrast() const { return highContrast_; }
     int contextRecoveries() const { return contextRecoveries_; }
     // How the overlay reached the window, per frame: kept picture, redrawn picture, direct.
-    const std::array<long long, 3>& overlayPaths() const { return overlayPaths_; }
+    const std::array<long long, 4>& overlayPaths() const { return overlayPaths_; }
     const gfx::CachedOverlay& overlayCache() const { return overlayCache_; }
     // Overlay pass times (ms) while pass timing is on.
     const std::vector<double>& overlayPassMs() const { return overlayPassMs_; }
@@ -114,7 +114,7 @@ private:
     std::future<render::DetailLevels> detailLevels_;  // being simplified while the app starts
     gfx::GpuTimer gpuTimer_;
     gfx::CachedOverlay overlayCache_;                 // the panels kept as a picture while unchanged
-    std::array<long long, 3> overlayPaths_{};
+    std::array<long long, 4> overlayPaths_{};
     std::vector<double> overlayPassMs_;
     double preparedOverlayMs_ = 0.0;
     ui::ViewArea viewArea_;

@@ -152,7 +152,7 @@ void newImGuiRendererFrame()
     atlas.ClearTexData();
 }
 
-void renderImGui(ImDrawData* drawData)
+void renderImGui(ImDrawData* drawData, std::span<const glm::ivec4> limits)
 {
     const glm::ivec2 framebuffer(int(drawData->DisplaySize.x * drawData->FramebufferScale.x),
                                  int(drawData->DisplaySize.y * drawData->FramebufferScale.y));
@@ -178,11 +178,23 @@ void renderImGui(ImDrawData* drawData)
             const float x0 = (cmd.ClipRect.x - origin.x) * scale.x, y0 = (cmd.ClipRect.y - origin.y) * scale.y;
             const float x1 = (cmd.ClipRect.z - origin.x) * scale.x, y1 = (cmd.ClipRect.w - origin.y) * scale.y;
             if (x1 <= x0 || y1 <= y0 || cmd.ElemCount == 0) continue;
-            glScissor(GLint(x0), GLint(float(framebuffer.y) - y1), GLsizei(x1 - x0), GLsizei(y1 - y0));
+            const glm::ivec4 clip{GLint(x0), GLint(float(framebuffer.y) - y1), GLint(x1 - x0), GLint(y1 - y0)};
             glBindTexture(GL_TEXTURE_2D, GLuint(reinterpret_cast<std::intptr_t>(cmd.GetTexID())));
-            glDrawElementsBaseVertex(GL_TRIANGLES, GLsizei(cmd.ElemCount), indexType,
-                                     reinterpret_cast<const void*>(std::size_t(cmd.IdxOffset) * sizeof(ImDrawIdx)),
-                                     GLint(cmd.VtxOffset));
+            auto draw = [&](const glm::ivec4& box) {
+                glScissor(box.x, box.y, box.z, box.w);
+                glDrawElementsBaseVertex(GL_TRIANGLES, GLsizei(cmd.ElemCount), indexType,
+                                         reinterpret_cast<const void*>(std::size_t(cmd.IdxOffset) * sizeof(ImDrawIdx)),
+                                         GLint(cmd.VtxOffset));
+            };
+            if (limits.empty()) {
+                draw(clip);
+                continue;
+            }
+            for (const glm::ivec4& limit : limits) {
+                const glm::ivec2 low = glm::max(glm::ivec2(clip.x, clip.y), glm::ivec2(limit.x, limit.y));
+                const glm::ivec2 high = glm::min(glm::ivec2(clip.x + clip.z, clip.y + clip.w), glm::ivec2(limit.x + limit.z, limit.y + limit.w));
+                if (high.x > low.x && high.y > low.y) draw({low, high - low});
+            }
         }
     }
     glDisable(GL_SCISSOR_TEST);
@@ -215,58 +227,87 @@ void appendBytes(std::vector<unsigned char>& bytes, const void* data, std::size_
 
 } // namespace
 
-void snapshotDrawData(const ImDrawData& drawData, std::vector<unsigned char>& bytes)
+void snapshotDrawFrame(const ImDrawData& drawData, std::vector<unsigned char>& bytes)
 {
     bytes.clear();
     append(bytes, drawData.DisplayPos);
     append(bytes, drawData.DisplaySize);
     append(bytes, drawData.FramebufferScale);
     append(bytes, drawData.CmdListsCount);
+}
+
+void snapshotDrawList(const ImDrawList& list, std::vector<unsigned char>& bytes)
+{
+    bytes.clear();
+    append(bytes, list.CmdBuffer.Size);
+    for (const ImDrawCmd& cmd : list.CmdBuffer) {
+        append(bytes, cmd.ClipRect);
+        append(bytes, cmd.TextureId);
+        append(bytes, cmd.VtxOffset);
+        append(bytes, cmd.IdxOffset);
+        append(bytes, cmd.ElemCount);
+        append(bytes, cmd.UserCallback);
+        append(bytes, cmd.UserCallbackData);
+    }
+    append(bytes, list.VtxBuffer.Size);
+    appendBytes(bytes, list.VtxBuffer.Data, std::size_t(list.VtxBuffer.Size) * sizeof(ImDrawVert));
+    append(bytes, list.IdxBuffer.Size);
+    appendBytes(bytes, list.IdxBuffer.Data, std::size_t(list.IdxBuffer.Size) * sizeof(ImDrawIdx));
+}
+
+void snapshotDrawData(const ImDrawData& drawData, std::vector<unsigned char>& bytes)
+{
+    snapshotDrawFrame(drawData, bytes);
+    std::vector<unsigned char> list;
     for (int l = 0; l < drawData.CmdListsCount; ++l) {
-        const ImDrawList& list = *drawData.CmdLists[l];
-        append(bytes, list.CmdBuffer.Size);
-        for (const ImDrawCmd& cmd : list.CmdBuffer) {
-            append(bytes, cmd.ClipRect);
-            append(bytes, cmd.TextureId);
-            append(bytes, cmd.VtxOffset);
-            append(bytes, cmd.IdxOffset);
-            append(bytes, cmd.ElemCount);
-            append(bytes, cmd.UserCallback);
-            append(bytes, cmd.UserCallbackData);
-        }
-        append(bytes, list.VtxBuffer.Size);
-        appendBytes(bytes, list.VtxBuffer.Data, std::size_t(list.VtxBuffer.Size) * sizeof(ImDrawVert));
-        append(bytes, list.IdxBuffer.Size);
-        appendBytes(bytes, list.IdxBuffer.Data, std::size_t(list.IdxBuffer.Size) * sizeof(ImDrawIdx));
+        snapshotDrawList(*drawData.CmdLists[l], list);
+        bytes.insert(bytes.end(), list.begin(), list.end());
     }
 }
 
+namespace {
+
+// The boxes one draw list's commands can touch (each command's vertices within its clip
+// rectangle), as x0, y0, x1, y1 from the top left in framebuffer pixels.
+void listReach(const ImDrawList& list, const ImDrawData& drawData, glm::ivec2 framebuffer, std::vector<glm::ivec4>& boxes)
+{
+    const ImVec2 origin = drawData.DisplayPos, scale = drawData.FramebufferScale;
+    for (const ImDrawCmd& cmd : list.CmdBuffer) {
+        if (cmd.UserCallback || cmd.ElemCount == 0) continue;
+        float x0 = 1e30f, y0 = 1e30f, x1 = -1e30f, y1 = -1e30f;
+        for (unsigned i = 0; i < cmd.ElemCount; ++i) {
+            const unsigned index = unsigned(list.IdxBuffer[int(cmd.IdxOffset + i)]) + cmd.VtxOffset;
+            if (index >= unsigned(list.VtxBuffer.Size)) continue;
+            const ImVec2 p = list.VtxBuffer[int(index)].pos;
+            x0 = std::min(x0, p.x), y0 = std::min(y0, p.y), x1 = std::max(x1, p.x), y1 = std::max(y1, p.y);
+        }
+        x0 = std::max(x0, cmd.ClipRect.x), y0 = std::max(y0, cmd.ClipRect.y);
+        x1 = std::min(x1, cmd.ClipRect.z), y1 = std::min(y1, cmd.ClipRect.w);
+        // Whole pixels, one more on each side for the rasteriser's rounding.
+        const glm::ivec4 box{std::max(0, int(std::floor((x0 - origin.x) * scale.x)) - 1),
+                             std::max(0, int(std::floor((y0 - origin.y) * scale.y)) - 1),
+                             std::min(framebuffer.x, int(std::ceil((x1 - origin.x) * scale.x)) + 1),
+                             std::min(framebuffer.y, int(std::ceil((y1 - origin.y) * scale.y)) + 1)};
+        if (box.x < box.z && box.y < box.w) boxes.push_back(box);
+    }
+}
+
+// Boxes (x0, y0, x1, y1 from the top left) merged until none overlap, as scissor boxes.
+std::vector<glm::ivec4> mergedBoxes(const std::vector<glm::ivec4>& boxes, glm::ivec2 framebuffer);
+
+} // namespace
+
 std::vector<glm::ivec4> drawDataCoverage(const ImDrawData& drawData, glm::ivec2 framebuffer)
 {
-    // Boxes as x0, y0, x1, y1 from the top left while they are gathered and merged.
     std::vector<glm::ivec4> boxes;
-    const ImVec2 origin = drawData.DisplayPos, scale = drawData.FramebufferScale;
-    for (int l = 0; l < drawData.CmdListsCount; ++l) {
-        const ImDrawList& list = *drawData.CmdLists[l];
-        for (const ImDrawCmd& cmd : list.CmdBuffer) {
-            if (cmd.UserCallback || cmd.ElemCount == 0) continue;
-            float x0 = 1e30f, y0 = 1e30f, x1 = -1e30f, y1 = -1e30f;
-            for (unsigned i = 0; i < cmd.ElemCount; ++i) {
-                const unsigned index = unsigned(list.IdxBuffer[int(cmd.IdxOffset + i)]) + cmd.VtxOffset;
-                if (index >= unsigned(list.VtxBuffer.Size)) continue;
-                const ImVec2 p = list.VtxBuffer[int(index)].pos;
-                x0 = std::min(x0, p.x), y0 = std::min(y0, p.y), x1 = std::max(x1, p.x), y1 = std::max(y1, p.y);
-            }
-            x0 = std::max(x0, cmd.ClipRect.x), y0 = std::max(y0, cmd.ClipRect.y);
-            x1 = std::min(x1, cmd.ClipRect.z), y1 = std::min(y1, cmd.ClipRect.w);
-            // Whole pixels, one more on each side for the rasteriser's rounding.
-            const glm::ivec4 box{std::max(0, int(std::floor((x0 - origin.x) * scale.x)) - 1),
-                                 std::max(0, int(std::floor((y0 - origin.y) * scale.y)) - 1),
-                                 std::min(framebuffer.x, int(std::ceil((x1 - origin.x) * scale.x)) + 1),
-                                 std::min(framebuffer.y, int(std::ceil((y1 - origin.y) * scale.y)) + 1)};
-            if (box.x < box.z && box.y < box.w) boxes.push_back(box);
-        }
-    }
+    for (int l = 0; l < drawData.CmdListsCount; ++l) listReach(*drawData.CmdLists[l], drawData, framebuffer, boxes);
+    return mergedBoxes(boxes, framebuffer);
+}
+
+namespace {
+
+std::vector<glm::ivec4> mergedBoxes(const std::vector<glm::ivec4>& boxes, glm::ivec2 framebuffer)
+{
     // The boxes overlap (a panel under the menu bar), and no pixel may blend twice: they are
     // marked on a grid of 16-pixel tiles, and each run of marked tiles in a row, joined with
     // the same run in the rows below, becomes one box.
@@ -293,14 +334,16 @@ std::vector<glm::ivec4> drawDataCoverage(const ImDrawData& drawData, glm::ivec2 
                 tiles.push_back({start, column, row, row + 1});
         }
     // As scissor boxes: x, y from the bottom left, width, height.
-    boxes.clear();
+    std::vector<glm::ivec4> merged;
     for (const glm::ivec4& t : tiles) {
         const int x0 = t.x * kTile, x1 = std::min(framebuffer.x, t.y * kTile);
         const int y0 = t.z * kTile, y1 = std::min(framebuffer.y, t.w * kTile);
-        boxes.push_back({x0, framebuffer.y - y1, x1 - x0, y1 - y0});
+        merged.push_back({x0, framebuffer.y - y1, x1 - x0, y1 - y0});
     }
-    return boxes;
+    return merged;
 }
+
+} // namespace
 
 std::vector<glm::ivec4> boxesOutside(std::span<const glm::ivec4> boxes, glm::ivec2 framebuffer)
 {
@@ -342,15 +385,50 @@ std::vector<glm::ivec4> boxesOutside(std::span<const glm::ivec4> boxes, glm::ive
 
 CachedOverlay::Path CachedOverlay::prepare(ImDrawData& drawData, glm::ivec2 framebuffer)
 {
-    snapshotDrawData(drawData, scratch_);
-    const bool same = scratch_ == snapshot_;
-    std::swap(scratch_, snapshot_);
+    // This frame's snapshot beside the last one; where a draw list changed, both its old and
+    // its new boxes need drawing again.
+    snapshotDrawFrame(drawData, scratchHeader_);
+    scratchLists_.resize(std::size_t(std::max(drawData.CmdListsCount, 0)));
+    for (int l = 0; l < drawData.CmdListsCount; ++l) {
+        ListSnapshot& snapshot = scratchLists_[std::size_t(l)];
+        snapshotDrawList(*drawData.CmdLists[l], snapshot.bytes);
+        snapshot.reach.clear();
+        listReach(*drawData.CmdLists[l], drawData, framebuffer, snapshot.reach);
+    }
+    const bool sameFrame = scratchHeader_ == header_ && scratchLists_.size() == lists_.size();
+    bool same = sameFrame;
+    std::vector<glm::ivec4> changed;
+    for (std::size_t l = 0; sameFrame && l < lists_.size(); ++l) {
+        if (scratchLists_[l].bytes == lists_[l].bytes) continue;
+        same = false;
+        changed.insert(changed.end(), lists_[l].reach.begin(), lists_[l].reach.end());
+        changed.insert(changed.end(), scratchLists_[l].reach.begin(), scratchLists_[l].reach.end());
+    }
+    std::swap(scratchHeader_, header_);
+    std::swap(scratchLists_, lists_);
     changedRun_ = same ? 0 : changedRun_ + 1;
     const bool fits = picture_ && picture_->size() == framebuffer;
     if (same && valid_ && fits) return Path::Kept;
-    // Changing in every one of the last frames: drawn where it shows, as without a cache. So is
-    // the very first frame, which then appears without waiting for the picture's memory.
-    if (changedRun_ > 2 || !drawnBefore_) {
+    std::vector<glm::ivec4> parts = mergedBoxes(changed, framebuffer);
+    double area = 0.0;
+    for (const glm::ivec4& part : parts) area += double(part.z) * double(part.w);
+    const bool smallChange = sameFrame && area <= kPatchShare * double(framebuffer.x) * double(framebuffer.y);
+    // A small change to a picture that is still good: that part is drawn again, from clear,
+    // with everything that reaches into it.
+    if (smallChange && valid_ && fits) {
+        applyRenderState(RenderState{});
+        beginPass(&*picture_, framebuffer, {});
+        for (const glm::ivec4& part : parts) clearRect(part, {glm::vec4(0.0f), std::nullopt, std::nullopt});
+        renderImGui(&drawData, parts);
+        boxes_ = drawDataCoverage(drawData, framebuffer);
+        outside_ = boxesOutside(boxes_, framebuffer);
+        patched_ = std::move(parts);
+        return Path::Patched;
+    }
+    // Changing widely in every one of the last frames: drawn where it shows, as without a
+    // cache. So is the very first frame, which then appears without waiting for the picture's
+    // memory. A small change after those draws the picture whole, so the next can patch it.
+    if ((changedRun_ > 2 && !smallChange) || !drawnBefore_) {
         drawnBefore_ = true;
         valid_ = false;
         return Path::Direct;

@@ -16,6 +16,7 @@
 #include <vector>
 
 struct ImDrawData;
+struct ImDrawList;
 
 namespace gfx {
 
@@ -24,7 +25,8 @@ namespace gfx {
 core::Status initImGuiRenderer(const std::filesystem::path& shaderFolder, const std::filesystem::path& programCache = {});
 void shutdownImGuiRenderer();
 void newImGuiRendererFrame();
-void renderImGui(ImDrawData* drawData);
+// Draws the overlay; with `limits` (boxes, x and y from the bottom left), only inside them.
+void renderImGui(ImDrawData* drawData, std::span<const glm::ivec4> limits = {});
 // Rebuilds the font texture after the font atlas changed (new size or font).
 void rebuildImGuiFonts();
 
@@ -33,21 +35,28 @@ void rebuildImGuiFonts();
 // 4 ms at 1280x720 drawing their text again; blending the kept picture over the window, only
 // where the panels are, costs a fraction of that. A frame whose draw data differs draws it
 // into the picture again; an overlay that changes frame after frame (a live plot) is drawn
-// straight into the window instead, so it never costs more than before.
+// straight into the window instead, so it never costs more than before. A change within a
+// small part of the window (labels that follow the model, a hold timer's bar) draws only that
+// part of the picture again: the boxes of every ImGui window whose draw list changed, before
+// and after the change.
 class CachedOverlay {
 public:
-    enum class Path { Kept, Redrawn, Direct };
+    enum class Path { Kept, Patched, Redrawn, Direct };
+    // At most this share of the window is drawn again in a patch; a larger change is drawn
+    // whole (or straight into the window).
+    static constexpr double kPatchShare = 0.25;
     // Blends the premultiplied picture over the window inside each scissor box (bottom-left
     // origin, in framebuffer pixels).
     using Composite = std::function<void(const Texture2D& picture, std::span<const glm::ivec4> boxes)>;
 
     // Decides how this frame's overlay reaches the window, and draws the picture again when
-    // the overlay changed; Kept and Redrawn leave the picture and its boxes to lay over the
-    // window, Direct leaves the overlay to draw straight into it.
+    // the overlay changed; Kept, Patched and Redrawn leave the picture and its boxes to lay
+    // over the window, Direct leaves the overlay to draw straight into it.
     Path prepare(ImDrawData& drawData, glm::ivec2 framebuffer);
     // prepare, then the overlay on the window: `composite` lays the picture, or it is drawn.
     Path draw(ImDrawData& drawData, glm::ivec2 framebuffer, const Composite& composite);
-    // After Kept or Redrawn: the picture, the boxes it covers and the rest of the window.
+    // After Kept, Patched or Redrawn: the picture, the boxes it covers and the rest of the
+    // window.
     const Texture2D& picture() const { return picture_->colorTexture(); }
     std::span<const glm::ivec4> outside() const { return outside_; }
     // The picture no longer matches the draw data (new fonts, a rebuilt context).
@@ -55,10 +64,19 @@ public:
     // Lets go of the GL objects, before the context they belong to goes.
     void release();
     std::span<const glm::ivec4> boxes() const { return boxes_; }
+    // After Patched: the parts of the picture drawn again.
+    std::span<const glm::ivec4> patched() const { return patched_; }
 
 private:
-    std::vector<unsigned char> snapshot_, scratch_;
-    std::vector<glm::ivec4> boxes_, outside_;
+    // One ImGui window's draw list as it was drawn: its bytes, and the boxes its commands can
+    // touch (x0, y0, x1, y1 from the top left, framebuffer pixels).
+    struct ListSnapshot {
+        std::vector<unsigned char> bytes;
+        std::vector<glm::ivec4> reach;
+    };
+    std::vector<unsigned char> header_, scratchHeader_;
+    std::vector<ListSnapshot> lists_, scratchLists_;
+    std::vector<glm::ivec4> boxes_, outside_, patched_;
     std::optional<RenderTarget> picture_;
     bool valid_ = false;
     bool drawnBefore_ = false;
@@ -67,6 +85,9 @@ private:
 
 // What the draw data draws, as bytes: two frames with equal bytes look the same.
 void snapshotDrawData(const ImDrawData& drawData, std::vector<unsigned char>& bytes);
+// The same for the draw data's frame (its size and scale) and for one of its draw lists.
+void snapshotDrawFrame(const ImDrawData& drawData, std::vector<unsigned char>& bytes);
+void snapshotDrawList(const ImDrawList& list, std::vector<unsigned char>& bytes);
 // Boxes that hold every pixel the draw data can touch (each command's vertices within its
 // clip rectangle), merged until none overlap; bottom-left origin, framebuffer pixels.
 std::vector<glm::ivec4> drawDataCoverage(const ImDrawData& drawData, glm::ivec2 framebuffer);

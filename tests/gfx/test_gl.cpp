@@ -605,8 +605,9 @@ static ImGuiContext* startImGui(glm::ivec2 size)
     return context;
 }
 
-// Two translucent panels that overlap, with text: what the app's panels are made of.
-static ImDrawData* twoPanels(int counter)
+// Two translucent panels that overlap, with text: what the app's panels are made of; and a
+// small one below them with a hold timer's seconds.
+static ImDrawData* twoPanels(int counter, int seconds = 30)
 {
     gfx::newImGuiRendererFrame();
     ImGui::NewFrame();
@@ -623,6 +624,11 @@ static ImDrawData* twoPanels(int counter)
     ImGui::Begin("Biceps femoris");
     ImGui::TextWrapped("The long head crosses the hip and the knee.");
     ImGui::End();
+    ImGui::SetNextWindowPos(ImVec2(10, 205));
+    ImGui::SetNextWindowSize(ImVec2(90, 30));
+    ImGui::Begin("Hold", nullptr, ImGuiWindowFlags_NoDecoration);
+    ImGui::Text("Hold %d s", seconds);
+    ImGui::End();
     ImGui::Render();
     return ImGui::GetDrawData();
 }
@@ -636,7 +642,7 @@ TEST_CASE("the kept overlay picture looks as the overlay drawn straight into the
     auto renderer = render::Renderer::create(std::filesystem::path(HT_SOURCE_DIR) / "shaders", {});
     REQUIRE(renderer.ok());
 
-    auto frame = twoPanels;
+    std::function<ImDrawData*(int)> frame = [](int counter) { return twoPanels(counter); };
     auto backdrop = [&] { gfx::beginPass(nullptr, size, {glm::vec4(0.55f, 0.30f, 0.25f, 1.0f), 1.0f, std::nullopt}); };
     gfx::CachedOverlay cache;
     auto throughCache = [&](int counter) {
@@ -697,6 +703,33 @@ TEST_CASE("the kept overlay picture looks as the overlay drawn straight into the
     CHECK(throughCache(4) == Path::Kept);
     cache.invalidate();
     CHECK(throughCache(4) == Path::Redrawn);
+    core::Image previous = gfx::readPixels(nullptr, size);
+
+    // A change within the small panel draws only its part of the picture again, frame after
+    // frame, and the window looks as with the overlay drawn straight into it.
+    for (int seconds = 29; seconds > 25; --seconds) {
+        CAPTURE(seconds);
+        frame = [seconds](int counter) { return twoPanels(counter, seconds); };
+        CHECK(throughCache(4) == Path::Patched);
+        const core::Image patched = gfx::readPixels(nullptr, size);
+        double area = 0.0;
+        for (const glm::ivec4& part : cache.patched()) {
+            area += double(part.z) * double(part.w);
+            CHECK(part.y + part.w <= 48);  // the small panel's rows (the bottom 35 pixels), in 16-pixel tiles
+        }
+        CHECK(area > 0.0);
+        CHECK(area <= gfx::CachedOverlay::kPatchShare * double(size.x) * double(size.y));
+        backdrop();
+        gfx::renderImGui(frame(4));
+        const core::Image straight = gfx::readPixels(nullptr, size);
+        const testing_support::ImageDifference difference = testing_support::compareImages(patched, straight);
+        INFO("max " << difference.maxChannelDifference << ", mean " << difference.meanChannelDifference);
+        CHECK(difference.maxChannelDifference <= 2);
+        CHECK(difference.meanChannelDifference < 0.05);
+        CHECK(testing_support::compareImages(patched, previous).maxChannelDifference > 100);  // it shows the new seconds
+        previous = patched;
+    }
+    CHECK(throughCache(4) == Path::Kept);
     CHECK(gl.newProblems() == problemsBefore);
 
     cache.release();
@@ -704,7 +737,7 @@ TEST_CASE("the kept overlay picture looks as the overlay drawn straight into the
     ImGui::DestroyContext(context);
 }
 
-TEST_CASE("at the low level the overlay is laid over the stretched scene in the same pass, as blending it after would")
+TEST_CASE("below high the overlay is laid over the scene in the same pass, as blending it after would")
 {
     GLFixture& gl = fixture();
     const int problemsBefore = gl.newProblems();
@@ -730,7 +763,7 @@ TEST_CASE("at the low level the overlay is laid over the stretched scene in the 
     CHECK(std::all_of(covered.begin(), covered.end(), [](int n) { return n == 1; }));
 
     const render::Renderer::OverlayPicture picture{cache.picture(), cache.boxes(), cache.outside()};
-    for (render::Quality quality : {render::Quality::Low, render::Quality::High}) {
+    for (render::Quality quality : {render::Quality::Lowest, render::Quality::Low, render::Quality::Medium, render::Quality::High}) {
         CAPTURE(int(quality));
         auto renderer = render::Renderer::create(std::filesystem::path(HT_SOURCE_DIR) / "shaders",
                                                  {quality, gl.info.maxSamples});
@@ -742,7 +775,7 @@ TEST_CASE("at the low level the overlay is laid over the stretched scene in the 
         renderer->compositeOverlay(cache.picture(), cache.boxes());
         const core::Image blended = gfx::readPixels(nullptr, size);
         const bool laid = renderer->present(size, &picture);
-        CHECK(laid == (quality == render::Quality::Low));  // only the stretch takes the overlay in
+        CHECK(laid == (quality != render::Quality::High));  // a resolve of multisampling takes no overlay in
         if (!laid) continue;
         const core::Image together = gfx::readPixels(nullptr, size);
         const testing_support::ImageDifference difference = testing_support::compareImages(together, blended);
@@ -753,6 +786,60 @@ TEST_CASE("at the low level the overlay is laid over the stretched scene in the 
     CHECK(gl.newProblems() == problemsBefore);
     gfx::shutdownImGuiRenderer();
     ImGui::DestroyContext(context);
+}
+
+TEST_CASE("below high the backdrop is laid under the scene on its way to the window, as the high level draws it")
+{
+    GLFixture& gl = fixture();
+    const int problemsBefore = gl.newProblems();
+    const glm::ivec2 size = gl.window.drawableSize();
+    TempDir dir;
+    auto model = assets::importModel(testing_support::writeTestScene(dir.path()));
+    REQUIRE(model.ok());
+    scene::Scene scene(std::move(*model));
+    scene::OrbitCamera camera;
+    camera.frame(scene.visibleBounds(), false);
+    // Each level's window and scene picture: with every layer shown, and with none (the
+    // backdrop alone).
+    struct Pictures {
+        core::Image window, scene, backdrop;
+    };
+    auto draw = [&](render::Quality quality) {
+        auto renderer = render::Renderer::create(std::filesystem::path(HT_SOURCE_DIR) / "shaders", {quality, gl.info.maxSamples});
+        REQUIRE(renderer.ok());
+        REQUIRE(renderer->upload(scene).ok());
+        Pictures pictures;
+        for (auto& layer : scene.layers()) layer.visible = true;
+        REQUIRE(renderer->render(scene, render::frameViewFrom(camera, size)).ok());
+        pictures.scene = renderer->readScene();
+        renderer->present(size);
+        pictures.window = gfx::readPixels(nullptr, size);
+        for (auto& layer : scene.layers()) layer.visible = false;
+        REQUIRE(renderer->render(scene, render::frameViewFrom(camera, size)).ok());
+        renderer->present(size);
+        pictures.backdrop = gfx::readPixels(nullptr, size);
+        return pictures;
+    };
+    const Pictures high = draw(render::Quality::High);
+    for (render::Quality quality : {render::Quality::Medium, render::Quality::Low, render::Quality::Lowest}) {
+        CAPTURE(render::qualityName(quality));
+        const Pictures laid = draw(quality);
+        // The backdrop alone: the same gradient and vignette, to 8-bit rounding.
+        const testing_support::ImageDifference backdrop = testing_support::compareImages(laid.backdrop, high.backdrop);
+        CHECK(backdrop.maxChannelDifference <= 2);
+        // With the model: where the backdrop shows (the window's corners), it is the same too,
+        // in the window and in the scene picture read back (at its own size).
+        for (const core::Image* picture : {&laid.window, &laid.scene})
+            for (const glm::ivec2 corner : {glm::ivec2(2, 2), glm::ivec2(picture->width - 3, picture->height - 3)}) {
+                const std::uint8_t* a = picture->pixel(corner.x, corner.y);
+                const glm::ivec2 at = corner * size / glm::ivec2(picture->width, picture->height);
+                const std::uint8_t* b = high.window.pixel(at.x, at.y);
+                for (int c = 0; c < 3; ++c) CHECK(std::abs(int(a[c]) - int(b[c])) <= 3);
+            }
+        // And the model is drawn over it.
+        CHECK(testing_support::compareImages(laid.window, laid.backdrop).maxChannelDifference > 60);
+    }
+    CHECK(gl.newProblems() == problemsBefore);
 }
 
 TEST_CASE("one ImGui window of more than 65,535 vertices draws to its last text, with 16-bit indices")
@@ -905,7 +992,7 @@ TEST_CASE("an inset view draws inside its box and its frame only, and the pictur
     REQUIRE(model.ok());
     const scene::Scene scene(std::move(*model));
     const glm::ivec2 size(320, 240);
-    for (render::Quality quality : {render::Quality::High, render::Quality::Medium, render::Quality::Low}) {
+    for (render::Quality quality : {render::Quality::High, render::Quality::Medium, render::Quality::Low, render::Quality::Lowest}) {
         CAPTURE(render::qualityName(quality));
         render::Renderer renderer = uploadedRenderer(scene, {quality, fixture().info.maxSamples});
         const scene::OrbitCamera camera = framedCamera(scene, content::ViewPreset::Anterior);
@@ -924,7 +1011,7 @@ TEST_CASE("an inset view draws inside its box and its frame only, and the pictur
         REQUIRE(renderer.render(scene, main, {}, &inset).ok());
         const core::Image withInset = renderer.readScene();
         REQUIRE(withInset.width == plain.width);
-        // Low quality draws at 55 %: compare in the picture's own pixels, a pixel of slack at the box's edges.
+        // The lowest level draws at 55 %: compare in the picture's own pixels, a pixel of slack at the box's edges.
         const float scale = float(plain.width) / float(size.x);
         int changedOutside = 0, changedInside = 0, insideCount = 0, frame = 0;
         for (int y = 0; y < plain.height; ++y)
@@ -1040,7 +1127,7 @@ TEST_CASE("a colour map shows on a muscle at every quality: dark blue at its low
         if (scene.structures()[s].nodeName == "muscle.test_ball.r") ball = int(s);
     REQUIRE(ball >= 0);
     const glm::ivec2 size(160, 120);
-    for (render::Quality quality : {render::Quality::High, render::Quality::Medium, render::Quality::Low}) {
+    for (render::Quality quality : {render::Quality::High, render::Quality::Medium, render::Quality::Low, render::Quality::Lowest}) {
         CAPTURE(render::qualityName(quality));
         render::Renderer renderer = uploadedRenderer(scene, {quality, fixture().info.maxSamples});
         const scene::OrbitCamera camera = framedCamera(scene, content::ViewPreset::Anterior);

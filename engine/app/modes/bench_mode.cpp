@@ -77,11 +77,15 @@ void BenchMode::print() const
     std::printf("overlay: %s\n", overlay_ ? "on" : "off");
     if (overlay_) {
         const gfx::CachedOverlay& cache = graphics_.overlayCache();
-        const std::array<long long, 3>& paths = graphics_.overlayPaths();
+        using Path = gfx::CachedOverlay::Path;
+        const std::array<long long, 4>& paths = graphics_.overlayPaths();
+        auto count = [&](Path path) { return paths[std::size_t(path)]; };
         double covered = 0.0;
         for (const glm::ivec4& box : cache.boxes()) covered += double(box.z) * double(box.w);
-        std::printf("overlay_frames: kept %lld, redrawn %lld, direct %lld; the kept picture covers %.0f%% of the window in %zu boxes\n",
-                    paths[0], paths[1], paths[2], 100.0 * covered / (double(size.x) * double(size.y)), cache.boxes().size());
+        std::printf("overlay_frames: kept %lld, patched %lld, redrawn %lld, direct %lld; the kept picture covers %.0f%% of the "
+                    "window in %zu boxes\n",
+                    count(Path::Kept), count(Path::Patched), count(Path::Redrawn), count(Path::Direct),
+                    100.0 * covered / (double(size.x) * double(size.y)), cache.boxes().size());
     }
     std::printf("triangles: %zu (%zu at this level)\n", renderer.uploadedTriangles(), renderer.triangleCountInUse());
     std::printf("frames: %zu\n", cpu.size());

@@ -278,8 +278,9 @@ glm::ivec4 coveredPixels(const scene::Scene& scene, const FrameView& view, std::
         covered.max = glm::max(covered.max, box.max);
     };
     std::vector<core::Bounds> measured;
-    for (const core::Bounds& bounds : posedOrMeasure(scene, posed, measured))
-        if (!bounds.empty()) add(bounds);
+    const std::span<const core::Bounds> bounds = posedOrMeasure(scene, posed, measured);
+    for (std::size_t i = 0; i < bounds.size(); ++i)
+        if (scene.instances()[i].layer != content::LayerId::Skin && !bounds[i].empty()) add(bounds[i]);
     for (const scene::PropInstance& prop : scene.props) {
         // A prop's shape lies within a unit cube around its origin before its transform.
         core::Bounds unit;

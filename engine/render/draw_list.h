@@ -94,10 +94,12 @@ std::vector<float> occluderFadeTargets(const scene::Scene& scene, const FrameVie
 // (which measure for themselves when given none).
 std::vector<core::Bounds> posedInstanceBounds(const scene::Scene& scene);
 
-// The part of the picture the visible structures, props and partner cover, in pixels from the
-// bottom left (x, y, width, height), measured on a sample of each posed mesh's vertices and
-// widened by a margin for what the sample misses; empty when nothing is in view. Where the
-// edge smoothing has work to do.
+// The part of the picture the visible structures under the skin, the props and the partner
+// cover, in pixels from the bottom left (x, y, width, height), measured on a sample of each
+// posed mesh's vertices and widened by a margin for what the sample misses; empty when nothing
+// is in view. Where the edge smoothing has work to do: the skin's faint, translucent outline is
+// left as drawn (a close-up of a lesson, where the body fills the window, spent 3 ms of a
+// software rasteriser's frame smoothing around it).
 glm::ivec4 coveredPixels(const scene::Scene& scene, const FrameView& view, std::span<const core::Bounds> posed = {});
 
 } // namespace render

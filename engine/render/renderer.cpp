@@ -292,7 +292,7 @@ void Renderer::drawTranslucent(const scene::Scene& scene, const DrawList& list)
             gfx::applyRenderState(depthOnly);
             drawDepthOnly(scene, item);
         }
-        // At low quality the front faces blend in one pass: where a limb crosses the body
+        // At the lowest level the front faces blend in one pass: where a limb crosses the body
         // the skin shows twice as dense, a cost-saving approximation.
         gfx::RenderState blend;
         blend.depthWrite = false;

@@ -67,10 +67,12 @@ public:
     // Which simplified meshes are drawn (assets/detail_levels.h): 0 at high, 1 medium, 2 low
     // and lowest.
     int detailLevel() const;
-    // Low and lowest: lit per vertex, translucent surfaces blended in one pass without a
-    // depth pre-pass.
+    // Low and lowest: lit per vertex.
     bool vertexLighting() const { return options_.quality == Quality::Low || options_.quality == Quality::Lowest; }
-    bool depthPrepass() const { return !vertexLighting(); }
+    // Each translucent surface lays down its nearest depth before it blends, so only its front
+    // shows (the skin of the far leg does not thicken the near one's over the muscles); the
+    // lowest level blends every front face in one pass.
+    bool depthPrepass() const { return options_.quality != Quality::Lowest; }
     // Medium and low: the finished full-resolution picture goes to the window through the
     // edge-smoothing pass.
     bool smoothsEdges() const { return options_.quality == Quality::Medium || options_.quality == Quality::Low; }

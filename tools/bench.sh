@@ -57,7 +57,7 @@ echo "|---|---|---|---|---|"
 run_case "default scene" --quality auto
 heaviest="${HT_BENCH_LESSON:-relief_seated_floor_stretch}"
 run_case "lesson $heaviest, step 3" --quality auto --lesson "$heaviest" --step 3
-for q in high medium low; do run_case "default scene, $q" --quality "$q"; done
+for q in high medium low lowest; do run_case "default scene, $q" --quality "$q"; done
 echo
 echo "Renderer: $(cat "$config/renderer"); $(nproc) CPU cores; $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
 echo

@@ -21,7 +21,8 @@ std::optional<render::Quality> QualityGovernor::addFrame(double frameMs)
     if (median > kBudgetMs && next > 0) {
         ceiling_ = qualityOfRank(next - 1);
         --next;
-    } else if (median < kStepUpBelowMs && next < qualityRank(ceiling_)) {
+    } else if (median < (quality_ == render::Quality::Lowest ? kStepUpFromLowestBelowMs : kStepUpBelowMs) &&
+               next < qualityRank(ceiling_)) {
         ++next;
     }
     if (next == qualityRank(quality_)) return std::nullopt;

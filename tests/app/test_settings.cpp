@@ -173,11 +173,11 @@ TEST_CASE("a mistake in an input script names the file, line and field")
     }
 }
 
-TEST_CASE("auto quality starts at the low level, climbs while frames are quick, and settles below a level that was too slow")
+TEST_CASE("auto quality starts cheap, climbs while frames are quick, and settles below a level that was too slow")
 {
     using render::Quality;
     app::QualityGovernor governor;
-    CHECK(governor.quality() == Quality::Low);
+    CHECK(governor.quality() == Quality::Lowest);
     // Feeds frames of one duration until the level changes or `limit` frames pass.
     auto run = [&](double ms, int limit) -> std::optional<Quality> {
         for (int i = 0; i < limit; ++i)
@@ -185,6 +185,11 @@ TEST_CASE("auto quality starts at the low level, climbs while frames are quick, 
         return std::nullopt;
     };
     const int decision = app::QualityGovernor::kWarmUpFrames + int(app::QualityGovernor::kWindow);
+    // From the lowest level, frames with room for about 1.4 times their cost step up to low;
+    // from low, only frames with room for twice theirs.
+    CHECK_FALSE(run(13.0, 3 * decision));
+    CHECK(run(11.0, decision) == Quality::Low);
+    CHECK_FALSE(run(11.0, 3 * decision));
     // Quick frames: up one level per decision, never past high.
     CHECK(run(4.0, decision) == Quality::Medium);
     CHECK(run(4.0, decision) == Quality::High);

@@ -41,6 +41,7 @@ public:
 
     gfx::ShaderLibrary& shaders() { return shaders_; }
     Programs& programs() { return programs_; }
+    const Programs& programs() const { return programs_; }
     // Binds a program, looking its uniforms up again first if a hot reload rebuilt it.
     template <class Uniforms>
     const gfx::ShaderProgram& use(ProgramSlot<Uniforms>& slot)

@@ -81,7 +81,8 @@ core::Expected<Programs> Programs::load(gfx::ShaderLibrary& library)
         {&programs.overlay.index, "overlay", "background.vert", "overlay.frag"},
     };
     for (const ProgramFiles& program : files) {
-        auto index = library.load(program.name, program.vertex, program.fragment, program.defines);
+        auto index = library.load(program.name, program.vertex, program.fragment, program.defines,
+                                  gfx::ShaderLibrary::Build::OnFirstUse);
         if (!index) return index.error();
         *program.index = *index;
     }

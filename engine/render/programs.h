@@ -89,8 +89,9 @@ struct Programs {
     ProgramSlot<PresentUniforms> copy, copyOverlay, smooth, smoothOverlay, stretch, stretchOverlay;
     ProgramSlot<OverlayUniforms> overlay;
 
-    // Loads every program from the library's folder; a missing or broken shader is an error
-    // naming its file and line.
+    // Reads every program's files from the library's folder, a missing one an error naming
+    // it; each program is built the first time it is used (Renderer builds the ones of its
+    // level ahead, where a broken shader is an error naming its file and line).
     static core::Expected<Programs> load(gfx::ShaderLibrary& library);
 };
 

@@ -84,7 +84,24 @@ core::Expected<Renderer> Renderer::create(const std::filesystem::path& shaderFol
 {
     auto resources = GpuResources::create(shaderFolder, programCache);
     if (!resources) return resources.error();
-    return Renderer(std::move(*resources), options);
+    Renderer renderer(std::move(*resources), options);
+    for (int index : renderer.programsOfLevel())
+        if (core::Status built = renderer.shaders().build(index); !built) return built.error();
+    return renderer;
+}
+
+std::vector<int> Renderer::programsOfLevel() const
+{
+    const Programs& p = resources_.programs();
+    std::vector<int> indices{p.floor.index, p.depth.index, p.overlay.index,
+                             view_.vertexLighting() ? p.meshVertexLit.index : p.mesh.index};
+    if (!view_.backdropAtPresent())
+        indices.push_back(p.backdrop.index);
+    else if (view_.quality() == Quality::Lowest)
+        indices.insert(indices.end(), {p.stretch.index, p.stretchOverlay.index});
+    else
+        indices.insert(indices.end(), {p.copy.index, p.copyOverlay.index, p.smooth.index, p.smoothOverlay.index});
+    return indices;
 }
 
 void Renderer::setQuality(Quality quality)
@@ -92,6 +109,9 @@ void Renderer::setQuality(Quality quality)
     if (quality == view_.quality()) return;
     view_.setQuality(quality);
     resources_.releaseSceneTargets();  // samples and size change with quality
+    // The new level's programs are built now, not in the middle of its first frame's passes;
+    // one that does not build is logged and shown (ShaderLibrary::build).
+    for (int index : programsOfLevel()) (void)shaders().build(index);
 }
 
 void Renderer::markPass(const char* name)

@@ -106,6 +106,8 @@ private:
     void drawOpaque(const scene::Scene& scene, const DrawList& list);
     void drawBackdrop();
     void setBackdropColors(const gfx::ShaderProgram& program, const BackdropUniforms& u);
+    // The programs the current level draws with (its mesh lighting, its way to the window).
+    std::vector<int> programsOfLevel() const;
     // Binds a variant of present.frag: the scene on unit 0, the overlay's picture on unit 1.
     void usePresent(ProgramSlot<PresentUniforms>& slot, glm::vec2 texel);
     void drawFloor(const scene::Scene& scene);

@@ -133,6 +133,48 @@ TEST_CASE("hot reload replaces a program, and keeps the last good one when the n
     CHECK(library.lastReloadError().empty());
 }
 
+TEST_CASE("a program left for its first use: missing files are reported at once, a broken shader when it is built")
+{
+    fixture();
+    TempDir dir;
+    testing_support::writeText(dir / "flat.vert", kGoodVertex);
+    testing_support::writeText(dir / "flat.frag", kGoodFragment);
+    testing_support::writeText(dir / "broken.frag", "#version 330 core\nout vec4 color;\nvoid main() { color = nope; }\n");
+    gfx::ShaderLibrary library(dir.path());
+    using Build = gfx::ShaderLibrary::Build;
+    auto missing = library.load("missing", "flat.vert", "nowhere.frag", {}, Build::OnFirstUse);
+    REQUIRE_FALSE(missing.ok());
+    CHECK(missing.error().file.find("nowhere.frag") != std::string::npos);
+
+    auto good = library.load("flat", "flat.vert", "flat.frag", {}, Build::OnFirstUse);
+    auto broken = library.load("broken", "flat.vert", "broken.frag", {}, Build::OnFirstUse);
+    REQUIRE(good.ok());
+    REQUIRE(broken.ok());
+    CHECK(library.programCount() == 0);  // nothing built yet
+    CHECK(library.program(*good).valid());
+    CHECK(library.programCount() == 1);
+
+    std::vector<std::string> logged;
+    auto previous = core::setLogSink([&](core::LogLevel, std::string_view, std::string_view message) {
+        logged.emplace_back(message);
+    });
+    const core::Status built = library.build(*broken);
+    core::setLogSink(previous);
+    REQUIRE_FALSE(built.ok());
+    CHECK(built.error().file == (dir / "broken.frag").string());
+    CHECK(built.error().line == 3);
+    CHECK(library.lastReloadError().find((dir / "broken.frag").string() + ":3") == 0);
+    CHECK_FALSE(logged.empty());
+    CHECK_FALSE(library.program(*broken).valid());  // draws nothing, and is not tried again each frame
+    CHECK(library.build(*broken).ok());
+
+    // Mended, it is built again by the reload.
+    testing_support::writeText(dir / "broken.frag", "#version 330 core\nout vec4 color;\nvoid main() { color = vec4(0.25); }\n");
+    CHECK(library.reloadChanged() == 1);
+    CHECK(library.program(*broken).valid());
+    CHECK(library.lastReloadError().empty());
+}
+
 namespace {
 
 // Renders a scene at high quality with the camera framed on what is visible, then placed.

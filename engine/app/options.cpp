@@ -150,7 +150,7 @@ ParseResult parseOptions(int argc, char** argv)
     cli.add_option("--quality", options.quality,
                    "Rendering quality: high (4x MSAA), medium (no multisampling, simplified meshes), low (coarser "
                    "meshes lit per vertex, edges smoothed after drawing), lowest (as low, at 55% resolution), or auto "
-                   "(starts lowest, steps up while frames take under 11.7 ms there and 8.3 ms above it, and down while "
+                   "(starts lowest, steps up while frames take under 13.3 ms there and 8.3 ms above it, and down while "
                    "they take over 16.7 ms; headless runs without --bench use high)")
         ->transform(wordsOf(kQualityChoiceNames));
     cli.add_option("--lesson", options.lesson, "Open a lesson by its file name (without .toml)");

@@ -1,9 +1,9 @@
 #version 330 core
 // The finished scene brought to the window, in parts scissored by the renderer
-// (Renderer::present). The scene's background is clear and the backdrop is laid under it here
-// (common/backdrop.glsl). Variants, by name defined before this file:
-//   STRETCH  the lowest level's smaller picture stretched with bilinear filtering; otherwise a
-//            full-resolution picture read pixel for pixel;
+// (Renderer::present). A full-resolution scene's background is clear and the backdrop is laid
+// under it here (common/backdrop.glsl). Variants, by name defined before this file:
+//   STRETCH  the lowest level's smaller picture, backdrop included, stretched with bilinear
+//            filtering; otherwise a full-resolution picture read pixel for pixel;
 //   SMOOTH   edges smoothed (common/edge_smoothing.glsl), where the structures lie;
 //   OVERLAY  the overlay's kept picture (premultiplied colour, coverage in alpha) laid over the
 //            result in the same pass, as blending it afterwards with ONE, ONE_MINUS_SRC_ALPHA
@@ -25,7 +25,7 @@ void main()
 #if defined(SMOOTH)
     vec3 color = smoothedPixel(uScene, vUv, uTexel);
 #elif defined(STRETCH)
-    vec3 color = overBackdrop(texture(uScene, vUv), backdrop(vUv));
+    vec3 color = texture(uScene, vUv).rgb;
 #else
     vec3 color = overBackdrop(texelFetch(uScene, ivec2(gl_FragCoord.xy), 0), backdrop(vUv));
 #endif

@@ -95,11 +95,10 @@ std::vector<int> Renderer::programsOfLevel() const
     const Programs& p = resources_.programs();
     std::vector<int> indices{p.floor.index, p.depth.index, p.overlay.index,
                              view_.vertexLighting() ? p.meshVertexLit.index : p.mesh.index};
-    if (!view_.backdropAtPresent())
-        indices.push_back(p.backdrop.index);
-    else if (view_.quality() == Quality::Lowest)
+    if (!view_.backdropAtPresent()) indices.push_back(p.backdrop.index);
+    if (view_.quality() == Quality::Lowest)
         indices.insert(indices.end(), {p.stretch.index, p.stretchOverlay.index});
-    else
+    else if (view_.smoothsEdges())
         indices.insert(indices.end(), {p.copy.index, p.copyOverlay.index, p.smooth.index, p.smoothOverlay.index});
     return indices;
 }

@@ -76,9 +76,11 @@ public:
     // Medium and low: the finished full-resolution picture goes to the window through the
     // edge-smoothing pass.
     bool smoothsEdges() const { return options_.quality == Quality::Medium || options_.quality == Quality::Low; }
-    // All but high: the scene's background is left clear and the backdrop laid under it on
-    // the way to the window (common/backdrop.glsl), instead of a pass of its own.
-    bool backdropAtPresent() const { return options_.quality != Quality::High; }
+    // Medium and low: the scene's background is left clear and the backdrop laid under it on
+    // the way to the window (common/backdrop.glsl), instead of a pass of its own. The lowest
+    // level draws it in its smaller picture, which costs less than laying it under every pixel
+    // of the window.
+    bool backdropAtPresent() const { return smoothsEdges(); }
     // The offscreen target the scene is drawn into for a window of this size: the window's
     // size with 4 samples at high, its size at medium and low (smoothed on the way to the
     // window), 55% of it at lowest.

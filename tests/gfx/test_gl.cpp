@@ -830,7 +830,7 @@ TEST_CASE("below high the overlay is laid over the scene in the same pass, as bl
     ImGui::DestroyContext(context);
 }
 
-TEST_CASE("below high the backdrop is laid under the scene on its way to the window, as the high level draws it")
+TEST_CASE("at every level the backdrop looks as the high level draws it, whether drawn in the scene or laid under it on the way to the window")
 {
     GLFixture& gl = fixture();
     const int problemsBefore = gl.newProblems();

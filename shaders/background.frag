@@ -1,5 +1,6 @@
 #version 330 core
-// The studio backdrop (common/backdrop.glsl), drawn behind the structures.
+// The studio backdrop (common/backdrop.glsl), drawn behind the structures where the scene is
+// not laid over it on its way to the window.
 
 #include "common/backdrop.glsl"
 

@@ -30,6 +30,10 @@ uniform vec3 uHighlightColor;
 uniform float uHighlight;
 uniform float uMapValue;
 
+// The depth pre-pass (depth.frag) and the surface pass (mesh.frag, mesh_vertex_lit.frag) share
+// this shader and compare depths for equality: every program must place a vertex exactly alike.
+invariant gl_Position;
+
 out vec3 vViewPosition;
 out vec3 vViewNormal;
 out vec3 vObjectPosition;

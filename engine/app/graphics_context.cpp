@@ -208,7 +208,7 @@ core::Status GraphicsContext::drawFrame(const scene::Scene& scene, const scene::
         renderer_->holdInsetPicture(overlay == gfx::CachedOverlay::Path::Redrawn);
         if (core::Status rendered = renderer_->render(scene, view, tints, inset ? &*inset : nullptr); !rendered) return rendered;
     }
-    // The scene reaches the window with the overlay: at the low level both go in one pass.
+    // The scene reaches the window with the overlay: below high both go in one pass.
     if (overlay)
         finishOverlay(drawable, *overlay, drawScene);
     else if (drawScene)

@@ -29,7 +29,7 @@ struct GraphicsDesc {
     std::filesystem::path shaders;  // the renderer's shader folder
     std::filesystem::path programCache;  // linked programs kept between runs (empty: none)
     bool glDebug = false;           // report every OpenGL error and warning
-    bool pipelined = false;         // low quality may show the scene a frame late (see render::RenderOptions)
+    bool pipelined = false;         // the levels lit per vertex may show the scene a frame late (render::RenderOptions)
     bool passTiming = false;        // time each pass, waiting for the GPU after it (--bench, HT_BENCH_PASSES)
 };
 

@@ -27,7 +27,8 @@ std::optional<render::Quality> QualityGovernor::addFrame(double frameMs)
     }
     if (next == qualityRank(quality_)) return std::nullopt;
     quality_ = qualityOfRank(next);
-    // The new level's first frames compile shader variants: leave them out again.
+    // The new level's first frames build the rasteriser's shader variants (and its programs,
+    // when the renderer switches): leave them out again.
     warmUp_ = kWarmUpFrames;
     return quality_;
 }

@@ -15,10 +15,11 @@ namespace app {
 class QualityGovernor {
 public:
     static constexpr double kBudgetMs = 1000.0 / 60.0;
-    // Room for the next level: the low level (every pixel of the window) costs about 1.1-1.6
-    // times the lowest (55% of them) on a software rasteriser, measured on a shared machine;
-    // each level above it about twice the one below, or more. A step up that proves too slow
-    // comes back down after one decision and is not tried again.
+    // When to try the next level: the low level (every pixel of the window) measured 1.1-1.6
+    // times the lowest's cost (55% of them) on a software rasteriser on a shared machine, so
+    // from the lowest the step is a trial (room for 1.25 times the frame); each level above low
+    // costs about twice the one below, or more, and is tried with room for twice the frame. A
+    // step up that proves too slow comes back down after one decision and is not tried again.
     static constexpr double kStepUpFromLowestBelowMs = kBudgetMs * 0.8;
     static constexpr double kStepUpBelowMs = kBudgetMs * 0.5;
     static constexpr std::size_t kWindow = 30;                 // frames per decision (their median)

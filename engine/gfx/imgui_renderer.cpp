@@ -152,7 +152,10 @@ void newImGuiRendererFrame()
     atlas.ClearTexData();
 }
 
-void renderImGui(ImDrawData* drawData, std::span<const glm::ivec4> limits)
+namespace {
+
+// renderImGui without limits, renderImGuiWithin with them.
+void drawImGui(ImDrawData* drawData, const std::span<const glm::ivec4>* limits)
 {
     const glm::ivec2 framebuffer(int(drawData->DisplaySize.x * drawData->FramebufferScale.x),
                                  int(drawData->DisplaySize.y * drawData->FramebufferScale.y));
@@ -186,11 +189,11 @@ void renderImGui(ImDrawData* drawData, std::span<const glm::ivec4> limits)
                                          reinterpret_cast<const void*>(std::size_t(cmd.IdxOffset) * sizeof(ImDrawIdx)),
                                          GLint(cmd.VtxOffset));
             };
-            if (limits.empty()) {
+            if (!limits) {
                 draw(clip);
                 continue;
             }
-            for (const glm::ivec4& limit : limits) {
+            for (const glm::ivec4& limit : *limits) {
                 const glm::ivec2 low = glm::max(glm::ivec2(clip.x, clip.y), glm::ivec2(limit.x, limit.y));
                 const glm::ivec2 high = glm::min(glm::ivec2(clip.x + clip.z, clip.y + clip.w), glm::ivec2(limit.x + limit.z, limit.y + limit.w));
                 if (high.x > low.x && high.y > low.y) draw({low, high - low});
@@ -200,6 +203,18 @@ void renderImGui(ImDrawData* drawData, std::span<const glm::ivec4> limits)
     glDisable(GL_SCISSOR_TEST);
     glBindVertexArray(0);
     invalidateRenderState();  // blend, scissor and the rest were set here, not through the cache
+}
+
+} // namespace
+
+void renderImGui(ImDrawData* drawData)
+{
+    drawImGui(drawData, nullptr);
+}
+
+void renderImGuiWithin(ImDrawData* drawData, std::span<const glm::ivec4> limits)
+{
+    if (!limits.empty()) drawImGui(drawData, &limits);
 }
 
 void rebuildImGuiFonts()
@@ -413,13 +428,15 @@ CachedOverlay::Path CachedOverlay::prepare(ImDrawData& drawData, glm::ivec2 fram
     double area = 0.0;
     for (const glm::ivec4& part : parts) area += double(part.z) * double(part.w);
     const bool smallChange = sameFrame && area <= kPatchShare * double(framebuffer.x) * double(framebuffer.y);
+    // Draw lists changed where nothing shows (a label outside the window): the picture holds.
+    if (smallChange && valid_ && fits && parts.empty()) return Path::Kept;
     // A small change to a picture that is still good: that part is drawn again, from clear,
     // with everything that reaches into it.
     if (smallChange && valid_ && fits) {
         applyRenderState(RenderState{});
         beginPass(&*picture_, framebuffer, {});
         for (const glm::ivec4& part : parts) clearRect(part, {glm::vec4(0.0f), std::nullopt, std::nullopt});
-        renderImGui(&drawData, parts);
+        renderImGuiWithin(&drawData, parts);
         boxes_ = drawDataCoverage(drawData, framebuffer);
         outside_ = boxesOutside(boxes_, framebuffer);
         patched_ = std::move(parts);

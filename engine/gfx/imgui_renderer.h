@@ -25,8 +25,11 @@ namespace gfx {
 core::Status initImGuiRenderer(const std::filesystem::path& shaderFolder, const std::filesystem::path& programCache = {});
 void shutdownImGuiRenderer();
 void newImGuiRendererFrame();
-// Draws the overlay; with `limits` (boxes, x and y from the bottom left), only inside them.
-void renderImGui(ImDrawData* drawData, std::span<const glm::ivec4> limits = {});
+// Draws the overlay.
+void renderImGui(ImDrawData* drawData);
+// Draws the overlay only inside `limits` (boxes, x and y from the bottom left): nothing when
+// there are none.
+void renderImGuiWithin(ImDrawData* drawData, std::span<const glm::ivec4> limits);
 // Rebuilds the font texture after the font atlas changed (new size or font).
 void rebuildImGuiFonts();
 

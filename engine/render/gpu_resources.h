@@ -25,7 +25,7 @@
 namespace render {
 
 // Where the scene is drawn when it does not go straight into the window and, when the view
-// shows the previous frame (pipelined low quality), that frame's finished picture.
+// shows the previous frame (the levels lit per vertex, pipelined), that frame's finished picture.
 struct SceneTargets {
     std::optional<gfx::RenderTarget> drawn;
     std::optional<gfx::RenderTarget> shown;

@@ -93,9 +93,9 @@ core::Expected<Renderer> Renderer::create(const std::filesystem::path& shaderFol
 std::vector<int> Renderer::programsOfLevel() const
 {
     const Programs& p = resources_.programs();
-    std::vector<int> indices{p.floor.index, p.depth.index, p.overlay.index,
+    // The backdrop at every level: the close-up's box draws its own.
+    std::vector<int> indices{p.floor.index, p.depth.index, p.overlay.index, p.backdrop.index,
                              view_.vertexLighting() ? p.meshVertexLit.index : p.mesh.index};
-    if (!view_.backdropAtPresent()) indices.push_back(p.backdrop.index);
     if (view_.quality() == Quality::Lowest)
         indices.insert(indices.end(), {p.stretch.index, p.stretchOverlay.index});
     else if (view_.smoothsEdges())
@@ -204,7 +204,7 @@ void Renderer::drawInset(const scene::Scene& scene, const InsetView& inset, cons
                          const gfx::RenderTarget* target, double fadeElapsedS)
 {
     const FrameView main = view_.frame();
-    // Window pixels to target pixels (low quality draws at a smaller size), bottom-left origin.
+    // Window pixels to target pixels (the lowest level draws at a smaller size), bottom-left origin.
     const glm::ivec2 targetSize = target ? target->size() : main.sizePixels;
     const glm::vec2 scale = glm::vec2(targetSize) / glm::vec2(glm::max(main.sizePixels, glm::ivec2(1)));
     auto toTarget = [&](glm::vec2 topLeft, glm::vec2 size) {

@@ -33,7 +33,7 @@
 
 namespace render {
 
-// The medium and low levels draw the simplified meshes of assets/detail_levels.h.
+// The medium, low and lowest levels draw the simplified meshes of assets/detail_levels.h.
 using assets::DetailLevels;
 using assets::simplifyModel;
 

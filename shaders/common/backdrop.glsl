@@ -1,7 +1,8 @@
 // The soft studio backdrop: a vertical gradient with a gentle vignette, in display sRGB.
-// background.frag draws it behind the structures at the high and lowest levels; medium and low
-// leave the scene's background clear (premultiplied colour, coverage in alpha) and the passes
-// that bring the scene to the window lay it over this, where nothing covers it.
+// background.frag draws it behind the structures at the high and lowest levels, and in the
+// close-up's box at every level; medium and low leave the main view's background clear
+// (premultiplied colour, coverage in alpha) and the passes that bring the scene to the window
+// lay it over this, where nothing covers it.
 
 uniform vec3 uTopColor;     // display sRGB
 uniform vec3 uBottomColor;

@@ -454,14 +454,14 @@ TEST_CASE("programs kept in the program cache draw as compiled ones; a damaged f
     CHECK(broken.error().line > 0);
 }
 
-TEST_CASE("low quality, pipelined: the window shows the last finished scene, and the first frame its own")
+TEST_CASE("low and lowest, pipelined: the window shows the last finished scene, and the first frame its own")
 {
     TempDir dir;
     auto model = assets::importModel(testing_support::writeTestScene(dir.path()));
     REQUIRE(model.ok());
     scene::Scene scene(std::move(*model));
     scene.layers()[std::size_t(content::LayerId::Skin)].opacity = 0.0f;
-    const glm::ivec2 window{320, 240};  // the fixture's window; the scene is drawn at 55% of it
+    const glm::ivec2 window{320, 240};  // the fixture's window; lowest draws the scene at 55% of it
     auto frameAt = [&](render::Renderer& renderer, content::ViewPreset preset) {
         scene::OrbitCamera camera;
         camera.frame(scene.visibleBounds(), false);
@@ -483,10 +483,12 @@ TEST_CASE("low quality, pipelined: the window shows the last finished scene, and
             }
         return count;
     };
+    for (render::Quality quality : {render::Quality::Low, render::Quality::Lowest})
     for (bool pipelined : {false, true}) {
+        CAPTURE(render::qualityName(quality));
         CAPTURE(pipelined);
         auto renderer = render::Renderer::create(std::filesystem::path(HT_SOURCE_DIR) / "shaders",
-                                                 {render::Quality::Low, fixture().info.maxSamples, pipelined});
+                                                 {quality, fixture().info.maxSamples, pipelined});
         REQUIRE(renderer.ok());
         REQUIRE(renderer->upload(scene).ok());
         const core::Image front = frameAt(*renderer, content::ViewPreset::Anterior);
@@ -648,8 +650,9 @@ static ImGuiContext* startImGui(glm::ivec2 size)
 }
 
 // Two translucent panels that overlap, with text: what the app's panels are made of; and a
-// small one below them with a hold timer's seconds.
-static ImDrawData* twoPanels(int counter, int seconds = 30)
+// small one below them with a hold timer's seconds; and, when `hidden` is not negative, a
+// number drawn outside the window (a label whose structure is out of view).
+static ImDrawData* twoPanels(int counter, int seconds = 30, int hidden = -1)
 {
     gfx::newImGuiRendererFrame();
     ImGui::NewFrame();
@@ -671,6 +674,10 @@ static ImDrawData* twoPanels(int counter, int seconds = 30)
     ImGui::Begin("Hold", nullptr, ImGuiWindowFlags_NoDecoration);
     ImGui::Text("Hold %d s", seconds);
     ImGui::End();
+    if (hidden >= 0) {
+        const std::string text = std::to_string(hidden);
+        ImGui::GetForegroundDrawList()->AddText(ImVec2(-400.0f, -300.0f), IM_COL32_WHITE, text.c_str());
+    }
     ImGui::Render();
     return ImGui::GetDrawData();
 }
@@ -772,6 +779,16 @@ TEST_CASE("the kept overlay picture looks as the overlay drawn straight into the
         previous = patched;
     }
     CHECK(throughCache(4) == Path::Kept);
+
+    // A change that draws nothing inside the window leaves the picture as it is.
+    for (int hidden = 0; hidden < 3; ++hidden) {
+        CAPTURE(hidden);
+        frame = [hidden](int counter) { return twoPanels(counter, 26, hidden); };
+        const Path path = throughCache(4);
+        CHECK((path == Path::Kept || (hidden == 0 && path == Path::Redrawn)));  // the first adds a draw list
+        const testing_support::ImageDifference difference = testing_support::compareImages(gfx::readPixels(nullptr, size), previous);
+        CHECK(difference.maxChannelDifference <= 2);
+    }
     CHECK(gl.newProblems() == problemsBefore);
 
     cache.release();

@@ -847,15 +847,21 @@ TEST_CASE("below high the overlay is laid over the scene in the same pass, as bl
     ImGui::DestroyContext(context);
 }
 
+// The test scene, imported from a file written in `dir`.
+static scene::Scene importedTestScene(const TempDir& dir)
+{
+    auto model = assets::importModel(testing_support::writeTestScene(dir.path()));
+    REQUIRE(model.ok());
+    return scene::Scene(std::move(*model));
+}
+
 TEST_CASE("at every level the backdrop looks as the high level draws it, whether drawn in the scene or laid under it on the way to the window")
 {
     GLFixture& gl = fixture();
     const int problemsBefore = gl.newProblems();
     const glm::ivec2 size = gl.window.drawableSize();
     TempDir dir;
-    auto model = assets::importModel(testing_support::writeTestScene(dir.path()));
-    REQUIRE(model.ok());
-    scene::Scene scene(std::move(*model));
+    scene::Scene scene = importedTestScene(dir);
     scene::OrbitCamera camera;
     camera.frame(scene.visibleBounds(), false);
     // Each level's window and scene picture: with every layer shown, and with none (the

@@ -2,6 +2,7 @@
 
 #include "gfx/context.h"
 #include "gfx/render_state.h"
+#include "render/pixel_rects.h"
 
 #include <algorithm>
 #include <cmath>
@@ -30,52 +31,6 @@ constexpr Capsule kCapsules[] = {
     {anatomy::Segment::HumerusL, anatomy::Segment::ForearmL, 0.050f}, {anatomy::Segment::ForearmR, anatomy::Segment::HandR, 0.042f},
     {anatomy::Segment::ForearmL, anatomy::Segment::HandL, 0.042f},
 };
-
-// A full-screen triangle over the window: no depth, no culling.
-gfx::RenderState screenPass()
-{
-    gfx::RenderState state;
-    state.depthTest = false;
-    state.depthWrite = false;
-    state.cull = gfx::CullMode::None;
-    return state;
-}
-
-// Rectangles (x, y, width, height): the part of `a` inside `b` (empty when they do not meet),
-// and the parts of `a` outside `b`, in up to four bands.
-glm::ivec4 rectAnd(const glm::ivec4& a, const glm::ivec4& b)
-{
-    const glm::ivec2 low = glm::max(glm::ivec2(a.x, a.y), glm::ivec2(b.x, b.y));
-    const glm::ivec2 high = glm::min(glm::ivec2(a.x + a.z, a.y + a.w), glm::ivec2(b.x + b.z, b.y + b.w));
-    return glm::ivec4(low, glm::max(high - low, glm::ivec2(0)));
-}
-
-std::vector<glm::ivec4> rectMinus(const glm::ivec4& a, const glm::ivec4& b)
-{
-    const glm::ivec4 inside = rectAnd(a, b);
-    if (inside.z <= 0 || inside.w <= 0) return {a};
-    const int right = a.x + a.z, top = a.y + a.w;
-    const int insideRight = inside.x + inside.z, insideTop = inside.y + inside.w;
-    std::vector<glm::ivec4> parts;
-    const glm::ivec4 bands[] = {{a.x, a.y, a.z, inside.y - a.y},
-                                {a.x, insideTop, a.z, top - insideTop},
-                                {a.x, inside.y, inside.x - a.x, inside.w},
-                                {insideRight, inside.y, right - insideRight, inside.w}};
-    for (const glm::ivec4& band : bands)
-        if (band.z > 0 && band.w > 0) parts.push_back(band);
-    return parts;
-}
-
-// Every part of `rects` outside `b`.
-std::vector<glm::ivec4> rectsMinus(const std::vector<glm::ivec4>& rects, const glm::ivec4& b)
-{
-    std::vector<glm::ivec4> parts;
-    for (const glm::ivec4& rect : rects) {
-        const std::vector<glm::ivec4> outside = rectMinus(rect, b);
-        parts.insert(parts.end(), outside.begin(), outside.end());
-    }
-    return parts;
-}
 
 } // namespace
 
@@ -529,128 +484,6 @@ void Renderer::drawOutline(const scene::Scene& scene, const DrawList& list)
     program.set(u.flat, 0);
     program.set(u.inflate, 0.0f);
     gfx::applyRenderState(gfx::RenderState{});
-}
-
-void Renderer::usePresent(ProgramSlot<PresentUniforms>& slot, glm::vec2 texel)
-{
-    const gfx::ShaderProgram& program = resources_.use(slot);
-    program.set(slot.uniforms.scene, 0);
-    program.set(slot.uniforms.overlay, 1);
-    program.set(slot.uniforms.texel, texel);
-    setBackdropColors(program, slot.uniforms.backdrop);
-}
-
-bool Renderer::present(glm::ivec2 windowPixels, const OverlayPicture* overlay)
-{
-    bool overlaid = false;
-    if (passTiming_) {  // the overlay was built since the scene's last pass
-        gfx::finish();
-        passClock_.restart();
-    }
-    // Drawn straight into the window already, or copied now (resolved, smoothed, or filtered
-    // when scaled up).
-    SceneTargets& targets = resources_.sceneTargets();
-    if (targets.drawn && targets.drawn->samples() == 0 && (targets.drawn->size() != windowPixels || view_.backdropAtPresent())) {
-        // Full-screen triangles, each scissored to its part of the window: the lowest level's
-        // smaller image stretched with bilinear filtering, or a full-resolution one copied
-        // with its edges smoothed where the structures lie. Pipelined, it shows last frame's
-        // scene, which is finished, and keeps this frame's for the next.
-        const bool showsShown = targets.shown && targets.shownHasFrame;
-        const gfx::RenderTarget& source = showsShown ? *targets.shown : *targets.drawn;
-        const bool smoothing = view_.smoothsEdges() && source.size() == windowPixels;
-        const std::vector<glm::ivec4> noBoxes;
-        const std::vector<glm::ivec4>& boxes = smoothing ? (showsShown ? shownSmoothBoxes_ : smoothBoxes_) : noBoxes;
-        // The overlay's panels are laid over the scene in the same pass; the rest of the
-        // window (or all of it, without an overlay) shows the scene alone.
-        const bool laying = overlay && overlay->picture.size() == windowPixels;
-        const glm::ivec4 whole{0, 0, windowPixels.x, windowPixels.y};
-        const std::span<const glm::ivec4> panels = laying ? overlay->boxes : std::span<const glm::ivec4>{};
-        const std::span<const glm::ivec4> rest = laying ? overlay->outside : std::span<const glm::ivec4>(&whole, 1);
-        gfx::beginPass(nullptr, windowPixels, {});
-        gfx::RenderState boxed = screenPass();
-        boxed.scissorTest = true;
-        gfx::applyRenderState(boxed);
-        source.colorTexture().bind(0);
-        if (laying) overlay->picture.bind(1);
-        auto drawIn = [&](const glm::ivec4& rect) {
-            if (rect.z <= 0 || rect.w <= 0) return;
-            gfx::setScissor(rect);
-            resources_.fullScreen().draw(gfx::Primitive::Triangles, 3);
-        };
-        // Each part split by the smoothing boxes: copied or stretched outside them, smoothed
-        // in them.
-        auto drawOutsideBoxes = [&](std::span<const glm::ivec4> parts) {
-            std::vector<glm::ivec4> outside(parts.begin(), parts.end());
-            for (const glm::ivec4& box : boxes) outside = rectsMinus(outside, box);
-            for (const glm::ivec4& rect : outside) drawIn(rect);
-        };
-        auto drawInsideBoxes = [&](std::span<const glm::ivec4> parts) {
-            for (const glm::ivec4& part : parts)
-                for (const glm::ivec4& box : boxes) drawIn(rectAnd(part, box));
-        };
-        Programs& programs = resources_.programs();
-        const bool stretched = source.size() != windowPixels;
-        const glm::vec2 texel = 1.0f / glm::vec2(source.size());
-        usePresent(stretched ? programs.stretch : programs.copy, texel);
-        drawOutsideBoxes(rest);
-        if (laying) {
-            usePresent(stretched ? programs.stretchOverlay : programs.copyOverlay, texel);
-            drawOutsideBoxes(panels);
-        }
-        if (!boxes.empty()) {
-            usePresent(programs.smooth, texel);
-            drawInsideBoxes(rest);
-            if (laying) {
-                usePresent(programs.smoothOverlay, texel);
-                drawInsideBoxes(panels);
-            }
-        }
-        if (laying) source.colorTexture().bind(0);  // leaves unit 0 active, as every other draw expects
-        overlaid = laying;
-        gfx::applyRenderState(gfx::RenderState{});
-        if (targets.shown) {
-            std::swap(targets.drawn, targets.shown);
-            targets.shownHasFrame = true;
-            std::swap(smoothBoxes_, shownSmoothBoxes_);
-        }
-    } else if (targets.drawn) {
-        gfx::blitToDefault(*targets.drawn, windowPixels);
-    }
-    markPass("present");
-    return overlaid;
-}
-
-void Renderer::compositeOverlay(const gfx::Texture2D& picture, std::span<const glm::ivec4> boxes)
-{
-    gfx::RenderState state = screenPass();
-    state.blend = gfx::BlendMode::PremultipliedAlpha;
-    state.scissorTest = true;
-    gfx::applyRenderState(state);
-    const gfx::ShaderProgram& program = resources_.use(resources_.programs().overlay);
-    picture.bind(0);
-    program.set(resources_.programs().overlay.uniforms.overlay, 0);
-    for (const glm::ivec4& box : boxes) {
-        gfx::setScissor(box);
-        resources_.fullScreen().draw(gfx::Primitive::Triangles, 3);
-    }
-    gfx::applyRenderState(gfx::RenderState{});
-}
-
-core::Image Renderer::readScene()
-{
-    const SceneTargets& targets = resources_.sceneTargets();
-    if (!targets.drawn) return gfx::readPixels(nullptr, lastSize_);
-    if (!view_.backdropAtPresent() || targets.drawn->samples() != 0) return gfx::readPixels(&*targets.drawn, targets.drawn->size());
-    // The backdrop is not in the target yet: the scene laid over it in a picture of its own.
-    auto picture = gfx::RenderTarget::create({targets.drawn->size(), 0, gfx::TextureFormat::RGBA8, false, "scene with backdrop"});
-    if (!picture) return gfx::readPixels(&*targets.drawn, targets.drawn->size());
-    gfx::beginPass(&*picture, picture->size(), {});
-    gfx::applyRenderState(screenPass());
-    targets.drawn->colorTexture().bind(0);
-    usePresent(resources_.programs().copy, 1.0f / glm::vec2(picture->size()));
-    resources_.fullScreen().draw(gfx::Primitive::Triangles, 3);
-    gfx::applyRenderState(gfx::RenderState{});
-    return gfx::readPixels(&*picture, picture->size());
 }
 
 } // namespace render

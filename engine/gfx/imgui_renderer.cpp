@@ -402,15 +402,22 @@ CachedOverlay::Path CachedOverlay::prepare(ImDrawData& drawData, glm::ivec2 fram
 {
     // This frame's snapshot beside the last one; where a draw list changed, both its old and
     // its new boxes need drawing again.
+    // A list drawn as last frame, in the same frame size, reaches where it reached: its boxes
+    // are measured again only when it changed.
     snapshotDrawFrame(drawData, scratchHeader_);
+    const bool sameHeader = scratchHeader_ == header_;
     scratchLists_.resize(std::size_t(std::max(drawData.CmdListsCount, 0)));
     for (int l = 0; l < drawData.CmdListsCount; ++l) {
         ListSnapshot& snapshot = scratchLists_[std::size_t(l)];
         snapshotDrawList(*drawData.CmdLists[l], snapshot.bytes);
         snapshot.reach.clear();
-        listReach(*drawData.CmdLists[l], drawData, framebuffer, snapshot.reach);
+        const std::size_t index = std::size_t(l);
+        if (sameHeader && index < lists_.size() && snapshot.bytes == lists_[index].bytes)
+            snapshot.reach = lists_[index].reach;
+        else
+            listReach(*drawData.CmdLists[l], drawData, framebuffer, snapshot.reach);
     }
-    const bool sameFrame = scratchHeader_ == header_ && scratchLists_.size() == lists_.size();
+    const bool sameFrame = sameHeader && scratchLists_.size() == lists_.size();
     bool same = sameFrame;
     std::vector<glm::ivec4> changed;
     for (std::size_t l = 0; sameFrame && l < lists_.size(); ++l) {

@@ -2,6 +2,7 @@
 #include "core/enum_names.h"
 #include "core/error.h"
 #include "core/file.h"
+#include "core/startup_heap.h"
 #include "core/image.h"
 #include "core/isolate.h"
 #include "core/log.h"
@@ -11,6 +12,10 @@
 #include "temp_dir.h"
 
 #include <doctest/doctest.h>
+
+#include <malloc.h>
+
+#include <cctype>
 
 #include <algorithm>
 #include <csignal>
@@ -342,4 +347,61 @@ TEST_CASE("isolated work brings its result back, and its crashes, hangs and exit
         CHECK(result.ending == Ending::Finished);
         CHECK_FALSE(result.finished());
     }
+}
+
+namespace {
+
+// The VmFlags of the process's heap mappings ([heap] in /proc/self/smaps), one string each.
+std::vector<std::string> heapVmFlags()
+{
+    std::vector<std::string> flags;
+    std::ifstream smaps("/proc/self/smaps");
+    std::string line;
+    bool inHeap = false;
+    while (std::getline(smaps, line)) {
+        if (!line.empty() && std::isxdigit(static_cast<unsigned char>(line[0])) && line.find('-') != std::string::npos)
+            inHeap = line.find("[heap]") != std::string::npos;
+        else if (inHeap && line.rfind("VmFlags:", 0) == 0)
+            flags.push_back(line);
+    }
+    return flags;
+}
+
+bool anyHas(const std::vector<std::string>& flags, const std::string& flag)
+{
+    return std::any_of(flags.begin(), flags.end(), [&](const std::string& line) { return line.find(" " + flag) != std::string::npos; });
+}
+
+} // namespace
+
+TEST_CASE("start-up huge pages: part of the heap is advised, then goes back to small pages")
+{
+#if defined(__SANITIZE_ADDRESS__)
+    constexpr bool replacedMalloc = true;
+#elif defined(__has_feature)
+    constexpr bool replacedMalloc = __has_feature(address_sanitizer);
+#else
+    constexpr bool replacedMalloc = false;
+#endif
+    mallopt(M_MMAP_THRESHOLD, 32 * 1024 * 1024);  // as main sets it
+    mallopt(M_TRIM_THRESHOLD, 64 * 1024 * 1024);
+    const std::size_t advised = core::reserveStartupHugePages(std::size_t(8) << 20);
+    if (replacedMalloc || !std::filesystem::exists("/sys/kernel/mm/transparent_hugepage")) {
+        // A sanitizer's allocator grows no heap with sbrk, and a kernel without transparent
+        // huge pages refuses the advice: nothing is advised either way.
+        CHECK(advised == 0);
+        return;
+    }
+    // The 16 MiB probe and 8 MiB of padding, less the ends that are not whole 2 MiB pages.
+    CHECK(advised >= std::size_t(18) << 20);
+    CHECK(advised % (std::size_t(2) << 20) == 0);
+    CHECK(anyHas(heapVmFlags(), "hg"));
+    CHECK(core::reserveStartupHugePages(std::size_t(8) << 20) == 0);  // once
+    // Memory from the advised range is usable as any other.
+    std::vector<std::uint8_t> block(std::size_t(4) << 20, 7);
+    CHECK(block.back() == 7);
+    core::releaseStartupHugePages();
+    const std::vector<std::string> after = heapVmFlags();
+    CHECK_FALSE(anyHas(after, "hg"));
+    CHECK(anyHas(after, "nh"));
 }

@@ -229,6 +229,21 @@ TEST_CASE("PNG round trip and image comparison")
     CHECK(difference.meanChannelDifference == doctest::Approx(20.0 / 36.0));
     CHECK_FALSE(core::readPng(dir / "missing.png").ok());
 
+    // An opaque picture is stored without alpha (PNG colour type 2 in the header), one with
+    // any transparency keeps it (type 6), and both read back as they were.
+    auto colourType = [](const std::filesystem::path& file) {
+        const core::Expected<std::string> bytes = core::readTextFile(file);
+        return bytes && bytes->size() > 25 ? int(std::uint8_t((*bytes)[25])) : -1;
+    };
+    CHECK(colourType(dir / "a.png") == 2);
+    core::Image translucent = image;
+    translucent.pixel(2, 1)[3] = 128;
+    REQUIRE(core::writePng(dir / "t.png", translucent).ok());
+    CHECK(colourType(dir / "t.png") == 6);
+    auto translucentBack = core::readPng(dir / "t.png");
+    REQUIRE(translucentBack.ok());
+    CHECK(translucentBack->rgba == translucent.rgba);
+
     // A folder that is a file: the error names the path, and nothing is left there.
     testing_support::writeText(dir / "taken", "not a folder");
     const core::Status blocked = core::writePng(dir / "taken" / "b.png", image);

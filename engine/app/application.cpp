@@ -2,6 +2,7 @@
 
 #include "core/clock.h"
 #include "core/log.h"
+#include "core/startup_heap.h"
 
 #include <algorithm>
 #include <cstdlib>
@@ -16,6 +17,16 @@ constexpr double kHeadlessFrameSeconds = 1.0 / 60.0;
 void markStartup(const char* stage)
 {
     core::logDebug("app", "start-up: ", stage, " at ", core::secondsSinceProgramStart() * 1000.0, " ms");
+}
+
+// The first frame waits for the lessons when it shows one or a routine, when the presenter or
+// automation may drive them from the start, and in headless runs, whose pictures must not
+// depend on when a thread finished. Otherwise they load behind the first frames.
+bool lessonsBeforeFirstFrame(const Options& options)
+{
+    return (options.headless && !options.bench) || !options.lesson.empty() || !options.routinePath.empty() ||
+           !options.inputScript.empty() || options.presenter || !options.exportLesson.empty() ||
+           !options.videoLesson.empty() || options.tour || !options.coverageCsv.empty() || !options.reportPath.empty();
 }
 
 } // namespace
@@ -52,10 +63,11 @@ core::Status Application::start()
     const Settings& settings = settings_.settings();
     // The scene's files are read and its world built on another thread while this one opens
     // the window and OpenGL (the driver's libraries take the longest to load); lessons load
-    // once the world names its structures. The window stays hidden until its first frame, and
-    // a bad file is still what gets reported when both fail. A model that has to go through
-    // the import is read first, here: the import forks a child process, which must happen
-    // before any other thread starts (core/isolate.h).
+    // once the world names its structures if the first frame needs them, else after that
+    // frame. The window stays hidden until its first frame, and a bad file is still what gets
+    // reported when both fail. A model that has to go through the import is read first, here:
+    // the import forks a child process, which must happen before any other thread starts
+    // (core/isolate.h).
     using PackedLevels = std::optional<render::DetailLevels>;
     std::optional<SceneFiles> imported;
     if (!sceneModelFromPack(options_, paths_)) {
@@ -64,8 +76,10 @@ core::Status Application::start()
         imported = std::move(*files);
         markStartup("model imported");
     }
+    const bool lessonsFirst = lessonsBeforeFirstFrame(options_);
+    if (!lessonsFirst) lessons_.deferLoad(paths_);
     std::future<core::Expected<PackedLevels>> worldReady =
-        std::async(std::launch::async, [this, imported = std::move(imported)]() mutable -> core::Expected<PackedLevels> {
+        std::async(std::launch::async, [this, imported = std::move(imported), lessonsFirst]() mutable -> core::Expected<PackedLevels> {
             auto files = imported ? core::Expected<SceneFiles>(std::move(*imported))
                                   : readSceneFiles(options_, paths_, ModelSource::PackOnly);
             if (!files) return files.error();
@@ -75,7 +89,7 @@ core::Status Application::start()
             world_.build(std::move(*files));
             core::logDebug("app", "scene set-up took ", sceneTime.elapsedMs(), " ms");
             markStartup("world built");
-            lessons_.beginLoad(paths_);
+            if (lessonsFirst) lessons_.beginLoad(paths_);
             return packed;
         });
     const core::Status opened = graphics_.open(graphicsDescFor(options_, settings, paths_.shaders()));
@@ -255,6 +269,10 @@ core::Status Application::readInput(std::vector<platform::InputEvent>& events, s
 void Application::advance(double dtSeconds)
 {
     if (graphics_.renderer().shaders().reloadChanged() > 0) ui::notify(overlay_, "Shaders reloaded");
+    if (loop_.frameIndex == 1) core::releaseStartupHugePages();  // start-up is over (core/startup_heap.h)
+    // The first frame is shown (or the window was minimised): the lessons, if they wait for it.
+    if (loop_.frameIndex > 0) lessons_.beginDeferredLoad();
+    lessons_.pollLoad();
     lessons_.reloadChanged(dtSeconds);
 
     scene::Scene& scene = world_.scene;

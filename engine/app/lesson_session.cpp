@@ -11,9 +11,12 @@
 #include <glm/gtc/matrix_transform.hpp>
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
+
+#include <sys/resource.h>
 
 namespace app {
 namespace {
@@ -25,24 +28,71 @@ bool isRoutine(const content::Lesson& lesson)
     return lesson.id.rfind(lessons::kRoutineLessonPrefix, 0) == 0;
 }
 
+// Lessons loading behind the first frames get about a tenth of a core's share while frames are
+// being drawn; with the frames waiting on the display they have the rest.
+constexpr int kBehindNice = 10;
+
 } // namespace
 
 void LessonSession::beginLoad(const DataPaths& paths)
 {
+    startLoading(paths, LoadPriority::Normal);
+}
+
+void LessonSession::deferLoad(const DataPaths& paths)
+{
+    deferred_ = paths;
+}
+
+void LessonSession::beginDeferredLoad()
+{
+    if (!deferred_) return;
+    startLoading(*deferred_, LoadPriority::Behind);
+    deferred_.reset();
+}
+
+void LessonSession::startLoading(const DataPaths& paths, LoadPriority priority) const
+{
     loading_ = std::async(std::launch::async, [lessons = paths.scenes() / "lessons", poses = paths.scenes() / "poses.toml",
-                                               sources = paths.assets() / "sources.toml", ids = world_.structureIds()] {
+                                               sources = paths.assets() / "sources.toml", ids = world_.structureIds(),
+                                               stop = stopLoading_.get_token(), priority] {
+        // Linux keeps a nice value per thread; the helpers this thread starts inherit it.
+        if (priority == LoadPriority::Behind) setpriority(PRIO_PROCESS, 0, kBehindNice);
         core::Stopwatch lessonTime;
-        lessons::LessonLibrary library = lessons::LessonLibrary::load(lessons, poses, sources, ids);
-        core::logDebug("app", "lessons took ", lessonTime.elapsedMs(), " ms (on their own thread)");
+        lessons::LessonLibrary library = lessons::LessonLibrary::load(lessons, poses, sources, ids, {}, stop);
+        core::logDebug("app", "lessons took ", lessonTime.elapsedMs(), " ms (on their own thread",
+                       priority == LoadPriority::Behind ? ", behind the first frames)" : ")");
         return library;
     });
 }
 
 void LessonSession::finishLoad()
 {
+    if (loading_.valid()) takeLoaded();  // a deferred load stays deferred
+}
+
+void LessonSession::pollLoad()
+{
+    if (loading_.valid() && loading_.wait_for(std::chrono::seconds(0)) == std::future_status::ready) takeLoaded();
+}
+
+void LessonSession::takeLoaded() const
+{
+    if (deferred_) {
+        // Asked for before the frames began them: read now.
+        startLoading(*deferred_, LoadPriority::Normal);
+        deferred_.reset();
+    }
     if (!loading_.valid()) return;
     library_ = loading_.get();
+    loaded_ = true;
     for (const auto& [id, progress] : settings_.settings().lessons) completedSteps_[id] = progress.completedSteps;
+}
+
+const lessons::LessonLibrary& LessonSession::library() const
+{
+    takeLoaded();
+    return library_;
 }
 
 core::Status LessonSession::openFromOptions(const Options& options, const DataPaths& paths)
@@ -129,7 +179,7 @@ void LessonSession::reloadChanged(double dtS)
     reloadTimerS_ += dtS;
     if (reloadTimerS_ <= 0.5) return;
     reloadTimerS_ = 0.0;
-    if (library_.reloadChanged() == 0) return;
+    if (!loaded_ || library_.reloadChanged() == 0) return;
     ui::notify(notices_, "Lessons reloaded");
     if (!player_.active()) return;
     if (const content::Lesson* fresh = library_.find(player_.lesson()->id)) {

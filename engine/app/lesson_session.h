@@ -11,7 +11,9 @@
 
 #include <future>
 #include <map>
+#include <optional>
 #include <set>
+#include <stop_token>
 #include <string>
 
 namespace ui {
@@ -30,13 +32,24 @@ public:
         : world_(world), settings_(settings), notices_(notices), saveWhenStepDone_(saveWhenStepDone)
     {
     }
+    // Closing while the lessons load: no further file is read, and the thread is waited for.
+    ~LessonSession() { stopLoading_.request_stop(); }
+    LessonSession(const LessonSession&) = delete;
+    LessonSession& operator=(const LessonSession&) = delete;
 
     // Loads every lesson for the world's structures, and the progress the settings remember.
-    // Reads every lesson file. beginLoad starts that on another thread (it needs only the
-    // files and the model's structure names), so it overlaps the window and renderer opening;
-    // finishLoad waits for it and takes the library. load does both.
+    // beginLoad reads the files on another thread (it needs only the files and the model's
+    // structure names), overlapping the window and renderer opening; finishLoad waits for it.
+    // When the first frame does not need them, deferLoad notes where they are and
+    // beginDeferredLoad starts reading them once that frame is shown, at a lower priority so
+    // the frames keep their pace; pollLoad takes them once they are in. Until then the lesson
+    // panel says they are loading, and anything asking for library() waits for them (or reads
+    // them there and then, if they were not started). load does beginLoad and finishLoad.
     void beginLoad(const DataPaths& paths);
     void finishLoad();
+    void deferLoad(const DataPaths& paths);
+    void beginDeferredLoad();
+    void pollLoad();
     void load(const DataPaths& paths)
     {
         beginLoad(paths);
@@ -66,13 +79,21 @@ public:
 
     lessons::LessonPlayer& player() { return player_; }
     const lessons::LessonPlayer& player() const { return player_; }
-    const lessons::LessonLibrary& library() const { return library_; }
+    // The lessons, waiting for them if they are still loading.
+    const lessons::LessonLibrary& library() const;
+    // The lessons once loaded, else null: the lesson panel draws from this without waiting.
+    const lessons::LessonLibrary* loadedLibrary() const { return loaded_ ? &library_ : nullptr; }
     const std::map<std::string, std::set<int>>& completedSteps() const { return completedSteps_; }
 
     // How long the camera glides to a step's framing.
     static constexpr float kFramingGlideS = 0.8f;
 
 private:
+    enum class LoadPriority { Normal, Behind };
+    void startLoading(const DataPaths& paths, LoadPriority priority) const;
+    // Takes the library from the loading thread, waiting for it (starting it first if it was
+    // only deferred), with the saved progress.
+    void takeLoaded() const;
     void applyStepSettings();
     // Frames the step's working structures (app/step_framing.h) in the free view area.
     void frameStep();
@@ -83,10 +104,14 @@ private:
     SettingsSync& settings_;
     ui::OverlayState& notices_;
     bool saveWhenStepDone_;
-    lessons::LessonLibrary library_;
-    std::future<lessons::LessonLibrary> loading_;
+    // Loaded by whichever asks first: library() is const to the panels that read it.
+    mutable lessons::LessonLibrary library_;
+    mutable bool loaded_ = false;
+    mutable std::optional<DataPaths> deferred_;  // where the lessons are, until they start loading
+    mutable std::future<lessons::LessonLibrary> loading_;
+    std::stop_source stopLoading_;
     lessons::LessonPlayer player_;
-    std::map<std::string, std::set<int>> completedSteps_;
+    mutable std::map<std::string, std::set<int>> completedSteps_;
     int appliedStepSerial_ = -1;     // the step whose settings were applied
     scene::ViewRegion framedRegion_; // the free view area the step was framed in
     int framedUserMoves_ = 0;        // the camera's count of user moves when it was framed

@@ -103,7 +103,7 @@ void Panels::build(double dtSeconds, glm::vec2 pointerPixels, std::vector<ui::Co
         return;
     }
     ui::LessonPanelInput lessonInput;
-    lessonInput.library = &lessons_.library();
+    lessonInput.library = lessons_.loadedLibrary();  // null while the lessons load behind the first frames
     lessonInput.player = &lessons_.player();
     lessonInput.completed = &lessons_.completedSteps();
     lessonInput.dock = layout_.lessons;

@@ -39,7 +39,7 @@ std::string routineFileStem(const std::string& title)
 core::Status RoutineSession::openFromOptions(const Options& options, const DataPaths& paths)
 {
     shippedFolder_ = paths.scenes() / "routines";
-    refreshFiles();
+    if (lessons_.loadedLibrary()) refreshFiles();  // else once they are in (update)
     if (options.routinePath.empty()) return {};
     if (core::Status opened = open(options.routinePath); !opened) return opened;
     if (options.stepTimeS >= 0.0) {
@@ -117,6 +117,7 @@ void RoutineSession::seek(double elapsedS)
 
 void RoutineSession::update(double dtS)
 {
+    if (!filesListed_ && lessons_.loadedLibrary()) refreshFiles();
     if (player_.active() && !player_.drives(lessons_.player())) {
         player_.stop();   // another lesson was started, or the lesson was stopped
         return;
@@ -178,6 +179,7 @@ core::Expected<fs::path> RoutineSession::save(const content::Routine& routine)
 void RoutineSession::refreshFiles()
 {
     files_.clear();
+    filesListed_ = true;
     const content::RoutineContext context = lessons::routineContext(lessons_.library());
     for (const auto& [folder, shipped] : {std::pair{shippedFolder_, true}, std::pair{savedRoutinesFolder(), false}}) {
         std::error_code ec;

@@ -59,6 +59,7 @@ public:
     core::Expected<std::filesystem::path> save(const content::Routine& routine);
 
     // Shipped examples first, then the user's, each by title; read again by refreshFiles().
+    // Empty until the lessons have loaded: a routine is read against them.
     const std::vector<RoutineFileInfo>& routineFiles() const { return files_; }
     void refreshFiles();
     const lessons::RoutinePlayer& player() const { return player_; }
@@ -77,6 +78,7 @@ private:
     std::filesystem::path shippedFolder_;   // scenes/routines
     lessons::RoutinePlayer player_;
     std::vector<RoutineFileInfo> files_;
+    bool filesListed_ = false;  // listed once the lessons they name are in (they may load behind the first frames)
 };
 
 } // namespace app

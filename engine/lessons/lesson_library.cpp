@@ -25,7 +25,7 @@ std::vector<fs::path> lessonFiles(const fs::path& folder)
 } // namespace
 
 LessonLibrary LessonLibrary::load(const fs::path& lessonFolder, const fs::path& posesPath, const fs::path& sourcesPath,
-                                  std::vector<std::string> structures, fs::path glossaryPath)
+                                  std::vector<std::string> structures, fs::path glossaryPath, std::stop_token stop)
 {
     LessonLibrary library;
     library.folder_ = lessonFolder;
@@ -33,11 +33,11 @@ LessonLibrary LessonLibrary::load(const fs::path& lessonFolder, const fs::path& 
     library.sourcesPath_ = sourcesPath;
     library.glossaryPath_ = glossaryPath.empty() ? posesPath.parent_path() / "glossary.toml" : std::move(glossaryPath);
     library.structures_ = std::move(structures);
-    library.loadAll();
+    library.loadAll(stop);
     return library;
 }
 
-void LessonLibrary::loadAll()
+void LessonLibrary::loadAll(std::stop_token stop)
 {
     setupError_.reset();
     auto sources = content::SourceList::load(sourcesPath_.string());
@@ -72,7 +72,7 @@ void LessonLibrary::loadAll()
     entries_.resize(knownFiles_.size());
     std::atomic<std::size_t> next{0};
     auto loadSome = [&] {
-        for (std::size_t i = next++; i < knownFiles_.size(); i = next++) {
+        for (std::size_t i = next++; i < knownFiles_.size() && !stop.stop_requested(); i = next++) {
             LessonEntry& entry = entries_[i];
             entry.path = knownFiles_[i].string();
             auto lesson = content::loadLessonFile(entry.path, context);
@@ -87,6 +87,7 @@ void LessonLibrary::loadAll()
     for (unsigned t = 0; t < helpers && t + 1 < knownFiles_.size(); ++t) threads.emplace_back(loadSome);
     loadSome();
     for (std::thread& thread : threads) thread.join();
+    if (stop.stop_requested()) std::erase_if(entries_, [](const LessonEntry& entry) { return entry.path.empty(); });
     // Reported in file order, whichever thread read them.
     for (const LessonEntry& entry : entries_)
         if (entry.error) core::logWarning("lessons", entry.error->describe());

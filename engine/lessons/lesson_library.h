@@ -9,6 +9,7 @@
 
 #include <filesystem>
 #include <optional>
+#include <stop_token>
 #include <string>
 #include <vector>
 
@@ -25,9 +26,11 @@ public:
     // `structures`: names a step may highlight. `glossaryPath`: the terms lessons may mark;
     // empty: glossary.toml beside the pose library. Missing files are reported as errors in the
     // entries (or in setupError() for the pose library and source list), never thrown.
+    // `stop`: once requested, no further lesson file is read and the library comes back with
+    // those read so far (the app closing while the lessons load behind its first frames).
     static LessonLibrary load(const std::filesystem::path& lessonFolder, const std::filesystem::path& posesPath,
                               const std::filesystem::path& sourcesPath, std::vector<std::string> structures,
-                              std::filesystem::path glossaryPath = {});
+                              std::filesystem::path glossaryPath = {}, std::stop_token stop = {});
 
     // Lessons in teaching order: by chapter, then order, then title; failed files last.
     const std::vector<LessonEntry>& entries() const { return entries_; }
@@ -45,7 +48,7 @@ public:
     int reloadChanged();
 
 private:
-    void loadAll();
+    void loadAll(std::stop_token stop = {});
 
     std::filesystem::path folder_;
     std::filesystem::path posesPath_;

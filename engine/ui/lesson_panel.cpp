@@ -283,7 +283,7 @@ void drawStep(const LessonPanelInput& input, LessonPanelState& state, std::vecto
 void drawLessonPanel(const LessonPanelInput& input, LessonPanelState& state, std::vector<Command>& commands)
 {
     state.glossary.hoveredTerm.clear();
-    if (!state.open || !input.library || !input.player) return;
+    if (!state.open || !input.player) return;
     DockRect dock = input.dock;
     if (dock.empty()) {
         // Below the menu bar, which is one frame high.
@@ -302,10 +302,12 @@ void drawLessonPanel(const LessonPanelInput& input, LessonPanelState& state, std
                                    ImGuiWindowFlags_NoSavedSettings;
     if (ImGui::Begin("Lessons", &state.open, flags)) {
         drawRedFlags(input, commands);
-        if (input.player->active())
+        if (input.player->active() && input.library)
             drawStep(input, state, commands);
-        else
+        else if (input.library)
             drawLessonList(input, state, commands);
+        else
+            wrappedText("Loading the lessons...", &kDim);
     }
     ImGui::End();
 }

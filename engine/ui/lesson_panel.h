@@ -17,6 +17,7 @@
 namespace ui {
 
 struct LessonPanelInput {
+    // Null while the lessons are still loading: the panel says so where its list will be.
     const lessons::LessonLibrary* library = nullptr;
     const lessons::LessonPlayer* player = nullptr;
     // Steps completed per lesson id, for the progress ticks.

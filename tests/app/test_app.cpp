@@ -112,6 +112,32 @@ TEST_CASE("--bench prints the renderer, start-up time and frame-time percentiles
         CHECK_MESSAGE(result.out.find(key) != std::string::npos, key);
 }
 
+TEST_CASE("the lessons load behind the first frame when it does not need them, and before it when it does")
+{
+    // The order of the --verbose start-up lines says which: a behind-load starts only once the
+    // first frame is shown, so its line always comes after; an early one is waited for before.
+    auto order = [](const ProcessResult& result) {
+        const std::size_t shown = result.err.find("start-up: first frame shown");
+        const std::size_t lessons = result.err.find("lessons took");
+        const bool behind = result.err.find("behind the first frames") != std::string::npos;
+        REQUIRE(shown != std::string::npos);
+        REQUIRE(lessons != std::string::npos);
+        return std::pair<bool, bool>{lessons > shown, behind};
+    };
+    // --bench stands for a user's window: nothing at the start needs a lesson.
+    const ProcessResult bench = runApp({"--headless", "--bench", "--frames", "3", "--verbose"});
+    REQUIRE(bench.exitCode == 0);
+    CHECK(order(bench) == std::pair<bool, bool>{true, true});
+    // A lesson on the first frame, and a headless picture (which must not depend on a thread's
+    // timing), wait for them.
+    const ProcessResult lesson = runApp({"--headless", "--bench", "--frames", "2", "--verbose", "--lesson", "cramp_what_is_a_cramp"});
+    REQUIRE(lesson.exitCode == 0);
+    CHECK(order(lesson) == std::pair<bool, bool>{false, false});
+    const ProcessResult picture = runApp({"--headless", "--frames", "1", "--verbose"});
+    REQUIRE(picture.exitCode == 0);
+    CHECK(order(picture) == std::pair<bool, bool>{false, false});
+}
+
 TEST_CASE("during a held stretch the overlay stays still: its kept picture serves most frames")
 {
     // Two seconds (120 headless frames) of the seated stretch's hold, with the close-up, its

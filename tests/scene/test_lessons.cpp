@@ -340,6 +340,25 @@ TEST_CASE("muscle drive follows the step: contraction excitation and cramp timin
     CHECK(player.muscleDrive().crampElapsedS == doctest::Approx(1.5));
 }
 
+TEST_CASE("a lesson library asked to stop before it starts reads no lesson file and leaves no half entry")
+{
+    testing_support::TempDir dir;
+    testing_support::writeText(dir / "good.toml", kGoodLesson);
+    testing_support::writeText(dir / "broken.toml", withLine("view = \"lateral\"", "view = \"sideways\""));
+    const std::string poses = std::string(HT_SOURCE_DIR) + "/scenes/poses.toml";
+    const std::string sources = std::string(HT_SOURCE_DIR) + "/assets/sources.toml";
+    std::stop_source stop;
+    stop.request_stop();
+    const LessonLibrary stopped = LessonLibrary::load(dir.path(), poses, sources, fixture().context.structures, {}, stop.get_token());
+    CHECK(stopped.entries().empty());
+    CHECK(stopped.find("good") == nullptr);
+    // The same files with a stop never requested: both are there.
+    std::stop_source never;
+    const LessonLibrary whole = LessonLibrary::load(dir.path(), poses, sources, fixture().context.structures, {}, never.get_token());
+    CHECK(whole.entries().size() == 2);
+    CHECK(whole.find("good") != nullptr);
+}
+
 TEST_CASE("a lesson library keeps good lessons when one file is broken, and reloads edits")
 {
     testing_support::TempDir dir;

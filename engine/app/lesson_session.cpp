@@ -98,13 +98,13 @@ const lessons::LessonLibrary& LessonSession::library() const
 core::Status LessonSession::openFromOptions(const Options& options, const DataPaths& paths)
 {
     if (options.lesson.empty()) return {};
-    if (!library_.find(options.lesson)) {
-        for (const lessons::LessonEntry& entry : library_.entries())
+    if (!library().find(options.lesson)) {
+        for (const lessons::LessonEntry& entry : library().entries())
             if (entry.error && std::filesystem::path(entry.path).stem() == options.lesson) return *entry.error;
         return core::Error{"", 0, 0, "--lesson",
                            "no lesson named '" + options.lesson + "' in " + (paths.scenes() / "lessons").string()};
     }
-    const content::Lesson& lesson = *library_.find(options.lesson);
+    const content::Lesson& lesson = *library().find(options.lesson);
     const int steps = int(lesson.steps.size());
     if (options.step > steps)
         return core::Error{"", 0, 0, "--step " + std::to_string(options.step),
@@ -128,7 +128,7 @@ core::Status LessonSession::openFromOptions(const Options& options, const DataPa
 
 void LessonSession::start(const std::string& id, int step)
 {
-    const content::Lesson* lesson = library_.find(id);
+    const content::Lesson* lesson = library().find(id);  // waits for lessons still loading
     if (!lesson) {
         ui::notify(notices_, "No lesson named '" + id + "'");
         return;

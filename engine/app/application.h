@@ -23,11 +23,19 @@
 #include "core/error.h"
 #include "ui/overlay.h"
 
+#include <cstddef>
 #include <memory>
 #include <optional>
 #include <vector>
 
 namespace app {
+
+// malloc's trim threshold (main): Mesa's software rasteriser frees and allocates buffers of
+// megabytes every frame, which stay in the heap below it rather than faulting in again.
+inline constexpr std::size_t kHeapTrimThreshold = std::size_t(64) << 20;
+// The heap the renderer's set-up and first frame fill on the main thread, with room
+// (core/startup_heap.h).
+inline constexpr std::size_t kStartupHeapBytes = std::size_t(64) << 20;
 
 class Application {
 public:

@@ -4,18 +4,10 @@
 #include "anatomy/muscle_table.h"
 #include "app/options.h"
 #include "core/log.h"
-#include "core/startup_heap.h"
 
 #include <cstdio>
 
 #include <malloc.h>
-
-namespace {
-
-// What start-up puts on the heap, with room: about 55 MiB at 1280x720.
-constexpr std::size_t kStartupHeapBytes = std::size_t(64) << 20;
-
-} // namespace
 
 int main(int argc, char** argv)
 {
@@ -24,11 +16,7 @@ int main(int argc, char** argv)
     // threshold, and every fresh mapping is page faults again: measured at 4x MSAA, 50 % more
     // time for the same picture. A fixed threshold keeps them in the heap from the start.
     mallopt(M_MMAP_THRESHOLD, 32 * 1024 * 1024);
-    mallopt(M_TRIM_THRESHOLD, 64 * 1024 * 1024);
-    // The model, the driver's copies of it and the render targets come in 2 MiB pages until the
-    // first frame is shown (core/startup_heap.h): measured on a 2-core VM with llvmpipe, the
-    // time to the first frame fell from about 235 ms to 155.
-    core::reserveStartupHugePages(kStartupHeapBytes);
+    mallopt(M_TRIM_THRESHOLD, int(app::kHeapTrimThreshold));
     app::ParseResult parsed = app::parseOptions(argc, argv);
     if (!parsed.options) return parsed.exitCode;
     const app::Options& options = *parsed.options;

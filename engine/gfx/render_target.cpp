@@ -53,7 +53,15 @@ core::Expected<RenderTarget> RenderTarget::create(const RenderTargetDesc& desc)
     } else {
         glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, target.resolvedColor_.id(), 0);
     }
-    if (desc.depth) {
+    if (desc.depth && desc.sharedDepth) {
+        const RenderTarget& other = *desc.sharedDepth;
+        if (other.size_ != desc.size || other.samples_ != target.samples_ || other.depthStencilId() == 0) {
+            glBindFramebuffer(GL_FRAMEBUFFER, 0);
+            return core::makeError(std::string("render target '") + (desc.label ? desc.label : "?") +
+                                   "' would share the depth of a target of another size or sample count, or one without depth");
+        }
+        glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_DEPTH_STENCIL_ATTACHMENT, GL_RENDERBUFFER, other.depthStencilId());
+    } else if (desc.depth) {
         GLuint renderbuffer = 0;
         glGenRenderbuffers(1, &renderbuffer);
         target.depthStencil_ = RenderbufferHandle(renderbuffer);

@@ -14,12 +14,18 @@
 
 namespace gfx {
 
+class RenderTarget;
+
 struct RenderTargetDesc {
     glm::ivec2 size{0};
     int samples = 0;                              // 0 or 1: single-sampled
     TextureFormat colorFormat = TextureFormat::RGBA8;
     bool depth = true;
     const char* label = nullptr;
+    // With depth: the depth and stencil buffer of this target (same size and samples), attached
+    // instead of one of its own. For two targets drawn in turn, never at once; it must outlive
+    // the target made with it.
+    const RenderTarget* sharedDepth = nullptr;
 };
 
 class RenderTarget {
@@ -32,6 +38,8 @@ public:
     // The single-sampled colour texture (after resolve() for a multisampled target).
     const Texture2D& colorTexture() const { return resolvedColor_; }
     unsigned int framebufferId() const { return framebuffer_.id(); }
+    // The depth and stencil renderbuffer this target made (0: none, or another target's).
+    unsigned int depthStencilId() const { return depthStencil_.id(); }
     // The framebuffer holding the single-sampled colour texture, for reading and blitting.
     unsigned int resolvedFramebufferId() const { return samples_ ? resolveFramebuffer_.id() : framebuffer_.id(); }
     bool valid() const { return bool(framebuffer_); }
@@ -45,7 +53,7 @@ private:
     TextureFormat colorFormat_ = TextureFormat::RGBA8;
     FramebufferHandle framebuffer_;        // drawn into
     RenderbufferHandle multisampleColor_;
-    RenderbufferHandle depthStencil_;
+    RenderbufferHandle depthStencil_;      // empty when the depth is another target's
     FramebufferHandle resolveFramebuffer_; // holds resolvedColor_ when multisampled
     Texture2D resolvedColor_;
 };

@@ -146,7 +146,10 @@ core::Status GpuResources::ensureSceneTargets(const View& view, glm::ivec2 windo
     if (!drawn) return drawn.error();
     targets_.drawn = std::move(*drawn);
     if (view.showsPreviousFrame()) {
-        auto shown = gfx::RenderTarget::create(*desc);
+        // Drawn in turn with the other, and its depth never read once drawn: one depth buffer.
+        gfx::RenderTargetDesc shownDesc = *desc;
+        shownDesc.sharedDepth = &*targets_.drawn;
+        auto shown = gfx::RenderTarget::create(shownDesc);
         if (!shown) return shown.error();
         targets_.shown = std::move(*shown);
     }

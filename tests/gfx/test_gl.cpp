@@ -339,6 +339,36 @@ TEST_CASE("texture formats: a depth texture is made as depth, and a render targe
     CHECK(fixture().newProblems() == before);
 }
 
+TEST_CASE("two render targets can share one depth buffer: depth cleared through one is read through the other")
+{
+    const int before = fixture().newProblems();
+    gfx::RenderTargetDesc desc;
+    desc.size = {16, 8};
+    desc.label = "drawn";
+    auto first = gfx::RenderTarget::create(desc);
+    REQUIRE(first.ok());
+    gfx::RenderTargetDesc sharing = desc;
+    sharing.label = "shown";
+    sharing.sharedDepth = &*first;
+    auto second = gfx::RenderTarget::create(sharing);
+    REQUIRE(second.ok());
+    CHECK(first->depthStencilId() != 0);
+    CHECK(second->depthStencilId() == 0);  // it made none of its own
+    gfx::beginPass(&*first, desc.size, {std::nullopt, 0.25f, std::nullopt});
+    CHECK(gfx::readDepth(&*second, {3, 2}) == doctest::Approx(0.25f).epsilon(1e-4));
+    gfx::beginPass(&*second, desc.size, {std::nullopt, 0.75f, std::nullopt});
+    CHECK(gfx::readDepth(&*first, {12, 5}) == doctest::Approx(0.75f).epsilon(1e-4));
+    // Sharing with a target of another size is refused, by name.
+    gfx::RenderTargetDesc wrong = sharing;
+    wrong.size = {8, 8};
+    wrong.label = "too small";
+    auto refused = gfx::RenderTarget::create(wrong);
+    REQUIRE_FALSE(refused.ok());
+    CHECK(refused.error().message.find("'too small'") != std::string::npos);
+    gfx::beginPass(nullptr, {1, 1}, {});
+    CHECK(fixture().newProblems() == before);
+}
+
 // The test scene, with a copy of the shader folder beside it for a test to edit.
 static scene::Scene sceneWithOwnShaders(const TempDir& dir)
 {

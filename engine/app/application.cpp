@@ -228,9 +228,17 @@ int Application::run()
         if (loop_.frameIndex == 0) markStartup("first frame shown");
         ++loop_.framesDrawn;
 
+        // The frame after a level change drew at the new level, which let go of the old one's
+        // targets: their memory goes back to the system rather than staying resident unused.
+        if (heapToGiveBack_) {
+            heapToGiveBack_ = false;
+            core::giveBackFreeHeap();
+        }
         for (const auto& mode : modes_) mode->afterPresent();
         const double cpuMs = cpuTime.elapsedMs();
-        const FrameResult frame{loop_.frameIndex, cpuMs, adaptQuality(cpuMs), lastFrame};
+        const bool qualityChanged = adaptQuality(cpuMs);
+        const FrameResult frame{loop_.frameIndex, cpuMs, qualityChanged, lastFrame};
+        heapToGiveBack_ = heapToGiveBack_ || qualityChanged;
         bool goOn = true;
         for (const auto& mode : modes_) goOn = mode->afterFrame(frame) && goOn;
         ++loop_.frameIndex;

@@ -79,6 +79,7 @@ private:
     InputController input_;
     std::vector<ScriptedInput> script_;
     std::size_t nextScripted_ = 0;
+    bool heapToGiveBack_ = false;  // the quality level changed: free memory goes back after the next frame
     std::optional<QualityGovernor> governor_;  // --quality auto
     std::vector<std::unique_ptr<Mode>> modes_;
     AudioCues audio_{overlay_, settings_};  // sound and voice of guided practice; never opened headless

@@ -86,4 +86,9 @@ void releaseStartupHugePages(std::size_t trimThreshold)
     reservedStart = reservedEnd = 0;
 }
 
+void giveBackFreeHeap()
+{
+    malloc_trim(0);
+}
+
 } // namespace core

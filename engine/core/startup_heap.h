@@ -26,6 +26,9 @@ std::size_t reserveStartupHugePages(std::size_t bytes);
 // trim threshold set to `trimThreshold` and glibc's default padding. Does nothing if nothing
 // was reserved, or a second time.
 void releaseStartupHugePages(std::size_t trimThreshold);
+// Returns the heap's free memory to the system (malloc_trim): after the renderer let go of a
+// level's render targets, which the trim threshold would otherwise keep resident.
+void giveBackFreeHeap();
 // The kernel's transparent huge page mode, from /sys: "always", "madvise", "never", or empty
 // where it has none.
 const char* transparentHugePageMode();

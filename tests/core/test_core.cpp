@@ -2,6 +2,7 @@
 #include "core/enum_names.h"
 #include "core/error.h"
 #include "core/file.h"
+#include "core/process_memory.h"
 #include "core/startup_heap.h"
 #include "core/image.h"
 #include "core/isolate.h"
@@ -12,6 +13,8 @@
 #include "temp_dir.h"
 
 #include <doctest/doctest.h>
+
+#include <cstring>
 
 #include <malloc.h>
 
@@ -440,4 +443,32 @@ TEST_CASE("start-up huge pages: the heap range is advised and stays so, then goe
     core::releaseStartupHugePages(kTrim);
     CHECK(heapBytesFlagged("hg") == 0);
     CHECK(heapBytesFlagged("nh") > 0);
+}
+
+TEST_CASE("giving back the free heap: a freed block kept by the trim threshold stops being resident")
+{
+#if defined(__SANITIZE_ADDRESS__)
+    constexpr bool replacedMalloc = true;
+#elif defined(__has_feature)
+    constexpr bool replacedMalloc = __has_feature(address_sanitizer);
+#else
+    constexpr bool replacedMalloc = false;
+#endif
+    if (replacedMalloc) return;  // a sanitizer's allocator keeps its own free memory
+    mallopt(M_MMAP_THRESHOLD, 32 * 1024 * 1024);  // as main sets them: the block comes from the heap
+    mallopt(M_TRIM_THRESHOLD, 64 * 1024 * 1024);  // and stays there when freed
+    constexpr std::size_t kBlock = std::size_t(24) << 20;
+    auto* block = static_cast<std::uint8_t*>(std::malloc(kBlock));
+    REQUIRE(block != nullptr);
+    std::memset(block, 1, kBlock);
+    // Something small after it, so the block is not the heap's top and a free cannot trim it.
+    void* after = std::malloc(64);
+    const unsigned long long heldKb = core::processMemory().residentKb;
+    std::free(block);
+    const unsigned long long freedKb = core::processMemory().residentKb;
+    core::giveBackFreeHeap();
+    const unsigned long long givenBackKb = core::processMemory().residentKb;
+    std::free(after);
+    CHECK(freedKb + 4096 > heldKb);              // freeing alone kept it resident
+    CHECK(givenBackKb + 20 * 1024 < freedKb);    // most of its 24 MiB went back
 }

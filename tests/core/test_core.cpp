@@ -406,17 +406,19 @@ std::size_t heapBytesFlagged(const std::string& flag)
     return total;
 }
 
+// Whether a sanitizer's allocator stands in for glibc's malloc (its heap is not grown with sbrk).
+#if defined(__SANITIZE_ADDRESS__)
+constexpr bool replacedMalloc = true;
+#elif defined(__has_feature)
+constexpr bool replacedMalloc = __has_feature(address_sanitizer);
+#else
+constexpr bool replacedMalloc = false;
+#endif
+
 } // namespace
 
 TEST_CASE("start-up huge pages: the heap range is advised and stays so, then goes back to small pages")
 {
-#if defined(__SANITIZE_ADDRESS__)
-    constexpr bool replacedMalloc = true;
-#elif defined(__has_feature)
-    constexpr bool replacedMalloc = __has_feature(address_sanitizer);
-#else
-    constexpr bool replacedMalloc = false;
-#endif
     // As main sets them (app/application.h: kHeapTrimThreshold, kStartupHeapBytes).
     constexpr std::size_t kTrim = std::size_t(64) << 20;
     constexpr std::size_t kBytes = std::size_t(64) << 20;
@@ -447,13 +449,6 @@ TEST_CASE("start-up huge pages: the heap range is advised and stays so, then goe
 
 TEST_CASE("giving back the free heap: a freed block kept by the trim threshold stops being resident")
 {
-#if defined(__SANITIZE_ADDRESS__)
-    constexpr bool replacedMalloc = true;
-#elif defined(__has_feature)
-    constexpr bool replacedMalloc = __has_feature(address_sanitizer);
-#else
-    constexpr bool replacedMalloc = false;
-#endif
     if (replacedMalloc) return;  // a sanitizer's allocator keeps its own free memory
     mallopt(M_MMAP_THRESHOLD, 32 * 1024 * 1024);  // as main sets them: the block comes from the heap
     mallopt(M_TRIM_THRESHOLD, 64 * 1024 * 1024);  // and stays there when freed

@@ -302,12 +302,12 @@ void drawLessonPanel(const LessonPanelInput& input, LessonPanelState& state, std
                                    ImGuiWindowFlags_NoSavedSettings;
     if (ImGui::Begin("Lessons", &state.open, flags)) {
         drawRedFlags(input, commands);
-        if (input.player->active() && input.library)
+        if (!input.library)
+            wrappedText("Loading the lessons...", &kDim);  // no lesson can be playing yet
+        else if (input.player->active())
             drawStep(input, state, commands);
-        else if (input.library)
-            drawLessonList(input, state, commands);
         else
-            wrappedText("Loading the lessons...", &kDim);
+            drawLessonList(input, state, commands);
     }
     ImGui::End();
 }

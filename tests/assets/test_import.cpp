@@ -569,6 +569,7 @@ TEST_CASE("a file that crashes assimp's reader gives an error naming it, and thi
         // An ai_assert aborts (signal 6) or, where the memory it reads lies otherwise (as under
         // AddressSanitizer), the reader faults first (signal 11).
         const std::string& message = model.error().message;
+        INFO(message);
         CHECK(message.rfind("assimp could not read the model: its reader was stopped by signal ", 0) == 0);
         CHECK(message.find("; the file is probably damaged") != std::string::npos);
     }

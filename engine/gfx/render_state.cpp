@@ -2,12 +2,16 @@
 
 #include "gfx/gl.h"
 
+#include <glm/glm.hpp>
+
 #include <optional>
 
 namespace gfx {
 namespace {
 
 std::optional<RenderState> cachedState;
+std::optional<glm::ivec4> drawLimit;
+glm::ivec4 lastScissor{0};  // the box the last setScissor asked for
 
 GLenum compareGL(CompareOp op)
 {
@@ -69,7 +73,12 @@ void applyRenderState(const RenderState& state)
         glStencilOp(GL_KEEP, GL_KEEP, state.stencilWriteReference ? GL_REPLACE : GL_KEEP);
         glStencilMask(state.stencilWriteReference ? 0xFF : 0x00);
     }
-    if (full || old.scissorTest != state.scissorTest) setEnabled(GL_SCISSOR_TEST, state.scissorTest);
+    // Under a draw limit the scissor test stays on: the state's own box, cut to the limit, or
+    // the limit alone.
+    const bool scissor = state.scissorTest || drawLimit.has_value();
+    const bool oldScissor = old.scissorTest || drawLimit.has_value();
+    if (full || oldScissor != scissor) setEnabled(GL_SCISSOR_TEST, scissor);
+    if (drawLimit && (full || old.scissorTest != state.scissorTest)) setScissor(state.scissorTest ? lastScissor : *drawLimit);
     cachedState = state;
 }
 
@@ -84,7 +93,24 @@ namespace gfx {
 
 void setScissor(const glm::ivec4& rect)
 {
-    glScissor(rect.x, rect.y, rect.z, rect.w);
+    lastScissor = rect;
+    glm::ivec4 box = rect;
+    if (drawLimit) {
+        const glm::ivec2 low = glm::max(glm::ivec2(rect.x, rect.y), glm::ivec2(drawLimit->x, drawLimit->y));
+        const glm::ivec2 high = glm::min(glm::ivec2(rect.x + rect.z, rect.y + rect.w),
+                                         glm::ivec2(drawLimit->x + drawLimit->z, drawLimit->y + drawLimit->w));
+        box = glm::ivec4(low, glm::max(high - low, glm::ivec2(0)));
+    }
+    glScissor(box.x, box.y, box.z, box.w);
+}
+
+void setDrawLimit(const std::optional<glm::ivec4>& rect)
+{
+    drawLimit = rect;
+    // The next state applied sets the scissor test and box afresh.
+    invalidateRenderState();
+    setEnabled(GL_SCISSOR_TEST, rect.has_value());
+    if (rect) glScissor(rect->x, rect->y, rect->z, rect->w);
 }
 
 } // namespace gfx

@@ -5,6 +5,8 @@
 
 #include <glm/vec4.hpp>
 
+#include <optional>
+
 namespace gfx {
 
 enum class CullMode { None, Back, Front };
@@ -32,6 +34,11 @@ struct RenderState {
 void applyRenderState(const RenderState& state);
 // The scissor box (x, y from the bottom left, width, height) used while scissorTest is on.
 void setScissor(const glm::ivec4& rect);
+// A box (x, y from the bottom left, width, height) that every draw stays inside until the
+// limit is lifted (nullopt): the part of a picture the window shows, where opaque panels hide
+// the rest. Draws with a scissor box of their own are cut to both, and so is a pass's clear
+// begun under it; clearRect and copyColorRect ignore it.
+void setDrawLimit(const std::optional<glm::ivec4>& rect);
 // Forgets the cached state, after code outside gfx (the overlay renderer) changed GL state.
 void invalidateRenderState();
 

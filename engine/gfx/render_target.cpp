@@ -164,12 +164,15 @@ void copyColorRect(const RenderTarget& from, glm::ivec2 fromCorner, const Render
     const bool srgb = glIsEnabled(GL_FRAMEBUFFER_SRGB);
     // Bytes as they are: no decoding and encoding of sRGB on the way.
     glDisable(GL_FRAMEBUFFER_SRGB);
+    // A blit is cut by the scissor box, which a draw limit keeps on (setDrawLimit).
+    glDisable(GL_SCISSOR_TEST);
     glBindFramebuffer(GL_READ_FRAMEBUFFER, from.resolvedFramebufferId());
     glBindFramebuffer(GL_DRAW_FRAMEBUFFER, to.framebufferId());
     glBlitFramebuffer(fromCorner.x, fromCorner.y, fromCorner.x + size.x, fromCorner.y + size.y, toCorner.x, toCorner.y,
                       toCorner.x + size.x, toCorner.y + size.y, GL_COLOR_BUFFER_BIT, GL_NEAREST);
     glBindFramebuffer(GL_FRAMEBUFFER, GLuint(bound));
     if (srgb) glEnable(GL_FRAMEBUFFER_SRGB);
+    invalidateRenderState();  // the next state applied turns the scissor test back on where it was
 }
 
 void blitToDefault(const RenderTarget& target, glm::ivec2 defaultFramebufferSize)

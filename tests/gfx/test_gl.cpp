@@ -4,6 +4,7 @@
 #include "core/file.h"
 #include "core/log.h"
 #include "gfx/imgui_renderer.h"
+#include "gfx/render_state.h"
 #include "gfx/shader_library.h"
 #include "gl_fixture.h"
 #include "golden.h"
@@ -365,6 +366,63 @@ TEST_CASE("two render targets can share one depth buffer: depth cleared through 
     auto refused = gfx::RenderTarget::create(wrong);
     REQUIRE_FALSE(refused.ok());
     CHECK(refused.error().message.find("'too small'") != std::string::npos);
+    gfx::beginPass(nullptr, {1, 1}, {});
+    CHECK(fixture().newProblems() == before);
+}
+
+TEST_CASE("a draw limit keeps what is drawn inside it until it is lifted, and a copy between targets ignores it")
+{
+    const int before = fixture().newProblems();
+    gfx::RenderTargetDesc desc;
+    desc.size = {16, 8};
+    desc.label = "drawn";
+    auto from = gfx::RenderTarget::create(desc);
+    REQUIRE(from.ok());
+    desc.label = "copy";
+    auto to = gfx::RenderTarget::create(desc);
+    REQUIRE(to.ok());
+    const std::optional<glm::vec4> blue = glm::vec4(0.0f, 0.0f, 1.0f, 1.0f), green = glm::vec4(0.0f, 1.0f, 0.0f, 1.0f);
+    // The pixels of `target` of one colour (red, green, blue as 0 or 255), as x, y (from the
+    // bottom left, as GL counts), width, height of their bounding box, and how many there are.
+    auto colored = [&](const gfx::RenderTarget& target, int r, int g, int b) {
+        const core::Image image = gfx::readPixels(&target, desc.size);
+        glm::ivec2 low(desc.size), high(-1);
+        int count = 0;
+        for (int y = 0; y < image.height; ++y)
+            for (int x = 0; x < image.width; ++x) {
+                const std::uint8_t* p = image.pixel(x, y);
+                if (p[0] != r || p[1] != g || p[2] != b) continue;
+                ++count;
+                const glm::ivec2 at(x, image.height - 1 - y);  // the image's rows run from the top
+                low = glm::min(low, at);
+                high = glm::max(high, at);
+            }
+        return std::pair{glm::ivec4(low, high - low + 1), count};
+    };
+    gfx::beginPass(&*from, desc.size, {glm::vec4(1.0f, 0.0f, 0.0f, 1.0f), std::nullopt, std::nullopt});
+    gfx::beginPass(&*to, desc.size, {blue, std::nullopt, std::nullopt});
+    gfx::setDrawLimit(glm::ivec4(0, 0, 6, 4));
+    // A state that asks for no scissor box keeps the limit's: a pass begun now clears inside it.
+    gfx::applyRenderState(gfx::RenderState{});
+    gfx::beginPass(&*to, desc.size, {green, std::nullopt, std::nullopt});
+    CHECK(colored(*to, 0, 255, 0) == std::pair{glm::ivec4(0, 0, 6, 4), 24});
+    // A state with a box of its own is cut to the limit as well.
+    gfx::beginPass(&*to, desc.size, {blue, std::nullopt, std::nullopt});  // inside the limit
+    gfx::RenderState boxed;
+    boxed.scissorTest = true;
+    gfx::applyRenderState(boxed);
+    gfx::setScissor({2, 2, 10, 5});
+    gfx::beginPass(&*to, desc.size, {green, std::nullopt, std::nullopt});
+    CHECK(colored(*to, 0, 255, 0) == std::pair{glm::ivec4(2, 2, 4, 2), 8});
+    // The whole red picture is copied, whatever the limit.
+    gfx::applyRenderState(gfx::RenderState{});
+    gfx::copyColorRect(*from, {0, 0}, *to, {0, 0}, desc.size);
+    CHECK(colored(*to, 255, 0, 0).second == desc.size.x * desc.size.y);
+    // Lifted, the next pass clears all of the target.
+    gfx::setDrawLimit(std::nullopt);
+    gfx::applyRenderState(gfx::RenderState{});
+    gfx::beginPass(&*to, desc.size, {green, std::nullopt, std::nullopt});
+    CHECK(colored(*to, 0, 255, 0).second == desc.size.x * desc.size.y);
     gfx::beginPass(nullptr, {1, 1}, {});
     CHECK(fixture().newProblems() == before);
 }

@@ -46,7 +46,11 @@ bool Renderer::present(glm::ivec2 windowPixels, const OverlayPicture* overlay)
         // smaller image stretched with bilinear filtering, or a full-resolution one copied
         // with its edges smoothed where the structures lie. Pipelined, it shows last frame's
         // scene, which is finished, and keeps this frame's for the next.
-        const bool showsShown = targets.shown && targets.shownHasFrame;
+        // A pipelined picture drawn while a panel hid part of the window shows that part
+        // clear: once the panel has gone, this frame's own picture is shown instead (waiting
+        // for it to finish), and shown once more by the next frame, as at the start.
+        const glm::ivec4 shownNow = shownPartOfTarget(view_.frame(), targets.drawn->size());
+        const bool showsShown = targets.shown && targets.shownHasFrame && rectAnd(shownNow, shownPart_) == shownNow;
         const gfx::RenderTarget& source = showsShown ? *targets.shown : *targets.drawn;
         const bool smoothing = view_.smoothsEdges() && source.size() == windowPixels;
         const std::vector<glm::ivec4> noBoxes;
@@ -55,7 +59,21 @@ bool Renderer::present(glm::ivec2 windowPixels, const OverlayPicture* overlay)
         // window (or all of it, without an overlay) shows the scene alone.
         const bool laying = overlay && overlay->picture.size() == windowPixels;
         const glm::ivec4 whole{0, 0, windowPixels.x, windowPixels.y};
-        const std::span<const glm::ivec4> panels = laying ? overlay->boxes : std::span<const glm::ivec4>{};
+        // Where a solid panel hides the scene (FrameView::shownPixels), only the panel's
+        // picture is copied: the scene was not drawn there.
+        std::vector<glm::ivec4> panels, solid;
+        if (laying) {
+            const glm::ivec4& shownBox = view_.frame().shownPixels;
+            const bool hidesPart = shownBox.z > 0 && shownBox.w > 0 && shownBox != whole;
+            for (const glm::ivec4& box : overlay->boxes) {
+                if (!hidesPart) {
+                    panels.push_back(box);
+                    continue;
+                }
+                if (const glm::ivec4 part = rectAnd(box, shownBox); part.z > 0 && part.w > 0) panels.push_back(part);
+                for (const glm::ivec4& part : rectMinus(box, shownBox)) solid.push_back(part);
+            }
+        }
         const std::span<const glm::ivec4> rest = laying ? overlay->outside : std::span<const glm::ivec4>(&whole, 1);
         gfx::beginPass(nullptr, windowPixels, {});
         gfx::RenderState boxed = screenPass();
@@ -96,6 +114,11 @@ bool Renderer::present(glm::ivec2 windowPixels, const OverlayPicture* overlay)
                 drawInsideBoxes(panels);
             }
         }
+        if (!solid.empty()) {
+            const gfx::ShaderProgram& program = resources_.use(programs.overlay);
+            program.set(programs.overlay.uniforms.overlay, 1);
+            for (const glm::ivec4& rect : solid) drawIn(rect);
+        }
         if (laying) source.colorTexture().bind(0);  // leaves unit 0 active, as every other draw expects
         overlaid = laying;
         gfx::applyRenderState(gfx::RenderState{});
@@ -103,6 +126,7 @@ bool Renderer::present(glm::ivec2 windowPixels, const OverlayPicture* overlay)
             std::swap(targets.drawn, targets.shown);
             targets.shownHasFrame = true;
             std::swap(smoothBoxes_, shownSmoothBoxes_);
+            std::swap(drawnPart_, shownPart_);
         }
     } else if (targets.drawn) {
         gfx::blitToDefault(*targets.drawn, windowPixels);

@@ -99,15 +99,22 @@ core::Status Renderer::render(const scene::Scene& scene, const FrameView& frame,
     posed_ = posedInstanceBounds(scene);
     easeFades(instanceFade_, occluderFadeTargets(scene, frame, tints, posed_), fadeElapsedS);
     const DrawList list = buildDrawList(scene, frame, tints, instanceFade_, posed_);
+    const gfx::RenderTarget* target = resources_.sceneTargets().drawn ? &*resources_.sceneTargets().drawn : nullptr;
+    const glm::ivec2 targetSize = target ? target->size() : frame.sizePixels;
+    // Only the part the panels leave showing is drawn; the rest stays as cleared.
+    drawnPart_ = shownPartOfTarget(frame, targetSize);
+    const bool limited = drawnPart_ != glm::ivec4(0, 0, targetSize.x, targetSize.y);
     smoothBoxes_.clear();
     if (view_.smoothsEdges()) {
-        const glm::ivec4 covered = coveredPixels(scene, frame, posed_);
+        const glm::ivec4 covered = rectAnd(coveredPixels(scene, frame, posed_), drawnPart_);
         if (covered.z > 0 && covered.w > 0) smoothBoxes_.push_back(covered);
     }
-    const gfx::RenderTarget* target = resources_.sceneTargets().drawn ? &*resources_.sceneTargets().drawn : nullptr;
     // Left clear (no colour, no coverage) where the backdrop is laid under the scene later.
+    // The whole target is cleared: a software rasteriser clears it at once, where a scissored
+    // clear would be drawn as a rectangle.
     const float background = view_.backdropAtPresent() ? 0.0f : 1.0f;
-    gfx::beginPass(target, target ? target->size() : frame.sizePixels, {glm::vec4(0.0f, 0.0f, 0.0f, background), 1.0f, 0});
+    gfx::beginPass(target, targetSize, {glm::vec4(0.0f, 0.0f, 0.0f, background), 1.0f, 0});
+    if (limited) gfx::setDrawLimit(drawnPart_);
     markPass("clear");
     drawOpaque(scene, list);
     markPass("opaque");
@@ -130,6 +137,7 @@ core::Status Renderer::render(const scene::Scene& scene, const FrameView& frame,
     } else {
         insetCache_.fresh = false;  // a box that comes back starts with a new picture
     }
+    if (limited) gfx::setDrawLimit(std::nullopt);
     settleFades_ = false;
     if (target) target->resolve();
     lastSize_ = frame.sizePixels;

@@ -158,6 +158,8 @@ private:
     // (coveredPixels) and the close-up's; and the same for the shown target's frame, when
     // pipelined.
     std::vector<glm::ivec4> smoothBoxes_, shownSmoothBoxes_;
+    // The part of each pipelined picture that was drawn (shownPartOfTarget); the rest was left clear.
+    glm::ivec4 drawnPart_{0}, shownPart_{0};
 };
 
 } // namespace render

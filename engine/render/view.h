@@ -18,7 +18,15 @@ struct FrameView {
     glm::mat4 projection{1.0f};
     glm::vec3 eye{0.0f};
     glm::ivec2 sizePixels{1, 1};
+    // The part of the picture the window shows (x, y from the bottom left, width, height, in
+    // the picture's pixels): opaque panels hide the rest, which is left clear. Zero width or
+    // height: all of it.
+    glm::ivec4 shownPixels{0};
 };
+
+// `frame`'s shown part in a target of `targetSize` (the lowest level draws smaller), rounded
+// outward to whole pixels; the whole target when all of it shows.
+glm::ivec4 shownPartOfTarget(const FrameView& frame, glm::ivec2 targetSize);
 
 // What a camera sees in an image of the given size.
 FrameView frameViewFrom(const scene::OrbitCamera& camera, glm::ivec2 sizePixels);

@@ -995,6 +995,96 @@ TEST_CASE("at every level the backdrop looks as the high level draws it, whether
     CHECK(gl.newProblems() == problemsBefore);
 }
 
+// A solid column over the window from x = `left` to its right edge (ImGui points, origin top
+// left), as the app's docked lesson panel: opaque, with square corners, and text.
+static ImDrawData* solidColumn(float left, glm::ivec2 size)
+{
+    gfx::newImGuiRendererFrame();
+    ImGui::NewFrame();
+    ImGui::SetNextWindowPos(ImVec2(left, 0.0f));
+    ImGui::SetNextWindowSize(ImVec2(float(size.x) - left, float(size.y)));
+    ImGui::SetNextWindowBgAlpha(1.0f);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 0.0f);
+    ImGui::Begin("Lessons", nullptr, ImGuiWindowFlags_NoDecoration);
+    ImGui::PopStyleVar();
+    ImGui::TextWrapped("Lean forward from the hips until you feel a light pull.");
+    ImGui::End();
+    ImGui::Render();
+    return ImGui::GetDrawData();
+}
+
+TEST_CASE("where a solid panel hides the scene it is not drawn, and the window looks as if it had been")
+{
+    GLFixture& gl = fixture();
+    const int problemsBefore = gl.newProblems();
+    const glm::ivec2 size = gl.window.drawableSize();
+    TempDir dir;
+    const scene::Scene scene = importedTestScene(dir);
+    const scene::OrbitCamera camera = framedCamera(scene, content::ViewPreset::Anterior);
+    ImGuiContext* context = startImGui(size);
+    const int left = size.x / 2;  // the column covers the right half of the model
+    gfx::CachedOverlay cache;
+    (void)cache.prepare(*solidColumn(float(left), size), size);
+    REQUIRE(cache.prepare(*solidColumn(float(left), size), size) != gfx::CachedOverlay::Path::Direct);
+    const render::Renderer::OverlayPicture picture{cache.picture(), cache.boxes(), cache.outside()};
+    const render::FrameView whole = render::frameViewFrom(camera, size);
+    render::FrameView cut = whole;
+    cut.shownPixels = {0, 0, left, size.y};
+    // Two frames of the same view (a pipelined level shows the first while it draws the
+    // second), then the window and the scene picture as drawn.
+    auto show = [&](render::Renderer& renderer, const render::FrameView& view, const render::Renderer::OverlayPicture* overlay) {
+        for (int frame = 0; frame < 2; ++frame) {
+            REQUIRE(renderer.render(scene, view).ok());
+            if (overlay && !renderer.present(size, overlay)) renderer.compositeOverlay(overlay->picture, overlay->boxes);
+            if (!overlay) renderer.present(size);
+        }
+        return std::pair{gfx::readPixels(nullptr, size), renderer.readScene()};
+    };
+    for (render::Quality quality : {render::Quality::High, render::Quality::Medium, render::Quality::Low, render::Quality::Lowest})
+        for (bool pipelined : {false, true}) {
+            CAPTURE(render::qualityName(quality));
+            CAPTURE(pipelined);
+            render::Renderer drawsAll = uploadedRenderer(scene, {quality, gl.info.maxSamples, pipelined});
+            render::Renderer drawsShown = uploadedRenderer(scene, {quality, gl.info.maxSamples, pipelined});
+            const auto [expected, allDrawn] = show(drawsAll, whole, &picture);
+            const auto [window, shownDrawn] = show(drawsShown, cut, &picture);
+            const testing_support::ImageDifference difference = testing_support::compareImages(window, expected);
+            INFO("max " << difference.maxChannelDifference << ", mean " << difference.meanChannelDifference);
+            CHECK(difference.maxChannelDifference <= 1);
+            if (pipelined || quality == render::Quality::Lowest) continue;  // the scene pictures' sizes and frames differ
+            // Under the column the scene was left undrawn: the model's right half is missing
+            // from the picture as drawn, and its left half is as before.
+            int missing = 0, changedLeft = 0;
+            for (int y = 0; y < size.y; ++y)
+                for (int x = 0; x < size.x; ++x) {
+                    const std::uint8_t* a = allDrawn.pixel(x, y);
+                    const std::uint8_t* b = shownDrawn.pixel(x, y);
+                    const int step = std::abs(a[0] - b[0]) + std::abs(a[1] - b[1]) + std::abs(a[2] - b[2]);
+                    if (x >= left + 8 && step > 60) ++missing;
+                    if (x < left - 8 && step > 3) ++changedLeft;
+                }
+            CHECK(missing > 500);
+            CHECK(changedLeft == 0);
+        }
+    // The panel goes: a pipelined level shows this frame's picture, not the last one, whose
+    // right half was left undrawn.
+    for (render::Quality quality : {render::Quality::Low, render::Quality::Lowest}) {
+        CAPTURE(render::qualityName(quality));
+        render::Renderer reference = uploadedRenderer(scene, {quality, gl.info.maxSamples, false});
+        const core::Image expected = show(reference, whole, nullptr).first;
+        render::Renderer pipelined = uploadedRenderer(scene, {quality, gl.info.maxSamples, true});
+        (void)show(pipelined, cut, &picture);
+        REQUIRE(pipelined.render(scene, whole).ok());
+        pipelined.present(size);
+        const testing_support::ImageDifference difference = testing_support::compareImages(gfx::readPixels(nullptr, size), expected);
+        INFO("max " << difference.maxChannelDifference << ", mean " << difference.meanChannelDifference);
+        CHECK(difference.maxChannelDifference <= 1);
+    }
+    CHECK(gl.newProblems() == problemsBefore);
+    gfx::shutdownImGuiRenderer();
+    ImGui::DestroyContext(context);
+}
+
 TEST_CASE("one ImGui window of more than 65,535 vertices draws to its last text, with 16-bit indices")
 {
     GLFixture& gl = fixture();

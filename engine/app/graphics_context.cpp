@@ -201,9 +201,17 @@ core::Status GraphicsContext::drawFrame(const scene::Scene& scene, const scene::
     if (buildOverlay)
         overlay = prepareOverlay(drawable, buildOverlay);
     else
-        viewArea_ = ui::ViewArea{glm::vec2(drawable), {}, ui::PixelRect{{0.0f, 0.0f}, glm::vec2(drawable)}};
+        viewArea_ = ui::ViewArea{glm::vec2(drawable), {}, ui::PixelRect{{0.0f, 0.0f}, glm::vec2(drawable)},
+                                 ui::PixelRect{{0.0f, 0.0f}, glm::vec2(drawable)}};
     if (drawScene) {
-        const render::FrameView view = render::frameViewFrom(camera, drawable);
+        render::FrameView view = render::frameViewFrom(camera, drawable);
+        // Only the part no solid panel hides is drawn (rows counted from the bottom here).
+        const ui::PixelRect& shown = viewArea_.shown;
+        if (!shown.empty()) {
+            const glm::ivec2 low{int(std::floor(shown.min.x)), int(std::floor(float(drawable.y) - shown.max.y))};
+            const glm::ivec2 high{int(std::ceil(shown.max.x)), int(std::ceil(float(drawable.y) - shown.min.y))};
+            view.shownPixels = glm::ivec4(low, high - low);
+        }
         renderer_->updateDeformedMeshes(scene);
         renderer_->holdInsetPicture(overlay == gfx::CachedOverlay::Path::Redrawn);
         if (core::Status rendered = renderer_->render(scene, view, tints, inset ? &*inset : nullptr); !rendered) return rendered;

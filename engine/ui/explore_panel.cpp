@@ -1,4 +1,5 @@
 #include "ui/explore_panel.h"
+#include "ui/view_area.h"
 
 #include <imgui.h>
 
@@ -41,7 +42,9 @@ void drawExplorePanel(const ExplorePanelInput& input, ExplorePanelState& state, 
         flags |= ImGuiWindowFlags_AlwaysAutoResize;
     }
     state.stacked = input.stacked;
-    const bool expanded = ImGui::Begin("Explore", &state.open, flags);
+    // Stacked, it is part of the column at the window's right edge, which hides the scene.
+    const bool expanded = input.stacked && !input.dock.empty() ? beginSolidPanel("Explore", &state.open, flags)
+                                                               : ImGui::Begin("Explore", &state.open, flags);
     state.folded = ImGui::IsWindowCollapsed();
     if (!expanded) {
         ImGui::End();

@@ -1,6 +1,7 @@
 #include "ui/lesson_panel.h"
 
 #include "ui/style.h"
+#include "ui/view_area.h"
 
 #include <imgui.h>
 
@@ -300,7 +301,7 @@ void drawLessonPanel(const LessonPanelInput& input, LessonPanelState& state, std
     ImGui::SetNextWindowSize(ImVec2(dock.size.x, dock.size.y), ImGuiCond_Always);
     const ImGuiWindowFlags flags = ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse |
                                    ImGuiWindowFlags_NoSavedSettings;
-    if (ImGui::Begin("Lessons", &state.open, flags)) {
+    if (beginSolidPanel("Lessons", &state.open, flags)) {
         drawRedFlags(input, commands);
         if (!input.library)
             wrappedText("Loading the lessons...", &kDim);  // no lesson can be playing yet

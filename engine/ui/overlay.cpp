@@ -1,5 +1,6 @@
 #include "ui/overlay.h"
 #include "ui/style.h"
+#include "ui/view_area.h"
 
 #include "core/log.h"
 
@@ -36,7 +37,10 @@ std::string structureLabel(const scene::Scene& scene, int index)
 
 void drawMenuBar(const OverlayInput& input, OverlayState& state, std::vector<Command>& commands)
 {
+    // Opaque and square: the scene behind it is not drawn (ViewArea::shown).
+    ImGui::SetNextWindowBgAlpha(1.0f);
     if (!ImGui::BeginMainMenuBar()) return;
+    markSolidWindow();
     if (ImGui::BeginMenu("File")) {
         if (ImGui::MenuItem("Save screenshot", "F12")) commands.push_back(TakeScreenshot{});
         if (ImGui::MenuItem("Export lesson video...", nullptr, false, !input.lessonTitle.empty() && !state.videoExportRunning))

@@ -1,6 +1,7 @@
 #include "ui/physiology_panel.h"
 #include "ui/style.h"
 #include "ui/time_plot.h"
+#include "ui/view_area.h"
 
 #include "core/enum_names.h"
 
@@ -241,7 +242,7 @@ void drawPhysiologyPanel(const PhysiologyInput& input, PhysiologyPanelState& sta
     title += "###Physiology";
     if (!input.cramp.empty()) ImGui::PushStyleColor(ImGuiCol_TitleBgActive, ImVec4(0.55f, 0.20f, 0.14f, 1.0f));
     if (!input.cramp.empty()) ImGui::PushStyleColor(ImGuiCol_TitleBg, ImVec4(0.55f, 0.20f, 0.14f, 1.0f));
-    const bool expanded = ImGui::Begin(title.c_str(), &state.open, flags);
+    const bool expanded = beginSolidPanel(title.c_str(), &state.open, flags);
     if (!input.cramp.empty()) ImGui::PopStyleColor(2);
     if (!expanded) {
         ImGui::End();

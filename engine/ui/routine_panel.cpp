@@ -3,6 +3,7 @@
 #include "content/routine_file.h"
 
 #include "ui/style.h"
+#include "ui/view_area.h"
 
 #include <imgui.h>
 
@@ -240,7 +241,7 @@ void drawRoutinePanel(const RoutinePanelInput& input, RoutinePanelState& state, 
     }
     const ImGuiWindowFlags flags = ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse |
                                    ImGuiWindowFlags_NoSavedSettings;
-    if (ImGui::Begin("Routines", &state.open, flags)) {
+    if (beginSolidPanel("Routines", &state.open, flags)) {
         if (input.playing) {
             drawPlayback(input, commands);
         } else {

@@ -1,5 +1,6 @@
 #include "ui/stretch_map.h"
 #include "ui/physiology_panel.h"
+#include "ui/view_area.h"
 
 #include <imgui.h>
 
@@ -23,7 +24,7 @@ void drawStretchMap(const StretchMapInput& input, StretchMapState& state, std::v
     }
     const ImGuiWindowFlags flags = ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings |
                                    (state.dock.empty() ? ImGuiWindowFlags_AlwaysAutoResize : ImGuiWindowFlags_NoResize);
-    if (!ImGui::Begin("Stretch map", &state.open, flags)) {
+    if (!(state.dock.empty() ? ImGui::Begin("Stretch map", &state.open, flags) : beginSolidPanel("Stretch map", &state.open, flags))) {
         ImGui::End();
         return;
     }

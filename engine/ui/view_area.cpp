@@ -7,7 +7,16 @@
 
 namespace ui {
 
-std::vector<PixelRect> overlayWindowRects()
+namespace {
+
+// Where a window keeps the frame it was last marked solid in (ImGuiWindow::StateStorage).
+ImGuiID solidKey()
+{
+    return ImHashStr("ht.solid-frame");
+}
+
+// The boxes of the windows shown this frame, all of them or only those marked solid.
+std::vector<PixelRect> windowRects(bool solidOnly)
 {
     std::vector<PixelRect> rects;
     const ImGuiContext* context = ImGui::GetCurrentContext();
@@ -20,12 +29,104 @@ std::vector<PixelRect> overlayWindowRects()
         // A window drawing nothing of its own (no background, no decoration) only places
         // widgets, e.g. a label pinned to a structure; its contents are small and transparent.
         if ((window->Flags & ImGuiWindowFlags_NoBackground) != 0) continue;
+        if (solidOnly && window->StateStorage.GetInt(solidKey(), -1) != context->FrameCount) continue;
         PixelRect rect;
         rect.min = {window->Pos.x * scale.x, window->Pos.y * scale.y};
         rect.max = {(window->Pos.x + window->Size.x) * scale.x, (window->Pos.y + window->Size.y) * scale.y};
         if (!rect.empty()) rects.push_back(rect);
     }
     return rects;
+}
+
+} // namespace
+
+std::vector<PixelRect> overlayWindowRects()
+{
+    return windowRects(false);
+}
+
+std::vector<PixelRect> solidWindowRects()
+{
+    return windowRects(true);
+}
+
+bool beginSolidPanel(const char* name, bool* open, int flags)
+{
+    ImGui::SetNextWindowBgAlpha(1.0f);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 0.0f);
+    // Folded to its title bar, it stays opaque too.
+    ImVec4 folded = ImGui::GetStyleColorVec4(ImGuiCol_TitleBg);
+    folded.w = 1.0f;
+    ImGui::PushStyleColor(ImGuiCol_TitleBgCollapsed, folded);
+    const bool expanded = ImGui::Begin(name, open, flags);
+    ImGui::PopStyleColor();
+    ImGui::PopStyleVar();
+    markSolidWindow();
+    return expanded;
+}
+
+void markSolidWindow()
+{
+    if (ImGuiWindow* window = ImGui::GetCurrentWindow()) window->StateStorage.SetInt(solidKey(), ImGui::GetFrameCount());
+}
+
+namespace {
+
+// Whether the intervals [first, second] cover [low, high] together.
+bool covers(std::vector<std::pair<float, float>> intervals, float low, float high)
+{
+    std::sort(intervals.begin(), intervals.end());
+    float reached = low;
+    for (const auto& [from, to] : intervals) {
+        if (from > reached) break;
+        reached = std::max(reached, to);
+    }
+    return reached >= high;
+}
+
+// How far the solid boxes let `shown` shrink from one side along `axis` (0: x, 1: y): the
+// deepest cut whose strip, the whole of `shown` across the other axis, lies under the boxes
+// that reach the side, one or several together (a folded panel above the lessons column).
+float cutFrom(const PixelRect& shown, std::span<const PixelRect> solid, int axis, bool fromLow)
+{
+    const int across = 1 - axis;
+    const float side = fromLow ? shown.min[axis] : shown.max[axis];
+    float best = side;
+    std::vector<std::pair<float, float>> spans;
+    for (const PixelRect& candidate : solid) {
+        if (candidate.empty()) continue;
+        // The cut this box's inner edge would make, when it reaches the side.
+        const float cut = fromLow ? candidate.max[axis] : candidate.min[axis];
+        const bool reaches = fromLow ? candidate.min[axis] <= side : candidate.max[axis] >= side;
+        if (!reaches || (fromLow ? cut <= best : cut >= best)) continue;
+        spans.clear();
+        for (const PixelRect& box : solid) {
+            const bool spansStrip = fromLow ? box.min[axis] <= side && box.max[axis] >= cut
+                                            : box.max[axis] >= side && box.min[axis] <= cut;
+            if (!box.empty() && spansStrip) spans.emplace_back(box.min[across], box.max[across]);
+        }
+        if (covers(spans, shown.min[across], shown.max[across])) best = cut;
+    }
+    return best;
+}
+
+} // namespace
+
+PixelRect shownRect(glm::vec2 windowPixels, std::span<const PixelRect> solid)
+{
+    PixelRect shown{{0.0f, 0.0f}, windowPixels};
+    // Each cut shrinks the rectangle, so this ends; a cut on one side may allow another (the
+    // lessons column spans what is left below the menu bar).
+    for (bool cut = true; cut && !shown.empty();) {
+        PixelRect next = shown;
+        for (int axis = 0; axis < 2 && !next.empty(); ++axis) {
+            next.min[axis] = cutFrom(next, solid, axis, true);
+            next.max[axis] = cutFrom(next, solid, axis, false);
+        }
+        cut = next != shown;
+        shown = next;
+    }
+    return shown.empty() ? PixelRect{} : shown;
 }
 
 PixelRect largestFreeRect(glm::vec2 windowPixels, std::span<const PixelRect> covered)
@@ -73,6 +174,7 @@ ViewArea currentViewArea(glm::vec2 windowPixels)
     area.windowPixels = windowPixels;
     area.covered = overlayWindowRects();
     area.free = largestFreeRect(windowPixels, area.covered);
+    area.shown = shownRect(windowPixels, solidWindowRects());
     return area;
 }
 

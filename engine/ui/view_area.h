@@ -32,6 +32,21 @@ struct PixelRect {
 // come and go with the pointer, or lie inside their parent already).
 std::vector<PixelRect> overlayWindowRects();
 
+// Begins a panel docked against the window's edges, as ImGui::Begin does (End it as usual),
+// with a solid background and square corners: nothing behind it shows, so the scene need not
+// be drawn there (ViewArea::shown).
+bool beginSolidPanel(const char* name, bool* open, int flags);  // flags: ImGuiWindowFlags
+// Marks the current window, whose background is fully opaque and square, as hiding what lies
+// behind it this frame (the menu bar, after BeginMainMenuBar).
+void markSolidWindow();
+// The boxes (framebuffer pixels) of this frame's windows marked solid.
+std::vector<PixelRect> solidWindowRects();
+
+// The part of a window of `windowPixels` the solid boxes leave showing, as one rectangle:
+// boxes that span the rest's full height against its left or right side, or its full width
+// against its top or bottom, cut it down. Empty when nothing shows.
+PixelRect shownRect(glm::vec2 windowPixels, std::span<const PixelRect> solid);
+
 // The largest rectangle of a window of `windowPixels` that overlaps none of `covered`.
 // Empty when nothing is free.
 PixelRect largestFreeRect(glm::vec2 windowPixels, std::span<const PixelRect> covered);
@@ -41,6 +56,7 @@ struct ViewArea {
     glm::vec2 windowPixels{0.0f};
     std::vector<PixelRect> covered;
     PixelRect free;  // the whole window while no overlay is drawn
+    PixelRect shown; // the part no solid panel hides (shownRect); the whole window without an overlay
 };
 
 // The view area of this frame's overlay (between ImGui::Render and the next NewFrame).

@@ -108,6 +108,28 @@ TEST_CASE("M and K in a lesson at 1280x720: plots along the bottom, the stretch 
     CHECK(stretchMap->y + stretchMap->height == doctest::Approx(720.0));
 }
 
+TEST_CASE("in a lesson the scene is drawn only where no solid panel hides it: left of the lessons, below the menu bar")
+{
+    TempDir dir;
+    const nlohmann::json report = runWithReport(dir, {"--lesson", kLesson, "--size", "1280x720", "--frames", "6", "--gl-debug"}, "");
+    CHECK(report["gl_problems"] == 0);
+    const std::vector<Box> boxes = docked(report);
+    const Box* lessons = find(boxes, "Lessons");
+    REQUIRE(lessons);
+    double menu = 720.0;  // the menu bar's height: the top of the highest panel
+    for (const Box& box : boxes) menu = std::min(menu, box.y);
+    REQUIRE(report.contains("scene_shown"));
+    const nlohmann::json& shown = report["scene_shown"];
+    CHECK(shown[0].get<double>() == doctest::Approx(0.0));
+    CHECK(shown[1].get<double>() == doctest::Approx(menu));
+    CHECK(shown[2].get<double>() == doctest::Approx(lessons->x));
+    CHECK(shown[3].get<double>() == doctest::Approx(720.0));
+    // The lessons column reaches the window's right edge and bottom, or the cut would leave
+    // part of the scene undrawn that shows.
+    CHECK(lessons->x + lessons->width == doctest::Approx(1280.0));
+    CHECK(lessons->y + lessons->height == doctest::Approx(720.0));
+}
+
 TEST_CASE("the colour legend stands above the physiology strip, not behind it")
 {
     TempDir dir;

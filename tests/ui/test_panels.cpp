@@ -1,8 +1,10 @@
-// The docked panel layout, the plots' axes and the labels a quiz question hides: pure functions
-// of the overlay, checked against hand-worked numbers (no ImGui context needed).
+// The docked panel layout, the plots' axes, the labels a quiz question hides and the part of the
+// window solid panels leave to the scene: pure functions of the overlay, checked against
+// hand-worked numbers (no ImGui context needed).
 #include "ui/dock_layout.h"
 #include "ui/labels.h"
 #include "ui/time_plot.h"
+#include "ui/view_area.h"
 
 #include <doctest/doctest.h>
 
@@ -293,4 +295,43 @@ TEST_CASE("a label's anchor holds still while its structure moves less than the 
     // A real move follows at once, to the nearest pixel; each axis counts on its own.
     CHECK(ui::steadyAnchor(glm::vec2(100.0f, 50.0f), {102.2f, 50.0f}, 1.5f) == glm::vec2(102.0f, 50.0f));
     CHECK(ui::steadyAnchor(glm::vec2(100.0f, 50.0f), {100.3f, 48.4f}, 1.5f) == glm::vec2(100.0f, 48.0f));
+}
+
+TEST_CASE("solid panels against the window's edges cut the scene's part down to what they leave showing")
+{
+    const glm::vec2 window{1280.0f, 720.0f};
+    const PixelRect menu{{0.0f, 0.0f}, {1280.0f, 23.0f}};
+    const PixelRect lessons{{905.0f, 23.0f}, {1280.0f, 720.0f}};
+    // Nothing solid: the whole window.
+    CHECK(shownRect(window, {}) == PixelRect{{0.0f, 0.0f}, window});
+    // The lessons column alone does not reach the top, so it hides nothing by itself; below
+    // the menu bar it spans what is left and cuts it from the right.
+    CHECK(shownRect(window, std::vector<PixelRect>{lessons}) == PixelRect{{0.0f, 0.0f}, window});
+    const std::vector<PixelRect> menuAndLessons{lessons, menu};  // in either order
+    CHECK(shownRect(window, menuAndLessons) == PixelRect{{0.0f, 23.0f}, {905.0f, 720.0f}});
+    // A strip along the bottom between the left edge and the column cuts the bottom off once
+    // the column has cut the right side.
+    const std::vector<PixelRect> withStrip{menu, {{0.0f, 560.0f}, {905.0f, 720.0f}}, lessons};
+    CHECK(shownRect(window, withStrip) == PixelRect{{0.0f, 23.0f}, {905.0f, 560.0f}});
+    // A box inside the window, touching no side of what shows, hides only part of a row or a
+    // column: nothing is cut.
+    const std::vector<PixelRect> floating{menu, {{10.0f, 35.0f}, {350.0f, 330.0f}}};
+    CHECK(shownRect(window, floating) == PixelRect{{0.0f, 23.0f}, {1280.0f, 720.0f}});
+    // A strip from the left edge that stops short of the right hides part of each row only.
+    const std::vector<PixelRect> shortStrip{menu, {{0.0f, 600.0f}, {700.0f, 720.0f}}};
+    CHECK(shownRect(window, shortStrip) == PixelRect{{0.0f, 23.0f}, {1280.0f, 720.0f}});
+    // In a small window the folded Explore sits above the lessons in one column: together they
+    // span the height below the menu bar, and cut as one; where the upper box is narrower, the
+    // cut goes only as deep as both reach.
+    const glm::vec2 small{640.0f, 360.0f};
+    const PixelRect smallMenu{{0.0f, 0.0f}, {640.0f, 23.0f}};
+    const std::vector<PixelRect> column{smallMenu, {{358.0f, 23.0f}, {640.0f, 46.0f}}, {{358.0f, 46.0f}, {640.0f, 360.0f}}};
+    CHECK(shownRect(small, column) == PixelRect{{0.0f, 23.0f}, {358.0f, 360.0f}});
+    const std::vector<PixelRect> narrowTop{smallMenu, {{400.0f, 23.0f}, {640.0f, 46.0f}}, {{358.0f, 46.0f}, {640.0f, 360.0f}}};
+    CHECK(shownRect(small, narrowTop) == PixelRect{{0.0f, 23.0f}, {400.0f, 360.0f}});
+    // A gap between the two leaves the column's rows showing: no cut.
+    const std::vector<PixelRect> gap{smallMenu, {{358.0f, 23.0f}, {640.0f, 46.0f}}, {{358.0f, 50.0f}, {640.0f, 360.0f}}};
+    CHECK(shownRect(small, gap) == PixelRect{{0.0f, 23.0f}, {640.0f, 360.0f}});
+    // Everything hidden: nothing shows.
+    CHECK(shownRect(window, std::vector<PixelRect>{{{-5.0f, -5.0f}, {1300.0f, 800.0f}}}).empty());
 }

@@ -109,6 +109,10 @@ std::optional<int> ReportMode::verdict()
         for (const ImGuiWindow* panel : ImGui::GetCurrentContext()->Windows)
             if (panel->WasActive && !panel->Hidden && !(panel->Flags & ImGuiWindowFlags_ChildWindow))
                 report["panels"][panel->Name] = {panel->Pos.x, panel->Pos.y, panel->Size.x, panel->Size.y};
+    // The part of the window the scene is drawn in, the rest hidden by solid panels
+    // (framebuffer pixels: left, top, right, bottom).
+    const ui::PixelRect& shown = graphics_.viewArea().shown;
+    report["scene_shown"] = {shown.min.x, shown.min.y, shown.max.x, shown.max.y};
     report["reset_notification"] = graphics_.gl().resetNotification;
     report["dpi_scale"] = graphics_.dpiScale();
     const glm::ivec2 position = window.windowPosition(), size = window.windowSize(), drawable = window.drawableSize();

@@ -77,9 +77,10 @@ public:
     int detailLevel() const;
     // Low and lowest: lit per vertex.
     bool vertexLighting() const { return options_.quality == Quality::Low || options_.quality == Quality::Lowest; }
-    // Each translucent surface lays down its nearest depth before it blends, so only its front
-    // shows (the skin of the far leg does not thicken the near one's over the muscles); the
-    // lowest level blends every front face in one pass.
+    // The skin lays down its nearest depth before it blends, so only its front shows (the skin
+    // of the far leg does not thicken the near one's over the muscles); the lowest level blends
+    // every front face in one pass. Faded neighbours blend in one pass at every level
+    // (Renderer::drawTranslucent).
     bool depthPrepass() const { return options_.quality != Quality::Lowest; }
     // Medium and low: the finished full-resolution picture goes to the window through the
     // edge-smoothing pass.

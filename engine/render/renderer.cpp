@@ -261,16 +261,18 @@ void Renderer::drawOpaque(const scene::Scene& scene, const DrawList& list)
     if (partnerOpacity_ >= 1.0f) drawPartner(scene, 1.0f);
 }
 
-// Translucent structures far to near. The skin lays down its own nearest depth first so only
+// Translucent structures far to near. What is see-through by its layer's opacity or its
+// material (the skin, X-ray, a layer turned down) lays down its own nearest depth first so only
 // its front surface blends, whatever order its triangles come in: a limb that crosses the body
-// does not double it. A faded neighbour, a single muscle whose front faces hardly ever overlap,
-// blends its front faces in one pass (measured: the same picture to 6/255 in 58 pixels of a
-// lesson step, and 1.5 ms less a frame on llvmpipe, where each extra pass and program switch
-// per structure costs).
+// does not double the skin. A structure see-through only because it is faded out of the way of
+// the highlighted heads blends its front faces in one pass (measured in a lesson step: the same
+// picture to 6/255 in 58 pixels, and 1.5 ms less a frame on llvmpipe, where the extra pass and
+// program switch per structure cost).
 void Renderer::drawTranslucent(const scene::Scene& scene, const DrawList& list)
 {
     for (const DrawItem& item : list.translucent) {
-        const bool depthPrepass = view_.depthPrepass() && item.instance->layer == content::LayerId::Skin;
+        const float layerOpacity = scene.layer(item.instance->layer).opacity;
+        const bool depthPrepass = view_.depthPrepass() && (layerOpacity < 1.0f || item.look.baseColor.a < 1.0f);
         if (depthPrepass) {
             gfx::RenderState depthOnly;
             depthOnly.colorWrite = false;
@@ -278,15 +280,15 @@ void Renderer::drawTranslucent(const scene::Scene& scene, const DrawList& list)
             gfx::applyRenderState(depthOnly);
             drawDepthOnly(scene, item);
         }
-        // At the lowest level the skin's front faces blend in one pass too: where a limb crosses
-        // the body the skin shows twice as dense, a cost-saving approximation.
+        // At the lowest level every front face blends in one pass: where a limb crosses the body
+        // the skin shows twice as dense, a cost-saving approximation.
         gfx::RenderState blend;
         blend.depthWrite = false;
         blend.depthCompare = depthPrepass ? gfx::CompareOp::Equal : gfx::CompareOp::LessEqual;
         blend.blend = gfx::BlendMode::Alpha;
         blend.cull = gfx::CullMode::Back;
         gfx::applyRenderState(blend);
-        drawInstance(scene, item, scene.layer(item.instance->layer).opacity * item.fade);
+        drawInstance(scene, item, layerOpacity * item.fade);
     }
     if (partnerOpacity_ < 1.0f) drawPartner(scene, partnerOpacity_);
     gfx::applyRenderState(gfx::RenderState{});

@@ -18,9 +18,9 @@ struct FrameView {
     glm::mat4 projection{1.0f};
     glm::vec3 eye{0.0f};
     glm::ivec2 sizePixels{1, 1};
-    // The part of the picture the window shows (x, y from the bottom left, width, height, in
-    // the picture's pixels): opaque panels hide the rest, which is left clear. Zero width or
-    // height: all of it.
+    // The part of the window that shows the scene (x, y from the bottom left, width, height, in
+    // window pixels, as sizePixels): opaque panels hide the rest, which is left clear. Zero
+    // width or height: all of it.
     glm::ivec4 shownPixels{0};
 };
 
@@ -77,10 +77,10 @@ public:
     int detailLevel() const;
     // Low and lowest: lit per vertex.
     bool vertexLighting() const { return options_.quality == Quality::Low || options_.quality == Quality::Lowest; }
-    // The skin lays down its nearest depth before it blends, so only its front shows (the skin
-    // of the far leg does not thicken the near one's over the muscles); the lowest level blends
-    // every front face in one pass. Faded neighbours blend in one pass at every level
-    // (Renderer::drawTranslucent).
+    // A see-through layer (the skin, X-ray) lays down its nearest depth before it blends, so
+    // only its front shows (the skin of the far leg does not thicken the near one's over the
+    // muscles); the lowest level blends every front face in one pass. Structures faded out of
+    // the way blend in one pass at every level (Renderer::drawTranslucent).
     bool depthPrepass() const { return options_.quality != Quality::Lowest; }
     // Medium and low: the finished full-resolution picture goes to the window through the
     // edge-smoothing pass.

@@ -414,6 +414,12 @@ TEST_CASE("a draw limit keeps what is drawn inside it until it is lifted, and a 
     gfx::setScissor({2, 2, 10, 5});
     gfx::beginPass(&*to, desc.size, {green, std::nullopt, std::nullopt});
     CHECK(colored(*to, 0, 255, 0) == std::pair{glm::ivec4(2, 2, 4, 2), 8});
+    // A state without a box in between does not lose it: the next state with one cuts to it again.
+    gfx::applyRenderState(gfx::RenderState{});
+    gfx::beginPass(&*to, desc.size, {blue, std::nullopt, std::nullopt});  // the limit's box
+    gfx::applyRenderState(boxed);
+    gfx::beginPass(&*to, desc.size, {green, std::nullopt, std::nullopt});
+    CHECK(colored(*to, 0, 255, 0) == std::pair{glm::ivec4(2, 2, 4, 2), 8});
     // The whole red picture is copied, whatever the limit.
     gfx::applyRenderState(gfx::RenderState{});
     gfx::copyColorRect(*from, {0, 0}, *to, {0, 0}, desc.size);
@@ -625,77 +631,83 @@ static double steepestStep(const core::Image& image, int x, int y)
                      std::abs(here - brightness(image, x, y + 1)), std::abs(here - brightness(image, x, y - 1))});
 }
 
-TEST_CASE("the skin shows once where it lies over itself, below the lowest level")
+TEST_CASE("a see-through layer shows once where it lies over itself (the skin, a muscle in X-ray), below the lowest level")
 {
     const int before = fixture().newProblems();
-    // Two spheres of one skin mesh, one in front of the other and to one side, and each alone.
-    auto skinOf = [](bool first, bool second) {
-        assets::MeshData skin;
-        skin.name = "skin.body";
-        skin.material = 0;
+    // Two spheres of one mesh, one in front of the other and to one side, and each alone, on
+    // the layer of `name`, turned down to 0.8 (or hidden).
+    auto shapeOf = [](const std::string& name, bool first, bool second, bool shown) {
+        assets::MeshData shape;
+        shape.name = name;
+        shape.material = 0;
         for (const glm::vec3 offset : {glm::vec3(-0.06f, 0.0f, -0.15f), glm::vec3(0.06f, 0.0f, 0.15f)}) {
             if (offset.x < 0.0f ? !first : !second) continue;
             const assets::MeshData sphere = testing_support::makeSphere("part", 0.2f, 32, 16);
-            const std::uint32_t base = std::uint32_t(skin.positions.size());
-            for (const glm::vec3& p : sphere.positions) skin.positions.push_back(p + offset);
-            skin.normals.insert(skin.normals.end(), sphere.normals.begin(), sphere.normals.end());
-            for (std::uint32_t index : sphere.indices) skin.indices.push_back(base + index);
+            const std::uint32_t base = std::uint32_t(shape.positions.size());
+            for (const glm::vec3& p : sphere.positions) shape.positions.push_back(p + offset);
+            shape.normals.insert(shape.normals.end(), sphere.normals.begin(), sphere.normals.end());
+            for (std::uint32_t index : sphere.indices) shape.indices.push_back(base + index);
         }
-        // Both spheres' bounds in every model, so one camera frames all three the same.
-        skin.bounds.add(glm::vec3(-0.3f, -0.2f, -0.4f));
-        skin.bounds.add(glm::vec3(0.3f, 0.2f, 0.4f));
-        assets::ModelData model = testing_support::placeMeshes({{std::move(skin), glm::vec3(0.0f)}});
-        model.materials = {{"skin", {0.74f, 0.47f, 0.35f, 1.0f}, 0.55f, 0.0f, false, false}};
+        // Both spheres' bounds in every model, so one camera frames all of them the same.
+        shape.bounds.add(glm::vec3(-0.3f, -0.2f, -0.4f));
+        shape.bounds.add(glm::vec3(0.3f, 0.2f, 0.4f));
+        assets::ModelData model = testing_support::placeMeshes({{std::move(shape), glm::vec3(0.0f)}});
+        model.materials = {{"tissue", {0.74f, 0.47f, 0.35f, 1.0f}, 0.55f, 0.0f, false, false}};
         scene::Scene scene(std::move(model));
-        scene.layers()[std::size_t(content::LayerId::Skin)].opacity = 0.8f;
+        REQUIRE(scene.instances().size() == 1);
+        auto& layer = scene.layers()[std::size_t(scene.instances()[0].layer)];
+        layer.opacity = 0.8f;
+        layer.visible = shown;
         return scene;
     };
-    const scene::Scene both = skinOf(true, true), first = skinOf(true, false), second = skinOf(false, true);
-    scene::Scene none = skinOf(true, true);
-    none.layers()[std::size_t(content::LayerId::Skin)].visible = false;
-    scene::OrbitCamera camera;
-    camera.frame(both.visibleBounds(), false);
-    camera.setPreset(content::ViewPreset::Anterior, false);
-    const glm::ivec2 size{160, 120};
-    for (render::Quality quality : {render::Quality::High, render::Quality::Medium, render::Quality::Low, render::Quality::Lowest}) {
-        CAPTURE(render::qualityName(quality));
-        auto picture = [&](const scene::Scene& scene) {
-            render::Renderer renderer = uploadedRenderer(scene, {quality, fixture().info.maxSamples});
-            // Every level draws the full meshes: simplified, the pair would not be the two
-            // spheres alone put together.
-            render::DetailLevels full(scene.model().meshes.size());
-            for (std::size_t i = 0; i < full.size(); ++i)
-                for (auto& level : full[i]) level = scene.model().meshes[i].indices;
-            renderer.setDetailLevels(std::move(full));
-            REQUIRE(renderer.render(scene, render::frameViewFrom(camera, size)).ok());
-            return renderer.readScene();
-        };
-        const core::Image together = picture(both), firstAlone = picture(first), secondAlone = picture(second);
-        const core::Image backdrop = picture(none);
-        auto distance = [](const std::uint8_t* a, const std::uint8_t* b) {
-            return std::max({std::abs(a[0] - b[0]), std::abs(a[1] - b[1]), std::abs(a[2] - b[2])});
-        };
-        // Where both spheres cover the pixel, the pair shows the nearer one alone: its colour
-        // is one of the two single spheres', not a second layer blended over the first.
-        int overlap = 0, off = 0;
-        for (int y = 0; y < together.height; ++y)
-            for (int x = 0; x < together.width; ++x) {
-                const std::uint8_t* a = firstAlone.pixel(x, y);
-                const std::uint8_t* b = secondAlone.pixel(x, y);
-                const std::uint8_t* behind = backdrop.pixel(x, y);
-                if (distance(a, behind) < 8 || distance(b, behind) < 8) continue;
-                ++overlap;
-                off += std::min(distance(together.pixel(x, y), a), distance(together.pixel(x, y), b)) > 6;
-            }
-        CAPTURE(overlap);
-        CAPTURE(off);
-        REQUIRE(overlap > 40);
-        // Multisampling blends the near sphere's edge where it crosses the far one: a few
-        // pixels. The lowest level blends every front face in one pass: denser where they overlap.
-        if (quality == render::Quality::Lowest)
-            CHECK(off > overlap / 2);
-        else
-            CHECK(off <= overlap / 5);
+    for (const std::string name : {"skin.body", "muscle.test_ball.r"}) {
+        CAPTURE(name);
+        const scene::Scene both = shapeOf(name, true, true, true), first = shapeOf(name, true, false, true),
+                           second = shapeOf(name, false, true, true), none = shapeOf(name, true, true, false);
+        scene::OrbitCamera camera;
+        camera.frame(both.visibleBounds(), false);
+        camera.setPreset(content::ViewPreset::Anterior, false);
+        const glm::ivec2 size{160, 120};
+        for (render::Quality quality : {render::Quality::High, render::Quality::Medium, render::Quality::Low, render::Quality::Lowest}) {
+            CAPTURE(render::qualityName(quality));
+            auto picture = [&](const scene::Scene& scene) {
+                render::Renderer renderer = uploadedRenderer(scene, {quality, fixture().info.maxSamples});
+                // Every level draws the full meshes: simplified, the pair would not be the two
+                // spheres alone put together.
+                render::DetailLevels full(scene.model().meshes.size());
+                for (std::size_t i = 0; i < full.size(); ++i)
+                    for (auto& level : full[i]) level = scene.model().meshes[i].indices;
+                renderer.setDetailLevels(std::move(full));
+                REQUIRE(renderer.render(scene, render::frameViewFrom(camera, size)).ok());
+                return renderer.readScene();
+            };
+            const core::Image together = picture(both), firstAlone = picture(first), secondAlone = picture(second);
+            const core::Image backdrop = picture(none);
+            auto distance = [](const std::uint8_t* a, const std::uint8_t* b) {
+                return std::max({std::abs(a[0] - b[0]), std::abs(a[1] - b[1]), std::abs(a[2] - b[2])});
+            };
+            // Where both spheres cover the pixel, the pair shows the nearer one alone: its colour
+            // is one of the two single spheres', not a second layer blended over the first.
+            int overlap = 0, off = 0;
+            for (int y = 0; y < together.height; ++y)
+                for (int x = 0; x < together.width; ++x) {
+                    const std::uint8_t* a = firstAlone.pixel(x, y);
+                    const std::uint8_t* b = secondAlone.pixel(x, y);
+                    const std::uint8_t* behind = backdrop.pixel(x, y);
+                    if (distance(a, behind) < 8 || distance(b, behind) < 8) continue;
+                    ++overlap;
+                    off += std::min(distance(together.pixel(x, y), a), distance(together.pixel(x, y), b)) > 6;
+                }
+            CAPTURE(overlap);
+            CAPTURE(off);
+            REQUIRE(overlap > 40);
+            // Multisampling blends the near sphere's edge where it crosses the far one: a few
+            // pixels. The lowest level blends every front face in one pass: denser where they overlap.
+            if (quality == render::Quality::Lowest)
+                CHECK(off > overlap / 2);
+            else
+                CHECK(off <= overlap / 5);
+        }
     }
     CHECK(fixture().newProblems() == before);
 }

@@ -205,13 +205,9 @@ core::Status GraphicsContext::drawFrame(const scene::Scene& scene, const scene::
                                  ui::PixelRect{{0.0f, 0.0f}, glm::vec2(drawable)}};
     if (drawScene) {
         render::FrameView view = render::frameViewFrom(camera, drawable);
-        // Only the part no solid panel hides is drawn (rows counted from the bottom here).
+        // Only the part no solid panel hides is drawn.
         const ui::PixelRect& shown = viewArea_.shown;
-        if (!shown.empty()) {
-            const glm::ivec2 low{int(std::floor(shown.min.x)), int(std::floor(float(drawable.y) - shown.max.y))};
-            const glm::ivec2 high{int(std::ceil(shown.max.x)), int(std::ceil(float(drawable.y) - shown.min.y))};
-            view.shownPixels = glm::ivec4(low, high - low);
-        }
+        if (!shown.empty()) view.shownPixels = ui::bottomLeftPixels(shown, float(drawable.y));
         renderer_->updateDeformedMeshes(scene);
         renderer_->holdInsetPicture(overlay == gfx::CachedOverlay::Path::Redrawn);
         if (core::Status rendered = renderer_->render(scene, view, tints, inset ? &*inset : nullptr); !rendered) return rendered;

@@ -13,6 +13,19 @@ std::optional<RenderState> cachedState;
 std::optional<glm::ivec4> drawLimit;
 glm::ivec4 lastScissor{0};  // the box the last setScissor asked for
 
+// Sets GL's scissor box to `rect`, cut to the draw limit when there is one.
+void scissorBox(const glm::ivec4& rect)
+{
+    glm::ivec4 box = rect;
+    if (drawLimit) {
+        const glm::ivec2 low = glm::max(glm::ivec2(rect.x, rect.y), glm::ivec2(drawLimit->x, drawLimit->y));
+        const glm::ivec2 high = glm::min(glm::ivec2(rect.x + rect.z, rect.y + rect.w),
+                                         glm::ivec2(drawLimit->x + drawLimit->z, drawLimit->y + drawLimit->w));
+        box = glm::ivec4(low, glm::max(high - low, glm::ivec2(0)));
+    }
+    glScissor(box.x, box.y, box.z, box.w);
+}
+
 GLenum compareGL(CompareOp op)
 {
     switch (op) {
@@ -78,7 +91,7 @@ void applyRenderState(const RenderState& state)
     const bool scissor = state.scissorTest || drawLimit.has_value();
     const bool oldScissor = old.scissorTest || drawLimit.has_value();
     if (full || oldScissor != scissor) setEnabled(GL_SCISSOR_TEST, scissor);
-    if (drawLimit && (full || old.scissorTest != state.scissorTest)) setScissor(state.scissorTest ? lastScissor : *drawLimit);
+    if (drawLimit && (full || old.scissorTest != state.scissorTest)) scissorBox(state.scissorTest ? lastScissor : *drawLimit);
     cachedState = state;
 }
 
@@ -94,14 +107,10 @@ namespace gfx {
 void setScissor(const glm::ivec4& rect)
 {
     lastScissor = rect;
-    glm::ivec4 box = rect;
-    if (drawLimit) {
-        const glm::ivec2 low = glm::max(glm::ivec2(rect.x, rect.y), glm::ivec2(drawLimit->x, drawLimit->y));
-        const glm::ivec2 high = glm::min(glm::ivec2(rect.x + rect.z, rect.y + rect.w),
-                                         glm::ivec2(drawLimit->x + drawLimit->z, drawLimit->y + drawLimit->w));
-        box = glm::ivec4(low, glm::max(high - low, glm::ivec2(0)));
-    }
-    glScissor(box.x, box.y, box.z, box.w);
+    // Under a limit, GL's box is the limit's while the state asks for no box of its own; the
+    // state that does takes this one (applyRenderState).
+    if (drawLimit && cachedState && !cachedState->scissorTest) return;
+    scissorBox(rect);
 }
 
 void setDrawLimit(const std::optional<glm::ivec4>& rect)

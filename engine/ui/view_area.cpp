@@ -4,6 +4,7 @@
 #include <imgui_internal.h>
 
 #include <algorithm>
+#include <cmath>
 
 namespace ui {
 
@@ -127,6 +128,13 @@ PixelRect shownRect(glm::vec2 windowPixels, std::span<const PixelRect> solid)
         shown = next;
     }
     return shown.empty() ? PixelRect{} : shown;
+}
+
+glm::ivec4 bottomLeftPixels(const PixelRect& rect, float windowHeight)
+{
+    const glm::ivec2 low{int(std::floor(rect.min.x)), int(std::floor(windowHeight - rect.max.y))};
+    const glm::ivec2 high{int(std::ceil(rect.max.x)), int(std::ceil(windowHeight - rect.min.y))};
+    return {low, high - low};
 }
 
 PixelRect largestFreeRect(glm::vec2 windowPixels, std::span<const PixelRect> covered)

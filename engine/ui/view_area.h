@@ -4,6 +4,7 @@
 #pragma once
 
 #include <glm/vec2.hpp>
+#include <glm/vec4.hpp>
 
 #include <span>
 #include <vector>
@@ -46,6 +47,10 @@ std::vector<PixelRect> solidWindowRects();
 // boxes that span the rest's full height against its left or right side, or its full width
 // against its top or bottom, cut it down. Empty when nothing shows.
 PixelRect shownRect(glm::vec2 windowPixels, std::span<const PixelRect> solid);
+
+// `rect` (origin top left) as GL counts pixels in a window `windowHeight` rows high: x, y of
+// the bottom-left pixel, width, height, rounded outward to whole pixels.
+glm::ivec4 bottomLeftPixels(const PixelRect& rect, float windowHeight);
 
 // The largest rectangle of a window of `windowPixels` that overlaps none of `covered`.
 // Empty when nothing is free.

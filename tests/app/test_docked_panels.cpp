@@ -124,8 +124,7 @@ TEST_CASE("in a lesson the scene is drawn only where no solid panel hides it: le
     CHECK(shown[1].get<double>() == doctest::Approx(menu));
     CHECK(shown[2].get<double>() == doctest::Approx(lessons->x));
     CHECK(shown[3].get<double>() == doctest::Approx(720.0));
-    // The lessons column reaches the window's right edge and bottom, or the cut would leave
-    // part of the scene undrawn that shows.
+    // The cut comes from the lessons column reaching the window's right edge and bottom.
     CHECK(lessons->x + lessons->width == doctest::Approx(1280.0));
     CHECK(lessons->y + lessons->height == doctest::Approx(720.0));
 }

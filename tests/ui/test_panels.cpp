@@ -332,6 +332,10 @@ TEST_CASE("solid panels against the window's edges cut the scene's part down to 
     // A gap between the two leaves the column's rows showing: no cut.
     const std::vector<PixelRect> gap{smallMenu, {{358.0f, 23.0f}, {640.0f, 46.0f}}, {{358.0f, 50.0f}, {640.0f, 360.0f}}};
     CHECK(shownRect(small, gap) == PixelRect{{0.0f, 23.0f}, {640.0f, 360.0f}});
+    // As GL counts pixels: the part left of the lessons and below the menu bar starts at the
+    // bottom row; fractional edges round outward, so no pixel that shows is left out.
+    CHECK(bottomLeftPixels(PixelRect{{0.0f, 23.0f}, {905.0f, 720.0f}}, 720.0f) == glm::ivec4(0, 0, 905, 697));
+    CHECK(bottomLeftPixels(PixelRect{{10.5f, 22.5f}, {904.6f, 700.2f}}, 720.0f) == glm::ivec4(10, 19, 895, 679));
     // Everything hidden: nothing shows.
     CHECK(shownRect(window, std::vector<PixelRect>{{{-5.0f, -5.0f}, {1300.0f, 800.0f}}}).empty());
 }

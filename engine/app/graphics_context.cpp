@@ -198,11 +198,12 @@ core::Status GraphicsContext::drawFrame(const scene::Scene& scene, const scene::
     // The overlay is built first: a frame that draws the panels' picture again shows the
     // close-up's last picture once more, so the two costs do not land on one frame.
     std::optional<gfx::CachedOverlay::Path> overlay;
-    if (buildOverlay)
+    if (buildOverlay) {
         overlay = prepareOverlay(drawable, buildOverlay);
-    else
-        viewArea_ = ui::ViewArea{glm::vec2(drawable), {}, ui::PixelRect{{0.0f, 0.0f}, glm::vec2(drawable)},
-                                 ui::PixelRect{{0.0f, 0.0f}, glm::vec2(drawable)}};
+    } else {
+        const ui::PixelRect whole{{0.0f, 0.0f}, glm::vec2(drawable)};
+        viewArea_ = ui::ViewArea{glm::vec2(drawable), {}, whole, whole};
+    }
     if (drawScene) {
         render::FrameView view = render::frameViewFrom(camera, drawable);
         // Only the part no solid panel hides is drawn.

@@ -1,8 +1,7 @@
 #include "gfx/render_state.h"
 
 #include "gfx/gl.h"
-
-#include <glm/glm.hpp>
+#include "gfx/pixel_rects.h"
 
 #include <optional>
 
@@ -16,13 +15,7 @@ glm::ivec4 lastScissor{0};  // the box the last setScissor asked for
 // Sets GL's scissor box to `rect`, cut to the draw limit when there is one.
 void scissorBox(const glm::ivec4& rect)
 {
-    glm::ivec4 box = rect;
-    if (drawLimit) {
-        const glm::ivec2 low = glm::max(glm::ivec2(rect.x, rect.y), glm::ivec2(drawLimit->x, drawLimit->y));
-        const glm::ivec2 high = glm::min(glm::ivec2(rect.x + rect.z, rect.y + rect.w),
-                                         glm::ivec2(drawLimit->x + drawLimit->z, drawLimit->y + drawLimit->w));
-        box = glm::ivec4(low, glm::max(high - low, glm::ivec2(0)));
-    }
+    const glm::ivec4 box = drawLimit ? rectAnd(rect, *drawLimit) : rect;
     glScissor(box.x, box.y, box.z, box.w);
 }
 

@@ -4,8 +4,8 @@
 #include "render/renderer.h"
 
 #include "gfx/context.h"
+#include "gfx/pixel_rects.h"
 #include "gfx/render_state.h"
-#include "render/pixel_rects.h"
 
 namespace render {
 namespace {
@@ -49,8 +49,7 @@ bool Renderer::present(glm::ivec2 windowPixels, const OverlayPicture* overlay)
         // A pipelined picture drawn while a panel hid part of the window shows that part
         // clear: once the panel has gone, this frame's own picture is shown instead (waiting
         // for it to finish), and shown once more by the next frame, as at the start.
-        const glm::ivec4 shownNow = shownPartOfTarget(view_.frame(), targets.drawn->size());
-        const bool showsShown = targets.shown && targets.shownHasFrame && rectAnd(shownNow, shownPart_) == shownNow;
+        const bool showsShown = targets.shown && targets.shownHasFrame && gfx::rectAnd(drawnPart_, shownPart_) == drawnPart_;
         const gfx::RenderTarget& source = showsShown ? *targets.shown : *targets.drawn;
         const bool smoothing = view_.smoothsEdges() && source.size() == windowPixels;
         const std::vector<glm::ivec4> noBoxes;
@@ -70,8 +69,8 @@ bool Renderer::present(glm::ivec2 windowPixels, const OverlayPicture* overlay)
                     panels.push_back(box);
                     continue;
                 }
-                if (const glm::ivec4 part = rectAnd(box, shownBox); part.z > 0 && part.w > 0) panels.push_back(part);
-                for (const glm::ivec4& part : rectMinus(box, shownBox)) solid.push_back(part);
+                if (const glm::ivec4 part = gfx::rectAnd(box, shownBox); part.z > 0 && part.w > 0) panels.push_back(part);
+                for (const glm::ivec4& part : gfx::rectMinus(box, shownBox)) solid.push_back(part);
             }
         }
         const std::span<const glm::ivec4> rest = laying ? overlay->outside : std::span<const glm::ivec4>(&whole, 1);
@@ -90,12 +89,12 @@ bool Renderer::present(glm::ivec2 windowPixels, const OverlayPicture* overlay)
         // in them.
         auto drawOutsideBoxes = [&](std::span<const glm::ivec4> parts) {
             std::vector<glm::ivec4> outside(parts.begin(), parts.end());
-            for (const glm::ivec4& box : boxes) outside = rectsMinus(outside, box);
+            for (const glm::ivec4& box : boxes) outside = gfx::rectsMinus(outside, box);
             for (const glm::ivec4& rect : outside) drawIn(rect);
         };
         auto drawInsideBoxes = [&](std::span<const glm::ivec4> parts) {
             for (const glm::ivec4& part : parts)
-                for (const glm::ivec4& box : boxes) drawIn(rectAnd(part, box));
+                for (const glm::ivec4& box : boxes) drawIn(gfx::rectAnd(part, box));
         };
         Programs& programs = resources_.programs();
         const bool stretched = source.size() != windowPixels;

@@ -1,8 +1,8 @@
 #include "render/renderer.h"
 
 #include "gfx/context.h"
+#include "gfx/pixel_rects.h"
 #include "gfx/render_state.h"
-#include "render/pixel_rects.h"
 
 #include <algorithm>
 #include <cmath>
@@ -106,7 +106,7 @@ core::Status Renderer::render(const scene::Scene& scene, const FrameView& frame,
     const bool limited = drawnPart_ != glm::ivec4(0, 0, targetSize.x, targetSize.y);
     smoothBoxes_.clear();
     if (view_.smoothsEdges()) {
-        const glm::ivec4 covered = rectAnd(coveredPixels(scene, frame, posed_), drawnPart_);
+        const glm::ivec4 covered = gfx::rectAnd(coveredPixels(scene, frame, posed_), drawnPart_);
         if (covered.z > 0 && covered.w > 0) smoothBoxes_.push_back(covered);
     }
     // Left clear (no colour, no coverage) where the backdrop is laid under the scene later.
@@ -183,7 +183,7 @@ void Renderer::drawInset(const scene::Scene& scene, const InsetView& inset, cons
     if (view_.smoothsEdges()) {
         // The box's edges are smoothed too: the part of it the structures' box leaves out.
         std::vector<glm::ivec4> parts{box};
-        for (const glm::ivec4& smoothed : smoothBoxes_) parts = rectsMinus(parts, smoothed);
+        for (const glm::ivec4& smoothed : smoothBoxes_) parts = gfx::rectsMinus(parts, smoothed);
         smoothBoxes_.insert(smoothBoxes_.end(), parts.begin(), parts.end());
     }
     // Every other frame of a running app the box shows its last picture again: half the

@@ -16,8 +16,8 @@ ImGuiID solidKey()
     return ImHashStr("ht.solid-frame");
 }
 
-// The boxes of the windows shown this frame, all of them or only those marked solid.
-std::vector<PixelRect> windowRects(bool solidOnly)
+// The boxes of the windows shown this frame; with `solid`, those marked solid go there too.
+std::vector<PixelRect> windowRects(std::vector<PixelRect>* solid)
 {
     std::vector<PixelRect> rects;
     const ImGuiContext* context = ImGui::GetCurrentContext();
@@ -30,11 +30,12 @@ std::vector<PixelRect> windowRects(bool solidOnly)
         // A window drawing nothing of its own (no background, no decoration) only places
         // widgets, e.g. a label pinned to a structure; its contents are small and transparent.
         if ((window->Flags & ImGuiWindowFlags_NoBackground) != 0) continue;
-        if (solidOnly && window->StateStorage.GetInt(solidKey(), -1) != context->FrameCount) continue;
         PixelRect rect;
         rect.min = {window->Pos.x * scale.x, window->Pos.y * scale.y};
         rect.max = {(window->Pos.x + window->Size.x) * scale.x, (window->Pos.y + window->Size.y) * scale.y};
-        if (!rect.empty()) rects.push_back(rect);
+        if (rect.empty()) continue;
+        rects.push_back(rect);
+        if (solid && window->StateStorage.GetInt(solidKey(), -1) == context->FrameCount) solid->push_back(rect);
     }
     return rects;
 }
@@ -43,12 +44,7 @@ std::vector<PixelRect> windowRects(bool solidOnly)
 
 std::vector<PixelRect> overlayWindowRects()
 {
-    return windowRects(false);
-}
-
-std::vector<PixelRect> solidWindowRects()
-{
-    return windowRects(true);
+    return windowRects(nullptr);
 }
 
 bool beginSolidPanel(const char* name, bool* open, int flags)
@@ -180,9 +176,10 @@ ViewArea currentViewArea(glm::vec2 windowPixels)
 {
     ViewArea area;
     area.windowPixels = windowPixels;
-    area.covered = overlayWindowRects();
+    std::vector<PixelRect> solid;
+    area.covered = windowRects(&solid);
     area.free = largestFreeRect(windowPixels, area.covered);
-    area.shown = shownRect(windowPixels, solidWindowRects());
+    area.shown = shownRect(windowPixels, solid);
     return area;
 }
 

@@ -40,8 +40,6 @@ bool beginSolidPanel(const char* name, bool* open, int flags);  // flags: ImGuiW
 // Marks the current window, whose background is fully opaque and square, as hiding what lies
 // behind it this frame (the menu bar, after BeginMainMenuBar).
 void markSolidWindow();
-// The boxes (framebuffer pixels) of this frame's windows marked solid.
-std::vector<PixelRect> solidWindowRects();
 
 // The part of a window of `windowPixels` the solid boxes leave showing, as one rectangle:
 // boxes that span the rest's full height against its left or right side, or its full width

@@ -2,7 +2,7 @@
 // and see-through ones far to near, leaves out what lies outside the view, and carries each
 // structure's colour-map value, state and material, and fades what hides the structures in focus.
 #include "render/draw_list.h"
-#include "render/pixel_rects.h"
+#include "gfx/pixel_rects.h"
 #include "scene/scene.h"
 #include "test_models.h"
 
@@ -195,14 +195,14 @@ TEST_CASE("a muscle whose state shows is in focus too: what covers it fades")
 TEST_CASE("pixel rectangles: the part inside another, and the parts outside it, cover each pixel once")
 {
     const glm::ivec4 a{10, 20, 100, 50};
-    CHECK(render::rectAnd(a, {60, 40, 100, 100}) == glm::ivec4(60, 40, 50, 30));
-    const glm::ivec4 apart = render::rectAnd(a, {200, 200, 5, 5});
+    CHECK(gfx::rectAnd(a, {60, 40, 100, 100}) == glm::ivec4(60, 40, 50, 30));
+    const glm::ivec4 apart = gfx::rectAnd(a, {200, 200, 5, 5});
     CHECK((apart.z == 0 || apart.w == 0));
-    CHECK(render::rectMinus(a, {200, 200, 5, 5}) == std::vector<glm::ivec4>{a});
-    CHECK(render::rectMinus(a, {0, 0, 500, 500}).empty());
+    CHECK(gfx::rectMinus(a, {200, 200, 5, 5}) == std::vector<glm::ivec4>{a});
+    CHECK(gfx::rectMinus(a, {0, 0, 500, 500}).empty());
     // A hole in the middle: four bands; with the hole, every pixel of `a` once, none outside.
     const glm::ivec4 hole{40, 30, 20, 10};
-    const std::vector<glm::ivec4> bands = render::rectMinus(a, hole);
+    const std::vector<glm::ivec4> bands = gfx::rectMinus(a, hole);
     CHECK(bands.size() == 4);
     std::vector<int> count(200 * 100, 0);
     auto mark = [&](const glm::ivec4& r) {
@@ -210,7 +210,7 @@ TEST_CASE("pixel rectangles: the part inside another, and the parts outside it, 
             for (int x = r.x; x < r.x + r.z; ++x) ++count[std::size_t(y * 200 + x)];
     };
     for (const glm::ivec4& band : bands) mark(band);
-    mark(render::rectAnd(a, hole));
+    mark(gfx::rectAnd(a, hole));
     int wrong = 0;
     for (int y = 0; y < 100; ++y)
         for (int x = 0; x < 200; ++x) {
@@ -219,7 +219,7 @@ TEST_CASE("pixel rectangles: the part inside another, and the parts outside it, 
         }
     CHECK(wrong == 0);
     // Two holes taken out one after the other leave what neither covers.
-    const std::vector<glm::ivec4> left = render::rectsMinus(render::rectMinus(a, hole), {10, 20, 15, 50});
+    const std::vector<glm::ivec4> left = gfx::rectsMinus(gfx::rectMinus(a, hole), {10, 20, 15, 50});
     int area = 0;
     for (const glm::ivec4& r : left) area += r.z * r.w;
     CHECK(area == 100 * 50 - 20 * 10 - 15 * 50);

@@ -1,6 +1,6 @@
-#include "render/pixel_rects.h"
+#include "gfx/pixel_rects.h"
 
-namespace render {
+namespace gfx {
 
 glm::ivec4 rectAnd(const glm::ivec4& a, const glm::ivec4& b)
 {
@@ -35,4 +35,4 @@ std::vector<glm::ivec4> rectsMinus(const std::vector<glm::ivec4>& rects, const g
     return parts;
 }
 
-} // namespace render
+} // namespace gfx

@@ -16,7 +16,8 @@ namespace assets {
 namespace {
 
 constexpr char kMagic[8] = {'H', 'T', 'M', 'O', 'D', 'E', 'L', '\0'};
-constexpr std::uint32_t kVersion = 1;
+// 2: a fourth level of detail (assets/detail_levels.h).
+constexpr std::uint32_t kVersion = 2;
 // magic, version, source size and hash, payload hash
 constexpr std::size_t kHeaderBytes = sizeof kMagic + 4 + 8 + 8 + 8;
 

@@ -91,28 +91,68 @@ core::Expected<GpuResources::GpuMesh> GpuResources::uploadMesh(const assets::Mes
     desc.indices = data.indices;
     auto mesh = gfx::Mesh::create(desc);
     if (!mesh) return mesh.error();
-    GpuMesh gpu{std::move(*mesh), dynamic, {}, 0};
+    GpuMesh gpu{std::move(*mesh), dynamic, {}, {}};
     gpu.lods[0] = data.indices;
+    gpu.ranges[0] = {0, std::uint32_t(data.indices.size())};
     return gpu;
 }
 
 void GpuResources::setDetailLevels(assets::DetailLevels levels)
 {
-    for (std::size_t i = 0; i < meshes_.size() && i < levels.size(); ++i)
+    for (std::size_t i = 0; i < meshes_.size() && i < levels.size(); ++i) {
+        GpuMesh& mesh = meshes_[i];
+        bool added = false;
         for (std::size_t level = 1; level < std::size_t(assets::kDetailLevelCount); ++level)
-            if (meshes_[i].lods[level].empty()) meshes_[i].lods[level] = std::move(levels[i][level - 1]);
+            if (mesh.ranges[level].count == 0 && mesh.lods[level].empty() && !levels[i][level - 1].empty()) {
+                mesh.lods[level] = std::move(levels[i][level - 1]);
+                added = true;
+            }
+        if (added) uploadLevels(mesh);
+    }
 }
 
-void GpuResources::useDetailLevel(int level, const assets::ModelData& model)
+void GpuResources::prepareDetailLevels(std::span<const int> levels, const assets::ModelData& model)
 {
     for (std::size_t i = 0; i < meshes_.size(); ++i) {
         GpuMesh& mesh = meshes_[i];
-        if (mesh.lodInUse == level) continue;
-        std::vector<std::uint32_t>& indices = mesh.lods[std::size_t(level)];
-        if (indices.empty() && i < model.meshes.size()) indices = assets::simplifiedIndices(model.meshes[i], level);
-        if (indices.empty()) continue;
-        mesh.mesh.setIndices(indices);
-        mesh.lodInUse = level;
+        bool added = false;
+        for (int level : levels) {
+            if (mesh.ranges[std::size_t(level)].count != 0 || i >= model.meshes.size()) continue;
+            std::vector<std::uint32_t>& indices = mesh.lods[std::size_t(level)];
+            if (indices.empty()) indices = assets::simplifiedIndices(model.meshes[i], level);
+            added = added || !indices.empty();
+        }
+        if (added) uploadLevels(mesh);
+    }
+}
+
+void GpuResources::uploadLevels(GpuMesh& mesh)
+{
+    std::vector<std::uint32_t> all;
+    std::size_t total = 0;
+    for (const std::vector<std::uint32_t>& indices : mesh.lods) total += indices.size();
+    all.reserve(total);
+    bool every = true;
+    for (std::size_t level = 0; level < mesh.lods.size(); ++level) {
+        const std::vector<std::uint32_t>& indices = mesh.lods[level];
+        mesh.ranges[level] = {std::uint32_t(all.size()), std::uint32_t(indices.size())};
+        all.insert(all.end(), indices.begin(), indices.end());
+        every = every && !indices.empty();
+    }
+    mesh.mesh.setIndices(all);
+    // Once every level is on the GPU nothing is uploaded again: the copies here can go.
+    if (every)
+        for (std::vector<std::uint32_t>& indices : mesh.lods) std::vector<std::uint32_t>().swap(indices);
+}
+
+void GpuResources::drawMesh(int index, int level) const
+{
+    const GpuMesh& mesh = meshes_[std::size_t(index)];
+    for (int finer = level; finer >= 0; --finer) {
+        const IndexRange range = mesh.ranges[std::size_t(finer)];
+        if (range.count == 0) continue;
+        mesh.mesh.drawRange(gfx::Primitive::Triangles, range.first, range.count);
+        return;
     }
 }
 
@@ -128,10 +168,15 @@ void GpuResources::updateDeformedMeshes(const scene::Scene& scene)
     }
 }
 
-std::size_t GpuResources::triangleCountInUse() const
+std::size_t GpuResources::triangleCountAt(int level) const
 {
     std::size_t total = 0;
-    for (const GpuMesh& mesh : meshes_) total += mesh.lods[std::size_t(mesh.lodInUse)].size() / 3;
+    for (const GpuMesh& mesh : meshes_)
+        for (int finer = level; finer >= 0; --finer)
+            if (const IndexRange range = mesh.ranges[std::size_t(finer)]; range.count != 0) {
+                total += range.count / 3;
+                break;
+            }
     return total;
 }
 

@@ -20,6 +20,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <optional>
+#include <span>
 #include <vector>
 
 namespace render {
@@ -60,12 +61,16 @@ public:
     // Levels of detail made ahead (assets::simplifyModel of the uploaded model); without them
     // each level is simplified the first time it is used.
     void setDetailLevels(assets::DetailLevels levels);
-    // Switches every mesh to the triangles of a level of detail of `model` (the uploaded one).
-    void useDetailLevel(int level, const assets::ModelData& model);
+    // Makes sure every mesh has these levels of detail of `model` (the uploaded one) on the GPU,
+    // simplifying the ones not made ahead. Every level a mesh has shares its index buffer, so
+    // each draw picks its own.
+    void prepareDetailLevels(std::span<const int> levels, const assets::ModelData& model);
     // Re-uploads the vertex positions and normals of meshes the scene deformed this frame.
     void updateDeformedMeshes(const scene::Scene& scene);
 
-    const gfx::Mesh& mesh(int index) const { return meshes_[std::size_t(index)].mesh; }
+    // Draws a model mesh's triangles at a level of detail, or at the nearest finer level it has
+    // on the GPU.
+    void drawMesh(int index, int level) const;
     const gfx::Mesh& propMesh(content::Prop::Shape shape) const { return propMeshes_[std::size_t(shape)].mesh; }
     // Indices only: the floor shader makes each vertex from its id.
     const gfx::Mesh& floorGrid() const { return *floorGrid_; }
@@ -73,8 +78,8 @@ public:
     // Full-screen triangles, made from the vertex id.
     const gfx::ProceduralDraw& fullScreen() const { return procedural_; }
     std::size_t uploadedTriangles() const { return uploadedTriangles_; }
-    // Triangles of every uploaded mesh at the level of detail in use (what a frame can draw).
-    std::size_t triangleCountInUse() const;
+    // Triangles of every uploaded mesh at a level of detail (what a frame can draw).
+    std::size_t triangleCountAt(int level) const;
 
     // Makes the targets the view needs for a window of this size, keeping them while neither
     // changes.
@@ -85,15 +90,22 @@ public:
     const SceneTargets& sceneTargets() const { return targets_; }
 
 private:
+    struct IndexRange {
+        std::uint32_t first = 0;
+        std::uint32_t count = 0;  // 0: this level is not on the GPU
+    };
     struct GpuMesh {
         gfx::Mesh mesh;
         bool dynamic = false;
         // Triangles at each level of detail (0: as modelled; the others made ahead or when first
-        // used), over the same vertices. Level on the GPU now.
+        // used), over the same vertices, kept here until every level is on the GPU.
         std::array<std::vector<std::uint32_t>, assets::kDetailLevelCount> lods;
-        int lodInUse = 0;
+        // Where each level lies in the mesh's index buffer.
+        std::array<IndexRange, assets::kDetailLevelCount> ranges;
     };
     static core::Expected<GpuMesh> uploadMesh(const assets::MeshData& data);
+    // Puts every level the mesh has into its index buffer, one after another.
+    static void uploadLevels(GpuMesh& mesh);
 
     gfx::ShaderLibrary shaders_{""};
     Programs programs_;

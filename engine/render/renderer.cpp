@@ -5,6 +5,7 @@
 #include "gfx/render_state.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 
 namespace render {
@@ -87,7 +88,9 @@ core::Status Renderer::render(const scene::Scene& scene, const FrameView& frame,
 {
     view_.setFrame(frame);
     partnerOpacity_ = inset && inset->wholePose ? kPartnerGhostOpacity : 1.0f;
-    resources_.useDetailLevel(view_.detailLevel(), scene.model());
+    const std::array<int, 2> levels{view_.detailLevel(), view_.insetDetailLevel()};
+    resources_.prepareDetailLevels(levels, scene.model());
+    meshLevel_ = view_.detailLevel();
     if (core::Status ready = resources_.ensureSceneTargets(view_, frame.sizePixels); !ready) return ready;
     if (passTiming_) {
         gfx::finish();
@@ -203,6 +206,7 @@ void Renderer::drawInset(const scene::Scene& scene, const InsetView& inset, cons
     gfx::setViewport(box);
     view_.setFrame(inset.frame);
     partnerOpacity_ = 1.0f;
+    meshLevel_ = view_.insetDetailLevel();
     easeFades(insetFade_, occluderFadeTargets(scene, inset.frame, tints, posed_), cache.fadeElapsedS);
     cache.fadeElapsedS = 0.0;
     const DrawList list = buildDrawList(scene, inset.frame, tints, insetFade_, posed_);
@@ -212,6 +216,7 @@ void Renderer::drawInset(const scene::Scene& scene, const InsetView& inset, cons
     drawTranslucent(scene, list);
     drawOutline(scene, list);
     view_.setFrame(main);
+    meshLevel_ = view_.detailLevel();
     gfx::setViewport({0, 0, targetSize.x, targetSize.y});
     cache.fresh = false;
     cache.shownAgain = 0;
@@ -347,7 +352,7 @@ void Renderer::drawPartner(const scene::Scene& scene, float opacity)
             if (joints.size() > assets::kMaxSkinJoints) joints.resize(assets::kMaxSkinJoints);
             program.set(u.jointMatrices, std::span<const glm::mat4>(joints));
         }
-        resources_.mesh(instance.mesh).draw();
+        resources_.drawMesh(instance.mesh, meshLevel_);
     }
 }
 
@@ -423,7 +428,7 @@ void Renderer::drawDepthOnly(const scene::Scene& scene, const DrawItem& item)
     bindGeometry(program, u, scene, *item.instance);
     // The same cramp ripple as the colour pass, or the equal-depth test would leave holes.
     setMuscleState(program, u, scene, item);
-    resources_.mesh(item.instance->mesh).draw();
+    resources_.drawMesh(item.instance->mesh, meshLevel_);
 }
 
 void Renderer::drawInstance(const scene::Scene& scene, const DrawItem& item, float opacity)
@@ -442,7 +447,7 @@ void Renderer::drawInstance(const scene::Scene& scene, const DrawItem& item, flo
     const Highlight highlight = highlightOf(scene, item.instance->structure);
     program.set(u.highlight, highlight.amount);
     program.set(u.highlightColor, highlight.color);
-    resources_.mesh(item.instance->mesh).draw();
+    resources_.drawMesh(item.instance->mesh, meshLevel_);
 }
 
 // Outlines around the selection, the structure under the pointer and those the lesson step
@@ -493,7 +498,7 @@ void Renderer::drawOutline(const scene::Scene& scene, const DrawList& list)
         program.set(u.highlightColor, entry.highlight.color);
         bindGeometry(program, u, scene, *entry.item->instance);
         setMuscleState(program, u, scene, *entry.item);
-        resources_.mesh(entry.item->instance->mesh).draw();
+        resources_.drawMesh(entry.item->instance->mesh, meshLevel_);
     }
     program.set(u.flat, 0);
     program.set(u.inflate, 0.0f);

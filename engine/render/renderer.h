@@ -93,7 +93,7 @@ public:
     gfx::ShaderLibrary& shaders() { return resources_.shaders(); }
     std::size_t uploadedTriangles() const { return resources_.uploadedTriangles(); }
     // Triangles of every uploaded mesh at the level of detail in use (what a frame can draw).
-    std::size_t triangleCountInUse() const { return resources_.triangleCountInUse(); }
+    std::size_t triangleCountInUse() const { return resources_.triangleCountAt(view_.detailLevel()); }
 
     GpuResources& resources() { return resources_; }
     const View& view() const { return view_; }
@@ -152,6 +152,7 @@ private:
     bool holdInset_ = false;     // this frame may show the inset's picture a second time
     core::Stopwatch fadeClock_;
     bool settleFades_ = false;
+    int meshLevel_ = 0;            // the level of detail of the view being drawn
     float partnerOpacity_ = 1.0f;  // the view being drawn: see InsetView::wholePose
     std::vector<core::Bounds> posed_;  // this frame's posedInstanceBounds
     // Where this frame's edge smoothing runs, in boxes that do not overlap: the structures'

@@ -1,5 +1,6 @@
 #include "render/view.h"
 
+#include "assets/detail_levels.h"
 #include "core/enum_names.h"
 
 #include <algorithm>
@@ -56,6 +57,11 @@ int View::detailLevel() const
     case Quality::Lowest: return 2;
     }
     return 0;
+}
+
+int View::insetDetailLevel() const
+{
+    return options_.quality == Quality::High ? 2 : assets::kCoarsestDetailLevel;
 }
 
 std::optional<gfx::RenderTargetDesc> View::sceneTarget(glm::ivec2 windowPixels) const

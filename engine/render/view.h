@@ -75,6 +75,10 @@ public:
     // Which simplified meshes are drawn (assets/detail_levels.h): 0 at high, 1 medium, 2 low
     // and lowest.
     int detailLevel() const;
+    // The close-up's whole-pose box (InsetView) draws a whole body a few hundred pixels tall:
+    // the coarsest meshes below high, where a software rasteriser pays for every triangle
+    // however few pixels it covers; 10% of the triangles at high.
+    int insetDetailLevel() const;
     // Low and lowest: lit per vertex.
     bool vertexLighting() const { return options_.quality == Quality::Low || options_.quality == Quality::Lowest; }
     // A see-through layer (the skin, X-ray) lays down its nearest depth before it blends, so

@@ -76,18 +76,21 @@ TEST_CASE("the pack made at build time holds what importing the glTF gives")
     CHECK(assets::encodeModel(pack->model) == assets::encodeModel(*imported));
 
     // Levels of detail: whole triangles, fewer than the mesh's own, and the whole model near
-    // the documented shares (about 45 % and 10 %, assets/detail_levels.h).
+    // the documented shares (about 45 %, 10 % and 2.5 %, assets/detail_levels.h).
     REQUIRE(pack->levels.size() == imported->meshes.size());
-    std::size_t full = 0, level1 = 0, level2 = 0;
+    std::size_t full = 0, level1 = 0, level2 = 0, level3 = 0;
     for (std::size_t m = 0; m < imported->meshes.size(); ++m) {
         full += triangles(imported->meshes[m].indices);
         level1 += triangles(pack->levels[m][0]);
         level2 += triangles(pack->levels[m][1]);
+        level3 += triangles(pack->levels[m][2]);
         CHECK(pack->levels[m][0].size() <= imported->meshes[m].indices.size());
         CHECK(pack->levels[m][1].size() <= pack->levels[m][0].size());
+        CHECK(pack->levels[m][2].size() <= pack->levels[m][1].size());
     }
     CHECK(double(level1) / double(full) == doctest::Approx(0.45).epsilon(0.25));
     CHECK(double(level2) / double(full) == doctest::Approx(0.10).epsilon(0.5));
+    CHECK(double(level3) / double(full) == doctest::Approx(0.025).epsilon(0.5));
 }
 
 TEST_CASE("a damaged, stale or foreign pack is refused with what is wrong")

@@ -1368,6 +1368,64 @@ TEST_CASE("an inset view draws inside its box and its frame only, and the pictur
     CHECK(fixture().newProblems() == before);
 }
 
+TEST_CASE("the whole-pose box draws the coarsest level of detail below high, the main view its own level")
+{
+    const int before = fixture().newProblems();
+    TempDir dir;
+    auto model = assets::importModel(testing_support::writeTestScene(dir.path()));
+    REQUIRE(model.ok());
+    const scene::Scene scene(std::move(*model));
+    const glm::ivec2 size(320, 240);
+    const scene::OrbitCamera camera = framedCamera(scene, content::ViewPreset::Anterior);
+    const render::FrameView main = render::frameViewFrom(camera, size);
+    // The box shows the main view's framing, smaller.
+    render::InsetView inset;
+    inset.frame = render::frameViewFrom(camera, {120, 90});
+    inset.topLeftPixels = {180, 20};
+    // Levels made up for the test: every level but the coarsest is the whole mesh; the
+    // coarsest is the whole mesh or only its first triangle.
+    auto picture = [&](render::Quality quality, bool coarsestWhole) {
+        render::Renderer renderer = uploadedRenderer(scene, {quality, fixture().info.maxSamples});
+        render::DetailLevels levels(scene.model().meshes.size());
+        for (std::size_t i = 0; i < levels.size(); ++i) {
+            const std::vector<std::uint32_t>& whole = scene.model().meshes[i].indices;
+            for (auto& level : levels[i]) level = whole;
+            if (!coarsestWhole) levels[i].back().assign(whole.begin(), whole.begin() + 3);
+        }
+        renderer.setDetailLevels(std::move(levels));
+        REQUIRE(renderer.render(scene, main, {}, &inset).ok());
+        return renderer.readScene();
+    };
+    for (render::Quality quality : {render::Quality::High, render::Quality::Medium, render::Quality::Low, render::Quality::Lowest}) {
+        CAPTURE(render::qualityName(quality));
+        const core::Image whole = picture(quality, true), cut = picture(quality, false);
+        REQUIRE(whole.width == cut.width);
+        const float scale = float(whole.width) / float(size.x);
+        int changedOutside = 0, changedInside = 0, insideCount = 0;
+        for (int y = 0; y < whole.height; ++y)
+            for (int x = 0; x < whole.width; ++x) {
+                const float wx = (float(x) + 0.5f) / scale, wy = (float(y) + 0.5f) / scale;
+                const bool nearBox = wx > 180 - 4 && wx < 300 + 4 && wy > 20 - 4 && wy < 110 + 4;
+                const bool inBox = wx > 180 + 2 && wx < 300 - 2 && wy > 20 + 2 && wy < 110 - 2;
+                const std::uint8_t* a = whole.pixel(x, y);
+                const std::uint8_t* b = cut.pixel(x, y);
+                const bool same = a[0] == b[0] && a[1] == b[1] && a[2] == b[2];
+                if (!nearBox) changedOutside += !same;
+                if (inBox) {
+                    ++insideCount;
+                    changedInside += !same;
+                }
+            }
+        // The main view never draws the coarsest level; the box draws it at every level but high.
+        CHECK(changedOutside == 0);
+        if (quality == render::Quality::High)
+            CHECK(changedInside == 0);
+        else
+            CHECK(changedInside > insideCount / 10);
+    }
+    CHECK(fixture().newProblems() == before);
+}
+
 TEST_CASE("a running app redraws the inset every other frame and shows its last picture between; a picture of a moment draws it each time")
 {
     const int before = fixture().newProblems();

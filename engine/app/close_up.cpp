@@ -156,14 +156,25 @@ void CloseUp::update(float dtSeconds, const content::LessonStep* step, int stepS
         measuredStepSerial_ = stepSerial;
         subject_ = boxSubject(*step);
         // The whole pose comes from the step's keys alone: framed once, not every frame.
-        if (subject_ == BoxSubject::WholePose) wholePose_ = frameStep(*step, scene, true);
+        if (subject_ == BoxSubject::WholePose) {
+            wholePose_ = frameStep(*step, scene, true);
+            wholePosePelvis_ = glm::vec3(anatomy::computeSkeleton(step->keys.back().pose).origin(anatomy::Segment::Pelvis));
+        }
         subjectAspect_ = subjectAspect(*step, scene);
         mainAspect_ = mainSubjectAspect(*step);
         setFreeArea(free_);
     }
     shown_ = showsFor(step);
     if (!shown_) return;
-    const StepFraming framing = subject_ == BoxSubject::WholePose ? wholePose_ : frameCloseUp(*step, scene.skeleton());
+    StepFraming framing = subject_ == BoxSubject::WholePose ? wholePose_ : frameCloseUp(*step, scene.skeleton());
+    if (subject_ == BoxSubject::WholePose) {
+        // The pose the step leaves, carried along the floor to where the body is now: a step
+        // that walks (or a body still on its way from the last step's place) stays in the box
+        // rather than walking into it. Height is left alone, so sitting down is not followed.
+        glm::vec3 travel = glm::vec3(scene.skeleton().origin(anatomy::Segment::Pelvis)) - wholePosePelvis_;
+        travel.y = 0.0f;
+        for (glm::vec3& point : framing.points) point += travel;
+    }
     const scene::CameraPose target = camera_.fitPoints(framing.points, framing.angles, framing.fill);
     if (!wasShown) {
         // Nothing was seen in the box to glide from.

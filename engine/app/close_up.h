@@ -91,6 +91,7 @@ private:
     int measuredStepSerial_ = -1;  // the step subjectAspect_ was measured for
     BoxSubject subject_ = BoxSubject::WholePose;
     StepFraming wholePose_;        // the box's framing of the step's whole pose (while subject_ is WholePose)
+    glm::vec3 wholePosePelvis_{0.0f};  // where that pose has the pelvis
     float mainAspect_ = 0.0f;      // of the main view's subject (mainSubjectAspect)
     float subjectAspect_ = 1.0f;  // of the box's subject at the step's final pose, as its camera sees it
     std::string caption_;

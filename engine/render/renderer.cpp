@@ -293,7 +293,10 @@ void Renderer::drawTranslucent(const scene::Scene& scene, const DrawList& list)
         blend.blend = gfx::BlendMode::Alpha;
         blend.cull = gfx::CullMode::Back;
         gfx::applyRenderState(blend);
+        const int level = meshLevel_;
+        if (!depthPrepass && item.fade <= kCoarseFade) meshLevel_ = std::max(meshLevel_, view_.fadedDetailLevel());
         drawInstance(scene, item, layerOpacity * item.fade);
+        meshLevel_ = level;
     }
     if (partnerOpacity_ < 1.0f) drawPartner(scene, partnerOpacity_);
     gfx::applyRenderState(gfx::RenderState{});

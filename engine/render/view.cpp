@@ -64,6 +64,11 @@ int View::insetDetailLevel() const
     return options_.quality == Quality::High ? 2 : assets::kCoarsestDetailLevel;
 }
 
+int View::fadedDetailLevel() const
+{
+    return vertexLighting() ? assets::kCoarsestDetailLevel : detailLevel();
+}
+
 std::optional<gfx::RenderTargetDesc> View::sceneTarget(glm::ivec2 windowPixels) const
 {
     gfx::RenderTargetDesc desc;

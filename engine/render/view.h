@@ -79,6 +79,9 @@ public:
     // the coarsest meshes below high, where a software rasteriser pays for every triangle
     // however few pixels it covers; 10% of the triangles at high.
     int insetDetailLevel() const;
+    // A structure faded out of the way of the heads to at most kCoarseFade of its opacity
+    // (draw_list.h): the coarsest meshes at the levels lit per vertex, its own level above.
+    int fadedDetailLevel() const;
     // Low and lowest: lit per vertex.
     bool vertexLighting() const { return options_.quality == Quality::Low || options_.quality == Quality::Lowest; }
     // A see-through layer (the skin, X-ray) lays down its nearest depth before it blends, so

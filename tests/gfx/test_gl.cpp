@@ -18,6 +18,7 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <cstring>
 #include <cmath>
 #include <cstdlib>
 #include <filesystem>
@@ -1422,6 +1423,63 @@ TEST_CASE("the whole-pose box draws the coarsest level of detail below high, the
             CHECK(changedInside == 0);
         else
             CHECK(changedInside > insideCount / 10);
+    }
+    CHECK(fixture().newProblems() == before);
+}
+
+TEST_CASE("a structure faded out of the way of the heads is drawn with the coarsest meshes at low and lowest")
+{
+    const int before = fixture().newProblems();
+    // A box in the line of sight before the highlighted one, which fades it (kFadedOpacity).
+    const glm::vec3 half(0.1f);
+    scene::Scene scene(testing_support::placeMeshes({
+        {testing_support::makeBox("bone.middle", half), {0.0f, 0.0f, 0.0f}},
+        {testing_support::makeSphere("bone.near", 0.15f, 24, 12), {0.0f, 0.0f, 1.0f}},
+    }));
+    render::FrameView view;
+    view.eye = {0.0f, 0.3f, 5.0f};
+    view.view = glm::lookAt(view.eye, glm::vec3(0.0f), glm::vec3(0.0f, 1.0f, 0.0f));
+    view.projection = glm::perspective(glm::radians(20.0f), 4.0f / 3.0f, 0.1f, 100.0f);
+    view.sizePixels = {160, 120};
+    // Levels made up for the test: every level but the coarsest is the whole mesh; the
+    // coarsest is the whole mesh or only its first triangle.
+    auto picture = [&](render::Quality quality, bool coarsestWhole) {
+        render::Renderer renderer = uploadedRenderer(scene, {quality, fixture().info.maxSamples});
+        render::DetailLevels levels(scene.model().meshes.size());
+        for (std::size_t i = 0; i < levels.size(); ++i) {
+            const std::vector<std::uint32_t>& whole = scene.model().meshes[i].indices;
+            for (auto& level : levels[i]) level = whole;
+            if (!coarsestWhole) levels[i].back().assign(whole.begin(), whole.begin() + 3);
+        }
+        renderer.setDetailLevels(std::move(levels));
+        REQUIRE(renderer.render(scene, view).ok());
+        return renderer.readScene();
+    };
+    auto changed = [](const core::Image& a, const core::Image& b) {
+        REQUIRE(a.width == b.width);
+        int count = 0;
+        for (int y = 0; y < a.height; ++y)
+            for (int x = 0; x < a.width; ++x)
+                count += std::memcmp(a.pixel(x, y), b.pixel(x, y), 3) != 0;
+        return count;
+    };
+    for (bool highlighted : {false, true}) {
+        CAPTURE(highlighted);
+        int middle = -1;
+        for (const scene::MeshInstance& instance : scene.instances())
+            if (scene.model().meshes[std::size_t(instance.mesh)].name == "bone.middle") middle = instance.structure;
+        REQUIRE(middle >= 0);
+        scene.setHighlightedStructure(highlighted ? middle : -1);
+        for (render::Quality quality : {render::Quality::High, render::Quality::Medium, render::Quality::Low, render::Quality::Lowest}) {
+            CAPTURE(render::qualityName(quality));
+            const int differ = changed(picture(quality, true), picture(quality, false));
+            const bool coarse = highlighted && (quality == render::Quality::Low || quality == render::Quality::Lowest);
+            // The faint sphere covers some hundreds of pixels (fewer at lowest's 55 %).
+            if (coarse)
+                CHECK(differ > 50);
+            else
+                CHECK(differ == 0);
+        }
     }
     CHECK(fixture().newProblems() == before);
 }

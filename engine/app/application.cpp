@@ -230,15 +230,19 @@ int Application::run()
 
         // The frame after a level change drew at the new level, which let go of the old one's
         // targets: their memory goes back to the system rather than staying resident unused.
-        if (heapToGiveBack_) {
-            heapToGiveBack_ = false;
-            core::giveBackFreeHeap();
+        // The driver compiles the new level's shader variants over the frames that follow, as
+        // each state first comes up, and the compiler's working memory stays in the heap: what
+        // is free goes back once more a second later.
+        if (framesSinceLevelChange_ >= 0) {
+            ++framesSinceLevelChange_;
+            if (framesSinceLevelChange_ == 1 || framesSinceLevelChange_ == kSecondHeapReturnFrames) core::giveBackFreeHeap();
+            if (framesSinceLevelChange_ >= kSecondHeapReturnFrames) framesSinceLevelChange_ = -1;
         }
         for (const auto& mode : modes_) mode->afterPresent();
         const double cpuMs = cpuTime.elapsedMs();
         const bool qualityChanged = adaptQuality(cpuMs);
         const FrameResult frame{loop_.frameIndex, cpuMs, qualityChanged, lastFrame};
-        heapToGiveBack_ = heapToGiveBack_ || qualityChanged;
+        if (qualityChanged) framesSinceLevelChange_ = 0;
         bool goOn = true;
         for (const auto& mode : modes_) goOn = mode->afterFrame(frame) && goOn;
         ++loop_.frameIndex;

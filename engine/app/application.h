@@ -79,7 +79,10 @@ private:
     InputController input_;
     std::vector<ScriptedInput> script_;
     std::size_t nextScripted_ = 0;
-    bool heapToGiveBack_ = false;  // the quality level changed: free memory goes back after the next frame
+    // Frames drawn since the quality level changed, while its free memory is still to go back
+    // (-1: none is).
+    int framesSinceLevelChange_ = -1;
+    static constexpr int kSecondHeapReturnFrames = 60;
     std::optional<QualityGovernor> governor_;  // --quality auto
     std::vector<std::unique_ptr<Mode>> modes_;
     AudioCues audio_{overlay_, settings_};  // sound and voice of guided practice; never opened headless

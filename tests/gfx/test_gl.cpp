@@ -1369,6 +1369,23 @@ TEST_CASE("an inset view draws inside its box and its frame only, and the pictur
     CHECK(fixture().newProblems() == before);
 }
 
+// A picture drawn with levels of detail made up for a test: every level but the coarsest is the
+// whole mesh; the coarsest is the whole mesh or only its first triangle.
+static core::Image pictureWithCoarsest(const scene::Scene& scene, render::Quality quality, bool coarsestWhole,
+                                       const render::FrameView& view, const render::InsetView* inset = nullptr)
+{
+    render::Renderer renderer = uploadedRenderer(scene, {quality, fixture().info.maxSamples});
+    render::DetailLevels levels(scene.model().meshes.size());
+    for (std::size_t i = 0; i < levels.size(); ++i) {
+        const std::vector<std::uint32_t>& whole = scene.model().meshes[i].indices;
+        for (auto& level : levels[i]) level = whole;
+        if (!coarsestWhole) levels[i].back().assign(whole.begin(), whole.begin() + 3);
+    }
+    renderer.setDetailLevels(std::move(levels));
+    REQUIRE(renderer.render(scene, view, {}, inset).ok());
+    return renderer.readScene();
+}
+
 TEST_CASE("the whole-pose box draws the coarsest level of detail below high, the main view its own level")
 {
     const int before = fixture().newProblems();
@@ -1383,19 +1400,8 @@ TEST_CASE("the whole-pose box draws the coarsest level of detail below high, the
     render::InsetView inset;
     inset.frame = render::frameViewFrom(camera, {120, 90});
     inset.topLeftPixels = {180, 20};
-    // Levels made up for the test: every level but the coarsest is the whole mesh; the
-    // coarsest is the whole mesh or only its first triangle.
     auto picture = [&](render::Quality quality, bool coarsestWhole) {
-        render::Renderer renderer = uploadedRenderer(scene, {quality, fixture().info.maxSamples});
-        render::DetailLevels levels(scene.model().meshes.size());
-        for (std::size_t i = 0; i < levels.size(); ++i) {
-            const std::vector<std::uint32_t>& whole = scene.model().meshes[i].indices;
-            for (auto& level : levels[i]) level = whole;
-            if (!coarsestWhole) levels[i].back().assign(whole.begin(), whole.begin() + 3);
-        }
-        renderer.setDetailLevels(std::move(levels));
-        REQUIRE(renderer.render(scene, main, {}, &inset).ok());
-        return renderer.readScene();
+        return pictureWithCoarsest(scene, quality, coarsestWhole, main, &inset);
     };
     for (render::Quality quality : {render::Quality::High, render::Quality::Medium, render::Quality::Low, render::Quality::Lowest}) {
         CAPTURE(render::qualityName(quality));
@@ -1441,20 +1447,7 @@ TEST_CASE("a structure faded out of the way of the heads is drawn with the coars
     view.view = glm::lookAt(view.eye, glm::vec3(0.0f), glm::vec3(0.0f, 1.0f, 0.0f));
     view.projection = glm::perspective(glm::radians(20.0f), 4.0f / 3.0f, 0.1f, 100.0f);
     view.sizePixels = {160, 120};
-    // Levels made up for the test: every level but the coarsest is the whole mesh; the
-    // coarsest is the whole mesh or only its first triangle.
-    auto picture = [&](render::Quality quality, bool coarsestWhole) {
-        render::Renderer renderer = uploadedRenderer(scene, {quality, fixture().info.maxSamples});
-        render::DetailLevels levels(scene.model().meshes.size());
-        for (std::size_t i = 0; i < levels.size(); ++i) {
-            const std::vector<std::uint32_t>& whole = scene.model().meshes[i].indices;
-            for (auto& level : levels[i]) level = whole;
-            if (!coarsestWhole) levels[i].back().assign(whole.begin(), whole.begin() + 3);
-        }
-        renderer.setDetailLevels(std::move(levels));
-        REQUIRE(renderer.render(scene, view).ok());
-        return renderer.readScene();
-    };
+    auto picture = [&](render::Quality quality, bool coarsestWhole) { return pictureWithCoarsest(scene, quality, coarsestWhole, view); };
     auto changed = [](const core::Image& a, const core::Image& b) {
         REQUIRE(a.width == b.width);
         int count = 0;

@@ -170,7 +170,8 @@ void CloseUp::update(float dtSeconds, const content::LessonStep* step, int stepS
     if (subject_ == BoxSubject::WholePose) {
         // The pose the step leaves, carried along the floor to where the body is now: a step
         // that walks (or a body still on its way from the last step's place) stays in the box
-        // rather than walking into it. Height is left alone, so sitting down is not followed.
+        // rather than walking into it. Height is left alone: a body that sits or lies down is
+        // followed along the floor only.
         glm::vec3 travel = glm::vec3(scene.skeleton().origin(anatomy::Segment::Pelvis)) - wholePosePelvis_;
         travel.y = 0.0f;
         for (glm::vec3& point : framing.points) point += travel;

@@ -25,7 +25,7 @@ std::vector<std::uint32_t> simplifiedIndices(const MeshData& mesh, int level)
                                                kLargestError[level], 0, nullptr);
     if (count < 3) return mesh.indices;
     simplified.resize(count);
-    simplified.shrink_to_fit();  // held for the life of the app: no room for the full mesh
+    simplified.shrink_to_fit();  // held until it is on the GPU: no room for the full mesh
     return simplified;
 }
 

@@ -48,7 +48,8 @@ public:
 
     // Replaces the contents of a dynamic vertex buffer (same size or smaller).
     void updateVertexBuffer(int buffer, std::span<const std::byte> data);
-    // Replaces the triangles (e.g. with a simplified level of detail of the same vertices).
+    // Replaces the triangles. GpuResources puts every level of detail of a model mesh here, one
+    // after another, and draws each with drawRange: draw() would draw them all.
     void setIndices(std::span<const std::uint32_t> indices);
     void draw(Primitive primitive = Primitive::Triangles) const;
     void drawRange(Primitive primitive, std::uint32_t firstIndex, std::uint32_t indexCount) const;

@@ -88,7 +88,9 @@ core::Status Renderer::render(const scene::Scene& scene, const FrameView& frame,
 {
     view_.setFrame(frame);
     partnerOpacity_ = inset && inset->wholePose ? kPartnerGhostOpacity : 1.0f;
-    const std::array<int, 2> levels{view_.detailLevel(), view_.insetDetailLevel()};
+    // The levels this frame can draw: the view's own, the faded structures', the close-up's.
+    std::vector<int> levels{view_.detailLevel(), view_.fadedDetailLevel()};
+    if (inset) levels.push_back(view_.insetDetailLevel());
     resources_.prepareDetailLevels(levels, scene.model());
     meshLevel_ = view_.detailLevel();
     if (core::Status ready = resources_.ensureSceneTargets(view_, frame.sizePixels); !ready) return ready;
@@ -293,10 +295,7 @@ void Renderer::drawTranslucent(const scene::Scene& scene, const DrawList& list)
         blend.blend = gfx::BlendMode::Alpha;
         blend.cull = gfx::CullMode::Back;
         gfx::applyRenderState(blend);
-        const int level = meshLevel_;
-        if (!depthPrepass && item.fade <= kCoarseFade) meshLevel_ = std::max(meshLevel_, view_.fadedDetailLevel());
         drawInstance(scene, item, layerOpacity * item.fade);
-        meshLevel_ = level;
     }
     if (partnerOpacity_ < 1.0f) drawPartner(scene, partnerOpacity_);
     gfx::applyRenderState(gfx::RenderState{});
@@ -421,6 +420,16 @@ void Renderer::bindGeometry(const gfx::ShaderProgram& program, const MeshUniform
     }
 }
 
+// A structure faded out of the way of the heads to kCoarseFade or less, and not see-through by
+// its layer or material, takes View::fadedDetailLevel; the rest the level of the view being
+// drawn. Its colour, its depth and its outline use the same, so they line up.
+int Renderer::levelOf(const scene::Scene& scene, const DrawItem& item) const
+{
+    const bool seeThroughItself = scene.layer(item.instance->layer).opacity < 1.0f || item.look.baseColor.a < 1.0f;
+    if (item.fade <= kCoarseFade && !seeThroughItself) return std::max(meshLevel_, view_.fadedDetailLevel());
+    return meshLevel_;
+}
+
 void Renderer::drawDepthOnly(const scene::Scene& scene, const DrawItem& item)
 {
     const gfx::ShaderProgram& program = resources_.use(resources_.programs().depth);
@@ -431,7 +440,7 @@ void Renderer::drawDepthOnly(const scene::Scene& scene, const DrawItem& item)
     bindGeometry(program, u, scene, *item.instance);
     // The same cramp ripple as the colour pass, or the equal-depth test would leave holes.
     setMuscleState(program, u, scene, item);
-    resources_.drawMesh(item.instance->mesh, meshLevel_);
+    resources_.drawMesh(item.instance->mesh, levelOf(scene, item));
 }
 
 void Renderer::drawInstance(const scene::Scene& scene, const DrawItem& item, float opacity)
@@ -450,7 +459,7 @@ void Renderer::drawInstance(const scene::Scene& scene, const DrawItem& item, flo
     const Highlight highlight = highlightOf(scene, item.instance->structure);
     program.set(u.highlight, highlight.amount);
     program.set(u.highlightColor, highlight.color);
-    resources_.drawMesh(item.instance->mesh, meshLevel_);
+    resources_.drawMesh(item.instance->mesh, levelOf(scene, item));
 }
 
 // Outlines around the selection, the structure under the pointer and those the lesson step
@@ -501,7 +510,7 @@ void Renderer::drawOutline(const scene::Scene& scene, const DrawList& list)
         program.set(u.highlightColor, entry.highlight.color);
         bindGeometry(program, u, scene, *entry.item->instance);
         setMuscleState(program, u, scene, *entry.item);
-        resources_.drawMesh(entry.item->instance->mesh, meshLevel_);
+        resources_.drawMesh(entry.item->instance->mesh, levelOf(scene, *entry.item));
     }
     program.set(u.flat, 0);
     program.set(u.inflate, 0.0f);

@@ -33,7 +33,8 @@
 
 namespace render {
 
-// The medium, low and lowest levels draw the simplified meshes of assets/detail_levels.h.
+// Every level but high draws the simplified meshes of assets/detail_levels.h, and the close-up's
+// box the coarsest ones below high (View::insetDetailLevel, View::fadedDetailLevel).
 using assets::DetailLevels;
 using assets::simplifyModel;
 
@@ -47,7 +48,7 @@ public:
     // Uploads the scene's meshes to the GPU (the explicit step after import).
     core::Status upload(const scene::Scene& scene) { return resources_.upload(scene.model()); }
     // Levels of detail made ahead (simplifyModel of the uploaded model); without them each
-    // level is simplified the first time it is drawn.
+    // level is simplified the first time a frame can draw it.
     void setDetailLevels(DetailLevels levels) { resources_.setDetailLevels(std::move(levels)); }
     // Re-uploads the vertex positions and normals of meshes the scene deformed this frame.
     void updateDeformedMeshes(const scene::Scene& scene) { resources_.updateDeformedMeshes(scene); }
@@ -103,6 +104,7 @@ private:
 
     // The program structures are drawn with at this quality (mesh.frag, or mesh_vertex_lit.frag).
     ProgramSlot<MeshUniforms>& meshProgram();
+    int levelOf(const scene::Scene& scene, const DrawItem& item) const;
     void drawOpaque(const scene::Scene& scene, const DrawList& list);
     void drawBackdrop();
     void setBackdropColors(const gfx::ShaderProgram& program, const BackdropUniforms& u);

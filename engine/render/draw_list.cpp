@@ -75,6 +75,11 @@ bool tintShows(const StructureTint& tint)
     return tint.value >= 0.0f || tint.activation > kVisibleState || tint.cramp > kVisibleState || tint.stretch > kVisibleState;
 }
 
+bool seeThroughItself(const scene::Scene& scene, const DrawItem& item)
+{
+    return scene.layer(item.instance->layer).opacity < 1.0f || item.look.baseColor.a < 1.0f;
+}
+
 DrawList buildDrawList(const scene::Scene& scene, const FrameView& view, std::span<const StructureTint> tints,
                        std::span<const float> instanceFade, std::span<const core::Bounds> posed)
 {

@@ -77,6 +77,10 @@ struct DrawList {
 DrawList buildDrawList(const scene::Scene& scene, const FrameView& view, std::span<const StructureTint> tints,
                        std::span<const float> instanceFade = {}, std::span<const core::Bounds> posed = {});
 
+// Whether a drawn structure is see-through by its layer's opacity or its material (the skin,
+// X-ray, a layer turned down), not only because it is faded out of the way.
+bool seeThroughItself(const scene::Scene& scene, const DrawItem& item);
+
 // How far a structure that hides the focus fades: enough to see the heads through it, enough
 // left to see where it lies.
 inline constexpr float kFadedOpacity = 0.2f;

@@ -145,15 +145,18 @@ void GpuResources::uploadLevels(GpuMesh& mesh)
         for (std::vector<std::uint32_t>& indices : mesh.lods) std::vector<std::uint32_t>().swap(indices);
 }
 
+GpuResources::IndexRange GpuResources::rangeAt(const GpuMesh& mesh, int level)
+{
+    for (int finer = level; finer >= 0; --finer)
+        if (const IndexRange range = mesh.ranges[std::size_t(finer)]; range.count != 0) return range;
+    return {};
+}
+
 void GpuResources::drawMesh(int index, int level) const
 {
     const GpuMesh& mesh = meshes_[std::size_t(index)];
-    for (int finer = level; finer >= 0; --finer) {
-        const IndexRange range = mesh.ranges[std::size_t(finer)];
-        if (range.count == 0) continue;
+    if (const IndexRange range = rangeAt(mesh, level); range.count != 0)
         mesh.mesh.drawRange(gfx::Primitive::Triangles, range.first, range.count);
-        return;
-    }
 }
 
 void GpuResources::updateDeformedMeshes(const scene::Scene& scene)
@@ -171,12 +174,7 @@ void GpuResources::updateDeformedMeshes(const scene::Scene& scene)
 std::size_t GpuResources::triangleCountAt(int level) const
 {
     std::size_t total = 0;
-    for (const GpuMesh& mesh : meshes_)
-        for (int finer = level; finer >= 0; --finer)
-            if (const IndexRange range = mesh.ranges[std::size_t(finer)]; range.count != 0) {
-                total += range.count / 3;
-                break;
-            }
+    for (const GpuMesh& mesh : meshes_) total += rangeAt(mesh, level).count / 3;
     return total;
 }
 

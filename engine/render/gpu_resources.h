@@ -106,6 +106,8 @@ private:
     static core::Expected<GpuMesh> uploadMesh(const assets::MeshData& data);
     // Puts every level the mesh has into its index buffer, one after another.
     static void uploadLevels(GpuMesh& mesh);
+    // The level's range, or the nearest finer level's on the GPU (empty: none).
+    static IndexRange rangeAt(const GpuMesh& mesh, int level);
 
     gfx::ShaderLibrary shaders_{""};
     Programs programs_;

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <span>
 
 namespace render {
 namespace {
@@ -89,9 +90,8 @@ core::Status Renderer::render(const scene::Scene& scene, const FrameView& frame,
     view_.setFrame(frame);
     partnerOpacity_ = inset && inset->wholePose ? kPartnerGhostOpacity : 1.0f;
     // The levels this frame can draw: the view's own, the faded structures', the close-up's.
-    std::vector<int> levels{view_.detailLevel(), view_.fadedDetailLevel()};
-    if (inset) levels.push_back(view_.insetDetailLevel());
-    resources_.prepareDetailLevels(levels, scene.model());
+    const std::array<int, 3> levels{view_.detailLevel(), view_.fadedDetailLevel(), view_.insetDetailLevel()};
+    resources_.prepareDetailLevels(std::span<const int>(levels).first(inset ? 3 : 2), scene.model());
     meshLevel_ = view_.detailLevel();
     if (core::Status ready = resources_.ensureSceneTargets(view_, frame.sizePixels); !ready) return ready;
     if (passTiming_) {
@@ -278,8 +278,7 @@ void Renderer::drawOpaque(const scene::Scene& scene, const DrawList& list)
 void Renderer::drawTranslucent(const scene::Scene& scene, const DrawList& list)
 {
     for (const DrawItem& item : list.translucent) {
-        const float layerOpacity = scene.layer(item.instance->layer).opacity;
-        const bool depthPrepass = view_.depthPrepass() && (layerOpacity < 1.0f || item.look.baseColor.a < 1.0f);
+        const bool depthPrepass = view_.depthPrepass() && seeThroughItself(scene, item);
         if (depthPrepass) {
             gfx::RenderState depthOnly;
             depthOnly.colorWrite = false;
@@ -295,7 +294,7 @@ void Renderer::drawTranslucent(const scene::Scene& scene, const DrawList& list)
         blend.blend = gfx::BlendMode::Alpha;
         blend.cull = gfx::CullMode::Back;
         gfx::applyRenderState(blend);
-        drawInstance(scene, item, layerOpacity * item.fade);
+        drawInstance(scene, item, scene.layer(item.instance->layer).opacity * item.fade);
     }
     if (partnerOpacity_ < 1.0f) drawPartner(scene, partnerOpacity_);
     gfx::applyRenderState(gfx::RenderState{});
@@ -425,8 +424,7 @@ void Renderer::bindGeometry(const gfx::ShaderProgram& program, const MeshUniform
 // drawn. Its colour, its depth and its outline use the same, so they line up.
 int Renderer::levelOf(const scene::Scene& scene, const DrawItem& item) const
 {
-    const bool seeThroughItself = scene.layer(item.instance->layer).opacity < 1.0f || item.look.baseColor.a < 1.0f;
-    if (item.fade <= kCoarseFade && !seeThroughItself) return std::max(meshLevel_, view_.fadedDetailLevel());
+    if (item.fade <= kCoarseFade && !seeThroughItself(scene, item)) return std::max(meshLevel_, view_.fadedDetailLevel());
     return meshLevel_;
 }
 

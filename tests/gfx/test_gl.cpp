@@ -1315,13 +1315,37 @@ TEST_CASE("muscle states have their own colours: warm for a cramp or a contracti
     CHECK(fixture().newProblems() == before);
 }
 
+// Pixels that differ between two pictures of a window `windowWidth` wide, inside the inset's
+// 120x90 box at (180, 20) (two pixels in from its edges) and outside it (four pixels out, past
+// its frame); the lowest level draws at 55 %, so both are counted in the picture's own pixels.
+struct BoxChanges {
+    int outside = 0, inside = 0, insideCount = 0;
+};
+static BoxChanges boxChanges(const core::Image& a, const core::Image& b, int windowWidth)
+{
+    REQUIRE(a.width == b.width);
+    const float scale = float(a.width) / float(windowWidth);
+    BoxChanges changes;
+    for (int y = 0; y < a.height; ++y)
+        for (int x = 0; x < a.width; ++x) {
+            const float wx = (float(x) + 0.5f) / scale, wy = (float(y) + 0.5f) / scale;
+            const bool nearBox = wx > 180 - 4 && wx < 300 + 4 && wy > 20 - 4 && wy < 110 + 4;
+            const bool inBox = wx > 180 + 2 && wx < 300 - 2 && wy > 20 + 2 && wy < 110 - 2;
+            const bool same = std::memcmp(a.pixel(x, y), b.pixel(x, y), 3) == 0;
+            if (!nearBox) changes.outside += !same;
+            if (inBox) {
+                ++changes.insideCount;
+                changes.inside += !same;
+            }
+        }
+    return changes;
+}
+
 TEST_CASE("an inset view draws inside its box and its frame only, and the picture around it stays as it was")
 {
     const int before = fixture().newProblems();
     TempDir dir;
-    auto model = assets::importModel(testing_support::writeTestScene(dir.path()));
-    REQUIRE(model.ok());
-    const scene::Scene scene(std::move(*model));
+    const scene::Scene scene = importedTestScene(dir);
     const glm::ivec2 size(320, 240);
     for (render::Quality quality : {render::Quality::High, render::Quality::Medium, render::Quality::Low, render::Quality::Lowest}) {
         CAPTURE(render::qualityName(quality));
@@ -1341,29 +1365,19 @@ TEST_CASE("an inset view draws inside its box and its frame only, and the pictur
         inset.borderPixels = 2;
         REQUIRE(renderer.render(scene, main, {}, &inset).ok());
         const core::Image withInset = renderer.readScene();
-        REQUIRE(withInset.width == plain.width);
-        // The lowest level draws at 55 %: compare in the picture's own pixels, a pixel of slack at the box's edges.
-        const float scale = float(plain.width) / float(size.x);
-        int changedOutside = 0, changedInside = 0, insideCount = 0, frame = 0;
-        for (int y = 0; y < plain.height; ++y)
-            for (int x = 0; x < plain.width; ++x) {
+        const BoxChanges changes = boxChanges(plain, withInset, size.x);
+        // The frame's colour (InsetView::borderColor) just outside the box's left edge.
+        const float scale = float(withInset.width) / float(size.x);
+        int frame = 0;
+        for (int y = 0; y < withInset.height; ++y)
+            for (int x = 0; x < withInset.width; ++x) {
                 const float wx = (float(x) + 0.5f) / scale, wy = (float(y) + 0.5f) / scale;
-                const bool nearBox = wx > 180 - 4 && wx < 300 + 4 && wy > 20 - 4 && wy < 110 + 4;
-                const bool inBox = wx > 180 + 2 && wx < 300 - 2 && wy > 20 + 2 && wy < 110 - 2;
-                const std::uint8_t* a = plain.pixel(x, y);
                 const std::uint8_t* b = withInset.pixel(x, y);
-                const bool same = a[0] == b[0] && a[1] == b[1] && a[2] == b[2];
-                if (!nearBox && !same) ++changedOutside;
-                if (inBox) {
-                    ++insideCount;
-                    changedInside += !same;
-                }
-                // The frame's colour (InsetView::borderColor) just outside the box's left edge.
                 const bool onFrame = wx > 178.2f && wx < 179.8f && wy > 30 && wy < 100;
                 if (onFrame && std::abs(b[0] - 158) < 8 && std::abs(b[1] - 168) < 8 && std::abs(b[2] - 184) < 8) ++frame;
             }
-        CHECK(changedOutside == 0);
-        CHECK(changedInside > insideCount / 3);
+        CHECK(changes.outside == 0);
+        CHECK(changes.inside > changes.insideCount / 3);
         CHECK(frame > 0);
     }
     CHECK(fixture().newProblems() == before);
@@ -1390,9 +1404,7 @@ TEST_CASE("the whole-pose box draws the coarsest level of detail below high, the
 {
     const int before = fixture().newProblems();
     TempDir dir;
-    auto model = assets::importModel(testing_support::writeTestScene(dir.path()));
-    REQUIRE(model.ok());
-    const scene::Scene scene(std::move(*model));
+    const scene::Scene scene = importedTestScene(dir);
     const glm::ivec2 size(320, 240);
     const scene::OrbitCamera camera = framedCamera(scene, content::ViewPreset::Anterior);
     const render::FrameView main = render::frameViewFrom(camera, size);
@@ -1405,30 +1417,13 @@ TEST_CASE("the whole-pose box draws the coarsest level of detail below high, the
     };
     for (render::Quality quality : {render::Quality::High, render::Quality::Medium, render::Quality::Low, render::Quality::Lowest}) {
         CAPTURE(render::qualityName(quality));
-        const core::Image whole = picture(quality, true), cut = picture(quality, false);
-        REQUIRE(whole.width == cut.width);
-        const float scale = float(whole.width) / float(size.x);
-        int changedOutside = 0, changedInside = 0, insideCount = 0;
-        for (int y = 0; y < whole.height; ++y)
-            for (int x = 0; x < whole.width; ++x) {
-                const float wx = (float(x) + 0.5f) / scale, wy = (float(y) + 0.5f) / scale;
-                const bool nearBox = wx > 180 - 4 && wx < 300 + 4 && wy > 20 - 4 && wy < 110 + 4;
-                const bool inBox = wx > 180 + 2 && wx < 300 - 2 && wy > 20 + 2 && wy < 110 - 2;
-                const std::uint8_t* a = whole.pixel(x, y);
-                const std::uint8_t* b = cut.pixel(x, y);
-                const bool same = a[0] == b[0] && a[1] == b[1] && a[2] == b[2];
-                if (!nearBox) changedOutside += !same;
-                if (inBox) {
-                    ++insideCount;
-                    changedInside += !same;
-                }
-            }
+        const BoxChanges changes = boxChanges(picture(quality, true), picture(quality, false), size.x);
         // The main view never draws the coarsest level; the box draws it at every level but high.
-        CHECK(changedOutside == 0);
+        CHECK(changes.outside == 0);
         if (quality == render::Quality::High)
-            CHECK(changedInside == 0);
+            CHECK(changes.inside == 0);
         else
-            CHECK(changedInside > insideCount / 10);
+            CHECK(changes.inside > changes.insideCount / 10);
     }
     CHECK(fixture().newProblems() == before);
 }

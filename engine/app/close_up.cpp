@@ -175,6 +175,10 @@ void CloseUp::update(float dtSeconds, const content::LessonStep* step, int stepS
         glm::vec3 travel = glm::vec3(scene.skeleton().origin(anatomy::Segment::Pelvis)) - wholePosePelvis_;
         travel.y = 0.0f;
         for (glm::vec3& point : framing.points) point += travel;
+        // With the body as it is now: one still standing before it lies down (or sitting
+        // before it stands) is in the box too, which narrows to the pose the step leaves as
+        // the body gets there.
+        addWholeBodyPoints(scene.skeleton(), framing.points);
     }
     const scene::CameraPose target = camera_.fitPoints(framing.points, framing.angles, framing.fill);
     if (!wasShown) {

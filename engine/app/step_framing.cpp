@@ -138,6 +138,11 @@ scene::ViewAngles anglesFrom(glm::vec3 direction, WorkingSides sides)
 
 } // namespace
 
+void addWholeBodyPoints(const anatomy::SkeletonPose& skeleton, std::vector<glm::vec3>& points)
+{
+    addRegionPoints(skeleton, Framing::Body, points);
+}
+
 StepFraming frameStep(const content::LessonStep& step, const scene::Scene& scene, bool wholePose)
 {
     StepFraming framing;

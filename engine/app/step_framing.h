@@ -27,6 +27,8 @@ struct StepFraming {
 // it instead (the close-up's box, or the main view beside a close-up of the heads; a `frame`
 // the lesson sets still wins).
 StepFraming frameStep(const content::LessonStep& step, const scene::Scene& scene, bool wholePose = false);
+// The landmarks that frame the whole body in `skeleton` (the points of a `frame = "body"` step).
+void addWholeBodyPoints(const anatomy::SkeletonPose& skeleton, std::vector<glm::vec3>& points);
 
 // Whether the step works hamstrings: it highlights one, or drives them (contraction, cramp,
 // stretch).

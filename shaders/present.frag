@@ -16,14 +16,13 @@ in vec2 vUv;
 
 uniform sampler2D uScene;
 uniform sampler2D uOverlay;
-uniform vec2 uTexel;            // 1 / the scene's size (SMOOTH)
 
 out vec4 fragColor;
 
 void main()
 {
 #if defined(SMOOTH)
-    vec3 color = smoothedPixel(uScene, vUv, uTexel);
+    vec3 color = smoothedPixel(uScene, vUv);
 #elif defined(STRETCH)
     vec3 color = texture(uScene, vUv).rgb;
 #else

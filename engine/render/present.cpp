@@ -22,12 +22,11 @@ gfx::RenderState screenPass()
 
 } // namespace
 
-void Renderer::usePresent(ProgramSlot<PresentUniforms>& slot, glm::vec2 texel)
+void Renderer::usePresent(ProgramSlot<PresentUniforms>& slot)
 {
     const gfx::ShaderProgram& program = resources_.use(slot);
     program.set(slot.uniforms.scene, 0);
     program.set(slot.uniforms.overlay, 1);
-    program.set(slot.uniforms.texel, texel);
     setBackdropColors(program, slot.uniforms.backdrop);
 }
 
@@ -98,18 +97,17 @@ bool Renderer::present(glm::ivec2 windowPixels, const OverlayPicture* overlay)
         };
         Programs& programs = resources_.programs();
         const bool stretched = source.size() != windowPixels;
-        const glm::vec2 texel = 1.0f / glm::vec2(source.size());
-        usePresent(stretched ? programs.stretch : programs.copy, texel);
+        usePresent(stretched ? programs.stretch : programs.copy);
         drawOutsideBoxes(rest);
         if (laying) {
-            usePresent(stretched ? programs.stretchOverlay : programs.copyOverlay, texel);
+            usePresent(stretched ? programs.stretchOverlay : programs.copyOverlay);
             drawOutsideBoxes(panels);
         }
         if (!boxes.empty()) {
-            usePresent(programs.smooth, texel);
+            usePresent(programs.smooth);
             drawInsideBoxes(rest);
             if (laying) {
-                usePresent(programs.smoothOverlay, texel);
+                usePresent(programs.smoothOverlay);
                 drawInsideBoxes(panels);
             }
         }
@@ -161,7 +159,7 @@ core::Image Renderer::readScene()
     gfx::beginPass(&*picture, picture->size(), {});
     gfx::applyRenderState(screenPass());
     targets.drawn->colorTexture().bind(0);
-    usePresent(resources_.programs().copy, 1.0f / glm::vec2(picture->size()));
+    usePresent(resources_.programs().copy);
     resources_.fullScreen().draw(gfx::Primitive::Triangles, 3);
     gfx::applyRenderState(gfx::RenderState{});
     return gfx::readPixels(&*picture, picture->size());

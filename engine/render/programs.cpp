@@ -48,7 +48,6 @@ void PresentUniforms::lookUp(const gfx::ShaderProgram& program)
     backdrop.lookUp(program);
     scene = program.uniform<int>("uScene");
     overlay = program.uniform<int>("uOverlay");
-    texel = program.uniform<glm::vec2>("uTexel");
 }
 
 void OverlayUniforms::lookUp(const gfx::ShaderProgram& program)

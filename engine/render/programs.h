@@ -59,7 +59,6 @@ struct FloorUniforms {
 struct PresentUniforms {
     gfx::Uniform<int> scene;          // texture unit
     gfx::Uniform<int> overlay;        // texture unit (OVERLAY)
-    gfx::Uniform<glm::vec2> texel;    // 1 / the scene target's size (SMOOTH)
     BackdropUniforms backdrop;
     void lookUp(const gfx::ShaderProgram& program);
 };

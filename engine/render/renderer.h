@@ -111,7 +111,7 @@ private:
     // The programs the current level draws with (its mesh lighting, its way to the window).
     std::vector<int> programsOfLevel() const;
     // Binds a variant of present.frag: the scene on unit 0, the overlay's picture on unit 1.
-    void usePresent(ProgramSlot<PresentUniforms>& slot, glm::vec2 texel);
+    void usePresent(ProgramSlot<PresentUniforms>& slot);
     void drawFloor(const scene::Scene& scene);
     void drawOutline(const scene::Scene& scene, const DrawList& list);
     // Moves each instance's fade toward its target (occluderFadeTargets), eased over a few

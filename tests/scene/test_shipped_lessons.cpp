@@ -325,6 +325,33 @@ TEST_CASE("poses sampled along every step's playback stay inside the limits and 
     }
 }
 
+TEST_CASE("a body that lies down on its back sits down first, never tipping back from its feet like a plank")
+{
+    // Sampled along every step's playback: a body leaning back more than 30 degrees from upright
+    // with its hips still straight is either lying or on its way down from sitting, so its
+    // pelvis is near the floor. One tipping back from its heels would have it 60-90 cm up.
+    int leaningBack = 0;
+    for (const Lesson* lesson : shippedLessons()) {
+        CAPTURE(lesson->id);
+        for (std::size_t index = 0; index < lesson->steps.size(); ++index) {
+            CAPTURE(lesson->steps[index].title);
+            lessons::LessonPlayer player;
+            player.start(*lesson, anatomy::Pose::neutral(), int(index));
+            for (double t = 0.0; t <= player.stepDurationS() + 1e-9; t += 1.0 / kSamplesPerSecond) {
+                CAPTURE(t);
+                player.scrub(t);
+                const anatomy::Pose pose = player.pose();
+                const bool straightHips = pose[anatomy::Coordinate::HipFlexionR] < 30.0 && pose[anatomy::Coordinate::HipFlexionL] < 30.0;
+                if (pose[anatomy::Coordinate::PelvisAnteriorTilt] > -30.0 || !straightHips) continue;
+                ++leaningBack;
+                const anatomy::SkeletonPose skeleton = anatomy::computeSkeleton(pose);
+                CHECK(skeleton.origin(anatomy::Segment::Pelvis).y - anim::lowestPointY(skeleton) < 0.35);
+            }
+        }
+    }
+    CHECK(leaningBack > 100);
+}
+
 TEST_CASE("every stretch step lengthens the hamstrings it targets, to at least a light pull")
 {
     int stretches = 0;

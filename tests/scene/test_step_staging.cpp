@@ -223,15 +223,18 @@ TEST_CASE("the partner kneels at the feet, its hands on the heel and the knee as
     text << file.rdbuf();
     auto lesson = parseLesson(text.str(), "relief_partner_stretch.toml", shared().context);
     REQUIRE_MESSAGE(lesson.ok(), (lesson.ok() ? "" : lesson.error().describe()));
-    int withPartner = 0;
+    int withPartner = 0, lyingKeys = 0;
     for (const LessonStep& step : lesson->steps) {
         CAPTURE(step.title);
         REQUIRE(step.partner.has_value());
         ++withPartner;
         // Through every key of the step where the person lies on the floor (the leg lying,
-        // rising, held up): the body posed there.
+        // rising, held up): the body posed there. Not on the way down: standing, or sitting
+        // before lying back.
         for (const StepKey& key : step.keys) {
-            if (anatomy::computeSkeleton(key.pose).origin(anatomy::Segment::Pelvis).y > 0.3) continue;  // still standing
+            const bool lying = key.pose[anatomy::Coordinate::PelvisAnteriorTilt] <= -60.0;
+            if (anatomy::computeSkeleton(key.pose).origin(anatomy::Segment::Pelvis).y > 0.3 || !lying) continue;
+            ++lyingKeys;
             scene::Scene scene;
             scene.setPose(key.pose);
             scene::stageStep(scene, &step);
@@ -256,6 +259,8 @@ TEST_CASE("the partner kneels at the feet, its hands on the heel and the knee as
         }
     }
     CHECK(withPartner == 4);
+    MESSAGE(lyingKeys << " keys with the body lying");
+    CHECK(lyingKeys >= 7);
     // A step without a partner takes it away.
     LessonStep plain = lesson->steps[0];
     plain.partner.reset();

@@ -4,6 +4,8 @@
 // hand with the step it belongs to, and checked at that step's key pose with the real
 // simulation (anatomy::Musculoskeletal, anatomy::muscleKinematics, anatomy::computeSkeleton).
 // Nothing here reads the lesson text: a reworded step keeps its row, a changed pose is caught.
+// One check covers every step, not a row: on the way to its last key (playback sampled four
+// times a second) no step pulls the hamstrings past "too far" unless one of its ends does.
 //
 // Measures, all against standing upright (anatomy::Pose::neutral()):
 //   length     musculotendon length change in per cent (muscleKinematics(...).lengthM)
@@ -20,6 +22,7 @@
 #include "anatomy/muscle_path.h"
 #include "anatomy/musculoskeletal.h"
 #include "lessons/lesson_library.h"
+#include "lessons/lesson_player.h"
 #include "content/structure_info.h"
 
 #include <doctest/doctest.h>
@@ -466,3 +469,31 @@ TEST_CASE("the pes anserinus partners bend the knee in the model once it is a li
         }
 }
 
+TEST_CASE("on the way to its pose no step pulls the hamstrings past 'too far' unless it holds them there")
+{
+    // Sampled four times a second along every step's playback, with the simulation relaxed in
+    // each pose: a step moving into a stretch (or a lying-down step passing through sitting)
+    // stays under "too far" on the way, or under what its first or last key holds where that
+    // is more (a step that eases out of a stretch held too far starts there).
+    Heads all = allFour(LegSide::Right);
+    for (Muscle m : anatomy::kHamstrings) all.push_back({m, LegSide::Left});
+    int samples = 0;
+    for (const LessonEntry& entry : shipped().entries()) {
+        const Lesson& lesson = *entry.lesson;
+        for (std::size_t index = 0; index < lesson.steps.size(); ++index) {
+            const LessonStep& step = lesson.steps[index];
+            INFO(lesson.id << " step " << index + 1 << " '" << step.title << "'");
+            const double held = std::max(strongestTension(keyPose(step, KeyAt::First), all), strongestTension(keyPose(step, KeyAt::Last), all));
+            LessonPlayer player;
+            player.start(lesson, anatomy::Pose::neutral(), int(index));
+            for (double t = 0.0; t <= step.motionS() + 1e-9; t += 0.25) {
+                player.scrub(t);
+                const double strongest = strongestTension(player.pose(), all);
+                INFO("at " << t << " s the strongest passive force is " << strongest << ", at the ends " << held);
+                CHECK(strongest < std::max(anatomy::kTooFarPassiveForce, held + 0.02));
+                ++samples;
+            }
+        }
+    }
+    CHECK(samples > 500);
+}

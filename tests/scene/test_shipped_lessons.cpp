@@ -24,6 +24,9 @@
 //   floor             contacts within kContactToleranceM (2 cm) of their surface (floor or support),
 //                     no landmark or joint centre more than kMaxBelowFloorM (1 cm) below the
 //                     floor, at the keys and at kSamplesPerSecond samples per second of playback.
+//   lying back        along the playback, a body leaning back more than 30 degrees with straight
+//                     hips has its pelvis within 35 cm of the floor: it lies down from sitting,
+//                     never tipping back from its heels like a plank.
 // Set HT_LESSON_TABLE=1 to print the measured length change of every stretch and contraction step.
 #include "anatomy/landmarks.h"
 #include "anatomy/muscle_path.h"

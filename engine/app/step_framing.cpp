@@ -136,6 +136,14 @@ scene::ViewAngles anglesFrom(glm::vec3 direction, WorkingSides sides)
     return angles;
 }
 
+// Whether a key's body has its pelvis at about the height of `last`'s: the same posture moving
+// (a walk, a rep, a bend), not one on its way to it (crouching before lying down).
+bool atHeightOf(const anatomy::SkeletonPose& skeleton, const anatomy::SkeletonPose& last)
+{
+    constexpr double kPostureChangeM = 0.3;
+    return std::abs(skeleton.origin(Segment::Pelvis).y - last.origin(Segment::Pelvis).y) < kPostureChangeM;
+}
+
 } // namespace
 
 void addWholeBodyPoints(const anatomy::SkeletonPose& skeleton, std::vector<glm::vec3>& points)
@@ -175,7 +183,9 @@ StepFraming frameStep(const content::LessonStep& step, const scene::Scene& scene
     }
     if (frame == Framing::Working) {
         // A knee that bends or straightens within the step is what the step shows: the ankle
-        // joins the picture wherever it goes, as the hip and knee do.
+        // joins the picture wherever it goes, as the hip and knee do. Only keys at about the
+        // last one's height count: a body that crouches on its way to lying down is another
+        // posture, whose ankles carried to the lying pelvis would lie under the floor.
         for (Side side : {Side::Right, Side::Left}) {
             if (side == Side::Right ? !sides.right : !sides.left) continue;
             const Segment femur = side == Side::Right ? Segment::FemurR : Segment::FemurL;
@@ -183,6 +193,7 @@ StepFraming frameStep(const content::LessonStep& step, const scene::Scene& scene
             double shortest = 1e9, longest = 0.0;
             for (const content::StepKey& key : step.keys) {
                 const anatomy::SkeletonPose skeleton = anatomy::computeSkeleton(key.pose);
+                if (!atHeightOf(skeleton, last)) continue;
                 const double hipToAnkleM = glm::length(skeleton.origin(talus) - skeleton.origin(femur));
                 shortest = std::min(shortest, hipToAnkleM);
                 longest = std::max(longest, hipToAnkleM);
@@ -190,6 +201,7 @@ StepFraming frameStep(const content::LessonStep& step, const scene::Scene& scene
             if (longest - shortest < 0.1) continue;
             for (const content::StepKey& key : step.keys) {
                 const anatomy::SkeletonPose skeleton = anatomy::computeSkeleton(key.pose);
+                if (!atHeightOf(skeleton, last)) continue;
                 const glm::dvec3 travel = last.origin(Segment::Pelvis) - skeleton.origin(Segment::Pelvis);
                 framing.points.push_back(point(skeleton.origin(talus) + travel));
             }

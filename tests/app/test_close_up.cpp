@@ -256,6 +256,51 @@ TEST_CASE("every shipped step: one view holds the working heads large, the other
     CHECK(headBoxes > 0);
 }
 
+TEST_CASE("with the close-up off, a step that lies down, sits or stands up frames the heads where it leaves them, not at an edge or small")
+{
+    Shipped& data = shipped();
+    scene::Scene& scene = data.world.scene;
+    const glm::vec2 window(1280.0f, 720.0f);
+    const ui::PixelRect free{{0.0f, 23.0f}, {905.0f, 720.0f}};  // left of the lessons, under the menu bar
+    int steps = 0;
+    for (const lessons::LessonEntry& entry : data.library.entries()) {
+        for (const content::LessonStep& step : entry.lesson->steps) {
+            if (!app::aboutHamstrings(step) || step.keys.size() < 2 || step.frame != content::LessonStep::Framing::Working) continue;
+            const double firstY = anatomy::computeSkeleton(step.keys.front().pose).origin(anatomy::Segment::Pelvis).y;
+            const double lastY = anatomy::computeSkeleton(step.keys.back().pose).origin(anatomy::Segment::Pelvis).y;
+            if (std::abs(lastY - firstY) < 0.3) continue;
+            CAPTURE(entry.lesson->id);
+            CAPTURE(step.title);
+            ++steps;
+            for (int i = 0; i < 4; ++i) scene.stepMuscles(1.0 / 240.0, step.keys.back().pose, scene::MuscleDrive{});
+            scene.updateMuscleMeshes();
+            scene::OrbitCamera main;
+            main.setViewRegion({free.min, free.max, window});
+            const app::StepFraming framing = app::frameStep(step, scene);
+            main.setPose(main.fitPoints(framing.points, framing.angles, framing.fill));
+            const Seen heads = seen(scene, main.viewProjectionMatrix(window), window, free, nullptr,
+                                    [&](const scene::Structure& s) { return working(step, s.name); });
+            REQUIRE(heads.vertices > 100);
+            CHECK(heads.in == heads.vertices);
+            // Not pushed to an edge by joints of the posture the body left (the ankles of a
+            // crouch on the way down, carried to where it lies, are under the floor), and not
+            // shrunk by them to under a third of the view. (Steps that sit down on the floor
+            // hold the heads a quarter of the way down: the hips and knees of the standing key
+            // carried to the seated pelvis still widen the framing.)
+            const glm::vec2 size = free.max - free.min;
+            const glm::vec2 middle = ((heads.low + heads.high) * 0.5f - free.min) / size;
+            CHECK(middle.x > 0.25f);
+            CHECK(middle.x < 0.75f);
+            CHECK(middle.y > 0.2f);
+            CHECK(middle.y < 0.8f);
+            const glm::vec2 span = (heads.high - heads.low) / size;
+            CHECK(std::max(span.x, span.y) > 0.3f);
+        }
+    }
+    MESSAGE(steps << " steps change posture");
+    CHECK(steps >= 8);
+}
+
 TEST_CASE("the whole-pose box holds the body at every key of its step: one that walks, lies down, sits or stands up")
 {
     Shipped& data = shipped();

@@ -38,8 +38,8 @@ glm::ivec4 shownPartOfTarget(const FrameView& frame, glm::ivec2 targetSize)
     const glm::ivec4& shown = frame.shownPixels;
     if (shown.z <= 0 || shown.w <= 0) return whole;
     const glm::vec2 scale = glm::vec2(targetSize) / glm::vec2(glm::max(frame.sizePixels, glm::ivec2(1)));
-    // A margin of a few pixels past the edge: the edge smoothing reads up to three pixels
-    // away, and the lowest level's stretch filters across one.
+    // A margin of a few pixels past the edge: the edge smoothing reads the pixels next to
+    // each one, and the lowest level's stretch filters across one.
     constexpr int kMargin = 4;
     const glm::ivec2 low = glm::ivec2(glm::floor(glm::vec2(shown.x, shown.y) * scale)) - kMargin;
     const glm::ivec2 high = glm::ivec2(glm::ceil(glm::vec2(shown.x + shown.z, shown.y + shown.w) * scale)) + kMargin;

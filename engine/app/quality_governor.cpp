@@ -14,16 +14,37 @@ std::optional<render::Quality> QualityGovernor::addFrame(double frameMs)
     }
     window_.push_back(frameMs);
     if (window_.size() < kWindow) return std::nullopt;
+    double windowMs = 0.0;
+    for (double ms : window_) windowMs += ms;
     std::nth_element(window_.begin(), window_.begin() + std::ptrdiff_t(kWindow / 2), window_.end());
     const double median = window_[kWindow / 2];
     window_.clear();
     int next = qualityRank(quality_);
+    const bool quick = median < (quality_ == render::Quality::Lowest ? kStepUpFromLowestBelowMs : kStepUpBelowMs);
     if (median > kBudgetMs && next > 0) {
+        // Too slow: down, and the level left is not tried again for a while; twice as long
+        // each time a try after such a while fails.
+        if (retrying_) retryAfterMs_ = std::min(retryAfterMs_ * 2.0, kLongestRetryMs);
+        retrying_ = false;
         ceiling_ = qualityOfRank(next - 1);
+        missedMs_ = median;
+        quickMs_ = 0.0;
         --next;
-    } else if (median < (quality_ == render::Quality::Lowest ? kStepUpFromLowestBelowMs : kStepUpBelowMs) &&
-               next < qualityRank(ceiling_)) {
+    } else if (retrying_) {
+        // The level tried again holds: a later failure waits the first while again.
+        retrying_ = false;
+        retryAfterMs_ = kFirstRetryMs;
+    } else if (quick && next < qualityRank(ceiling_)) {
         ++next;
+    } else if (quick && next == qualityRank(ceiling_) && ceiling_ != render::Quality::High && missedMs_ < kRetryBelowMs) {
+        // Room for the level above, which once proved a little too slow: tried again after a while.
+        quickMs_ += windowMs;
+        if (quickMs_ >= retryAfterMs_) {
+            ceiling_ = qualityOfRank(next + 1);
+            quickMs_ = 0.0;
+            retrying_ = true;
+            ++next;
+        }
     }
     if (next == qualityRank(quality_)) return std::nullopt;
     quality_ = qualityOfRank(next);

@@ -1,8 +1,11 @@
 // Chooses the rendering quality from measured frame times (--quality auto). It starts at the
 // cheapest level, so the first frame comes quickly on any machine, and steps up while frames
-// leave room for the next level in the 60 Hz budget; it steps down while they exceed it. A level that once
-// proved too slow is not tried again in the same run, so the choice settles instead of
-// swinging between two levels.
+// leave room for the next level in the 60 Hz budget; it steps down while they exceed it. A level
+// that proved too slow is not tried again, so the choice settles instead of swinging between two
+// levels; unless it missed the budget by little (a median within 15 % of it, as a start in a busy
+// moment can), when it is tried again after a while of frames quick enough to try it: 10 s, then
+// twice as long after each failed try, up to 5 minutes. A level missed by more (the heaviest
+// lesson steps at low, 18-23 ms) costs no hitches later.
 #pragma once
 
 #include "render/renderer.h"
@@ -24,6 +27,9 @@ public:
     static constexpr double kStepUpBelowMs = kBudgetMs * 0.5;
     static constexpr std::size_t kWindow = 30;                 // frames per decision (their median)
     static constexpr int kWarmUpFrames = 5;                    // shader compiles and uploads left out
+    static constexpr double kFirstRetryMs = 10'000.0;          // quick frames before a failed level's next try
+    static constexpr double kLongestRetryMs = 300'000.0;
+    static constexpr double kRetryBelowMs = kBudgetMs * 1.15;  // a level whose median missed by less is tried again
 
     render::Quality quality() const { return quality_; }
 
@@ -35,6 +41,11 @@ private:
     render::Quality ceiling_ = render::Quality::High;  // the best level still worth trying
     int warmUp_ = kWarmUpFrames;
     std::vector<double> window_;
+    double retryAfterMs_ = kFirstRetryMs;  // how long quick frames must last before the level above the ceiling is tried
+    double quickMs_ = 0.0;                 // frame time since then, in decisions that would have stepped up
+    bool retrying_ = false;                // the level is such a try, not yet through a decision
+    double missedMs_ = 0.0;                // the median with which the level above the ceiling proved too slow
+
 };
 
 } // namespace app

@@ -8,6 +8,7 @@
 #include <doctest/doctest.h>
 
 #include <cmath>
+#include <tuple>
 #include <unistd.h>
 
 using testing_support::TempDir;
@@ -205,6 +206,60 @@ TEST_CASE("auto quality starts cheap, climbs while frames are quick, and settles
     CHECK(run(20.0, decision) == Quality::Lowest);
     CHECK_FALSE(run(20.0, 3 * decision));  // the bottom: nothing cheaper to go to
     CHECK_FALSE(run(4.0, 3 * decision));   // and low proved too slow, so it stays
+    CHECK(governor.quality() == Quality::Lowest);
+}
+
+TEST_CASE("auto quality tries a level that missed the budget by little again after 10 s of quick frames, twice as long after each failed try")
+{
+    using render::Quality;
+    using G = app::QualityGovernor;
+    G governor;
+    // Feeds frames of one duration until the level changes: the level, and the frame time fed.
+    auto untilChange = [&](double ms, double limitMs) -> std::pair<std::optional<Quality>, double> {
+        double fed = 0.0;
+        while (fed < limitMs) {
+            fed += ms;
+            if (auto changed = governor.addFrame(ms)) return {changed, fed};
+        }
+        return {std::nullopt, fed};
+    };
+    // One decision's frames and the warm-up after a change, at 4 ms a frame.
+    const double decisionMs = (G::kWarmUpFrames + double(G::kWindow)) * 4.0;
+    REQUIRE(untilChange(13.0, 1000.0).first == Quality::Low);
+    REQUIRE(untilChange(18.0, 1000.0).first == Quality::Lowest);  // low proved a little too slow
+    // Quick frames: low again after 10 s of them, not before.
+    auto [retried, after] = untilChange(4.0, 60'000.0);
+    CHECK(retried == Quality::Low);
+    CHECK(after >= G::kFirstRetryMs);
+    CHECK(after <= G::kFirstRetryMs + decisionMs);
+    // Too slow again: the next try waits twice as long.
+    REQUIRE(untilChange(18.0, 1000.0).first == Quality::Lowest);
+    std::tie(retried, after) = untilChange(4.0, 60'000.0);
+    CHECK(retried == Quality::Low);
+    CHECK(after >= 2.0 * G::kFirstRetryMs);
+    CHECK(after <= 2.0 * G::kFirstRetryMs + decisionMs);
+    // This try holds (frames within the budget, without room for the next level); slow frames
+    // later send it down, and the try after that waits the first 10 s again.
+    CHECK_FALSE(untilChange(12.0, 3000.0).first);
+    REQUIRE(untilChange(18.0, 1000.0).first == Quality::Lowest);
+    std::tie(retried, after) = untilChange(4.0, 60'000.0);
+    CHECK(retried == Quality::Low);
+    CHECK(after <= G::kFirstRetryMs + decisionMs);
+    // Frames without room for the level above never try it, however long they last.
+    REQUIRE(untilChange(18.0, 1000.0).first == Quality::Lowest);
+    CHECK_FALSE(untilChange(15.0, 400'000.0).first);
+    // Nor does the wait grow past 5 minutes: six failed tries later, the next comes within it.
+    for (int i = 0; i < 6; ++i) {
+        REQUIRE(untilChange(4.0, 400'000.0).first == Quality::Low);
+        REQUIRE(untilChange(18.0, 1000.0).first == Quality::Lowest);
+    }
+    std::tie(retried, after) = untilChange(4.0, 400'000.0);
+    CHECK(retried == Quality::Low);
+    CHECK(after <= G::kLongestRetryMs + decisionMs);
+    CHECK(after >= G::kLongestRetryMs);
+    // A level that missed by more than 15 % (a heavy lesson step at low) is not tried again.
+    REQUIRE(untilChange(20.0, 1000.0).first == Quality::Lowest);
+    CHECK_FALSE(untilChange(4.0, 400'000.0).first);
     CHECK(governor.quality() == Quality::Lowest);
 }
 

@@ -4,8 +4,8 @@
 // that proved too slow is not tried again, so the choice settles instead of swinging between two
 // levels; unless it missed the budget by little (a median within 15 % of it, as a start in a busy
 // moment can), when it is tried again after a while of frames quick enough to try it: 10 s, then
-// twice as long after each failed try, up to 5 minutes. A level missed by more (the heaviest
-// lesson steps at low, 18-23 ms) costs no hitches later.
+// twice as long after each failed try, up to 5 minutes. A level missed by more (low in the
+// partner stretch's step 2, 20.5-23 ms) costs no hitches later.
 #pragma once
 
 #include "render/renderer.h"
@@ -45,7 +45,6 @@ private:
     double quickMs_ = 0.0;                 // frame time since then, in decisions that would have stepped up
     bool retrying_ = false;                // the level is such a try, not yet through a decision
     double missedMs_ = 0.0;                // the median with which the level above the ceiling proved too slow
-
 };
 
 } // namespace app

@@ -136,13 +136,9 @@ scene::ViewAngles anglesFrom(glm::vec3 direction, WorkingSides sides)
     return angles;
 }
 
-// Whether a key's body has its pelvis at about the height of `last`'s: the same posture moving
-// (a walk, a rep, a bend), not one on its way to it (crouching before lying down).
-bool atHeightOf(const anatomy::SkeletonPose& skeleton, const anatomy::SkeletonPose& last)
-{
-    constexpr double kPostureChangeM = 0.3;
-    return std::abs(skeleton.origin(Segment::Pelvis).y - last.origin(Segment::Pelvis).y) < kPostureChangeM;
-}
+// A key whose pelvis is this much higher or lower than the last key's is another posture on the
+// way to it (crouching before lying down), not the same one moving (a walk, a rep, a bend).
+constexpr double kPostureChangeM = 0.3;
 
 } // namespace
 
@@ -158,19 +154,21 @@ StepFraming frameStep(const content::LessonStep& step, const scene::Scene& scene
     const Framing frame = wholePoseOnly ? Framing::Body : step.frame;
     if (step.keys.empty()) return framing;
     const WorkingSides sides = workingSides(step);
-    const anatomy::SkeletonPose last = anatomy::computeSkeleton(step.keys.back().pose);
-    for (const content::StepKey& key : step.keys) {
-        const anatomy::SkeletonPose skeleton = anatomy::computeSkeleton(key.pose);
+    std::vector<anatomy::SkeletonPose> skeletons;
+    skeletons.reserve(step.keys.size());
+    for (const content::StepKey& key : step.keys) skeletons.push_back(anatomy::computeSkeleton(key.pose));
+    const anatomy::SkeletonPose& last = skeletons.back();
+    for (const anatomy::SkeletonPose& skeleton : skeletons) {
         // The whole pose is the body as the step leaves it; of the other keys only the hips
         // and knees, as for the working structures.
-        const bool wholeBodyHere = frame != Framing::Working && (!wholePoseOnly || &key == &step.keys.back());
+        const bool wholeBodyHere = frame != Framing::Working && (!wholePoseOnly || &skeleton == &last);
         if (wholeBodyHere) {
             addRegionPoints(skeleton, frame, framing.points);
             continue;
         }
         // The pose the step arrives at, whole; of the others only the hips and knees as they
         // move about the pelvis (a step that walks in need not frame the walk).
-        if (&key == &step.keys.back()) {
+        if (&skeleton == &last) {
             if (sides.right) addHamstringPoints(skeleton, Side::Right, framing.points);
             if (sides.left) addHamstringPoints(skeleton, Side::Left, framing.points);
             continue;
@@ -186,24 +184,24 @@ StepFraming frameStep(const content::LessonStep& step, const scene::Scene& scene
         // joins the picture wherever it goes, as the hip and knee do. Only keys at about the
         // last one's height count: a body that crouches on its way to lying down is another
         // posture, whose ankles carried to the lying pelvis would lie under the floor.
+        std::vector<const anatomy::SkeletonPose*> sameHeight;
+        for (const anatomy::SkeletonPose& skeleton : skeletons)
+            if (std::abs(skeleton.origin(Segment::Pelvis).y - last.origin(Segment::Pelvis).y) < kPostureChangeM)
+                sameHeight.push_back(&skeleton);
         for (Side side : {Side::Right, Side::Left}) {
             if (side == Side::Right ? !sides.right : !sides.left) continue;
             const Segment femur = side == Side::Right ? Segment::FemurR : Segment::FemurL;
             const Segment talus = side == Side::Right ? Segment::TalusR : Segment::TalusL;
             double shortest = 1e9, longest = 0.0;
-            for (const content::StepKey& key : step.keys) {
-                const anatomy::SkeletonPose skeleton = anatomy::computeSkeleton(key.pose);
-                if (!atHeightOf(skeleton, last)) continue;
-                const double hipToAnkleM = glm::length(skeleton.origin(talus) - skeleton.origin(femur));
+            for (const anatomy::SkeletonPose* skeleton : sameHeight) {
+                const double hipToAnkleM = glm::length(skeleton->origin(talus) - skeleton->origin(femur));
                 shortest = std::min(shortest, hipToAnkleM);
                 longest = std::max(longest, hipToAnkleM);
             }
             if (longest - shortest < 0.1) continue;
-            for (const content::StepKey& key : step.keys) {
-                const anatomy::SkeletonPose skeleton = anatomy::computeSkeleton(key.pose);
-                if (!atHeightOf(skeleton, last)) continue;
-                const glm::dvec3 travel = last.origin(Segment::Pelvis) - skeleton.origin(Segment::Pelvis);
-                framing.points.push_back(point(skeleton.origin(talus) + travel));
+            for (const anatomy::SkeletonPose* skeleton : sameHeight) {
+                const glm::dvec3 travel = last.origin(Segment::Pelvis) - skeleton->origin(Segment::Pelvis);
+                framing.points.push_back(point(skeleton->origin(talus) + travel));
             }
         }
         // Highlighted structures other than the hamstrings (a nerve, the calf, a bone) as

@@ -306,13 +306,17 @@ TEST_CASE("every key pose is inside the joint limits, rests on its contacts and 
     CHECK(keys > 100);
 }
 
-TEST_CASE("poses sampled along every step's playback stay inside the limits and above the floor")
+namespace {
+
+// Every shipped step played from standing and sampled kSamplesPerSecond times a second (the
+// lesson, the step and the time captured for a failing check).
+template <typename Check>
+void forEachPlaybackPose(Check check)
 {
     for (const Lesson* lesson : shippedLessons()) {
         CAPTURE(lesson->id);
         for (std::size_t index = 0; index < lesson->steps.size(); ++index) {
-            const LessonStep& step = lesson->steps[index];
-            CAPTURE(step.title);
+            CAPTURE(lesson->steps[index].title);
             lessons::LessonPlayer player;
             player.start(*lesson, anatomy::Pose::neutral(), int(index));
             const double duration = player.stepDurationS();
@@ -320,12 +324,20 @@ TEST_CASE("poses sampled along every step's playback stay inside the limits and 
             for (double t = 0.0; t <= duration + 1e-9; t += 1.0 / kSamplesPerSecond) {
                 CAPTURE(t);
                 player.scrub(t);
-                const anatomy::Pose pose = player.pose();
-                checkPoseInsideLimits(pose, kLimitToleranceDeg);
-                checkAboveFloor(anatomy::computeSkeleton(pose));
+                check(player.pose());
             }
         }
     }
+}
+
+} // namespace
+
+TEST_CASE("poses sampled along every step's playback stay inside the limits and above the floor")
+{
+    forEachPlaybackPose([](const anatomy::Pose& pose) {
+        checkPoseInsideLimits(pose, kLimitToleranceDeg);
+        checkAboveFloor(anatomy::computeSkeleton(pose));
+    });
 }
 
 TEST_CASE("a body that lies down on its back sits down first, never tipping back from its feet like a plank")
@@ -334,24 +346,13 @@ TEST_CASE("a body that lies down on its back sits down first, never tipping back
     // with its hips still straight is either lying or on its way down from sitting, so its
     // pelvis is near the floor. One tipping back from its heels would have it 60-90 cm up.
     int leaningBack = 0;
-    for (const Lesson* lesson : shippedLessons()) {
-        CAPTURE(lesson->id);
-        for (std::size_t index = 0; index < lesson->steps.size(); ++index) {
-            CAPTURE(lesson->steps[index].title);
-            lessons::LessonPlayer player;
-            player.start(*lesson, anatomy::Pose::neutral(), int(index));
-            for (double t = 0.0; t <= player.stepDurationS() + 1e-9; t += 1.0 / kSamplesPerSecond) {
-                CAPTURE(t);
-                player.scrub(t);
-                const anatomy::Pose pose = player.pose();
-                const bool straightHips = pose[anatomy::Coordinate::HipFlexionR] < 30.0 && pose[anatomy::Coordinate::HipFlexionL] < 30.0;
-                if (pose[anatomy::Coordinate::PelvisAnteriorTilt] > -30.0 || !straightHips) continue;
-                ++leaningBack;
-                const anatomy::SkeletonPose skeleton = anatomy::computeSkeleton(pose);
-                CHECK(skeleton.origin(anatomy::Segment::Pelvis).y - anim::lowestPointY(skeleton) < 0.35);
-            }
-        }
-    }
+    forEachPlaybackPose([&](const anatomy::Pose& pose) {
+        const bool straightHips = pose[anatomy::Coordinate::HipFlexionR] < 30.0 && pose[anatomy::Coordinate::HipFlexionL] < 30.0;
+        if (pose[anatomy::Coordinate::PelvisAnteriorTilt] > -30.0 || !straightHips) return;
+        ++leaningBack;
+        const anatomy::SkeletonPose skeleton = anatomy::computeSkeleton(pose);
+        CHECK(skeleton.origin(anatomy::Segment::Pelvis).y - anim::lowestPointY(skeleton) < 0.35);
+    });
     CHECK(leaningBack > 100);
 }
 

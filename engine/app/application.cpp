@@ -406,6 +406,16 @@ void Application::startVideoExport()
 bool Application::adaptQuality(double frameMs)
 {
     if (!governor_) return false;
+    // Each lesson step is a scene of its own to the governor, and so is the model explored freely.
+    const lessons::LessonPlayer& player = lessons_.player();
+    std::string scene;
+    if (const content::Lesson* lesson = player.active() ? player.lesson() : nullptr)
+        scene = lesson->id + " step " + std::to_string(player.stepIndex() + 1);
+    if (const std::optional<render::Quality> learned = governor_->enterScene(scene)) {
+        graphics_.renderer().setQuality(*learned);
+        core::logInfo("render", "quality now ", render::qualityName(*learned), " (what this scene allowed before)");
+        return true;
+    }
     const std::optional<render::Quality> changed = governor_->addFrame(frameMs);
     if (!changed) return false;
     graphics_.renderer().setQuality(*changed);

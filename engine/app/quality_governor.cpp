@@ -54,4 +54,28 @@ std::optional<render::Quality> QualityGovernor::addFrame(double frameMs)
     return quality_;
 }
 
+std::optional<render::Quality> QualityGovernor::enterScene(const std::string& scene)
+{
+    if (scene == scene_) return std::nullopt;
+    // A try of the level above that had not come to a decision yet proved nothing: the scene
+    // left keeps the ceiling below it, and tries it again after the same wait.
+    const render::Quality kept = retrying_ ? qualityOfRank(qualityRank(ceiling_) - 1) : ceiling_;
+    learned_[scene_] = Learned{kept, missedMs_, retryAfterMs_};
+    const auto found = learned_.find(scene);
+    const Learned now = found != learned_.end() ? found->second : Learned{};
+    scene_ = scene;
+    ceiling_ = now.ceiling;
+    missedMs_ = now.missedMs;
+    retryAfterMs_ = now.retryAfterMs;
+    quickMs_ = 0.0;
+    retrying_ = false;
+    // The frames so far drew the other scene; the new one's first frames build what it shows
+    // (close-up, meshes): left out as after a change of level.
+    window_.clear();
+    warmUp_ = kWarmUpFrames;
+    if (qualityRank(quality_) <= qualityRank(ceiling_)) return std::nullopt;
+    quality_ = ceiling_;
+    return quality_;
+}
+
 } // namespace app

@@ -6,11 +6,16 @@
 // moment can), when it is tried again after a while of frames quick enough to try it: 10 s, then
 // twice as long after each failed try, up to 5 minutes. A level missed by more (low in the
 // partner stretch's step 2, 20.5-23 ms) costs no hitches later.
+// What it learns holds for one scene: a lesson step, or the model explored freely. Going to
+// another scene starts from what was learned there, or, in one not seen before, lets it climb
+// again to any level; so a light scene after a heavy step gets the level it can afford back.
 #pragma once
 
 #include "render/renderer.h"
 
+#include <map>
 #include <optional>
+#include <string>
 #include <vector>
 
 namespace app {
@@ -36,7 +41,19 @@ public:
     // Adds one frame's time; returns the new level when it changes.
     std::optional<render::Quality> addFrame(double frameMs);
 
+    // The frames from now on draw `scene` (a lesson step's name, or "" for the model explored
+    // freely). Returns the new level when it changes: the highest level learned to fit that
+    // scene, where the current one did not.
+    std::optional<render::Quality> enterScene(const std::string& scene);
+
 private:
+    // What a scene taught: the best level worth trying there, and what the level above cost.
+    struct Learned {
+        render::Quality ceiling = render::Quality::High;
+        double missedMs = 0.0;
+        double retryAfterMs = kFirstRetryMs;
+    };
+
     render::Quality quality_ = render::Quality::Lowest;
     render::Quality ceiling_ = render::Quality::High;  // the best level still worth trying
     int warmUp_ = kWarmUpFrames;
@@ -45,6 +62,8 @@ private:
     double quickMs_ = 0.0;                 // frame time since then, in decisions that would have stepped up
     bool retrying_ = false;                // the level is such a try, not yet through a decision
     double missedMs_ = 0.0;                // the median with which the level above the ceiling proved too slow
+    std::string scene_;                    // the scene the frames draw
+    std::map<std::string, Learned> learned_;  // the other scenes seen, by name
 };
 
 } // namespace app

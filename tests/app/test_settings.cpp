@@ -263,6 +263,74 @@ TEST_CASE("auto quality tries a level that missed the budget by little again aft
     CHECK(governor.quality() == Quality::Lowest);
 }
 
+TEST_CASE("auto quality learns each scene apart: a light scene after a heavy lesson step climbs again, and the heavy step keeps what it taught")
+{
+    using render::Quality;
+    using G = app::QualityGovernor;
+    G governor;
+    auto run = [&](double ms, int limit) -> std::optional<Quality> {
+        for (int i = 0; i < limit; ++i)
+            if (auto changed = governor.addFrame(ms)) return changed;
+        return std::nullopt;
+    };
+    const int decision = G::kWarmUpFrames + int(G::kWindow);
+    // The model explored freely: up to low, where medium proves too slow.
+    CHECK_FALSE(governor.enterScene(""));
+    REQUIRE(run(13.0, decision) == Quality::Low);
+    REQUIRE(run(4.0, decision) == Quality::Medium);
+    REQUIRE(run(30.0, decision) == Quality::Low);
+    // A heavy lesson step: low misses by more than 15 %, so the lowest level, for good there.
+    CHECK_FALSE(governor.enterScene("relief_partner_stretch step 2"));
+    REQUIRE(run(21.0, decision) == Quality::Lowest);
+    CHECK_FALSE(run(4.0, 3 * decision));
+    // A step not seen before may climb again, past the level the last step stopped at.
+    CHECK_FALSE(governor.enterScene("relief_partner_stretch step 3"));
+    CHECK(run(13.0, decision) == Quality::Low);
+    // The same scene again changes nothing, and its frames so far still count: from a change
+    // of level (an empty window), the decision comes at the same frame as without it.
+    for (int i = 0; i < decision - 1; ++i) CHECK_FALSE(governor.addFrame(4.0));
+    CHECK_FALSE(governor.enterScene("relief_partner_stretch step 3"));
+    CHECK(governor.addFrame(4.0) == Quality::Medium);
+    // Back in the heavy step: straight to what it allowed, with no frames spent finding out.
+    CHECK(governor.enterScene("relief_partner_stretch step 2") == Quality::Lowest);
+    CHECK_FALSE(run(4.0, 3 * decision));
+    // Back to the model explored freely: it climbs to low again, and medium stays untried.
+    CHECK_FALSE(governor.enterScene(""));
+    CHECK(run(13.0, decision) == Quality::Low);
+    CHECK_FALSE(run(4.0, 3 * decision));
+    CHECK(governor.quality() == Quality::Low);
+}
+
+TEST_CASE("auto quality: a try of the level above cut short by a change of scene is tried again after the same wait")
+{
+    using render::Quality;
+    using G = app::QualityGovernor;
+    G governor;
+    auto untilChange = [&](double ms, double limitMs) -> std::pair<std::optional<Quality>, double> {
+        double fed = 0.0;
+        while (fed < limitMs) {
+            fed += ms;
+            if (auto changed = governor.addFrame(ms)) return {changed, fed};
+        }
+        return {std::nullopt, fed};
+    };
+    const double decisionMs = (G::kWarmUpFrames + double(G::kWindow)) * 4.0;
+    REQUIRE(untilChange(13.0, 1000.0).first == Quality::Low);
+    REQUIRE(untilChange(18.0, 1000.0).first == Quality::Lowest);     // missed by little
+    REQUIRE(untilChange(4.0, 60'000.0).first == Quality::Low);      // the try after 10 s
+    // The scene changes before the try comes to a decision (a scene not seen before lets low
+    // stay). Coming back, the try is neither proven nor failed: the level below it, and low is
+    // tried again after the first wait, not twice as long.
+    CHECK_FALSE(governor.enterScene("a lesson step"));
+    CHECK(governor.quality() == Quality::Low);
+    CHECK(governor.enterScene("") == Quality::Lowest);
+    CHECK_FALSE(governor.enterScene(""));
+    auto [retried, after] = untilChange(4.0, 60'000.0);
+    CHECK(retried == Quality::Low);
+    CHECK(after >= G::kFirstRetryMs);
+    CHECK(after <= G::kFirstRetryMs + decisionMs);
+}
+
 TEST_CASE("frame statistics: nearest-rank percentiles and the mean")
 {
     // Frames that alternate between 4 ms and 10 ms, and one of 40 ms: 201 samples.

@@ -283,7 +283,7 @@ void LessonSession::followViewRegion()
 // Props and the partner figure: placed by scene/step_staging.h around the body as posed now.
 void LessonSession::placeProps()
 {
-    scene::stageStep(world_.scene, player_.step());
+    scene::stageStep(world_.scene, player_.step(), player_.keyTimeS());
 }
 
 int checkLessons(const Options& options)

@@ -66,7 +66,9 @@ struct MuscleTimeline {
 // roller, a yoga mat, a chair, a glass, dumbbells held in the hands, or a plain box or cylinder
 // (a bed, an ankle weight, a heat pack). A prop sits on the floor under a body point (at the
 // step's final key), or follows a body point as it moves; held shapes (dumbbell, glass) sit in
-// the palm. What `sizeM` measures for each shape is in docs/lesson-format.md.
+// the palm. A prop may come in part of the way through the step's keys, and goes again as they
+// play back (a glass taken up once standing). What `sizeM` measures for each shape is in
+// docs/lesson-format.md.
 struct Prop {
     enum class Shape { Box, Cylinder, Dumbbell, Roller, Step, Mat, Chair, Glass };
     Shape shape = Shape::Box;
@@ -74,6 +76,7 @@ struct Prop {
     anatomy::Landmark landmark = anatomy::Landmark::HeelR;
     bool follows = false;                 // true: moves with the landmark ("at"); false: "under"
     glm::vec3 colour{0.16f, 0.17f, 0.19f};  // linear
+    double fromS = 0.0;                   // shown once the keys reach this time (a heat pack once lying down)
 };
 constexpr int kPropShapeCount = int(Prop::Shape::Glass) + 1;
 

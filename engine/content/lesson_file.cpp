@@ -181,7 +181,7 @@ void checkPropPlacement(TableReader& reader, const Prop& prop, bool under)
 void readProps(TableReader& stepReader, LessonStep& step)
 {
     const auto readProp = [&](std::size_t, TableReader& reader) {
-        reader.rejectUnknownKeys({"shape", "under", "at", "size", "colour"});
+        reader.rejectUnknownKeys({"shape", "under", "at", "size", "colour", "from"});
         Prop prop;
         prop.shape = reader.choice("shape", true, kPropShapeNames, {.what = "shape"}).value_or(prop.shape);
         const bool under = reader.has("under"), at = reader.has("at");
@@ -191,6 +191,17 @@ void readProps(TableReader& stepReader, LessonStep& step)
         prop.follows = at;
         readVector(reader, "size", prop.sizeM, 0.005, 2.0, true);
         readVector(reader, "colour", prop.colour, 0.0, 1.0, false);
+        // Read after the keys: it must fall within them.
+        const double motion = step.motionS();
+        if (auto from = reader.number("from", false, 0.0, 600.0)) {
+            if (*from > motion + 1e-9) {
+                char words[160];
+                std::snprintf(words, sizeof words, "%g s is after the step's last key (at %g s): a prop comes in while the keys play", *from,
+                              motion);
+                reader.error("from", words);
+            }
+            prop.fromS = std::min(*from, motion);
+        }
         if (under != at) checkPropPlacement(reader, prop, under);
         step.props.push_back(prop);
     };
@@ -440,11 +451,11 @@ LessonStep readStep(TableReader& reader, const LessonContext& context)
     step.frame = reader.choice("frame", false, kFramingNames, {.what = "framing"}).value_or(step.frame);
     readLayers(reader, step);
     readHighlight(reader, context, step);
-    readProps(reader, step);
     step.holdS = reader.number("hold", false, 0.0, 600.0).value_or(0.0);
     step.repetitions = int(reader.number("repetitions", false, 1.0, 20.0).value_or(1.0));
     step.restS = reader.number("rest", false, 0.0, 120.0).value_or(0.0);
     readKeys(reader, context, step);
+    readProps(reader, step);
     readPartner(reader, context, step);
     readMuscles(reader, step);
     return step;

@@ -167,18 +167,32 @@ StepClock LessonPlayer::clock() const
     return current ? locateInStep(*current, time_) : StepClock{};
 }
 
+namespace {
+
+double keyTimeAt(const content::LessonStep& step, double stepTimeS)
+{
+    const StepClock where = locateInStep(step, stepTimeS);
+    switch (where.phase) {
+    case StepPhase::Moving: return where.phaseTimeS;
+    case StepPhase::Holding:
+    case StepPhase::Finished: return step.motionS();
+    case StepPhase::Releasing: return step.motionS() - where.phaseTimeS;
+    case StepPhase::Resting: return 0.0;
+    }
+    return 0.0;
+}
+
+} // namespace
+
+double LessonPlayer::keyTimeS() const
+{
+    const content::LessonStep* current = step();
+    return current ? keyTimeAt(*current, time_) : 0.0;
+}
+
 anatomy::Pose LessonPlayer::stepPose(double stepTimeS) const
 {
-    const content::LessonStep& current = *step();
-    const StepClock where = locateInStep(current, stepTimeS);
-    switch (where.phase) {
-    case StepPhase::Moving: return sampleKeys(current.keys, where.phaseTimeS);
-    case StepPhase::Holding:
-    case StepPhase::Finished: return current.keys.back().pose;
-    case StepPhase::Releasing: return sampleKeys(current.keys, current.motionS() - where.phaseTimeS);
-    case StepPhase::Resting: return current.keys.front().pose;
-    }
-    return current.keys.front().pose;
+    return sampleKeys(step()->keys, keyTimeAt(*step(), stepTimeS));
 }
 
 anatomy::Pose LessonPlayer::pose() const

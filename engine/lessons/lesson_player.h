@@ -57,6 +57,9 @@ public:
     double stepDurationS() const;
     bool stepFinished() const;
     StepClock clock() const;
+    // Where on the step's key timeline the pose is (the keys play back as a repetition
+    // releases, and stand at the first key while resting).
+    double keyTimeS() const;
     anatomy::Pose pose() const;
     scene::MuscleDrive muscleDrive() const;
 

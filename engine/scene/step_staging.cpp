@@ -50,12 +50,13 @@ bool samePartner(const content::Partner& a, const content::Partner& b)
 
 } // namespace
 
-std::vector<PropInstance> placeProps(const content::LessonStep& step, const anatomy::SkeletonPose& body)
+std::vector<PropInstance> placeProps(const content::LessonStep& step, const anatomy::SkeletonPose& body, double keyTimeS)
 {
     std::vector<PropInstance> props;
     if (step.keys.empty()) return props;
     const anatomy::SkeletonPose finalSkeleton = anatomy::computeSkeleton(step.keys.back().pose);
     for (const content::Prop& prop : step.props) {
+        if (keyTimeS < prop.fromS) continue;
         PropInstance instance;
         instance.shape = prop.shape;
         instance.colour = prop.colour;
@@ -111,12 +112,12 @@ anatomy::Pose reachForHolds(const content::Partner& partner, const anatomy::Pose
     return anim::reachWithHands(placed, targets, worstM);
 }
 
-void stageStep(Scene& scene, const content::LessonStep* step)
+void stageStep(Scene& scene, const content::LessonStep* step, double keyTimeS)
 {
     scene.props.clear();
     if (!step || !step->partner || step->keys.empty()) scene.clearPartner();
     if (!step || step->keys.empty()) return;
-    scene.props = placeProps(*step, scene.skeleton());
+    scene.props = placeProps(*step, scene.skeleton(), keyTimeS);
     if (!step->partner) return;
     // Placed once per step (the settling is iterative); the reach follows the body each frame.
     const std::size_t key = std::min(std::size_t(step->partner->placedAtKey), step->keys.size() - 1);

@@ -6,13 +6,15 @@
 #include "content/lesson.h"
 #include "scene/scene.h"
 
+#include <limits>
 #include <vector>
 
 namespace scene {
 
-// The step's props for the body as it is posed now (`body`); props under a body point stand
-// where the step's final key puts that point.
-std::vector<PropInstance> placeProps(const content::LessonStep& step, const anatomy::SkeletonPose& body);
+// The step's props for the body as it is posed now (`body`), `keyTimeS` into the step's keys
+// (props that come in later are left out); props under a body point stand where the step's
+// final key puts that point.
+std::vector<PropInstance> placeProps(const content::LessonStep& step, const anatomy::SkeletonPose& body, double keyTimeS);
 
 // The partner's written pose turned to face what its hands hold with the body in `bodyPose`,
 // standing `distanceM` beyond those points (away from the body's pelvis), settled on the floor.
@@ -24,7 +26,8 @@ anatomy::Pose placePartner(const content::Partner& partner, const anatomy::Pose&
 anatomy::Pose reachForHolds(const content::Partner& partner, const anatomy::Pose& placed, const anatomy::SkeletonPose& body,
                             double* worstM = nullptr);
 
-// Props and partner for `step` (none when null) on `scene`, for the body's current pose.
-void stageStep(Scene& scene, const content::LessonStep* step);
+// Props and partner for `step` (none when null) on `scene`, for the body's current pose,
+// `keyTimeS` into the step's keys (by default past the last: every prop).
+void stageStep(Scene& scene, const content::LessonStep* step, double keyTimeS = std::numeric_limits<double>::infinity());
 
 } // namespace scene

@@ -4,6 +4,7 @@
 #include "anim/floor_contact.h"
 #include "anim/reach.h"
 #include "content/lesson_file.h"
+#include "lessons/lesson_player.h"
 #include "scene/step_staging.h"
 
 #include <doctest/doctest.h>
@@ -138,6 +139,9 @@ TEST_CASE("prop and partner mistakes name the file, line, column and field")
         {"distance = 0.75", "distance = 3", "step[0].partner.distance", "3 is out of range (0.1 to 1.5)"},
         {"distance = 0.75", "distanse = 0.75", "step[0].partner.distanse", "did you mean 'distance'?"},
         {"distance = 0.75", "key = 2", "step[0].partner.key", "2 is out of range (1 to 1)"},
+        {"size = [0.26, 0.1, 0.1] }", "size = [0.26, 0.1, 0.1], from = 2 }", "step[0].props[0].from",
+         "2 s is after the step's last key (at 0 s)"},
+        {"size = [0.26, 0.1, 0.1] }", "size = [0.26, 0.1, 0.1], from = -1 }", "step[0].props[0].from", "out of range"},
     };
     for (const Case& c : cases) {
         CAPTURE(c.to);
@@ -195,6 +199,49 @@ TEST_CASE("a dumbbell follows the hand that holds it, its handle through the clo
             CHECK(glm::length(centre - palm) < 0.03);
         }
     }
+}
+
+TEST_CASE("a prop with a start time comes in once the keys reach it, and goes again as they play back")
+{
+    // The staged step without its partner, two keys 4 s apart, a pad laid on the thigh at 3 s,
+    // held 2 s, and a second repetition after the keys are played back.
+    const std::string staged = kStagedLesson;
+    std::string text = staged.substr(0, staged.find("  [[step.key]]"));
+    const std::string mat = "  { shape = \"mat\", under = \"sacrum\", size = [1.8, 0.006, 0.6] },\n";
+    REQUIRE(text.find(mat) != std::string::npos);
+    text.replace(text.find(mat), mat.size(), mat + "  { shape = \"box\", at = \"back_of_thigh_r\", size = [0.03, 0.2, 0.15], from = 3 },\n");
+    text += "hold = 2\nrepetitions = 2\n\n"
+            "  [[step.key]]\n  time = 0\n  pose = \"standing\"\n\n"
+            "  [[step.key]]\n  time = 4\n  pose = \"supine_leg_raise\"\n";
+    auto lesson = parse(text);
+    REQUIRE_MESSAGE(lesson.ok(), (lesson.ok() ? "" : lesson.error().describe()));
+    const LessonStep& step = lesson->steps[0];
+    REQUIRE(step.props.size() == 4);
+    CHECK(step.props[3].fromS == doctest::Approx(3.0));
+    CHECK(step.props[0].fromS == 0.0);
+    lessons::LessonPlayer player;
+    player.start(*lesson, anatomy::Pose::neutral());
+    auto padShown = [&](double stepTimeS) {
+        player.scrub(stepTimeS);
+        scene::Scene scene;
+        scene.setPose(player.pose());
+        scene::stageStep(scene, player.step(), player.keyTimeS());
+        int boxes = 0;
+        for (const scene::PropInstance& prop : scene.props) boxes += prop.shape == Prop::Shape::Box;
+        CHECK(scene.props.size() >= 3);  // the others are there throughout
+        return boxes == 1;
+    };
+    // Moving in (0-4 s): from 3 s on.
+    CHECK_FALSE(padShown(0.0));
+    CHECK_FALSE(padShown(2.9));
+    CHECK(padShown(3.1));
+    // Holding (4-6 s), then the keys played back (6-10 s): gone again 3 s before the start.
+    CHECK(padShown(5.0));
+    CHECK(padShown(6.5));
+    CHECK_FALSE(padShown(7.5));
+    // The second repetition moves in again, and holds with it.
+    CHECK_FALSE(padShown(10.5));
+    CHECK(padShown(player.stepDurationS() - 0.01));
 }
 
 TEST_CASE("props under a body point stand on the floor where the last key puts it")

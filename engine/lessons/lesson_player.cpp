@@ -24,7 +24,9 @@ anatomy::Pose betweenKeys(const content::StepKey& a, const content::StepKey& b, 
         const glm::dvec2 fromCentre = anim::contactCentre(anatomy::computeSkeleton(a.pose), shared);
         const glm::dvec2 toCentre = anim::contactCentre(anatomy::computeSkeleton(b.pose), shared);
         pose = anim::anchorContacts(pose, shared, glm::mix(fromCentre, toCentre, t));
-        return anim::placeOnFloor(pose, shared);
+        pose = anim::placeOnFloor(pose, shared);
+        // What is not a shared contact (a knee, hands swinging past the floor on the way from
+        // all fours to lying face down) may come lower: then the whole body rises off it.
     }
     const double lowest = anim::lowestPointY(anatomy::computeSkeleton(pose));
     if (lowest < 0.0) pose[anatomy::Coordinate::PelvisTy] -= lowest;

@@ -356,6 +356,25 @@ TEST_CASE("a body that lies down on its back sits down first, never tipping back
     CHECK(leaningBack > 100);
 }
 
+TEST_CASE("a body that lies down face down kneels and goes through all fours, never tipping forward from its feet like a plank")
+{
+    // Sampled along every step's playback: a body leaning forward more than 30 degrees with its
+    // hips and knees still straight is lying face down or propped on its forearms, so its pelvis
+    // is near the floor. One tipping forward from its toes would have it 40-90 cm up. (A Nordic
+    // lean keeps its knees bent, a hip hinge its hips.)
+    int leaningForward = 0;
+    forEachPlaybackPose([&](const anatomy::Pose& pose) {
+        using anatomy::Coordinate;
+        const bool straightLegs = pose[Coordinate::HipFlexionR] < 30.0 && pose[Coordinate::HipFlexionL] < 30.0 &&
+                                  pose[Coordinate::KneeFlexionR] < 30.0 && pose[Coordinate::KneeFlexionL] < 30.0;
+        if (pose[Coordinate::PelvisAnteriorTilt] < 30.0 || !straightLegs) return;
+        ++leaningForward;
+        const anatomy::SkeletonPose skeleton = anatomy::computeSkeleton(pose);
+        CHECK(skeleton.origin(anatomy::Segment::Pelvis).y - anim::lowestPointY(skeleton) < 0.35);
+    });
+    CHECK(leaningForward > 100);
+}
+
 TEST_CASE("every stretch step lengthens the hamstrings it targets, to at least a light pull")
 {
     int stretches = 0;

@@ -137,6 +137,14 @@ struct LessonStep {
     double durationS() const;
 };
 
+// The poses a body passes through from standing down to lying on the floor, in that order,
+// each settled on its contacts (from the pose library's routes): a step change between
+// standing and lying goes through them (lessons/posture_route.h).
+struct PostureRoutes {
+    std::vector<StepKey> toLyingOnBack;
+    std::vector<StepKey> toLyingFaceDown;
+};
+
 struct Lesson {
     std::string path;
     std::string id;                   // file name without extension
@@ -146,6 +154,7 @@ struct Lesson {
     int order = 0;                    // position within the chapter
     std::vector<std::string> sources;
     std::vector<LessonStep> steps;
+    PostureRoutes routes;
 };
 
 } // namespace content

@@ -461,12 +461,27 @@ LessonStep readStep(TableReader& reader, const LessonContext& context)
     return step;
 }
 
+// The pose library's routes down to lying, as keys placed on the floor.
+PostureRoutes routesOf(const PoseLibrary* poses)
+{
+    PostureRoutes routes;
+    if (!poses) return routes;
+    const auto keysOf = [&](const std::vector<std::string>& names, std::vector<StepKey>& keys) {
+        for (const std::string& name : names)
+            if (const NamedPose* pose = poses->find(name)) keys.push_back({0.0, pose->pose, pose->contacts});
+    };
+    keysOf(poses->routes().toLyingOnBack, routes.toLyingOnBack);
+    keysOf(poses->routes().toLyingFaceDown, routes.toLyingFaceDown);
+    return routes;
+}
+
 Lesson readLesson(TableReader& root, const LessonContext& context)
 {
     root.rejectUnknownKeys({"title", "chapter", "order", "summary", "sources", "step"});
     Lesson lesson;
     lesson.path = root.file();
     lesson.id = std::filesystem::path(lesson.path).stem().string();
+    lesson.routes = routesOf(context.poses);
     lesson.title = limitedString(root, "title", true, kLessonLimits.titleChars, "a title");
     lesson.summary = limitedString(root, "summary", true, kLessonLimits.summaryChars, "a summary");
     rejectMarks(root, {"title", "summary"});

@@ -140,11 +140,13 @@ anatomy::Pose settleAndCheck(TableReader& reader, std::string_view key, const an
 }
 
 // Each pose is a table `[standing]` with its description, angles, floor contacts and the
-// angles the floor solver may tune.
+// angles the floor solver may tune; one table, `[routes]`, names poses on the way down to lying.
 PoseLibrary PoseLibrary::read(TableReader& root)
 {
+    static constexpr std::string_view kRoutes = "routes";
     PoseLibrary library;
     root.eachTable("expected a pose table", [&](const std::string& name, TableReader& reader) {
+        if (name == kRoutes) return;
         reader.rejectUnknownKeys({"description", "angles", "contacts", "adjust"});
         NamedPose pose;
         pose.name = name;
@@ -159,6 +161,19 @@ PoseLibrary PoseLibrary::read(TableReader& root)
             pose.pose = settleAndCheck(reader, "contacts", pose.pose, pose.contacts, pose.adjustable);
         library.poses_[name] = std::move(pose);
     });
+    // The routes name poses from anywhere in the file: read once every pose is.
+    if (const toml::table* routes = root.table()[kRoutes].as_table()) {
+        TableReader reader(*routes, root.field(kRoutes), root.errors());
+        reader.rejectUnknownKeys({"lying_on_back", "lying_face_down"});
+        const auto readRoute = [&](std::string_view key, std::vector<std::string>& route) {
+            route = reader.stringList(key, true);
+            for (std::size_t i = 0; i < route.size(); ++i)
+                if (!library.find(route[i]))
+                    reader.itemError(key, i, core::withSuggestion("unknown pose '" + route[i] + "'", route[i], library.names()));
+        };
+        readRoute("lying_on_back", library.routes_.toLyingOnBack);
+        readRoute("lying_face_down", library.routes_.toLyingFaceDown);
+    }
     return library;
 }
 

@@ -23,6 +23,14 @@ struct NamedPose {
     std::vector<anim::CoordinateGroup> adjustable; // angles the floor solver may tune
 };
 
+// The named poses a body passes through from standing down to lying on the floor, in that
+// order (the [routes] table of scenes/poses.toml): a lesson's step change between the two
+// goes through them, as a person gets down, instead of tipping over from the feet.
+struct RouteNames {
+    std::vector<std::string> toLyingOnBack;
+    std::vector<std::string> toLyingFaceDown;
+};
+
 // How far a settled contact may stay above the floor before the pose is rejected.
 constexpr double kMaxContactGapM = 0.02;
 
@@ -34,11 +42,13 @@ public:
     const NamedPose* find(const std::string& name) const;
     std::vector<std::string> names() const;
     const std::map<std::string, NamedPose>& poses() const { return poses_; }
+    const RouteNames& routes() const { return routes_; }
 
 private:
     static PoseLibrary read(TableReader& root);
 
     std::map<std::string, NamedPose> poses_;
+    RouteNames routes_;
 };
 
 // Reads `{ hip_flexion = 90, knee_flexion_r = 10, ... }` into `pose`. A name without _r/_l

@@ -2,6 +2,7 @@
 
 #include "anim/easing.h"
 #include "anim/pose_blend.h"
+#include "lessons/posture_route.h"
 #include "core/enum_names.h"
 
 #include <algorithm>
@@ -111,6 +112,8 @@ void LessonPlayer::changeStep(int index, bool captureCurrentPose)
     time_ = 0.0;
     sinceStepChangeS_ = 0.0;
     ++stepSerial_;
+    const content::LessonStep* now = step();
+    route_ = now && !now->keys.empty() ? routeBetween(lesson_->routes, blendFrom_, now->keys.front().pose) : std::vector<content::StepKey>{};
 }
 
 bool LessonPlayer::next()
@@ -141,15 +144,18 @@ void LessonPlayer::setSpeed(double speed)
 void LessonPlayer::scrub(double stepTimeS)
 {
     time_ = std::clamp(stepTimeS, 0.0, stepDurationS());
-    sinceStepChangeS_ = kStepBlendS; // a scrubbed pose shows as it is, without blending
+    sinceStepChangeS_ = blendDurationS(); // a scrubbed pose shows as it is, without blending
 }
 
 void LessonPlayer::update(double dtS)
 {
     if (!lesson_ || paused_) return;
     const double dt = dtS * speed_;
+    // On a route to the floor or up from it, the step's time waits until the body is there.
+    const double routeS = routeDurationS(route_.size());
+    const double stepDt = std::max(0.0, sinceStepChangeS_ + dt - std::max(sinceStepChangeS_, routeS));
     sinceStepChangeS_ += dt;
-    time_ = std::min(time_ + dt, stepDurationS());
+    time_ = std::min(time_ + stepDt, stepDurationS());
 }
 
 double LessonPlayer::stepDurationS() const
@@ -200,9 +206,29 @@ anatomy::Pose LessonPlayer::stepPose(double stepTimeS) const
 anatomy::Pose LessonPlayer::pose() const
 {
     if (!step() || step()->keys.empty()) return blendFrom_;
+    if (sinceStepChangeS_ >= blendDurationS()) return stepPose(time_);
+    if (!route_.empty()) return routePose();
     const anatomy::Pose target = stepPose(time_);
-    if (sinceStepChangeS_ >= kStepBlendS) return target;
     anatomy::Pose pose = anim::blendPoses(blendFrom_, target, anim::ease(anim::Easing::InOut, sinceStepChangeS_ / kStepBlendS));
+    const double lowest = anim::lowestPointY(anatomy::computeSkeleton(pose));
+    if (lowest < 0.0) pose[anatomy::Coordinate::PelvisTy] -= lowest;
+    return pose;
+}
+
+double LessonPlayer::blendDurationS() const
+{
+    return route_.empty() ? kStepBlendS : routeDurationS(route_.size());
+}
+
+// Along the route: from the pose the body was in to the route's first pose, then from each of
+// its poses to the next with the contacts they share kept still (a hand, a knee), and on to the
+// step's first key, which the step's time waits at meanwhile.
+anatomy::Pose LessonPlayer::routePose() const
+{
+    const std::size_t leg = std::min(std::size_t(sinceStepChangeS_ / kRouteLegS), route_.size());
+    const double t = anim::ease(anim::Easing::InOut, std::clamp(sinceStepChangeS_ / kRouteLegS - double(leg), 0.0, 1.0));
+    if (leg > 0) return betweenKeys(route_[leg - 1], leg < route_.size() ? route_[leg] : step()->keys.front(), t);
+    anatomy::Pose pose = anim::blendPoses(blendFrom_, route_.front().pose, t);
     const double lowest = anim::lowestPointY(anatomy::computeSkeleton(pose));
     if (lowest < 0.0) pose[anatomy::Coordinate::PelvisTy] -= lowest;
     return pose;

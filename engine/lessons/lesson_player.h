@@ -54,6 +54,8 @@ public:
     void update(double dtS);
 
     double stepTimeS() const { return time_; }
+    // How long the change into this step blends: kStepBlendS, or a route's legs.
+    double blendDurationS() const;
     double stepDurationS() const;
     bool stepFinished() const;
     StepClock clock() const;
@@ -65,6 +67,7 @@ public:
 
 private:
     anatomy::Pose stepPose(double stepTimeS) const;
+    anatomy::Pose routePose() const;
     void changeStep(int index, bool captureCurrentPose);
 
     std::optional<content::Lesson> lesson_;
@@ -76,6 +79,8 @@ private:
     // The pose the body was in when the step changed, blended out over kStepBlendS.
     anatomy::Pose blendFrom_ = anatomy::Pose::neutral();
     double sinceStepChangeS_ = kStepBlendS;
+    // Poses on the way from there to the step's first key, between standing and lying.
+    std::vector<content::StepKey> route_;
 };
 
 } // namespace lessons

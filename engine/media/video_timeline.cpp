@@ -1,6 +1,7 @@
 #include "media/video_timeline.h"
 
 #include "content/glossary.h"
+#include "lessons/posture_route.h"
 
 #include <algorithm>
 #include <cctype>
@@ -102,9 +103,9 @@ double readingSeconds(const content::LessonStep& step)
     return std::min(kMaximumReadingS, kReadingStartS + words / kReadingWordsPerS);
 }
 
-double stepVideoSeconds(const content::LessonStep& step)
+double stepVideoSeconds(const content::LessonStep& step, double routeS)
 {
-    return std::max({step.durationS() + kEndPauseS, readingSeconds(step), kMinimumStepS});
+    return std::max({routeS + step.durationS() + kEndPauseS, readingSeconds(step), kMinimumStepS});
 }
 
 std::vector<std::string> captionPieces(const content::LessonStep& step)
@@ -116,7 +117,7 @@ std::vector<std::string> captionPieces(const content::LessonStep& step)
     return pieces;
 }
 
-VideoPlan planLessonVideo(const content::Lesson& lesson, int firstStep, int lastStep)
+VideoPlan planLessonVideo(const content::Lesson& lesson, int firstStep, int lastStep, const anatomy::Pose& startPose)
 {
     VideoPlan plan;
     const int count = int(lesson.steps.size());
@@ -124,7 +125,10 @@ VideoPlan planLessonVideo(const content::Lesson& lesson, int firstStep, int last
     lastStep = std::min(lastStep, count - 1);
     for (int index = firstStep; index <= lastStep; ++index) {
         const content::LessonStep& step = lesson.steps[std::size_t(index)];
-        const StepSpan span{index, plan.durationS, stepVideoSeconds(step)};
+        const anatomy::Pose& from = index == firstStep ? startPose : lesson.steps[std::size_t(index - 1)].keys.back().pose;
+        const double routeS =
+            step.keys.empty() ? 0.0 : lessons::routeDurationS(lessons::routeBetween(lesson.routes, from, step.keys.front().pose).size());
+        const StepSpan span{index, plan.durationS, stepVideoSeconds(step, routeS), routeS};
         plan.steps.push_back(span);
         // Each piece is shown for a share of the step that follows its words (a title of
         // one or two words still gets two words' time).

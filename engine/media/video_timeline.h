@@ -10,7 +10,8 @@
 
 namespace media {
 
-// A step's time on screen: its own moves, holds, repetitions and rests (LessonStep::durationS)
+// A step's time on screen: getting down to the floor or up first where the body must (StepSpan::
+// routeS), its own moves, holds, repetitions and rests (LessonStep::durationS)
 // plus kEndPauseS to see the end position, and never less than its text takes to read:
 // kReadingStartS + words / kReadingWordsPerS (title, text and bullets, glossary marks removed),
 // at least kMinimumStepS. 2.5 words a second (150 a minute) is the pace subtitle guides give
@@ -26,7 +27,9 @@ inline constexpr std::size_t kMaxCaptionChars = 90;
 
 int countWords(const std::string& text);
 double readingSeconds(const content::LessonStep& step);
-double stepVideoSeconds(const content::LessonStep& step);
+// `routeS`: the time the body takes getting down to the floor or up first, before the step's
+// own time starts (lessons/posture_route.h); it adds to the moves.
+double stepVideoSeconds(const content::LessonStep& step, double routeS = 0.0);
 
 struct CaptionCue {
     double startS = 0.0;   // from the start of the video
@@ -38,6 +41,7 @@ struct StepSpan {
     int step = 0;          // index into the lesson's steps
     double startS = 0.0;   // from the start of the video
     double lengthS = 0.0;
+    double routeS = 0.0;   // getting down or up first: the step's own time starts this much later
 };
 
 struct VideoPlan {
@@ -46,8 +50,11 @@ struct VideoPlan {
     double durationS = 0.0;
 };
 
-// The steps from `firstStep` to `lastStep` (inclusive, clamped to the lesson) back to back.
-VideoPlan planLessonVideo(const content::Lesson& lesson, int firstStep = 0, int lastStep = 1 << 30);
+// The steps from `firstStep` to `lastStep` (inclusive, clamped to the lesson) back to back, the
+// first entered from a body in `startPose` (standing by default), each later one from the last
+// key of the one before.
+VideoPlan planLessonVideo(const content::Lesson& lesson, int firstStep = 0, int lastStep = 1 << 30,
+                          const anatomy::Pose& startPose = anatomy::Pose::neutral());
 
 // The step's text (title, text, bullets) in caption-sized pieces, in reading order.
 std::vector<std::string> captionPieces(const content::LessonStep& step);

@@ -3,6 +3,8 @@
 // step exactly, and WebVTT text, all against numbers worked out by hand.
 #include "media/video_timeline.h"
 
+#include "anim/floor_contact.h"
+
 #include <doctest/doctest.h>
 
 #include <string>
@@ -46,6 +48,34 @@ TEST_CASE("video timeline: a step lasts its play and a second, or as long as its
     std::string longText;
     for (int i = 0; i < 400; ++i) longText += "word ";
     CHECK(readingSeconds(stepWith(0.0, 0.0, 1, 0.0, "Long", longText)) == doctest::Approx(kMaximumReadingS));
+}
+
+TEST_CASE("video timeline: a step that starts lying on the floor after standing adds the way down before its own time")
+{
+    // Lying face down: the body tipped forward a right angle, its pelvis 15 cm or so above its
+    // lowest point. One pose on the way (kneeling, say): two legs of kRouteLegS (1 s) each.
+    anatomy::Pose lying = anatomy::Pose::neutral();
+    lying[anatomy::Coordinate::PelvisAnteriorTilt] = 90.0;
+    lying[anatomy::Coordinate::PelvisTy] -= anim::lowestPointY(anatomy::computeSkeleton(lying));  // down on the floor
+    anatomy::Pose kneeling = anatomy::Pose::neutral();
+    kneeling[anatomy::Coordinate::KneeFlexionR] = kneeling[anatomy::Coordinate::KneeFlexionL] = 90.0;
+    content::Lesson lesson;
+    lesson.routes.toLyingFaceDown.push_back({0.0, kneeling, {}});
+    lesson.steps.push_back(stepWith(2.0, 0.0, 1, 0.0, "Stand", ""));
+    lesson.steps.push_back(stepWith(0.0, 10.0, 1, 0.0, "Lie down", ""));
+    lesson.steps.back().keys.front().pose = lying;
+    const VideoPlan plan = planLessonVideo(lesson);
+    REQUIRE(plan.steps.size() == 2);
+    CHECK(plan.steps[0].routeS == 0.0);
+    CHECK(plan.steps[0].lengthS == doctest::Approx(3.0));             // 2 s of moves and 1 s to see them
+    CHECK(plan.steps[1].routeS == doctest::Approx(2.0));
+    CHECK(plan.steps[1].lengthS == doctest::Approx(2.0 + 10.0 + 1.0));  // down, the hold, a second
+    CHECK(plan.durationS == doctest::Approx(16.0));
+    // Begun at the lying step, from a body standing: the way down is there too; from a body
+    // already lying, it is not.
+    CHECK(planLessonVideo(lesson, 1, 1).steps[0].routeS == doctest::Approx(2.0));
+    CHECK(planLessonVideo(lesson, 1, 1, lying).steps[0].routeS == 0.0);
+    CHECK(planLessonVideo(lesson, 1, 1, lying).steps[0].lengthS == doctest::Approx(11.0));
 }
 
 TEST_CASE("video timeline: captions are sentences in pieces of at most 90 characters that cover each step")

@@ -4,6 +4,7 @@
 #include "content/lesson_file.h"
 #include "lessons/lesson_library.h"
 #include "lessons/lesson_player.h"
+#include "lessons/posture_route.h"
 #include "temp_dir.h"
 
 #include <doctest/doctest.h>
@@ -227,6 +228,145 @@ TEST_CASE("pose and source files name the entry at fault")
     auto missing = SourceList::load("/nonexistent/sources.toml");
     REQUIRE_FALSE(missing.ok());
     CHECK(missing.error().file == "/nonexistent/sources.toml");
+}
+
+TEST_CASE("a route to lying names known poses; a mistake names the file, line and entry")
+{
+    const std::string poses = "[standing]\ndescription = \"x\"\ncontacts = [\"heel_r\", \"heel_l\"]\n\n"
+                              "[routes]\nlying_on_back = [\"standing\"]\nlying_face_down = [\"standing\", \"standng\"]\n";
+    auto typo = PoseLibrary::parse(poses, "poses.toml");
+    REQUIRE_FALSE(typo.ok());
+    CHECK(typo.error().describe() == "poses.toml:7:32: routes.lying_face_down[1]: unknown pose 'standng'; did you mean 'standing'?");
+    std::string unknownKey = poses;
+    unknownKey.replace(unknownKey.find("lying_on_back"), 13, "lying_on_side");
+    auto wrongKey = PoseLibrary::parse(unknownKey, "poses.toml");
+    REQUIRE_FALSE(wrongKey.ok());
+    CHECK(wrongKey.error().field == "routes.lying_on_side");
+    // The shipped routes: crouching and sitting down to the back; kneeling, all fours, the
+    // forearms and the arms up beside the head to lying face down.
+    const RouteNames& routes = fixture().poses.routes();
+    CHECK(routes.toLyingOnBack == std::vector<std::string>{"crouching", "sitting_knees_bent"});
+    CHECK(routes.toLyingFaceDown == std::vector<std::string>{"kneeling_upright", "hands_and_knees", "prone_on_forearms", "prone_arms_up"});
+}
+
+TEST_CASE("postures: standing, lying on the back, lying face down, and the rest, from the pelvis and trunk")
+{
+    const PoseLibrary& poses = fixture().poses;
+    auto posture = [&](const char* name) { return postureOf(poses.find(name)->pose); };
+    CHECK(posture("standing") == Posture::Upright);
+    CHECK(posture("standing_forward_bend") == Posture::Upright);
+    CHECK(posture("supine") == Posture::LyingOnBack);
+    CHECK(posture("supine_leg_raise") == Posture::LyingOnBack);
+    CHECK(posture("prone") == Posture::LyingFaceDown);
+    CHECK(posture("prone_knee_curl") == Posture::LyingFaceDown);
+    CHECK(posture("long_sitting") == Posture::Other);
+    CHECK(posture("kneeling_upright") == Posture::Other);
+    CHECK(posture("hands_and_knees") == Posture::Other);
+    CHECK(posture("chair_sitting") == Posture::Other);
+    CHECK(posture("supine_in_bed") == Posture::Other);  // on a bed, not the floor
+}
+
+TEST_CASE("a step change between standing and lying goes through the route's poses, and the step waits for the body")
+{
+    const PoseLibrary& poses = fixture().poses;
+    auto parsed = parseLesson(R"(title = "Down and up"
+chapter = "strength"
+summary = "Lie face down, then stand."
+sources = ["seed-002"]
+
+[[step]]
+title = "Stand"
+text = "Stand."
+sources = ["seed-002"]
+
+  [[step.key]]
+  time = 0
+  pose = "standing"
+
+[[step]]
+title = "Lie face down"
+text = "Lie face down."
+sources = ["seed-002"]
+
+  [[step.key]]
+  time = 0
+  pose = "prone"
+
+  [[step.key]]
+  time = 2
+  pose = "prone_knee_curl"
+)",
+                              "down.toml", fixture().context);
+    REQUIRE_MESSAGE(parsed.ok(), (parsed.ok() ? "" : parsed.error().describe()));
+    const Lesson& lesson = *parsed;
+    const anatomy::Pose& standing = poses.find("standing")->pose;
+    const anatomy::Pose& prone = poses.find("prone")->pose;
+    // The routes as the pose library names them, from standing down, and back up reversed.
+    auto named = [&](const std::vector<StepKey>& keys) {
+        std::vector<std::string> found;
+        for (const StepKey& key : keys)
+            for (const auto& [name, pose] : poses.poses())
+                if (pose.pose[Coordinate::PelvisAnteriorTilt] == key.pose[Coordinate::PelvisAnteriorTilt] &&
+                    pose.pose[Coordinate::ShoulderFlexionR] == key.pose[Coordinate::ShoulderFlexionR] &&
+                    pose.pose[Coordinate::KneeFlexionR] == key.pose[Coordinate::KneeFlexionR] &&
+                    pose.pose[Coordinate::ElbowFlexionR] == key.pose[Coordinate::ElbowFlexionR])
+                    found.push_back(name);
+        return found;
+    };
+    CHECK(named(routeBetween(lesson.routes, standing, prone)) ==
+          std::vector<std::string>{"kneeling_upright", "hands_and_knees", "prone_on_forearms", "prone_arms_up"});
+    CHECK(named(routeBetween(lesson.routes, prone, standing)) ==
+          std::vector<std::string>{"prone_arms_up", "prone_on_forearms", "hands_and_knees", "kneeling_upright"});
+    CHECK(named(routeBetween(lesson.routes, standing, poses.find("supine")->pose)) ==
+          std::vector<std::string>{"crouching", "sitting_knees_bent"});
+    // From all fours, only the rest of the way; to the route's own last pose, not through it.
+    CHECK(named(routeBetween(lesson.routes, poses.find("hands_and_knees")->pose, prone)) ==
+          std::vector<std::string>{"prone_on_forearms", "prone_arms_up"});
+    CHECK(named(routeBetween(lesson.routes, standing, poses.find("prone_arms_up")->pose)) ==
+          std::vector<std::string>{"kneeling_upright", "hands_and_knees", "prone_on_forearms"});
+    // Next to each other, or not on a route (sitting with straight legs, a bed): a straight blend.
+    CHECK(routeBetween(lesson.routes, standing, poses.find("kneeling_upright")->pose).empty());
+    CHECK(routeBetween(lesson.routes, standing, poses.find("long_sitting")->pose).empty());
+    CHECK(routeBetween(lesson.routes, standing, poses.find("supine_in_bed")->pose).empty());
+    CHECK(routeBetween(lesson.routes, prone, poses.find("prone_knee_curl")->pose).empty());
+
+    // Played: one second for each of the four poses and one more to the step's first key, while
+    // the step's own time waits; at each second the body is in the route's pose, on the floor.
+    LessonPlayer player;
+    player.start(lesson, standing, 0);
+    player.scrub(0.0);
+    REQUIRE(player.next());
+    CHECK(player.blendDurationS() == doctest::Approx(5.0 * kRouteLegS));
+    const double dt = 1.0 / 100.0;
+    const std::vector<std::string> expected{"kneeling_upright", "hands_and_knees", "prone_on_forearms", "prone_arms_up"};
+    double highestPelvisLying = 0.0;
+    for (int tick = 1; tick <= 600; ++tick) {
+        player.update(dt);
+        const double t = tick * dt;
+        const anatomy::Pose pose = player.pose();
+        const anatomy::SkeletonPose skeleton = anatomy::computeSkeleton(pose);
+        CHECK(anim::lowestPointY(skeleton) > -0.01);
+        if (t < 5.0 - 1e-9) CHECK(player.stepTimeS() == 0.0);
+        if (tick % 100 == 0 && tick <= 400) {
+            CAPTURE(t);
+            const anatomy::Pose& waypoint = poses.find(expected[std::size_t(tick / 100 - 1)])->pose;
+            CHECK(pose[Coordinate::PelvisAnteriorTilt] == doctest::Approx(waypoint[Coordinate::PelvisAnteriorTilt]).epsilon(0.01));
+            CHECK(pose[Coordinate::HipFlexionR] == doctest::Approx(waypoint[Coordinate::HipFlexionR]).epsilon(0.01));
+            CHECK(pose[Coordinate::ElbowFlexionR] == doctest::Approx(waypoint[Coordinate::ElbowFlexionR]).epsilon(0.01));
+        }
+        // Once the trunk is tipped forward and the legs straight, the pelvis is near the floor.
+        if (pose[Coordinate::PelvisAnteriorTilt] > 45.0 && pose[Coordinate::HipFlexionR] < 30.0 && pose[Coordinate::KneeFlexionR] < 30.0)
+            highestPelvisLying = std::max(highestPelvisLying, skeleton.origin(anatomy::Segment::Pelvis).y);
+    }
+    CHECK(highestPelvisLying < 0.35);
+    // The step then plays from its start: 1 s after the route, 1 s into the knee curl.
+    CHECK(player.stepTimeS() == doctest::Approx(1.0).epsilon(0.02));
+    // Back to standing: the same poses the other way round.
+    REQUIRE(player.previous());
+    CHECK(player.blendDurationS() == doctest::Approx(5.0 * kRouteLegS));
+    // Scrubbing shows the step's pose at once.
+    player.scrub(0.0);
+    CHECK(std::abs(player.pose()[Coordinate::PelvisAnteriorTilt] - standing[Coordinate::PelvisAnteriorTilt]) < 0.5);
 }
 
 TEST_CASE("a pose that cannot reach the floor is refused with the contacts named")

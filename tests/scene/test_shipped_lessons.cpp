@@ -308,6 +308,33 @@ TEST_CASE("every key pose is inside the joint limits, rests on its contacts and 
 
 namespace {
 
+// Near the floor: a pelvis lower than this above the body's lowest point is lying or sitting.
+// Standing, it is about 95 cm up; a body tipping over from its feet passes 40-90 cm.
+constexpr double kNearFloorM = 0.35;
+
+double pelvisAboveLowestM(const anatomy::Pose& pose)
+{
+    const anatomy::SkeletonPose skeleton = anatomy::computeSkeleton(pose);
+    return skeleton.origin(anatomy::Segment::Pelvis).y - anim::lowestPointY(skeleton);
+}
+
+// Leaning back more than 30 degrees from upright with the hips straight.
+bool tippedBackStraightHips(const anatomy::Pose& pose)
+{
+    using anatomy::Coordinate;
+    return pose[Coordinate::PelvisAnteriorTilt] < -30.0 && pose[Coordinate::HipFlexionR] < 30.0 && pose[Coordinate::HipFlexionL] < 30.0;
+}
+
+// Both thighs tipped forward more than 30 degrees from upright (the pelvis's forward tilt less
+// the hip's flexion), the knees straight.
+bool thighsTippedForward(const anatomy::Pose& pose)
+{
+    using anatomy::Coordinate;
+    const double tilt = pose[Coordinate::PelvisAnteriorTilt];
+    return tilt - pose[Coordinate::HipFlexionR] > 30.0 && tilt - pose[Coordinate::HipFlexionL] > 30.0 &&
+           pose[Coordinate::KneeFlexionR] < 30.0 && pose[Coordinate::KneeFlexionL] < 30.0;
+}
+
 // Every shipped step played from standing and sampled kSamplesPerSecond times a second (the
 // lesson, the step and the time captured for a failing check).
 template <typename Check>
@@ -325,6 +352,48 @@ void forEachPlaybackPose(Check check)
                 CAPTURE(t);
                 player.scrub(t);
                 check(player.pose());
+            }
+        }
+    }
+}
+
+bool onSupport(const content::StepKey& key)
+{
+    return std::any_of(key.contacts.begin(), key.contacts.end(), [](const anim::Contact& c) { return c.heightM > 0.0; });
+}
+
+// The blend into every shipped step as it is entered in use: a lesson's first step from a body
+// standing, every other from the end of the step before (Next) and from the end of the step
+// after (Previous), sampled 20 times a second through the blend; `check` gets the pose.
+// Changes to or from a body on a support (a bed) are left out: getting into bed is not a
+// route this model has.
+template <typename Check>
+void forEachStepChangePose(Check check)
+{
+    constexpr double kDt = 0.05;
+    for (const Lesson* lesson : shippedLessons()) {
+        CAPTURE(lesson->id);
+        const int steps = int(lesson->steps.size());
+        for (int index = 0; index < steps; ++index) {
+            CAPTURE(lesson->steps[std::size_t(index)].title);
+            for (int from : {index - 1, index + 1}) {
+                if (from >= steps || (from < 0 && index > 0)) continue;
+                if (onSupport(lesson->steps[std::size_t(index)].keys.front())) continue;
+                if (from >= 0 && onSupport(lesson->steps[std::size_t(from)].keys.back())) continue;
+                CAPTURE(from);
+                lessons::LessonPlayer player;
+                if (from < 0) {
+                    player.start(*lesson, anatomy::Pose::neutral(), index);
+                } else {
+                    player.start(*lesson, anatomy::Pose::neutral(), from);
+                    player.scrub(player.stepDurationS());
+                    player.goToStep(index);
+                }
+                for (double t = 0.0; t <= player.blendDurationS() + 1e-9; t += kDt) {
+                    CAPTURE(t);
+                    check(player.pose());
+                    player.update(kDt);
+                }
             }
         }
     }
@@ -358,21 +427,31 @@ TEST_CASE("a body that lies down on its back sits down first, never tipping back
 
 TEST_CASE("a body that lies down face down kneels and goes through all fours, never tipping forward from its feet like a plank")
 {
-    // Sampled along every step's playback: a body leaning forward more than 30 degrees with its
-    // hips and knees still straight is lying face down or propped on its forearms, so its pelvis
-    // is near the floor. One tipping forward from its toes would have it 40-90 cm up. (A Nordic
-    // lean keeps its knees bent, a hip hinge its hips.)
+    // Sampled along every step's playback: a body with both thighs tipped forward more than 30
+    // degrees from upright and its knees straight is lying face down or propped on its
+    // forearms, so its pelvis is near the floor. One tipping forward from its toes would have it
+    // 40-90 cm up. (A Nordic lean keeps its knees bent; a hip hinge keeps its thighs upright.)
     int leaningForward = 0;
     forEachPlaybackPose([&](const anatomy::Pose& pose) {
-        using anatomy::Coordinate;
-        const bool straightLegs = pose[Coordinate::HipFlexionR] < 30.0 && pose[Coordinate::HipFlexionL] < 30.0 &&
-                                  pose[Coordinate::KneeFlexionR] < 30.0 && pose[Coordinate::KneeFlexionL] < 30.0;
-        if (pose[Coordinate::PelvisAnteriorTilt] < 30.0 || !straightLegs) return;
+        if (!thighsTippedForward(pose)) return;
         ++leaningForward;
-        const anatomy::SkeletonPose skeleton = anatomy::computeSkeleton(pose);
-        CHECK(skeleton.origin(anatomy::Segment::Pelvis).y - anim::lowestPointY(skeleton) < 0.35);
+        CHECK(pelvisAboveLowestM(pose) < kNearFloorM);
     });
     CHECK(leaningForward > 100);
+}
+
+TEST_CASE("a step change between standing and lying on the floor gets down or up as a person does, never tipping like a plank")
+{
+    // Into every step as it is entered (its first from standing, the others by Next and
+    // Previous), on the floor: a body tipped back with straight hips, or with its thighs tipped
+    // forward and straight knees, is lying or nearly, so its pelvis is near the floor.
+    int tipped = 0;
+    forEachStepChangePose([&](const anatomy::Pose& pose) {
+        if (!thighsTippedForward(pose) && !tippedBackStraightHips(pose)) return;
+        ++tipped;
+        CHECK(pelvisAboveLowestM(pose) < kNearFloorM);
+    });
+    CHECK(tipped > 100);
 }
 
 TEST_CASE("every stretch step lengthens the hamstrings it targets, to at least a light pull")

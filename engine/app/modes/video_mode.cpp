@@ -111,7 +111,7 @@ std::optional<int> VideoMode::start()
     }
     const content::Lesson lesson = *found;
     if (lesson.steps.empty()) return fail(lesson.path + ": the lesson has no steps to show");
-    media::VideoPlan plan = media::planLessonVideo(lesson);
+    media::VideoPlan plan = media::planLessonVideo(lesson, 0, 1 << 30, world_.scene.pose());
     long long totalFrames = std::llround(plan.durationS * kFramesPerSecond);
     if (request_.limitS > 0.0) totalFrames = std::min(totalFrames, std::max(1LL, std::llround(request_.limitS * kFramesPerSecond)));
     const double videoS = double(totalFrames) / kFramesPerSecond;
@@ -176,7 +176,8 @@ std::optional<int> VideoMode::start()
         // which carries any sound still playing over into the next step.
         const media::StepSpan& step = plan.steps[span];
         std::fill(samples.begin(), samples.end(), 0.0f);
-        audio::startCuesInSpan(mixer, sounds, stepCues[std::size_t(step.step)], atS - step.startS, kSamplesPerFrame);
+        // The step's time, as the player keeps it: from when the body is in place.
+        audio::startCuesInSpan(mixer, sounds, stepCues[std::size_t(step.step)], atS - step.startS - step.routeS, kSamplesPerFrame);
         mixer.render(samples);
         if (core::Status added = writer.addAudio(samples); !added) return fail(added.error().describe());
         progress.update(frame + 1);

@@ -174,17 +174,36 @@ TEST_CASE("a mistake in an input script names the file, line and field")
     }
 }
 
+namespace {
+
+// Feeds `governor` frames of one duration until its level changes or `limit` frames pass.
+std::optional<render::Quality> feedFrames(app::QualityGovernor& governor, double ms, int limit)
+{
+    for (int i = 0; i < limit; ++i)
+        if (auto changed = governor.addFrame(ms)) return changed;
+    return std::nullopt;
+}
+
+// Feeds frames of one duration until the level changes or `limitMs` of frames are fed: the new
+// level, if any, and the frame time fed.
+std::pair<std::optional<render::Quality>, double> feedUntilChange(app::QualityGovernor& governor, double ms, double limitMs)
+{
+    double fed = 0.0;
+    while (fed < limitMs) {
+        fed += ms;
+        if (auto changed = governor.addFrame(ms)) return {changed, fed};
+    }
+    return {std::nullopt, fed};
+}
+
+} // namespace
+
 TEST_CASE("auto quality starts cheap, climbs while frames are quick, and settles below a level that was too slow")
 {
     using render::Quality;
     app::QualityGovernor governor;
     CHECK(governor.quality() == Quality::Lowest);
-    // Feeds frames of one duration until the level changes or `limit` frames pass.
-    auto run = [&](double ms, int limit) -> std::optional<Quality> {
-        for (int i = 0; i < limit; ++i)
-            if (auto changed = governor.addFrame(ms)) return changed;
-        return std::nullopt;
-    };
+    auto run = [&](double ms, int limit) { return feedFrames(governor, ms, limit); };
     const int decision = app::QualityGovernor::kWarmUpFrames + int(app::QualityGovernor::kWindow);
     // From the lowest level, frames with room for about 1.25 times their cost step up to low;
     // from low, only frames with room for twice theirs.
@@ -214,15 +233,7 @@ TEST_CASE("auto quality tries a level that missed the budget by little again aft
     using render::Quality;
     using G = app::QualityGovernor;
     G governor;
-    // Feeds frames of one duration until the level changes: the level, and the frame time fed.
-    auto untilChange = [&](double ms, double limitMs) -> std::pair<std::optional<Quality>, double> {
-        double fed = 0.0;
-        while (fed < limitMs) {
-            fed += ms;
-            if (auto changed = governor.addFrame(ms)) return {changed, fed};
-        }
-        return {std::nullopt, fed};
-    };
+    auto untilChange = [&](double ms, double limitMs) { return feedUntilChange(governor, ms, limitMs); };
     // One decision's frames and the warm-up after a change, at 4 ms a frame.
     const double decisionMs = (G::kWarmUpFrames + double(G::kWindow)) * 4.0;
     REQUIRE(untilChange(13.0, 1000.0).first == Quality::Low);
@@ -268,11 +279,7 @@ TEST_CASE("auto quality learns each scene apart: a light scene after a heavy les
     using render::Quality;
     using G = app::QualityGovernor;
     G governor;
-    auto run = [&](double ms, int limit) -> std::optional<Quality> {
-        for (int i = 0; i < limit; ++i)
-            if (auto changed = governor.addFrame(ms)) return changed;
-        return std::nullopt;
-    };
+    auto run = [&](double ms, int limit) { return feedFrames(governor, ms, limit); };
     const int decision = G::kWarmUpFrames + int(G::kWindow);
     // The model explored freely: up to low, where medium proves too slow.
     CHECK_FALSE(governor.enterScene(""));
@@ -306,14 +313,7 @@ TEST_CASE("auto quality: a try of the level above cut short by a change of scene
     using render::Quality;
     using G = app::QualityGovernor;
     G governor;
-    auto untilChange = [&](double ms, double limitMs) -> std::pair<std::optional<Quality>, double> {
-        double fed = 0.0;
-        while (fed < limitMs) {
-            fed += ms;
-            if (auto changed = governor.addFrame(ms)) return {changed, fed};
-        }
-        return {std::nullopt, fed};
-    };
+    auto untilChange = [&](double ms, double limitMs) { return feedUntilChange(governor, ms, limitMs); };
     const double decisionMs = (G::kWarmUpFrames + double(G::kWindow)) * 4.0;
     REQUIRE(untilChange(13.0, 1000.0).first == Quality::Low);
     REQUIRE(untilChange(18.0, 1000.0).first == Quality::Lowest);     // missed by little

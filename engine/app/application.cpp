@@ -406,12 +406,19 @@ void Application::startVideoExport()
 bool Application::adaptQuality(double frameMs)
 {
     if (!governor_) return false;
-    // Each lesson step is a scene of its own to the governor, and so is the model explored freely.
+    // Each lesson step is a scene of its own to the governor, and so is the model explored freely;
+    // named when the step changes.
     const lessons::LessonPlayer& player = lessons_.player();
-    std::string scene;
-    if (const content::Lesson* lesson = player.active() ? player.lesson() : nullptr)
-        scene = lesson->id + " step " + std::to_string(player.stepIndex() + 1);
-    if (const std::optional<render::Quality> learned = governor_->enterScene(scene)) {
+    const int serial = player.active() ? player.stepSerial() : -1;
+    std::optional<render::Quality> learned;
+    if (serial != governedStepSerial_) {
+        governedStepSerial_ = serial;
+        std::string scene;
+        if (const content::Lesson* lesson = player.active() ? player.lesson() : nullptr)
+            scene = lesson->id + " step " + std::to_string(player.stepIndex() + 1);
+        learned = governor_->enterScene(scene);
+    }
+    if (learned) {
         graphics_.renderer().setQuality(*learned);
         core::logInfo("render", "quality now ", render::qualityName(*learned), " (what this scene allowed before)");
         return true;

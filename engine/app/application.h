@@ -84,6 +84,7 @@ private:
     int framesSinceLevelChange_ = -1;
     static constexpr int kSecondHeapReturnFrames = 60;
     std::optional<QualityGovernor> governor_;  // --quality auto
+    int governedStepSerial_ = -1;              // the lesson step it last heard of (-1: none)
     std::vector<std::unique_ptr<Mode>> modes_;
     AudioCues audio_{overlay_, settings_};  // sound and voice of guided practice; never opened headless
     VideoExportJob videoExport_;            // a lesson video being made by a child process

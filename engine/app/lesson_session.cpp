@@ -186,7 +186,8 @@ void LessonSession::reloadChanged(double dtS)
         const int step = std::min(player_.stepIndex(), int(fresh->steps.size()) - 1);
         const double time = player_.stepTimeS();
         player_.start(*fresh, world_.scene.pose(), step);
-        player_.scrub(time);
+        // Still at the step's start (on the way down, say), the body carries on from where it is.
+        if (time > 0.0) player_.scrub(time);
     }
 }
 

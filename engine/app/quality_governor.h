@@ -7,8 +7,10 @@
 // twice as long after each failed try, up to 5 minutes. A level missed by more (low in the
 // partner stretch's step 2, 20.5-23 ms) costs no hitches later.
 // What it learns holds for one scene: a lesson step, or the model explored freely. Going to
-// another scene starts from what was learned there, or, in one not seen before, lets it climb
-// again to any level; so a light scene after a heavy step gets the level it can afford back.
+// another scene takes up what was learned there (straight down to the best level it allowed,
+// if the current one is above it), or, in one not seen before, lets it climb again to any
+// level; so a light scene after a heavy step gets the level it can afford back. A new scene
+// starts at the level the last one had, and steps down after one decision if that is too much.
 #pragma once
 
 #include "render/renderer.h"

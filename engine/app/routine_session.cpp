@@ -106,10 +106,11 @@ void RoutineSession::seek(double elapsedS)
     lessons::LessonPlayer& player = lessons_.player();
     for (int segment = 0; segment < int(plan->segments.size()); ++segment) {
         const double startS = plan->segmentStartS(segment);
+        const double routeS = plan->routeS[std::size_t(segment)];
         const double durationS = plan->lesson.steps[std::size_t(segment)].durationS();
-        if (elapsedS < startS + durationS || segment + 1 == int(plan->segments.size())) {
+        if (elapsedS < startS + routeS + durationS || segment + 1 == int(plan->segments.size())) {
             if (player.stepIndex() != segment) player.goToStep(segment);
-            player.scrub(elapsedS - startS);
+            player.scrub(elapsedS - startS - routeS);   // a time on the way in shows the step's start
             return;
         }
     }

@@ -137,12 +137,13 @@ struct LessonStep {
     double durationS() const;
 };
 
-// The poses a body passes through from standing down to lying on the floor, in that order,
-// each settled on its contacts (from the pose library's routes): a step change between
-// standing and lying goes through them (lessons/posture_route.h).
+// The poses a body passes through from standing down to lying on the floor, in that order, and
+// from lying on the back to lying face down, each settled on its contacts (from the pose
+// library's routes): a step change between those goes through them (lessons/posture_route.h).
 struct PostureRoutes {
     std::vector<StepKey> toLyingOnBack;
     std::vector<StepKey> toLyingFaceDown;
+    std::vector<StepKey> backToFaceDown;   // from lying on the back to lying face down
 };
 
 struct Lesson {

@@ -472,6 +472,7 @@ PostureRoutes routesOf(const PoseLibrary* poses)
     };
     keysOf(poses->routes().toLyingOnBack, routes.toLyingOnBack);
     keysOf(poses->routes().toLyingFaceDown, routes.toLyingFaceDown);
+    keysOf(poses->routes().backToFaceDown, routes.backToFaceDown);
     return routes;
 }
 

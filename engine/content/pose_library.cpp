@@ -145,7 +145,10 @@ PoseLibrary PoseLibrary::read(TableReader& root)
 {
     static constexpr std::string_view kRoutes = "routes";
     PoseLibrary library;
-    root.eachTable("expected a pose table", [&](const std::string& name, TableReader& reader) {
+    const auto notATable = [](const std::string& field) -> std::string {
+        return field == kRoutes ? "expected a [routes] table of pose lists" : "expected a pose table";
+    };
+    root.eachTable(notATable, [&](const std::string& name, TableReader& reader) {
         if (name == kRoutes) return;
         reader.rejectUnknownKeys({"description", "angles", "contacts", "adjust"});
         NamedPose pose;
@@ -164,15 +167,16 @@ PoseLibrary PoseLibrary::read(TableReader& root)
     // The routes name poses from anywhere in the file: read once every pose is.
     if (const toml::table* routes = root.table()[kRoutes].as_table()) {
         TableReader reader(*routes, root.field(kRoutes), root.errors());
-        reader.rejectUnknownKeys({"lying_on_back", "lying_face_down"});
+        reader.rejectUnknownKeys({"lying_on_back", "lying_face_down", "back_to_face_down"});
         const auto readRoute = [&](std::string_view key, std::vector<std::string>& route) {
-            route = reader.stringList(key, true);
+            route = reader.stringList(key, false);   // a way left out is a straight blend
             for (std::size_t i = 0; i < route.size(); ++i)
                 if (!library.find(route[i]))
                     reader.itemError(key, i, core::withSuggestion("unknown pose '" + route[i] + "'", route[i], library.names()));
         };
         readRoute("lying_on_back", library.routes_.toLyingOnBack);
         readRoute("lying_face_down", library.routes_.toLyingFaceDown);
+        readRoute("back_to_face_down", library.routes_.backToFaceDown);
     }
     return library;
 }

@@ -29,6 +29,7 @@ struct NamedPose {
 struct RouteNames {
     std::vector<std::string> toLyingOnBack;
     std::vector<std::string> toLyingFaceDown;
+    std::vector<std::string> backToFaceDown;   // and the way over from the back to the front
 };
 
 // How far a settled contact may stay above the floor before the pose is rejected.

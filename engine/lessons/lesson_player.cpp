@@ -220,6 +220,11 @@ double LessonPlayer::blendDurationS() const
     return route_.empty() ? kStepBlendS : routeDurationS(route_.size());
 }
 
+double LessonPlayer::routeElapsedS() const
+{
+    return std::min(sinceStepChangeS_, routeDurationS(route_.size()));
+}
+
 // Along the route: from the pose the body was in to the route's first pose, then from each of
 // its poses to the next with the contacts they share kept still (a hand, a knee), and on to the
 // step's first key, which the step's time waits at meanwhile.

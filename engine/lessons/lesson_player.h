@@ -56,6 +56,8 @@ public:
     double stepTimeS() const { return time_; }
     // How long the change into this step blends: kStepBlendS, or a route's legs.
     double blendDurationS() const;
+    // How far the body is along the way down to the floor or up into this step (0 without one).
+    double routeElapsedS() const;
     double stepDurationS() const;
     bool stepFinished() const;
     StepClock clock() const;
@@ -76,7 +78,8 @@ private:
     double time_ = 0.0;
     bool paused_ = false;
     double speed_ = 1.0;
-    // The pose the body was in when the step changed, blended out over kStepBlendS.
+    // The pose the body was in when the step changed, blended out over kStepBlendS, or left
+    // along route_ (blendDurationS()).
     anatomy::Pose blendFrom_ = anatomy::Pose::neutral();
     double sinceStepChangeS_ = kStepBlendS;
     // Poses on the way from there to the step's first key, between standing and lying.

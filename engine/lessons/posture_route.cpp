@@ -26,19 +26,6 @@ bool closeTo(const anatomy::Pose& pose, const anatomy::Pose& routePose)
     return std::abs(pelvisHeightM(pose) - pelvisHeightM(routePose)) < kHeightM;
 }
 
-// Where a pose stands on a route: 0 upright, then its poses 1..n, then n + 1 lying at its end;
-// -1 off it.
-int placeOn(const std::vector<content::StepKey>& route, Posture lyingEnd, const anatomy::Pose& pose)
-{
-    const Posture posture = postureOf(pose);
-    if (posture == Posture::Upright) return 0;
-    if (posture == lyingEnd) return int(route.size()) + 1;
-    if (posture != Posture::Other) return -1;
-    for (std::size_t i = 0; i < route.size(); ++i)
-        if (closeTo(pose, route[i].pose)) return int(i) + 1;
-    return -1;
-}
-
 // The same angles wherever the body is on the floor (a route's own pose as a step's key).
 bool samePose(const anatomy::Pose& a, const anatomy::Pose& b)
 {
@@ -49,6 +36,23 @@ bool samePose(const anatomy::Pose& a, const anatomy::Pose& b)
         if (std::abs(a[c] - b[c]) > 0.5) return false;
     }
     return true;
+}
+
+// Where a pose stands on a route: 0 at its start (upright, or lying on the back to turn over),
+// then its poses 1..n, then n + 1 lying at its end; -1 off it.
+int placeOn(const std::vector<content::StepKey>& route, Posture start, Posture end, const anatomy::Pose& pose)
+{
+    // The route's own poses first: propped on the forearms is lying by the pelvis's height,
+    // but its place is before the route's end.
+    for (std::size_t i = 0; i < route.size(); ++i)
+        if (samePose(pose, route[i].pose)) return int(i) + 1;
+    const Posture posture = postureOf(pose);
+    if (posture == start) return 0;
+    if (posture == end) return int(route.size()) + 1;
+    if (posture != Posture::Other) return -1;
+    for (std::size_t i = 0; i < route.size(); ++i)
+        if (closeTo(pose, route[i].pose)) return int(i) + 1;
+    return -1;
 }
 
 double turnBetween(double fromDeg, double toDeg, double t)
@@ -81,11 +85,17 @@ Posture postureOf(const anatomy::Pose& pose)
 
 std::vector<content::StepKey> routeBetween(const content::PostureRoutes& routes, const anatomy::Pose& from, const anatomy::Pose& to)
 {
-    const std::pair<const std::vector<content::StepKey>*, Posture> ways[] = {{&routes.toLyingOnBack, Posture::LyingOnBack},
-                                                                            {&routes.toLyingFaceDown, Posture::LyingFaceDown}};
-    for (const auto& [route, lying] : ways) {
+    struct Way {
+        const std::vector<content::StepKey>* poses;
+        Posture start, end;
+    };
+    const Way ways[] = {{&routes.toLyingOnBack, Posture::Upright, Posture::LyingOnBack},
+                        {&routes.toLyingFaceDown, Posture::Upright, Posture::LyingFaceDown},
+                        {&routes.backToFaceDown, Posture::LyingOnBack, Posture::LyingFaceDown}};
+    for (const Way& way : ways) {
+        const std::vector<content::StepKey>* route = way.poses;
         if (route->empty()) continue;
-        const int start = placeOn(*route, lying, from), end = placeOn(*route, lying, to);
+        const int start = placeOn(*route, way.start, way.end, from), end = placeOn(*route, way.start, way.end, to);
         // Next to each other on the route (or the same place), a straight blend is the way.
         if (start < 0 || end < 0 || std::abs(end - start) < 2) continue;
         std::vector<content::StepKey> keys;
@@ -93,7 +103,6 @@ std::vector<content::StepKey> routeBetween(const content::PostureRoutes& routes,
         const int legs = std::abs(end - start);
         for (int at = start + step; at != end; at += step) {
             content::StepKey key = (*route)[std::size_t(at - 1)];
-            if (samePose(key.pose, to) || samePose(key.pose, from)) continue;  // already there
             // Along the floor and turned between the two ends; the height stays as settled.
             const double t = double(std::abs(at - start)) / double(legs);
             key.pose[Coordinate::PelvisTx] = std::lerp(from[Coordinate::PelvisTx], to[Coordinate::PelvisTx], t);

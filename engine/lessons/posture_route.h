@@ -3,7 +3,8 @@
 // straight blend tips the body over from its feet, rigid, like a falling plank. Such a change
 // goes instead through the poses a person passes on the way (the lesson's PostureRoutes):
 // crouching and sitting to lie on the back, kneeling, all fours and the forearms to lie face
-// down, and back up the same way.
+// down, and back up the same way; from the back to the front by sitting up and going on all
+// fours.
 #pragma once
 
 #include "content/lesson.h"

@@ -1,5 +1,7 @@
 #include "lessons/routine_player.h"
 
+#include "lessons/posture_route.h"
+
 #include <algorithm>
 #include <cstdio>
 
@@ -65,7 +67,8 @@ const content::Lesson* findLesson(const content::RoutineContext& context, const 
 double RoutinePlan::segmentStartS(int segment) const
 {
     double start = 0.0;
-    for (int i = 0; i < segment && i < int(lesson.steps.size()); ++i) start += lesson.steps[std::size_t(i)].durationS();
+    for (int i = 0; i < segment && i < int(lesson.steps.size()); ++i)
+        start += (std::size_t(i) < routeS.size() ? routeS[std::size_t(i)] : 0.0) + lesson.steps[std::size_t(i)].durationS();
     return start;
 }
 
@@ -128,6 +131,12 @@ core::Expected<RoutinePlan> planRoutine(const content::Routine& routine, const c
         plan.segments.push_back({RoutineSegment::Kind::Entry, int(i)});
     }
     if (plan.lesson.steps.empty()) return core::Error{routine.path, 0, 0, "entry", "a routine needs at least one entry"};
+    // Every lesson of a library shares the pose library's routes down to the floor and up.
+    plan.lesson.routes = findLesson(context, routine.entries.front().lesson)->routes;
+    for (std::size_t i = 0; i < plan.lesson.steps.size(); ++i) {
+        const anatomy::Pose from = i == 0 ? anatomy::Pose::neutral() : plan.lesson.steps[i - 1].keys.back().pose;
+        plan.routeS.push_back(routeDurationS(routeBetween(plan.lesson.routes, from, plan.lesson.steps[i].keys.front().pose).size()));
+    }
     return plan;
 }
 
@@ -194,7 +203,7 @@ RoutinePosition RoutinePlayer::position(const LessonPlayer& player) const
     const StepClock clock = player.clock();
     where.phase = clock.phase;
     where.phaseRemainingS = std::max(0.0, clock.remainingS());
-    where.elapsedS = plan_->segmentStartS(index) + player.stepTimeS();
+    where.elapsedS = plan_->segmentStartS(index) + player.routeElapsedS() + player.stepTimeS();
     const content::LessonStep& practised = plan_->lesson.steps[std::size_t(plan_->segmentOfEntry(segment.entry))];
     where.title = practised.title;
     where.repetitions = practised.repetitions;

@@ -27,7 +27,12 @@ struct RoutinePlan {
     content::Routine routine;
     content::Lesson lesson;                 // id "routine:<routine id>"
     std::vector<RoutineSegment> segments;   // one per lesson step
+    // Per segment, the time the body takes getting down to the floor or up into it before its
+    // own time starts (lessons/posture_route.h): from standing for the first, from the end of
+    // the one before for the others.
+    std::vector<double> routeS;
 
+    // Where a segment starts in the routine: the segments before it with their ways in.
     double segmentStartS(int segment) const;
     double totalS() const;
     int entryCount() const { return int(routine.entries.size()); }

@@ -125,7 +125,8 @@ VideoPlan planLessonVideo(const content::Lesson& lesson, int firstStep, int last
     lastStep = std::min(lastStep, count - 1);
     for (int index = firstStep; index <= lastStep; ++index) {
         const content::LessonStep& step = lesson.steps[std::size_t(index)];
-        const anatomy::Pose& from = index == firstStep ? startPose : lesson.steps[std::size_t(index - 1)].keys.back().pose;
+        const content::LessonStep* before = index == firstStep ? nullptr : &lesson.steps[std::size_t(index - 1)];
+        const anatomy::Pose& from = before && !before->keys.empty() ? before->keys.back().pose : startPose;
         const double routeS =
             step.keys.empty() ? 0.0 : lessons::routeDurationS(lessons::routeBetween(lesson.routes, from, step.keys.front().pose).size());
         const StepSpan span{index, plan.durationS, stepVideoSeconds(step, routeS), routeS};

@@ -247,6 +247,12 @@ TEST_CASE("a route to lying names known poses; a mistake names the file, line an
     const RouteNames& routes = fixture().poses.routes();
     CHECK(routes.toLyingOnBack == std::vector<std::string>{"crouching", "sitting_knees_bent"});
     CHECK(routes.toLyingFaceDown == std::vector<std::string>{"kneeling_upright", "hands_and_knees", "prone_on_forearms", "prone_arms_up"});
+    CHECK(routes.backToFaceDown ==
+          std::vector<std::string>{"sitting_knees_bent", "crouching", "hands_and_knees", "prone_on_forearms", "prone_arms_up"});
+    // A [routes] that is not a table says so.
+    auto notATable = PoseLibrary::parse("routes = 3\n\n[standing]\ndescription = \"x\"\ncontacts = [\"heel_r\"]\n", "poses.toml");
+    REQUIRE_FALSE(notATable.ok());
+    CHECK(notATable.error().describe() == "poses.toml:1:10: routes: expected a [routes] table of pose lists");
 }
 
 TEST_CASE("postures: standing, lying on the back, lying face down, and the rest, from the pelvis and trunk")
@@ -324,6 +330,15 @@ sources = ["seed-002"]
           std::vector<std::string>{"prone_on_forearms", "prone_arms_up"});
     CHECK(named(routeBetween(lesson.routes, standing, poses.find("prone_arms_up")->pose)) ==
           std::vector<std::string>{"kneeling_upright", "hands_and_knees", "prone_on_forearms"});
+    // Propped on the forearms is the route's own pose, before its end, though its pelvis is as
+    // low as lying: down to it and up from it in that order.
+    CHECK(named(routeBetween(lesson.routes, standing, poses.find("prone_on_forearms")->pose)) ==
+          std::vector<std::string>{"kneeling_upright", "hands_and_knees"});
+    CHECK(named(routeBetween(lesson.routes, poses.find("prone_on_forearms")->pose, standing)) ==
+          std::vector<std::string>{"hands_and_knees", "kneeling_upright"});
+    // From the back over to the front: sitting up, onto the feet, all fours, and down.
+    CHECK(named(routeBetween(lesson.routes, poses.find("supine")->pose, prone)) ==
+          std::vector<std::string>{"sitting_knees_bent", "crouching", "hands_and_knees", "prone_on_forearms", "prone_arms_up"});
     // Next to each other, or not on a route (sitting with straight legs, a bed): a straight blend.
     CHECK(routeBetween(lesson.routes, standing, poses.find("kneeling_upright")->pose).empty());
     CHECK(routeBetween(lesson.routes, standing, poses.find("long_sitting")->pose).empty());
@@ -336,7 +351,7 @@ sources = ["seed-002"]
     player.start(lesson, standing, 0);
     player.scrub(0.0);
     REQUIRE(player.next());
-    CHECK(player.blendDurationS() == doctest::Approx(5.0 * kRouteLegS));
+    CHECK(player.blendDurationS() == doctest::Approx(5.0));
     const double dt = 1.0 / 100.0;
     const std::vector<std::string> expected{"kneeling_upright", "hands_and_knees", "prone_on_forearms", "prone_arms_up"};
     double highestPelvisLying = 0.0;
@@ -363,7 +378,7 @@ sources = ["seed-002"]
     CHECK(player.stepTimeS() == doctest::Approx(1.0).epsilon(0.02));
     // Back to standing: the same poses the other way round.
     REQUIRE(player.previous());
-    CHECK(player.blendDurationS() == doctest::Approx(5.0 * kRouteLegS));
+    CHECK(player.blendDurationS() == doctest::Approx(5.0));
     // Scrubbing shows the step's pose at once.
     player.scrub(0.0);
     CHECK(std::abs(player.pose()[Coordinate::PelvisAnteriorTilt] - standing[Coordinate::PelvisAnteriorTilt]) < 0.5);

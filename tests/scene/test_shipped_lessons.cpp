@@ -34,6 +34,8 @@
 #include "anim/floor_contact.h"
 #include "lessons/lesson_library.h"
 #include "lessons/lesson_player.h"
+#include "lessons/routine_player.h"
+#include "content/routine_file.h"
 #include "content/structure_info.h"
 
 #include <doctest/doctest.h>
@@ -43,6 +45,7 @@
 #include <cctype>
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <map>
 #include <optional>
 #include <set>
@@ -362,16 +365,40 @@ bool onSupport(const content::StepKey& key)
     return std::any_of(key.contacts.begin(), key.contacts.end(), [](const anim::Contact& c) { return c.heightM > 0.0; });
 }
 
-// The blend into every shipped step as it is entered in use: a lesson's first step from a body
-// standing, every other from the end of the step before (Next) and from the end of the step
-// after (Previous), sampled 20 times a second through the blend; `check` gets the pose.
+// The blend into every shipped step as it is entered in use (and every entry and rest of the
+// shipped routines): a lesson's first step from a body standing, every other from the end of
+// the step before (Next) and from the end of the step after (Previous), sampled 20 times a
+// second through the blend; `check` gets the pose.
 // Changes to or from a body on a support (a bed) are left out: getting into bed is not a
 // route this model has.
+// The shipped routines' plans, played as lessons of their own (entries and rests as steps).
+const std::vector<Lesson>& shippedRoutineLessons()
+{
+    static const std::vector<Lesson> plans = [] {
+        std::vector<Lesson> result;
+        const content::RoutineContext context = lessons::routineContext(shipped());
+        for (const auto& file : std::filesystem::directory_iterator(std::filesystem::path(HT_SOURCE_DIR) / "scenes/routines")) {
+            if (file.path().extension() != ".toml") continue;
+            auto routine = content::loadRoutineFile(file.path().string(), context);
+            REQUIRE(routine.ok());
+            auto plan = lessons::planRoutine(*routine, context);
+            REQUIRE(plan.ok());
+            result.push_back(plan->lesson);
+        }
+        return result;
+    }();
+    return plans;
+}
+
 template <typename Check>
 void forEachStepChangePose(Check check)
 {
     constexpr double kDt = 0.05;
-    for (const Lesson* lesson : shippedLessons()) {
+    // Longer than any way down or up (five poses at most) and the step's first moves after it.
+    constexpr double kBlendSampledS = 7.0;
+    std::vector<const Lesson*> played = shippedLessons();
+    for (const Lesson& routine : shippedRoutineLessons()) played.push_back(&routine);
+    for (const Lesson* lesson : played) {
         CAPTURE(lesson->id);
         const int steps = int(lesson->steps.size());
         for (int index = 0; index < steps; ++index) {
@@ -389,7 +416,7 @@ void forEachStepChangePose(Check check)
                     player.scrub(player.stepDurationS());
                     player.goToStep(index);
                 }
-                for (double t = 0.0; t <= player.blendDurationS() + 1e-9; t += kDt) {
+                for (double t = 0.0; t <= kBlendSampledS; t += kDt) {
                     CAPTURE(t);
                     check(player.pose());
                     player.update(kDt);
@@ -440,7 +467,7 @@ TEST_CASE("a body that lies down face down kneels and goes through all fours, ne
     CHECK(leaningForward > 100);
 }
 
-TEST_CASE("a step change between standing and lying on the floor gets down or up as a person does, never tipping like a plank")
+TEST_CASE("a step change between standing and lying on the floor, in a lesson or a routine, gets down or up as a person does, never tipping like a plank")
 {
     // Into every step as it is entered (its first from standing, the others by Next and
     // Previous), on the floor: a body tipped back with straight hips, or with its thighs tipped

@@ -140,7 +140,8 @@ anatomy::Pose settleAndCheck(TableReader& reader, std::string_view key, const an
 }
 
 // Each pose is a table `[standing]` with its description, angles, floor contacts and the
-// angles the floor solver may tune; one table, `[routes]`, names poses on the way down to lying.
+// angles the floor solver may tune; one table, `[routes]`, names the poses on the ways down to
+// lying and over from the back to the front.
 PoseLibrary PoseLibrary::read(TableReader& root)
 {
     static constexpr std::string_view kRoutes = "routes";

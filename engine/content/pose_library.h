@@ -23,9 +23,10 @@ struct NamedPose {
     std::vector<anim::CoordinateGroup> adjustable; // angles the floor solver may tune
 };
 
-// The named poses a body passes through from standing down to lying on the floor, in that
-// order (the [routes] table of scenes/poses.toml): a lesson's step change between the two
-// goes through them, as a person gets down, instead of tipping over from the feet.
+// The named poses a body passes through from standing down to lying on the floor, and from
+// lying on the back over to lying face down, in that order (the [routes] table of
+// scenes/poses.toml): a lesson's step change between those goes through them, as a person gets
+// down, instead of tipping over from the feet.
 struct RouteNames {
     std::vector<std::string> toLyingOnBack;
     std::vector<std::string> toLyingFaceDown;

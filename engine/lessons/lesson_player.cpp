@@ -2,8 +2,8 @@
 
 #include "anim/easing.h"
 #include "anim/pose_blend.h"
-#include "lessons/posture_route.h"
 #include "core/enum_names.h"
+#include "lessons/posture_route.h"
 
 #include <algorithm>
 

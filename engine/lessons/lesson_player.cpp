@@ -195,7 +195,9 @@ double keyTimeAt(const content::LessonStep& step, double stepTimeS)
 double LessonPlayer::keyTimeS() const
 {
     const content::LessonStep* current = step();
-    return current ? keyTimeAt(*current, time_) : 0.0;
+    if (!current) return 0.0;
+    const double wayLeftS = routeDurationS(route_.size()) - sinceStepChangeS_;
+    return wayLeftS > 0.0 ? -wayLeftS : keyTimeAt(*current, time_);
 }
 
 anatomy::Pose LessonPlayer::stepPose(double stepTimeS) const

@@ -62,7 +62,8 @@ public:
     bool stepFinished() const;
     StepClock clock() const;
     // Where on the step's key timeline the pose is (the keys play back as a repetition
-    // releases, and stand at the first key while resting).
+    // releases, and stand at the first key while resting); below 0 while the body is still on
+    // its way down to the floor or up into the step (the seconds left on the way).
     double keyTimeS() const;
     anatomy::Pose pose() const;
     scene::MuscleDrive muscleDrive() const;

@@ -56,7 +56,9 @@ std::vector<PropInstance> placeProps(const content::LessonStep& step, const anat
     if (step.keys.empty()) return props;
     const anatomy::SkeletonPose finalSkeleton = anatomy::computeSkeleton(step.keys.back().pose);
     for (const content::Prop& prop : step.props) {
-        if (keyTimeS < prop.fromS) continue;
+        // On the body, a prop belongs to the step's own poses: not there while the body is still
+        // getting down to the floor or up (a time before 0). On the floor, it waits there.
+        if (keyTimeS < prop.fromS && (prop.follows || prop.fromS > 0.0)) continue;
         PropInstance instance;
         instance.shape = prop.shape;
         instance.colour = prop.colour;

@@ -12,8 +12,9 @@
 namespace scene {
 
 // The step's props for the body as it is posed now (`body`), `keyTimeS` into the step's keys
-// (props that come in later are left out); props under a body point stand where the step's
-// final key puts that point.
+// (props that come in later are left out, and those on the body while it is still on its way
+// into the step, before 0); props under a body point stand where the step's final key puts
+// that point.
 std::vector<PropInstance> placeProps(const content::LessonStep& step, const anatomy::SkeletonPose& body, double keyTimeS);
 
 // The partner's written pose turned to face what its hands hold with the body in `bodyPose`,

@@ -242,6 +242,34 @@ TEST_CASE("a prop with a start time comes in once the keys reach it, and goes ag
     // The second repetition moves in again, and holds with it.
     CHECK_FALSE(padShown(10.5));
     CHECK(padShown(player.stepDurationS() - 0.01));
+
+    // Entered lying down from standing, the body first gets down (2 poses, 3 s): a prop on the
+    // body waits for the step's own poses, one on the floor is there all along.
+    LessonStep lying = step;
+    lying.keys.erase(lying.keys.begin());
+    lying.keys.front().timeS = 0.0;
+    lying.props = {step.props[0], step.props[2]};   // the dumbbell in the hand, the mat under the sacrum
+    lying.props[0].fromS = 0.0;
+    Lesson down = *lesson;
+    down.steps = {lying};
+    lessons::LessonPlayer entering;
+    entering.start(down, shared().poses.find("standing")->pose);
+    REQUIRE(entering.blendDurationS() == doctest::Approx(3.0));   // the shipped route down to the back
+    auto shapesShown = [&] {
+        std::vector<Prop::Shape> shapes;
+        scene::Scene scene;
+        scene.setPose(entering.pose());
+        scene::stageStep(scene, entering.step(), entering.keyTimeS());
+        for (const scene::PropInstance& prop : scene.props) shapes.push_back(prop.shape);
+        return shapes;
+    };
+    CHECK(entering.keyTimeS() == doctest::Approx(-3.0));
+    CHECK(shapesShown() == std::vector<Prop::Shape>{Prop::Shape::Mat});
+    for (int i = 0; i < 290; ++i) entering.update(0.01);   // 2.9 s: still on the way
+    CHECK(shapesShown() == std::vector<Prop::Shape>{Prop::Shape::Mat});
+    for (int i = 0; i < 20; ++i) entering.update(0.01);    // 3.1 s: lying
+    CHECK(entering.keyTimeS() >= 0.0);
+    CHECK(shapesShown() == std::vector<Prop::Shape>{Prop::Shape::Dumbbell, Prop::Shape::Mat});
 }
 
 TEST_CASE("props under a body point stand on the floor where the last key puts it")

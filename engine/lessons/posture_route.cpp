@@ -26,14 +26,16 @@ bool closeTo(const anatomy::Pose& pose, const anatomy::Pose& routePose)
     return std::abs(pelvisHeightM(pose) - pelvisHeightM(routePose)) < kHeightM;
 }
 
-// The same angles wherever the body is on the floor (a route's own pose as a step's key).
+// The same angles wherever the body is on the floor (a route's own pose as a step's key: settled
+// again with the key, its angles move by a degree or so; the route's poses differ by tens).
 bool samePose(const anatomy::Pose& a, const anatomy::Pose& b)
 {
+    constexpr double kSameDeg = 3.0;
     for (int i = 0; i < anatomy::kCoordinateCount; ++i) {
         const auto c = Coordinate(i);
         if (c == Coordinate::PelvisTx || c == Coordinate::PelvisTy || c == Coordinate::PelvisTz || c == Coordinate::PelvisRotation)
             continue;
-        if (std::abs(a[c] - b[c]) > 0.5) return false;
+        if (std::abs(a[c] - b[c]) > kSameDeg) return false;
     }
     return true;
 }

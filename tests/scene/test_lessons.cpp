@@ -301,6 +301,15 @@ sources = ["seed-002"]
   [[step.key]]
   time = 2
   pose = "prone_knee_curl"
+
+[[step]]
+title = "Rest face down"
+text = "Lie face down, the arms up beside the head."
+sources = ["seed-002"]
+
+  [[step.key]]
+  time = 0
+  pose = "prone_arms_up"
 )",
                               "down.toml", fixture().context);
     REQUIRE_MESSAGE(parsed.ok(), (parsed.ok() ? "" : parsed.error().describe()));
@@ -329,6 +338,10 @@ sources = ["seed-002"]
     CHECK(named(routeBetween(lesson.routes, poses.find("hands_and_knees")->pose, prone)) ==
           std::vector<std::string>{"prone_on_forearms", "prone_arms_up"});
     CHECK(named(routeBetween(lesson.routes, standing, poses.find("prone_arms_up")->pose)) ==
+          std::vector<std::string>{"kneeling_upright", "hands_and_knees", "prone_on_forearms"});
+    // As a step's key, settled again with its contacts (its angles move by a degree or so): the
+    // same, with no second of lying still in the pose it is already in.
+    CHECK(named(routeBetween(lesson.routes, standing, lesson.steps[2].keys.front().pose)) ==
           std::vector<std::string>{"kneeling_upright", "hands_and_knees", "prone_on_forearms"});
     // Propped on the forearms is the route's own pose, before its end, though its pelvis is as
     // low as lying: down to it and up from it in that order.

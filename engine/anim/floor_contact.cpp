@@ -147,6 +147,13 @@ anatomy::Pose anchorContacts(anatomy::Pose pose, std::span<const Contact> contac
     return pose;
 }
 
+anatomy::Pose liftAboveFloor(anatomy::Pose pose)
+{
+    const double lowest = lowestPointY(anatomy::computeSkeleton(pose));
+    if (lowest < 0.0) pose[anatomy::Coordinate::PelvisTy] -= lowest;
+    return pose;
+}
+
 double lowestPointY(const anatomy::SkeletonPose& skeleton)
 {
     double lowest = std::numeric_limits<double>::max();

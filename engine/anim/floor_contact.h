@@ -44,6 +44,9 @@ std::vector<double> contactGaps(const anatomy::SkeletonPose& skeleton, std::span
 // Shifts the pelvis horizontally so the contacts' mean position lands on `target`.
 anatomy::Pose anchorContacts(anatomy::Pose pose, std::span<const Contact> contacts, glm::dvec2 target);
 
+// Raises the body so no part of it is below the floor (lowestPointY); one above it is left as it is.
+anatomy::Pose liftAboveFloor(anatomy::Pose pose);
+
 // The lowest point of the body over all landmarks and joint centres, in metres; a landmark
 // whose tissue may press further into the floor than a centimetre (LandmarkInfo::sinkM) is
 // counted higher by the difference.

@@ -29,9 +29,7 @@ anatomy::Pose betweenKeys(const content::StepKey& a, const content::StepKey& b, 
         // What is not a shared contact (a knee, hands swinging past the floor on the way from
         // all fours to lying face down) may come lower: then the whole body rises off it.
     }
-    const double lowest = anim::lowestPointY(anatomy::computeSkeleton(pose));
-    if (lowest < 0.0) pose[anatomy::Coordinate::PelvisTy] -= lowest;
-    return pose;
+    return anim::liftAboveFloor(pose);
 }
 
 anatomy::Pose sampleKeys(const std::vector<content::StepKey>& keys, double timeS)
@@ -210,11 +208,8 @@ anatomy::Pose LessonPlayer::pose() const
     if (!step() || step()->keys.empty()) return blendFrom_;
     if (sinceStepChangeS_ >= blendDurationS()) return stepPose(time_);
     if (!route_.empty()) return routePose();
-    const anatomy::Pose target = stepPose(time_);
-    anatomy::Pose pose = anim::blendPoses(blendFrom_, target, anim::ease(anim::Easing::InOut, sinceStepChangeS_ / kStepBlendS));
-    const double lowest = anim::lowestPointY(anatomy::computeSkeleton(pose));
-    if (lowest < 0.0) pose[anatomy::Coordinate::PelvisTy] -= lowest;
-    return pose;
+    const double t = anim::ease(anim::Easing::InOut, sinceStepChangeS_ / kStepBlendS);
+    return anim::liftAboveFloor(anim::blendPoses(blendFrom_, stepPose(time_), t));
 }
 
 double LessonPlayer::blendDurationS() const
@@ -235,10 +230,7 @@ anatomy::Pose LessonPlayer::routePose() const
     const std::size_t leg = std::min(std::size_t(sinceStepChangeS_ / kRouteLegS), route_.size());
     const double t = anim::ease(anim::Easing::InOut, std::clamp(sinceStepChangeS_ / kRouteLegS - double(leg), 0.0, 1.0));
     if (leg > 0) return betweenKeys(route_[leg - 1], leg < route_.size() ? route_[leg] : step()->keys.front(), t);
-    anatomy::Pose pose = anim::blendPoses(blendFrom_, route_.front().pose, t);
-    const double lowest = anim::lowestPointY(anatomy::computeSkeleton(pose));
-    if (lowest < 0.0) pose[anatomy::Coordinate::PelvisTy] -= lowest;
-    return pose;
+    return anim::liftAboveFloor(anim::blendPoses(blendFrom_, route_.front().pose, t));
 }
 
 scene::MuscleDrive LessonPlayer::muscleDrive() const

@@ -4,8 +4,13 @@
 #include "core/log.h"
 #include "core/startup_heap.h"
 
+#include <unistd.h>
+
 #include <algorithm>
+#include <cerrno>
+#include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <future>
 
 namespace app {
@@ -80,10 +85,11 @@ core::Status Application::start()
     }
     const bool lessonsFirst = lessonsBeforeFirstFrame(options_);
     if (!lessonsFirst) lessons_.deferLoad(paths_);
+    std::string packRefusal;  // set by the world's thread when the pack fails its hashes
     std::future<core::Expected<PackedLevels>> worldReady =
-        std::async(std::launch::async, [this, imported = std::move(imported), lessonsFirst]() mutable -> core::Expected<PackedLevels> {
+        std::async(std::launch::async, [this, imported = std::move(imported), lessonsFirst, &packRefusal]() mutable -> core::Expected<PackedLevels> {
             auto files = imported ? core::Expected<SceneFiles>(std::move(*imported))
-                                  : readSceneFiles(options_, paths_, ModelSource::PackOnly);
+                                  : readSceneFiles(options_, paths_, ModelSource::PackOnly, &packRefusal);
             if (!files) return files.error();
             markStartup("scene files read");
             core::Stopwatch sceneTime;
@@ -96,6 +102,7 @@ core::Status Application::start()
         });
     const core::Status opened = graphics_.open(graphicsDescFor(options_, settings, paths_.shaders()));
     core::Expected<PackedLevels> built = worldReady.get();
+    if (!built && !packRefusal.empty()) return startOverImporting(packRefusal);
     if (!built) return built.error();
     if (!opened) return opened;
     if (settings.layersSaved)
@@ -139,6 +146,27 @@ core::Status Application::start()
     if (options_.presenter) panels_.setPresenter(true);
     markStartup("ready for the first frame");
     return {};
+}
+
+// The pack's header fitted, so the model was to come from it, but its bytes did not (damaged,
+// or packed from another glTF file of the same size). The glTF must go through the import,
+// which forks a child process, and a process may do that only while it has no other threads
+// (core/isolate.h): the driver's are running by now. So the app starts over as a fresh
+// process, told to leave packs alone, with the same command line. Nothing has been shown or
+// saved yet: the window stays hidden until the first frame.
+core::Status Application::startOverImporting(const std::string& refusal)
+{
+    core::logWarning("assets", refusal, "; starting again to import the glTF file instead");
+    if (const char* skipping = std::getenv(kSkipModelPackVariable); (skipping && *skipping) || options_.commandLine.empty())
+        return core::makeError(refusal);
+    std::vector<std::string> arguments = options_.commandLine;
+    std::vector<char*> argv;
+    for (std::string& argument : arguments) argv.push_back(argument.data());
+    argv.push_back(nullptr);
+    ::setenv(kSkipModelPackVariable, "1", 1);
+    std::fflush(nullptr);
+    ::execv("/proc/self/exe", argv.data());
+    return core::makeError(refusal + "; starting again to import the glTF file failed: " + std::strerror(errno));
 }
 
 // Automation beside the loop. The order is the order of their verdicts at the end.

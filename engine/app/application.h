@@ -49,6 +49,8 @@ public:
 private:
     explicit Application(const Options& options);
     core::Status start();
+    // Runs this program again with model packs left alone; returns only when that fails.
+    core::Status startOverImporting(const std::string& refusal);
     void addModes();
     int frameLimit() const;
     // Scripted input joins SDL's queue at its frame; a lost context is rebuilt before events are read.

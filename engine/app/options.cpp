@@ -117,6 +117,7 @@ CLI::Validator numberWithin(double low, double high, bool whole, const std::stri
 ParseResult parseOptions(int argc, char** argv)
 {
     Options options;
+    options.commandLine.assign(argv, argv + argc);
     CLI::App cli{"Hamstring Trainer: a real-time 3D trainer for the hamstring muscles.", "hamstring-trainer"};
     cli.set_version_flag("--version", std::string(HT_VERSION));
     cli.add_option("scene", options.scenePath, "Scene file to open (default: scenes/default.toml)");

@@ -59,6 +59,9 @@ struct Options {
     bool muscleTable = false;
     anatomy::AngleRange muscleTableHip{-20.0, 120.0, 10.0};
     anatomy::AngleRange muscleTableKnee{0.0, 120.0, 10.0};
+    // The command line as given, program name first: what the app runs again when it must
+    // start over as a fresh process (Application::start, a model pack refused late).
+    std::vector<std::string> commandLine;
 };
 
 struct ParseResult {

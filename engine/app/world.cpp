@@ -12,6 +12,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
 #include <filesystem>
 
 namespace app {
@@ -35,6 +36,7 @@ std::filesystem::path modelPathOf(const Options& options, const DataPaths& paths
 std::optional<std::filesystem::path> packFor(const Options& options, const std::filesystem::path& modelPath)
 {
     if (!options.modelPath.empty() || modelPath.filename() != HT_GENERATED_MODEL_NAME) return std::nullopt;
+    if (const char* skip = std::getenv(kSkipModelPackVariable); skip && *skip) return std::nullopt;
     std::filesystem::path packPath = assets::modelPackPathFor(modelPath);
     std::error_code missing;
     if (!std::filesystem::exists(packPath, missing)) return std::nullopt;
@@ -51,11 +53,12 @@ bool sceneModelFromPack(const Options& options, const DataPaths& paths)
     const std::filesystem::path modelPath = modelPathOf(options, paths, *desc);
     const std::optional<std::filesystem::path> packPath = packFor(options, modelPath);
     if (!packPath) return false;
-    auto source = assets::packSourceOfFile(modelPath);
-    return source && assets::checkModelPack(*packPath, &*source);
+    std::error_code unreadable;
+    const std::uintmax_t modelBytes = std::filesystem::file_size(modelPath, unreadable);
+    return !unreadable && assets::checkModelPackHeader(*packPath, modelBytes);
 }
 
-core::Expected<SceneFiles> readSceneFiles(const Options& options, const DataPaths& paths, ModelSource source)
+core::Expected<SceneFiles> readSceneFiles(const Options& options, const DataPaths& paths, ModelSource source, std::string* packRefusal)
 {
     // Without the data folder nothing below can load; say where it was looked for instead of
     // naming the first missing file.
@@ -76,6 +79,7 @@ core::Expected<SceneFiles> readSceneFiles(const Options& options, const DataPath
             levels = std::move(pack->levels);
             core::logDebug("app", "model read from its pack ", packPath->string());
         } else if (source == ModelSource::PackOnly) {
+            if (packRefusal) *packRefusal = pack.error().describe();
             return core::makeError(pack.error().describe() + "; remove it, and the next start imports " + modelPath.string());
         } else {
             core::logWarning("assets", pack.error().describe(), "; importing ", modelPath.string(), " instead");

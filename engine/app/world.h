@@ -32,13 +32,19 @@ struct SceneFiles {
 };
 // The import runs in a child process made with fork(), which must happen before other threads
 // start (core/isolate.h): PackOnly, for a caller on another thread, reads the model from its
-// pack or fails, naming the pack, and never starts the import.
+// pack or fails, naming the pack, and never starts the import. When it is the pack itself
+// that fails its checks (not the scene file or a missing pack), `packRefusal` receives why.
 enum class ModelSource { PackOrImport, PackOnly };
 core::Expected<SceneFiles> readSceneFiles(const Options& options, const DataPaths& paths,
-                                          ModelSource source = ModelSource::PackOrImport);
-// Whether the scene's model will come from its pack: the built-in model, with a pack beside it
-// made from this very file whose checksum holds (checked here without decoding it).
+                                          ModelSource source = ModelSource::PackOrImport, std::string* packRefusal = nullptr);
+// Whether the scene's model should come from its pack: the built-in model, with a pack beside
+// it whose header (magic, version, the size of the glTF it was made from) fits. Reads only the
+// header, so it costs nothing on the way to the first frame; the hashes of every byte are
+// checked when the pack is read (readSceneFiles), which may still refuse it.
 bool sceneModelFromPack(const Options& options, const DataPaths& paths);
+// The environment variable that makes the app ignore model packs and import the glTF: set by
+// the app itself when it restarts after a pack failed its checks (Application::start).
+inline constexpr const char* kSkipModelPackVariable = "HT_SKIP_MODEL_PACK";
 
 struct World {
     content::SceneDesc desc;

@@ -144,12 +144,33 @@ core::Status checkHeader(std::string_view& bytes, const std::string& name, const
 
 } // namespace
 
-core::Status checkModelPack(const std::filesystem::path& path, const PackSource* expected)
+core::Status checkModelPackHeader(const std::filesystem::path& path, std::uint64_t sourceSizeBytes)
 {
-    auto mapped = MappedFile::open(path);
-    if (!mapped) return mapped.error();
-    std::string_view bytes = mapped->bytes();
-    return checkHeader(bytes, path.string(), expected);
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return core::makeFileError(path.string(), std::string("cannot be opened: ") + std::strerror(errno));
+    char header[kHeaderBytes];
+    std::size_t got = 0;
+    while (got < kHeaderBytes) {
+        const ssize_t n = ::read(fd, header + got, kHeaderBytes - got);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) break;
+        got += std::size_t(n);
+    }
+    ::close(fd);
+    std::string_view bytes(header, got);
+    if (got < kHeaderBytes || std::memcmp(bytes.data(), kMagic, sizeof kMagic) != 0)
+        return core::makeFileError(path.string(), "is not a packed model (its first bytes are not \"HTMODEL\")");
+    bytes.remove_prefix(sizeof kMagic);
+    std::uint32_t version = 0;
+    std::uint64_t packedSize = 0;
+    take(bytes, version);
+    take(bytes, packedSize);
+    if (version != kVersion)
+        return core::makeFileError(path.string(), "is a packed model of version " + std::to_string(version) +
+                                                      "; this build reads version " + std::to_string(kVersion));
+    if (packedSize != sourceSizeBytes)
+        return core::makeFileError(path.string(), "was packed from another version of its glTF file (its size differs); it is stale");
+    return {};
 }
 
 core::Expected<ModelPack> decodeModelPack(std::string_view bytes, const std::string& name, const PackSource* expected)

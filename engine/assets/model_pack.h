@@ -42,7 +42,9 @@ std::string encodeModelPack(const ModelData& model, const DetailLevels& levels, 
 // failure is an error naming `name` and what is wrong.
 core::Expected<ModelPack> decodeModelPack(std::string_view bytes, const std::string& name, const PackSource* expected = nullptr);
 core::Expected<ModelPack> readModelPack(const std::filesystem::path& path, const PackSource* expected = nullptr);
-// The first of those checks, without decoding: magic, version, source and the payload's hash.
-core::Status checkModelPack(const std::filesystem::path& path, const PackSource* expected = nullptr);
+// The header alone, read without mapping the file: magic, version, and the size of the
+// source it was made from. No hash is computed: the checks that need every byte are
+// readModelPack's. Enough to decide, in microseconds, whether reading the pack is worth trying.
+core::Status checkModelPackHeader(const std::filesystem::path& path, std::uint64_t sourceSizeBytes);
 
 } // namespace assets

@@ -3,6 +3,7 @@
 // steps. The real trainer runs each through --check-lessons, --lesson and --model; every one
 // must end with exit code 1 and a message that names the file, never a crash.
 #include "app_run.h"
+#include "core/image.h"
 #include "process.h"
 #include "temp_dir.h"
 
@@ -11,6 +12,7 @@
 #include <array>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <sstream>
 
 namespace fs = std::filesystem;
@@ -115,6 +117,12 @@ fs::path dataWith(const TempDir& dir, const std::vector<std::pair<std::string, s
     return data;
 }
 
+std::string readBytes(const fs::path& path)
+{
+    std::ifstream file(path, std::ios::binary);
+    return {std::istreambuf_iterator<char>(file), std::istreambuf_iterator<char>()};
+}
+
 ProcessResult runApp(std::vector<std::string> arguments)
 {
     arguments.insert(arguments.begin(), HT_APP_PATH);
@@ -172,6 +180,38 @@ TEST_CASE("bad model files: --model ends with exit 1 and a message naming the fi
         CHECK(result.exitCode == 1);
         CHECK(result.err.find((dir / name).string() + ": ") != std::string::npos);
     }
+}
+
+TEST_CASE("a damaged model pack whose header still fits: the app says so, starts over, imports the glTF and shows it")
+{
+    // The start-up check reads only the pack's header (app/world.h), so this damage is found
+    // on the world's thread, after the driver's threads started; the import's fork is not
+    // allowed then, and the app runs itself again with packs left alone.
+    TempDir dir;
+    const fs::path data = testing_support::copyShippedData(dir / "data");
+    const fs::path model = dir / "model" / "hamstring_trainer.glb";
+    const fs::path pack = dir / "model" / "hamstring_trainer.htmodel";
+    fs::create_directories(model.parent_path());
+    fs::copy_file(fs::path(HT_BINARY_DIR) / "assets" / "hamstring_trainer.glb", model);
+    std::string packBytes = readBytes(fs::path(HT_BINARY_DIR) / "assets" / "hamstring_trainer.htmodel");
+    packBytes[packBytes.size() / 2] = char(packBytes[packBytes.size() / 2] ^ 0x10);
+    testing_support::writeText(pack, packBytes);
+    std::string scene = readBytes(data / "scenes" / "default.toml");
+    const std::string line = "model = \"hamstring_trainer.glb\"";
+    REQUIRE(scene.find(line) != std::string::npos);
+    scene.replace(scene.find(line), line.size(), "model = \"" + model.string() + "\"");
+    testing_support::writeText(data / "scenes" / "default.toml", scene);
+
+    const fs::path shot = dir / "shot.png";
+    const ProcessResult result = runApp({"--headless", "--data-dir", data.string(), "--no-overlay", "--screenshot", shot.string()});
+    CHECK(result.exitCode == 0);
+    CHECK(result.err.find(pack.string() + ": is damaged") != std::string::npos);
+    CHECK(result.err.find("starting again to import the glTF file instead") != std::string::npos);
+    // Said once: the second run leaves the pack alone instead of refusing it again.
+    CHECK(result.err.find("is damaged") == result.err.rfind("is damaged"));
+    auto image = core::readPng(shot);
+    REQUIRE_MESSAGE(image, image.error().describe());
+    CHECK(testing_support::musclePixels(*image) > 2000);
 }
 
 TEST_CASE("odd structure names from a user's model: 10,000 characters, control characters, invalid UTF-8")

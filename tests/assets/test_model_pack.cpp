@@ -11,6 +11,7 @@
 
 #include <doctest/doctest.h>
 
+#include <cstdlib>
 #include <fstream>
 #include <iterator>
 
@@ -167,12 +168,56 @@ TEST_CASE("the app reads the built-in model from its pack, and imports the glTF 
     REQUIRE_MESSAGE(imported, imported.error().describe());
     CHECK_FALSE(imported->detailLevels.has_value());
     CHECK(imported->model.meshes.size() == packed->model.meshes.size());
-    // Known before any thread starts, so the import (a fork) runs first; a reader that may not
-    // start the import names the pack instead.
-    CHECK_FALSE(app::sceneModelFromPack(options, paths));
-    auto packOnly = app::readSceneFiles(options, paths, app::ModelSource::PackOnly);
+    // Its header still fits (the damage is past it, and the sizes agree), so the start-up
+    // check, which reads only the header, lets it through; the reader on the world's thread
+    // may not start the import: it names the pack and says why it was refused, and the app
+    // starts over importing (Application::startOverImporting, tested in test_bad_files).
+    CHECK(app::sceneModelFromPack(options, paths));
+    std::string refusal;
+    auto packOnly = app::readSceneFiles(options, paths, app::ModelSource::PackOnly, &refusal);
     REQUIRE_FALSE(packOnly.ok());
     CHECK(packOnly.error().describe().find(assets::modelPackPathFor(model).string()) != std::string::npos);
+    CHECK(refusal.find("is damaged") != std::string::npos);
+    // A scene file that does not read is not the pack's fault: nothing is refused.
+    {
+        app::Options broken = options;
+        broken.scenePath = (dir / "absent.toml").string();
+        std::string none;
+        CHECK_FALSE(app::readSceneFiles(broken, paths, app::ModelSource::PackOnly, &none).ok());
+        CHECK(none.empty());
+    }
+
+    // Told to leave packs alone (the started-over app): the import, even with a good pack.
+    writeBytes(assets::modelPackPathFor(model), readBytes(assets::modelPackPathFor(kModel)));
+    CHECK(app::sceneModelFromPack(options, paths));
+    ::setenv(app::kSkipModelPackVariable, "1", 1);
+    CHECK_FALSE(app::sceneModelFromPack(options, paths));
+    auto skipped = app::readSceneFiles(options, paths);
+    ::unsetenv(app::kSkipModelPackVariable);
+    REQUIRE_MESSAGE(skipped, skipped.error().describe());
+    CHECK_FALSE(skipped->detailLevels.has_value());
+
+    // The header's checks, each known without reading past it: so known before any thread
+    // starts, and the import (a fork) runs first.
+    const std::string good = readBytes(assets::modelPackPathFor(kModel));
+    const std::uint64_t glbBytes = fs::file_size(model);
+    CHECK(assets::checkModelPackHeader(assets::modelPackPathFor(model), glbBytes).ok());
+    const auto headerRefusal = [&](const std::string& bytes, std::uint64_t sourceBytes) {
+        writeBytes(assets::modelPackPathFor(model), bytes);
+        const core::Status status = assets::checkModelPackHeader(assets::modelPackPathFor(model), sourceBytes);
+        return status ? std::string() : status.error().describe();
+    };
+    CHECK(headerRefusal(good, glbBytes + 1).find("is stale") != std::string::npos);
+    std::string otherVersion = good;
+    otherVersion[8] = char(otherVersion[8] + 1);
+    CHECK(headerRefusal(otherVersion, glbBytes).find("version") != std::string::npos);
+    CHECK(headerRefusal(good.substr(0, 20), glbBytes).find("is not a packed model") != std::string::npos);
+    CHECK(headerRefusal("", glbBytes).find("is not a packed model") != std::string::npos);
+    // The glTF changed size since the pack was made: stale, so imported from the start.
+    writeBytes(assets::modelPackPathFor(model), good);
+    writeBytes(model, readBytes(kModel) + std::string(4, ' '));
+    CHECK_FALSE(app::sceneModelFromPack(options, paths));
+    fs::copy_file(kModel, model, fs::copy_options::overwrite_existing);
 
     // A model given with --model never uses a pack, even one lying beside it.
     fs::copy_file(assets::modelPackPathFor(kModel), assets::modelPackPathFor(model), fs::copy_options::overwrite_existing);

@@ -248,9 +248,10 @@ int Application::run()
         dispatch_.applyAll(commands);
         if (loop_.screenshotRequested) {
             loop_.screenshotRequested = false;
-            saveScreenshot(screenshotFolder() / timestampedName("hamstring", ".png"));
+            saveScreenshot(screenshots_.freePath(screenshotFolder() / timestampedName("hamstring", ".png")));
         }
         if (lastFrame && !options_.screenshotPath.empty()) saveScreenshot(options_.screenshotPath);
+        reportScreenshots(false);
         followVideoExport();
         graphics_.window().swapBuffers();
         if (loop_.frameIndex == 0) markStartup("first frame shown");
@@ -277,6 +278,7 @@ int Application::run()
         if (lastFrame || !goOn) break;
     }
 
+    reportScreenshots(true);
     for (const auto& mode : modes_)
         if (std::optional<int> verdict = mode->verdict()) exitCode = std::max(exitCode, *verdict);
     // Headless runs are automation: they leave the user's saved settings alone.
@@ -369,15 +371,23 @@ core::Status Application::drawFrame(double dtSeconds, std::vector<ui::Command>& 
     return drawn;
 }
 
+// The pixels are read now; the file is compressed and written beside the loop.
 void Application::saveScreenshot(const std::filesystem::path& path)
 {
-    if (core::Status written = graphics_.saveScreenshot(path); !written) {
-        core::logError("app", written.error().describe());
-        ui::notify(overlay_, "Screenshot failed: " + written.error().describe());
-        return;
+    screenshots_.write(path, graphics_.readFrame());
+}
+
+void Application::reportScreenshots(bool wait)
+{
+    for (ScreenshotWriter::Outcome& written : screenshots_.collect(wait)) {
+        if (!written.status) {
+            core::logError("app", written.status.error().describe());
+            ui::notify(overlay_, "Screenshot failed: " + written.status.error().describe());
+            continue;
+        }
+        core::logInfo("app", "screenshot saved to ", written.path.string());
+        ui::notify(overlay_, "Screenshot saved to " + written.path.string());
     }
-    core::logInfo("app", "screenshot saved to ", path.string());
-    ui::notify(overlay_, "Screenshot saved to " + path.string());
 }
 
 void Application::followVideoExport()

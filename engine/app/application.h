@@ -17,6 +17,7 @@
 #include "app/physiology_view.h"
 #include "app/quality_governor.h"
 #include "app/routine_session.h"
+#include "app/screenshot_writer.h"
 #include "app/settings_sync.h"
 #include "app/video_export_job.h"
 #include "app/world.h"
@@ -60,6 +61,9 @@ private:
     std::optional<MuscleInput> modeMuscleInput() const;
     core::Status drawFrame(double dtSeconds, std::vector<ui::Command>& commands);
     void saveScreenshot(const std::filesystem::path& path);
+    // Says which screenshots were saved or failed (in the log and a notice); with `wait`,
+    // after the last one is written.
+    void reportScreenshots(bool wait);
     // File > Export lesson video...: starts, follows and cancels the export beside the loop.
     void followVideoExport();
     void startVideoExport();
@@ -90,6 +94,7 @@ private:
     std::vector<std::unique_ptr<Mode>> modes_;
     AudioCues audio_{overlay_, settings_};  // sound and voice of guided practice; never opened headless
     VideoExportJob videoExport_;            // a lesson video being made by a child process
+    ScreenshotWriter screenshots_;          // pictures being compressed and written
 };
 
 } // namespace app

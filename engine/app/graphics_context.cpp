@@ -279,7 +279,7 @@ core::Image GraphicsContext::readFrame() const
 
 core::Status GraphicsContext::saveScreenshot(const std::filesystem::path& path) const
 {
-    return core::writePng(path, gfx::readPixels(nullptr, window_.drawableSize()));
+    return core::writePng(path, readFrame());
 }
 
 void GraphicsContext::setPresenterFullscreen(bool enabled, int display)

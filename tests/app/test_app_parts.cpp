@@ -1,23 +1,30 @@
 // Parts of the app checked without a window: the --quality words, the order of the quality
 // levels, projecting world points to pixels and focusing on a box, reading process memory,
-// and the soak's cycle as the loop sees it through the Mode interface.
+// the soak's cycle as the loop sees it through the Mode interface, and screenshots written
+// beside the loop.
 #include "app/modes/mode.h"
 #include "app/options.h"
 #include "app/quality_levels.h"
+#include "app/screenshot_writer.h"
 #include "app/world.h"
 #include "core/process_memory.h"
 #include "scene/camera.h"
+#include "temp_dir.h"
 
 #include <doctest/doctest.h>
 
 #include <unistd.h>
 
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
+#include <filesystem>
 #include <iostream>
 #include <sstream>
 #include <string>
 #include <vector>
+
+namespace fs = std::filesystem;
 
 namespace {
 
@@ -187,4 +194,57 @@ TEST_CASE("the soak drives the body through rest, a cramp and a stretching hip, 
     }
     // --frames still ends a soak.
     CHECK(app::makeSoakMode(world, 60.0, 12)->frameLimit() == 12);
+}
+
+TEST_CASE("screenshots are written beside the loop, reported in the order taken, and never overwrite each other")
+{
+    testing_support::TempDir dir;
+    // A picture with a gradient and an opaque and a see-through half, so each pixel is known.
+    core::Image image;
+    image.width = 64;
+    image.height = 32;
+    image.rgba.resize(std::size_t(image.width) * image.height * 4);
+    for (int y = 0; y < image.height; ++y)
+        for (int x = 0; x < image.width; ++x) {
+            std::uint8_t* pixel = image.pixel(x, y);
+            pixel[0] = std::uint8_t(x * 4), pixel[1] = std::uint8_t(y * 8), pixel[2] = 200, pixel[3] = x < 32 ? 255 : 128;
+        }
+
+    app::ScreenshotWriter writer;
+    const fs::path first = dir / "pictures" / "shot.png";
+    writer.write(first, image);
+    // The name is taken while the picture is still on its way, and once it is on disk.
+    const fs::path second = writer.freePath(first);
+    CHECK(second == dir / "pictures" / "shot-2.png");
+    writer.write(second, image);
+    CHECK(writer.freePath(first) == dir / "pictures" / "shot-3.png");
+    const fs::path blocked = dir / "file" / "inside.png";
+    testing_support::writeText(dir / "file", "a file where a folder should be");
+    writer.write(blocked, image);
+
+    const std::vector<app::ScreenshotWriter::Outcome> ended = writer.collect(true);
+    REQUIRE(ended.size() == 3);
+    CHECK(ended[0].path == first);
+    CHECK(ended[1].path == second);
+    CHECK(ended[0].status.ok());
+    CHECK(ended[1].status.ok());
+    REQUIRE_FALSE(ended[2].status.ok());
+    CHECK(ended[2].status.error().describe().find(blocked.string()) != std::string::npos);
+    CHECK(writer.collect(true).empty());
+    CHECK(writer.freePath(first) == dir / "pictures" / "shot-3.png");
+    CHECK(writer.freePath(dir / "pictures" / "other.png") == dir / "pictures" / "other.png");
+
+    for (const fs::path& path : {first, second}) {
+        auto read = core::readPng(path);
+        REQUIRE_MESSAGE(read, read.error().describe());
+        REQUIRE(read->width == 64);
+        REQUIRE(read->height == 32);
+        CHECK(read->pixel(10, 3)[0] == 40);
+        CHECK(read->pixel(10, 3)[1] == 24);
+        CHECK(read->pixel(10, 3)[2] == 200);
+        CHECK(read->pixel(10, 3)[3] == 255);
+        CHECK(read->pixel(50, 20)[0] == 200);
+        CHECK(read->pixel(50, 20)[1] == 160);
+        CHECK(read->pixel(50, 20)[3] == 128);
+    }
 }

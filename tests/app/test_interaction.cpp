@@ -8,12 +8,15 @@
 #include <glm/glm.hpp>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <array>
 #include <cmath>
+#include <filesystem>
 #include <optional>
 #include <span>
 #include <string>
 #include <utility>
+#include <vector>
 
 namespace fs = std::filesystem;
 using testing_support::musclePixels;
@@ -155,6 +158,34 @@ TEST_CASE("hiding the muscle layer removes the hamstrings from the picture")
     INFO("muscle-red pixels before " << before << ", after " << after);
     CHECK(before > 5000);
     CHECK(after < before / 4);
+}
+
+TEST_CASE("F12 saves the picture into the pictures folder, beside the loop; two presses give two files")
+{
+    TempDir dir;
+    std::string errors;
+    testing_support::AppRun run;
+    run.arguments = {"--frames", "5", "--no-overlay", "--size", "320x200"};
+    run.script = "[[event]]\nframe = 1\ntype = \"key\"\nkey = \"F12\"\n"
+                 "[[event]]\nframe = 2\ntype = \"key\"\nkey = \"F12\"\n";
+    run.environment = {{"HOME", dir.path().string()}, {"XDG_CONFIG_HOME", (dir / "config").string()},
+                       {"XDG_PICTURES_DIR", (dir / "Pictures").string()}};
+    run.errors = &errors;
+    (void)testing_support::runWithReport(dir, run);
+    const fs::path folder = dir / "Pictures" / "Hamstring Trainer";
+    std::vector<fs::path> saved;
+    for (const auto& entry : fs::directory_iterator(folder)) saved.push_back(entry.path());
+    std::sort(saved.begin(), saved.end());
+    INFO("stderr: " << errors);
+    REQUIRE(saved.size() == 2);
+    for (const fs::path& path : saved) {
+        CHECK(errors.find("screenshot saved to " + path.string()) != std::string::npos);
+        auto image = core::readPng(path);
+        REQUIRE_MESSAGE(image, image.error().describe());
+        CHECK(image->width == 320);
+        CHECK(image->height == 200);
+        CHECK(musclePixels(*image) > 50);
+    }
 }
 
 TEST_CASE("presenter mode sizes its text for the screen: 1080p and 4K")

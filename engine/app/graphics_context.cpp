@@ -150,7 +150,7 @@ core::Status GraphicsContext::recoverLostContext(const scene::Scene& scene)
     if (core::Status created = createRenderer(quality, scene); !created) return created;
     if (imguiReady_) {
         if (core::Status started = gfx::initImGuiRenderer(desc_.shaders, desc_.programCache); !started) return started;
-        fontRebuildPending_ = true;
+        setFontScale(fontScale_);  // the atlas kept no font files once it was a texture
     }
     ++contextRecoveries_;
     return {};

@@ -147,9 +147,12 @@ void newImGuiRendererFrame()
     }
     gl->fontAtlas = std::move(*texture);
     atlas.SetTexID(reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(gl->fontAtlas->id())));
-    // Once the font atlas is a texture, its pixels on the CPU side are not needed: ImGui makes
-    // them again if the fonts are rebuilt (a new text size or display).
+    // Once the font atlas is a texture, its pixels on the CPU side are not needed, nor are the
+    // font files it was rasterised from (2.9 MB: two DejaVu files, each read for two sizes).
+    // The fonts keep their glyphs; new fonts (a new text size or display, a new context) are
+    // added again from their files (ui::loadFonts) before the next rebuild.
     atlas.ClearTexData();
+    atlas.ClearInputData();
 }
 
 namespace {

@@ -30,7 +30,9 @@ void renderImGui(ImDrawData* drawData);
 // Draws the overlay only inside `limits` (boxes, x and y from the bottom left): nothing when
 // there are none.
 void renderImGuiWithin(ImDrawData* drawData, std::span<const glm::ivec4> limits);
-// Rebuilds the font texture after the font atlas changed (new size or font).
+// Rebuilds the font texture after the font atlas changed (new size or font). Once it is a
+// texture the atlas keeps neither its pixels nor its font files: fonts are added again
+// (ui::loadFonts) before a rebuild.
 void rebuildImGuiFonts();
 
 // The overlay kept as a picture while it does not change. Most frames the panels are exactly

@@ -131,10 +131,41 @@ TEST_CASE("a lost GL context is replaced and the picture comes back the same")
     INFO("max " << difference.maxChannelDifference << ", mean " << difference.meanChannelDifference);
     CHECK(difference.meanChannelDifference < 0.05);
 
-    // With the overlay, too: its fonts and buffers are rebuilt on the new context.
-    const nlohmann::json overlay = runWithReport(dir, {"--gl-debug", "--frames", "8"}, event(3, "context_lost"));
+    // With the overlay, too: its fonts and buffers are rebuilt on the new context, and its
+    // text comes back (the atlas keeps no font files once it is a texture, so the fonts are
+    // added again from their files).
+    const std::vector<std::string> panels{"--gl-debug", "--frames", "8", "--lesson", kLesson, "--screenshot"};
+    auto withPanels = [&](const std::string& shot) {
+        std::vector<std::string> arguments = panels;
+        arguments.push_back((dir / shot).string());
+        return arguments;
+    };
+    const nlohmann::json shown = runWithReport(dir, withPanels("panels.png"));
+    const nlohmann::json overlay = runWithReport(dir, withPanels("panels-lost.png"), event(3, "context_lost"));
     CHECK(overlay["context_recoveries"] == 1);
     CHECK(overlay["gl_problems"] == 0);
+    const auto before = core::readPng(dir / "panels.png");
+    const auto after = core::readPng(dir / "panels-lost.png");
+    REQUIRE(before);
+    REQUIRE(after);
+    // The lesson panel's text (the view behind it is still gliding in and the notice differs):
+    // the same words in the same places, and words there at all.
+    auto panel = [](const core::Image& image) {
+        core::Image part;
+        part.width = 360;
+        part.height = 380;
+        for (int y = 60; y < 60 + part.height; ++y)
+            part.rgba.insert(part.rgba.end(), image.pixel(915, y), image.pixel(915, y) + part.width * 4);
+        return part;
+    };
+    const core::Image panelBefore = panel(*before), panelAfter = panel(*after);
+    const testing_support::ImageDifference text = testing_support::compareImages(panelAfter, panelBefore);
+    INFO("the lesson panel: max " << text.maxChannelDifference << ", mean " << text.meanChannelDifference);
+    CHECK(text.maxChannelDifference <= 8);
+    int light = 0;  // text pixels: near white on the panel's dark grey
+    for (int i = 0; i < panelAfter.width * panelAfter.height; ++i)
+        light += panelAfter.rgba[std::size_t(i) * 4] > 200 && panelAfter.rgba[std::size_t(i) * 4 + 2] > 200;
+    CHECK(light > 2000);
 }
 
 TEST_CASE("the window opens where it was left: size and position from the saved settings")

@@ -1,20 +1,19 @@
 // Model import through assimp (glTF 2.0 first; OBJ and FBX too) into CPU-side ModelData.
 //
 // assimp 5.2 crashes on some damaged files, and it is a system library, so it runs in a
-// child process (core/isolate.h) together with the conversion into ModelData; the model
-// comes back as bytes (model_wire.h) and is checked on arrival. A file that crashes or
-// hangs the reader gives an error naming it, like any other bad file. The child is forked:
-// import before starting other threads.
+// child process (core/isolate.h) together with the conversion into ModelData, both loaded
+// there from a module (assets/assimp_reader.h); the model comes back as bytes (model_wire.h)
+// and is checked on arrival. A file that crashes or hangs the reader gives an error naming
+// it, like any other bad file. The child is forked: import before starting other threads.
 #pragma once
 
+#include "assets/assimp_reader.h"
 #include "assets/model_data.h"
 #include "core/error.h"
 
 #include <filesystem>
 #include <string>
 #include <string_view>
-
-struct aiScene;
 
 namespace assets {
 
@@ -39,16 +38,19 @@ core::Expected<ModelData> importModel(const std::filesystem::path& path, const I
 core::Expected<ModelData> importModelFromMemory(const void* data, std::size_t size, const std::string& formatHint,
                                                 const std::string& name, const ImportOptions& options = {});
 
+// assimp and the conversion (assets/assimp_reader.h) live in a module of their own, loaded
+// only by the import process, or by this one where no process can be made.
+inline constexpr const char* kAssimpModuleName = "ht_assets_assimp.so";
+// A program that links the reader itself (the fuzz targets, whose coverage counters must be
+// their own) hands it over here, and the import process runs it instead of the module's.
+void useLinkedAssimpReader(AssimpEntry reader);
+
 // The same, saying also whether the import process died in this program's own code (the
 // conversion) rather than in assimp: that is a bug here, and the fuzz target fails on it.
 struct ImportOutcome {
     core::Expected<ModelData> model;
     bool failedInOwnCode = false;
 };
-// The conversion of what assimp read into ModelData, which the import process runs after
-// assimp; exposed so that it can be fuzzed in one process (tests/fuzz/fuzz_convert.cpp).
-// Expects a scene as assimp's validation leaves it: pointers and counts consistent.
-core::Expected<ModelData> convertAssimpScene(const aiScene& scene, const std::string& name);
 
 ImportOutcome importModelFromMemoryOutcome(const void* data, std::size_t size, const std::string& formatHint,
                                            const std::string& name, const ImportOptions& options = {});

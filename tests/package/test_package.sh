@@ -6,7 +6,8 @@
 #     the man page formats without warnings.
 #  2. From an empty folder: a headless screenshot (not one flat colour), --check-lessons,
 #     --export-lesson, whose handout prints on A4 with nothing cut (check_handout_pdf.py), and
-#     one second of --export-lesson-video (its encoder module is found where it is installed).
+#     one second of --export-lesson-video (its encoder module is found where it is installed),
+#     and a --model picture (the import process finds its assimp module there too).
 #  3. Lesson progress in the settings survives an upgrade to a newer version of the package.
 #  4. After removal no file the package installed is left.
 set -euo pipefail
@@ -91,6 +92,11 @@ python3 "$HT_ROOT/tests/package/check_handout_pdf.py" handout "$work/handout.pdf
 hamstring-trainer --export-lesson-video relief_seated_floor_stretch clip.mp4 --video-seconds 1 --size 320x180 \
   --quality low >/dev/null 2>video.txt || fail "--export-lesson-video failed: $(cat video.txt)"
 [ -s clip.mp4 ] && [ -s clip.vtt ] || fail "--export-lesson-video left no clip.mp4 and clip.vtt"
+# A model of the user's own: the import process finds the installed assimp module and assimp.
+cp /usr/share/hamstring-trainer/assets/hamstring_trainer.glb own.glb
+hamstring-trainer --headless --model own.glb --no-overlay --size 320x180 --screenshot own.png >/dev/null 2>own.txt \
+  || fail "--model failed: $(cat own.txt)"
+[ -s own.png ] || fail "--model left no own.png"
 
 ht_log "Upgrading: progress in the settings must survive"
 # A windowed run (under Xvfb) saves settings at exit, as a user's session does.

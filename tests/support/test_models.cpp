@@ -171,14 +171,19 @@ std::filesystem::path writeTestScene(const std::filesystem::path& folder)
 
 std::string readerAbortingGltf()
 {
-    // Three vertices (0,0,0), (1,0,0), (0,1,0) and the indices 0, 1, 2, in one embedded buffer;
-    // the index accessor claims a single index and the primitive is a line loop (mode 2).
+    // Three vertices (0,0,0), (1,0,0), (0,1,0) in one embedded buffer, then two index lists: 0, 5
+    // (what the line loop uses) and 0, 1, 2 (a whole triangle, for the tests' repaired copy,
+    // which uses index accessor 2 and mode 4). The loop's one segment points past the
+    // vertices, so the reader drops it, and then closes the loop from that dropped segment's
+    // first index: a read through a null pointer, whatever else the process holds.
     return R"({"asset": {"version": "2.0"}, "scene": 0, "scenes": [{"nodes": [0]}], "nodes": [{"mesh": 0}],
  "meshes": [{"primitives": [{"attributes": {"POSITION": 0}, "indices": 1, "mode": 2}]}],
- "buffers": [{"byteLength": 44, "uri": "data:application/octet-stream;base64,AAAAAAAAAAAAAAAAAACAPwAAAAAAAAAAAAAAAAAAgD8AAAAAAAABAAIAAAA="}],
- "bufferViews": [{"buffer": 0, "byteOffset": 0, "byteLength": 36}, {"buffer": 0, "byteOffset": 36, "byteLength": 6}],
+ "buffers": [{"byteLength": 48, "uri": "data:application/octet-stream;base64,AAAAAAAAAAAAAAAAAACAPwAAAAAAAAAAAAAAAAAAgD8AAAAAAAAFAAAAAQACAAAA"}],
+ "bufferViews": [{"buffer": 0, "byteOffset": 0, "byteLength": 36}, {"buffer": 0, "byteOffset": 36, "byteLength": 4},
+                 {"buffer": 0, "byteOffset": 40, "byteLength": 6}],
  "accessors": [{"bufferView": 0, "componentType": 5126, "count": 3, "type": "VEC3", "min": [0, 0, 0], "max": [1, 1, 0]},
-               {"bufferView": 1, "componentType": 5123, "count": 1, "type": "SCALAR"}]}
+               {"bufferView": 1, "componentType": 5123, "count": 2, "type": "SCALAR"},
+               {"bufferView": 2, "componentType": 5123, "count": 3, "type": "SCALAR"}]}
 )";
 }
 

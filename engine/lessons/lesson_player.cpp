@@ -112,6 +112,7 @@ void LessonPlayer::changeStep(int index, bool captureCurrentPose)
     ++stepSerial_;
     const content::LessonStep* now = step();
     route_ = now && !now->keys.empty() ? routeBetween(lesson_->routes, blendFrom_, now->keys.front().pose) : std::vector<content::StepKey>{};
+    cut_ = now && !now->keys.empty() && route_.empty() && upOnSupport(blendFrom_) != upOnSupport(now->keys.front().pose);
 }
 
 bool LessonPlayer::next()
@@ -214,6 +215,7 @@ anatomy::Pose LessonPlayer::pose() const
 
 double LessonPlayer::blendDurationS() const
 {
+    if (cut_) return 0.0;
     return route_.empty() ? kStepBlendS : routeDurationS(route_.size());
 }
 

@@ -54,7 +54,8 @@ public:
     void update(double dtS);
 
     double stepTimeS() const { return time_; }
-    // How long the change into this step blends: kStepBlendS, or a route's legs.
+    // How long the change into this step blends: kStepBlendS, a route's legs, or 0 for a cut
+    // (into or out of a bed).
     double blendDurationS() const;
     // How far the body is along the way down to the floor or up into this step (0 without one).
     double routeElapsedS() const;
@@ -85,6 +86,9 @@ private:
     double sinceStepChangeS_ = kStepBlendS;
     // Poses on the way from there to the step's first key, between standing and lying.
     std::vector<content::StepKey> route_;
+    // Into or out of a bed (upOnSupport), where no route goes: the step's pose shows at once,
+    // as a film cuts, instead of a blend that floats the body through the air.
+    bool cut_ = false;
 };
 
 } // namespace lessons

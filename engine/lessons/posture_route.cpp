@@ -67,13 +67,25 @@ double turnBetween(double fromDeg, double toDeg, double t)
 
 } // namespace
 
+namespace {
+
+// The lowest point is on the floor in every placed pose; well above it, the body rests on a
+// support (a bed, a couch).
+constexpr double kOnFloorM = 0.05;
+
+} // namespace
+
+bool upOnSupport(const anatomy::Pose& pose)
+{
+    return anim::lowestPointY(anatomy::computeSkeleton(pose)) > kOnFloorM;
+}
+
 Posture postureOf(const anatomy::Pose& pose)
 {
-    constexpr double kUprightM = 0.6, kLyingM = 0.35, kOnFloorM = 0.05, kTippedDeg = 50.0, kStraightHipDeg = 45.0;
+    constexpr double kUprightM = 0.6, kLyingM = 0.35, kTippedDeg = 50.0, kStraightHipDeg = 45.0;
     const anatomy::SkeletonPose skeleton = anatomy::computeSkeleton(pose);
     const double lowest = anim::lowestPointY(skeleton);
-    // The lowest point is on the floor in every placed pose; well above it, the body rests on
-    // a support (a bed, a chair's seat), and getting off the floor has nothing to do with it.
+    // Up on a support, getting off the floor has nothing to do with it.
     if (lowest > kOnFloorM) return Posture::Other;
     const double pelvis = skeleton.origin(anatomy::Segment::Pelvis).y - lowest;
     if (pelvis > kUprightM) return Posture::Upright;

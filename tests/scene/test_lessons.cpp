@@ -397,6 +397,97 @@ sources = ["seed-002"]
     CHECK(std::abs(player.pose()[Coordinate::PelvisAnteriorTilt] - standing[Coordinate::PelvisAnteriorTilt]) < 0.5);
 }
 
+TEST_CASE("into or out of a bed the step's pose shows at once; in bed, on a chair and on the floor the body blends")
+{
+    const PoseLibrary& poses = fixture().poses;
+    auto parsed = parseLesson(R"(title = "Bed"
+chapter = "cramp"
+summary = "In bed and out."
+sources = ["seed-002"]
+
+[[step]]
+title = "In bed"
+text = "Lie in bed."
+sources = ["seed-002"]
+
+  [[step.key]]
+  time = 0
+  pose = "supine_in_bed"
+
+[[step]]
+title = "Sitting up in bed"
+text = "Sit up in bed."
+sources = ["seed-002"]
+
+  [[step.key]]
+  time = 0
+  pose = "sitting_up_in_bed"
+
+[[step]]
+title = "On a chair"
+text = "Sit on a chair."
+sources = ["seed-002"]
+
+  [[step.key]]
+  time = 0
+  pose = "chair_sitting"
+
+[[step]]
+title = "Standing"
+text = "Stand."
+sources = ["seed-002"]
+
+  [[step.key]]
+  time = 0
+  pose = "standing"
+)",
+                              "bed.toml", fixture().context);
+    REQUIRE_MESSAGE(parsed.ok(), (parsed.ok() ? "" : parsed.error().describe()));
+    CHECK(upOnSupport(poses.find("supine_in_bed")->pose));
+    CHECK(upOnSupport(poses.find("sitting_up_in_bed")->pose));
+    CHECK_FALSE(upOnSupport(poses.find("chair_sitting")->pose));  // the feet stay on the floor
+    CHECK_FALSE(upOnSupport(poses.find("standing")->pose));
+    CHECK_FALSE(upOnSupport(poses.find("supine")->pose));
+
+    // The pelvis's height and tilt: the body in the step's pose, not on its way to it.
+    auto pelvis = [](const anatomy::Pose& pose) {
+        return std::pair(anatomy::computeSkeleton(pose).origin(anatomy::Segment::Pelvis).y, pose[Coordinate::PelvisAnteriorTilt]);
+    };
+    auto showsStep = [&](const LessonPlayer& player, int step) {
+        const auto [height, tilt] = pelvis(player.pose());
+        const auto [wanted, wantedTilt] = pelvis(parsed->steps[std::size_t(step)].keys.front().pose);
+        return std::abs(height - wanted) < 0.005 && std::abs(tilt - wantedTilt) < 0.5;
+    };
+    const anatomy::Pose& standing = poses.find("standing")->pose;
+    // Opened from standing on a step in bed: in bed from the first frame.
+    LessonPlayer player;
+    player.start(*parsed, standing, 0);
+    CHECK(player.blendDurationS() == 0.0);
+    CHECK(showsStep(player, 0));
+    player.update(0.1);
+    CHECK(showsStep(player, 0));
+    // In bed to sitting up in bed: a blend, half way after half a second.
+    REQUIRE(player.next());
+    CHECK(player.blendDurationS() == doctest::Approx(LessonPlayer::kStepBlendS));
+    player.update(LessonPlayer::kStepBlendS / 2.0);
+    CHECK_FALSE(showsStep(player, 0));
+    CHECK_FALSE(showsStep(player, 1));
+    player.update(LessonPlayer::kStepBlendS);
+    CHECK(showsStep(player, 1));
+    // Out of bed onto a chair: a cut.
+    REQUIRE(player.next());
+    CHECK(player.blendDurationS() == 0.0);
+    CHECK(showsStep(player, 2));
+    // Chair to standing, both with the feet on the floor: a blend again.
+    REQUIRE(player.next());
+    CHECK(player.blendDurationS() == doctest::Approx(LessonPlayer::kStepBlendS));
+    player.update(LessonPlayer::kStepBlendS / 2.0);
+    CHECK_FALSE(showsStep(player, 3));
+    // And from standing straight back into bed: a cut.
+    player.goToStep(0);
+    CHECK(showsStep(player, 0));
+}
+
 TEST_CASE("a pose that cannot reach the floor is refused with the contacts named")
 {
     const std::string text = withLine("set = { pelvis_anterior_tilt = 15,", "contacts = [\"seat_r\", \"seat_l\", \"heel_r\", \"heel_l\", \"hand_r\"]\n  set = { pelvis_anterior_tilt = 15,");

@@ -34,6 +34,7 @@
 #include "anim/floor_contact.h"
 #include "lessons/lesson_library.h"
 #include "lessons/lesson_player.h"
+#include "lessons/posture_route.h"
 #include "lessons/routine_player.h"
 #include "content/routine_file.h"
 #include "content/structure_info.h"
@@ -369,8 +370,8 @@ bool onSupport(const content::StepKey& key)
 // shipped routines): a lesson's first step from a body standing, every other from the end of
 // the step before (Next) and from the end of the step after (Previous), sampled 20 times a
 // second through the blend; `check` gets the pose.
-// Changes to or from a body on a support (a bed) are left out: getting into bed is not a
-// route this model has.
+// Changes to or from a body on a support (a bed, a chair) are left out: into and out of a bed
+// the player cuts (tested below), and sitting down on a chair is a blend.
 // The shipped routines' plans, played as lessons of their own (entries and rests as steps).
 const std::vector<Lesson>& shippedRoutineLessons()
 {
@@ -479,6 +480,53 @@ TEST_CASE("a step change between standing and lying on the floor, in a lesson or
         CHECK(pelvisAboveLowestM(pose) < kNearFloorM);
     });
     CHECK(tipped > 100);
+}
+
+TEST_CASE("a step change into or out of a bed, in a lesson or a routine, shows the new step's pose at once")
+{
+    // Getting into bed is not a route this model has; a blend would float the body up through
+    // the air and tip it over. Every such change of the shipped lessons and routines (a lesson
+    // opened from standing, Next and Previous) cuts: from its first frame the body is in the
+    // new step's first pose, and it stays there while the blend would have run.
+    std::vector<const Lesson*> played = shippedLessons();
+    for (const Lesson& routine : shippedRoutineLessons()) played.push_back(&routine);
+    int cuts = 0;
+    for (const Lesson* lesson : played) {
+        CAPTURE(lesson->id);
+        const int steps = int(lesson->steps.size());
+        for (int index = 0; index < steps; ++index) {
+            const LessonStep& step = lesson->steps[std::size_t(index)];
+            CAPTURE(step.title);
+            const anatomy::Pose& target = step.keys.front().pose;
+            for (int from : {index - 1, index + 1}) {
+                if (from >= steps || (from < 0 && index > 0)) continue;
+                const anatomy::Pose& before = from < 0 ? anatomy::Pose::neutral() : lesson->steps[std::size_t(from)].keys.back().pose;
+                if (lessons::upOnSupport(before) == lessons::upOnSupport(target)) continue;
+                CAPTURE(from);
+                ++cuts;
+                lessons::LessonPlayer player;
+                if (from < 0) {
+                    player.start(*lesson, anatomy::Pose::neutral(), index);
+                } else {
+                    player.start(*lesson, anatomy::Pose::neutral(), from);
+                    player.scrub(player.stepDurationS());
+                    player.goToStep(index);
+                }
+                const double wanted = pelvisAboveLowestM(target) + anim::lowestPointY(anatomy::computeSkeleton(target));
+                for (int tick = 0; tick < 4; ++tick) {
+                    CAPTURE(tick);
+                    const anatomy::Pose pose = player.pose();
+                    CHECK(anatomy::computeSkeleton(pose).origin(anatomy::Segment::Pelvis).y == doctest::Approx(wanted).epsilon(0.01));
+                    CHECK(pose[anatomy::Coordinate::PelvisAnteriorTilt] ==
+                          doctest::Approx(target[anatomy::Coordinate::PelvisAnteriorTilt]).epsilon(0.02));
+                    player.update(0.1);
+                }
+            }
+        }
+    }
+    // The night cramp opened from standing, the visit's chair to the couch and back, and others.
+    MESSAGE(cuts, " changes into or out of a bed");
+    CHECK(cuts >= 3);
 }
 
 TEST_CASE("every stretch step lengthens the hamstrings it targets, to at least a light pull")

@@ -5,8 +5,7 @@
 #include "core/file.h"
 #include "core/isolate.h"
 #include "core/log.h"
-
-#include <dlfcn.h>
+#include "core/module.h"
 
 #include <nlohmann/json.hpp>
 
@@ -80,21 +79,6 @@ enum Stage : int { kReading = 1, kConverting = 2 };
 std::mutex readerMutex;
 AssimpEntry linkedReader = nullptr;  // set by useLinkedAssimpReader
 
-// Where the module may be: installed beside the program's own libraries
-// (<prefix>/bin/hamstring-trainer and <prefix>/lib/hamstring-trainer/), or where this build
-// made it.
-std::vector<fs::path> moduleCandidates()
-{
-    std::vector<fs::path> candidates;
-    std::error_code error;
-    const fs::path executable = fs::read_symlink("/proc/self/exe", error);
-    if (!error) candidates.push_back(executable.parent_path().parent_path() / "lib" / "hamstring-trainer" / kAssimpModuleName);
-#ifdef HT_ASSIMP_MODULE_BUILD_PATH
-    candidates.emplace_back(HT_ASSIMP_MODULE_BUILD_PATH);
-#endif
-    return candidates;
-}
-
 // The reader: the one linked in, or the module's, loaded on first use and kept (in the import
 // process, which ends after one model; or here, when no process could be made).
 core::Expected<AssimpEntry> assimpReader()
@@ -103,24 +87,16 @@ core::Expected<AssimpEntry> assimpReader()
     if (linkedReader) return linkedReader;
     static AssimpEntry loaded = nullptr;
     if (loaded) return loaded;
-    std::string tried;
-    for (const fs::path& candidate : moduleCandidates()) {
-        std::error_code missing;
-        if (!fs::exists(candidate, missing)) {
-            tried += (tried.empty() ? "" : ", ") + candidate.string() + " (not there)";
-            continue;
-        }
-        void* module = dlopen(candidate.c_str(), RTLD_NOW | RTLD_LOCAL);
-        if (!module) {
-            const char* why = dlerror();
-            tried += (tried.empty() ? "" : ", ") + candidate.string() + " (" + (why ? why : "cannot be loaded") + ")";
-            continue;
-        }
-        loaded = reinterpret_cast<AssimpEntry>(dlsym(module, kAssimpEntrySymbol));
-        if (loaded) return loaded;
-        tried += (tried.empty() ? "" : ", ") + candidate.string() + " (no " + kAssimpEntrySymbol + ")";
-    }
-    return core::makeError(std::string("reading models needs the import module ") + kAssimpModuleName + "; tried " + tried);
+#ifdef HT_ASSIMP_MODULE_BUILD_PATH
+    const std::string built = HT_ASSIMP_MODULE_BUILD_PATH;
+#else
+    const std::string built;
+#endif
+    auto symbol = core::loadModuleSymbol(core::moduleCandidates(kAssimpModuleName, built), kAssimpEntrySymbol);
+    if (!symbol) return core::makeError(std::string("reading models needs the import module ") + kAssimpModuleName + "; tried " +
+                                        symbol.error().message);
+    loaded = reinterpret_cast<AssimpEntry>(*symbol);
+    return loaded;
 }
 
 // In the import process: the stages the parent hears of, and assimp's own code left to crash
@@ -179,7 +155,11 @@ ImportOutcome importIsolated(const AssimpSource& source, const ImportOptions& op
     const core::IsolatedResult child = core::runIsolated(
         [&](core::IsolatedChannel& channel) {
             auto model = readHere(source, &channel);
-            channel.send(model ? "M" + encodeModel(*model) : "E" + encodeError(model.error()));
+            // A tag, then the model or the error (built apart: GCC 12 warns falsely about
+            // overlapping copies in `"M" + string` here once it is inlined).
+            std::string answer(1, model ? 'M' : 'E');
+            answer += model ? encodeModel(*model) : encodeError(model.error());
+            channel.send(answer);
         },
         limits);
     const std::string& name = source.name;

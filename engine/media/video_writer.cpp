@@ -1,6 +1,6 @@
 #include "media/video_writer.h"
 
-#include <dlfcn.h>
+#include "core/module.h"
 
 #include <algorithm>
 #include <cctype>
@@ -13,21 +13,6 @@ namespace {
 
 constexpr const char* kModuleName = "ht_media_ffmpeg.so";
 
-// Where the encoder module may be: installed beside the program's own libraries
-// (<prefix>/bin/hamstring-trainer and <prefix>/lib/hamstring-trainer/), or where this build
-// made it.
-std::vector<std::filesystem::path> moduleCandidates()
-{
-    std::vector<std::filesystem::path> candidates;
-    std::error_code error;
-    const std::filesystem::path executable = std::filesystem::read_symlink("/proc/self/exe", error);
-    if (!error) candidates.push_back(executable.parent_path().parent_path() / "lib" / "hamstring-trainer" / kModuleName);
-#ifdef HT_MEDIA_MODULE_BUILD_PATH
-    candidates.emplace_back(HT_MEDIA_MODULE_BUILD_PATH);
-#endif
-    return candidates;
-}
-
 // Loads the module once and keeps it for the life of the process (its code runs until the
 // last encoder is gone, and unloading FFmpeg's libraries buys nothing).
 core::Expected<OpenEncoderFunction> encoderModule()
@@ -36,24 +21,16 @@ core::Expected<OpenEncoderFunction> encoderModule()
     static OpenEncoderFunction open = nullptr;
     const std::lock_guard<std::mutex> lock(mutex);
     if (open) return open;
-    std::string tried;
-    for (const std::filesystem::path& candidate : moduleCandidates()) {
-        std::error_code missing;
-        if (!std::filesystem::exists(candidate, missing)) {
-            tried += (tried.empty() ? "" : ", ") + candidate.string() + " (not there)";
-            continue;
-        }
-        void* module = dlopen(candidate.c_str(), RTLD_NOW | RTLD_LOCAL);
-        if (!module) {
-            const char* why = dlerror();
-            tried += (tried.empty() ? "" : ", ") + candidate.string() + " (" + (why ? why : "cannot be loaded") + ")";
-            continue;
-        }
-        open = reinterpret_cast<OpenEncoderFunction>(dlsym(module, kOpenEncoderSymbol));
-        if (open) return open;
-        tried += (tried.empty() ? "" : ", ") + candidate.string() + " (no " + kOpenEncoderSymbol + ")";
-    }
-    return core::makeError(std::string("lesson videos need the encoder module ") + kModuleName + "; tried " + tried);
+#ifdef HT_MEDIA_MODULE_BUILD_PATH
+    const std::string built = HT_MEDIA_MODULE_BUILD_PATH;
+#else
+    const std::string built;
+#endif
+    auto symbol = core::loadModuleSymbol(core::moduleCandidates(kModuleName, built), kOpenEncoderSymbol);
+    if (!symbol) return core::makeError(std::string("lesson videos need the encoder module ") + kModuleName + "; tried " +
+                                        symbol.error().message);
+    open = reinterpret_cast<OpenEncoderFunction>(*symbol);
+    return open;
 }
 
 } // namespace

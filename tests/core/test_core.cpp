@@ -8,6 +8,7 @@
 #include "core/isolate.h"
 #include "core/log.h"
 #include "core/math.h"
+#include "core/module.h"
 #include "core/text.h"
 #include "golden.h"
 #include "temp_dir.h"
@@ -466,4 +467,35 @@ TEST_CASE("giving back the free heap: a freed block kept by the trim threshold s
     std::free(after);
     CHECK(freedKb + 4096 > heldKb);              // freeing alone kept it resident
     CHECK(givenBackKb + 20 * 1024 < freedKb);    // most of its 24 MiB went back
+}
+
+TEST_CASE("a module is loaded from the first place that has it, and an error lists every place tried")
+{
+    testing_support::TempDir dir;
+    const std::filesystem::path absent = dir / "absent.so";
+    const std::filesystem::path notElf = dir / "text.so";
+    testing_support::writeText(notElf, "not a shared object");
+    // The C library is a shared object every process here has loaded; strlen is in it.
+    const std::filesystem::path libc = "/lib/x86_64-linux-gnu/libc.so.6";
+    REQUIRE(std::filesystem::exists(libc));
+
+    auto found = core::loadModuleSymbol({absent, notElf, libc}, "strlen");
+    REQUIRE_MESSAGE(found, found.error().describe());
+    CHECK(reinterpret_cast<std::size_t (*)(const char*)>(*found)("four") == 4);
+
+    auto missing = core::loadModuleSymbol({absent, notElf, libc}, "ht_no_such_symbol");
+    REQUIRE_FALSE(missing);
+    const std::string& message = missing.error().message;
+    CHECK(message.find(absent.string() + " (not there)") != std::string::npos);
+    CHECK(message.find(notElf.string() + " (") != std::string::npos);
+    CHECK(message.find(libc.string() + " (no ht_no_such_symbol)") != std::string::npos);
+    CHECK(message.find(absent.string()) < message.find(notElf.string()));
+
+    // Installed beside the program's own libraries first, then where the build made it.
+    const std::vector<std::filesystem::path> places = core::moduleCandidates("x.so", "/build/x.so");
+    REQUIRE(places.size() == 2);
+    const std::filesystem::path program = std::filesystem::read_symlink("/proc/self/exe");
+    CHECK(places[0] == program.parent_path().parent_path() / "lib" / "hamstring-trainer" / "x.so");
+    CHECK(places[1] == "/build/x.so");
+    CHECK(core::moduleCandidates("x.so", "").size() == 1);
 }

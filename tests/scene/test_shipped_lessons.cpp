@@ -391,6 +391,21 @@ const std::vector<Lesson>& shippedRoutineLessons()
     return plans;
 }
 
+// A player that has just entered step `index`: the lesson opened on it from standing (`from`
+// below 0), or from the end of step `from` (Next or Previous).
+lessons::LessonPlayer enteringStep(const Lesson& lesson, int index, int from)
+{
+    lessons::LessonPlayer player;
+    if (from < 0) {
+        player.start(lesson, anatomy::Pose::neutral(), index);
+    } else {
+        player.start(lesson, anatomy::Pose::neutral(), from);
+        player.scrub(player.stepDurationS());
+        player.goToStep(index);
+    }
+    return player;
+}
+
 template <typename Check>
 void forEachStepChangePose(Check check)
 {
@@ -409,14 +424,7 @@ void forEachStepChangePose(Check check)
                 if (onSupport(lesson->steps[std::size_t(index)].keys.front())) continue;
                 if (from >= 0 && onSupport(lesson->steps[std::size_t(from)].keys.back())) continue;
                 CAPTURE(from);
-                lessons::LessonPlayer player;
-                if (from < 0) {
-                    player.start(*lesson, anatomy::Pose::neutral(), index);
-                } else {
-                    player.start(*lesson, anatomy::Pose::neutral(), from);
-                    player.scrub(player.stepDurationS());
-                    player.goToStep(index);
-                }
+                lessons::LessonPlayer player = enteringStep(*lesson, index, from);
                 for (double t = 0.0; t <= kBlendSampledS; t += kDt) {
                     CAPTURE(t);
                     check(player.pose());
@@ -504,14 +512,7 @@ TEST_CASE("a step change into or out of a bed, in a lesson or a routine, shows t
                 if (lessons::upOnSupport(before) == lessons::upOnSupport(target)) continue;
                 CAPTURE(from);
                 ++cuts;
-                lessons::LessonPlayer player;
-                if (from < 0) {
-                    player.start(*lesson, anatomy::Pose::neutral(), index);
-                } else {
-                    player.start(*lesson, anatomy::Pose::neutral(), from);
-                    player.scrub(player.stepDurationS());
-                    player.goToStep(index);
-                }
+                lessons::LessonPlayer player = enteringStep(*lesson, index, from);
                 const double wanted = pelvisAboveLowestM(target) + anim::lowestPointY(anatomy::computeSkeleton(target));
                 for (int tick = 0; tick < 4; ++tick) {
                     CAPTURE(tick);

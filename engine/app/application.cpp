@@ -251,7 +251,7 @@ int Application::run()
             saveScreenshot(screenshots_.freePath(screenshotFolder() / timestampedName("hamstring", ".png")));
         }
         if (lastFrame && !options_.screenshotPath.empty()) saveScreenshot(options_.screenshotPath);
-        reportScreenshots(false);
+        (void)reportScreenshots(false);
         followVideoExport();
         graphics_.window().swapBuffers();
         if (loop_.frameIndex == 0) markStartup("first frame shown");
@@ -278,7 +278,8 @@ int Application::run()
         if (lastFrame || !goOn) break;
     }
 
-    reportScreenshots(true);
+    // The picture --screenshot asked for is the run's result: without it the run failed.
+    if (reportScreenshots(true)) exitCode = std::max(exitCode, 1);
     for (const auto& mode : modes_)
         if (std::optional<int> verdict = mode->verdict()) exitCode = std::max(exitCode, *verdict);
     // Headless runs are automation: they leave the user's saved settings alone.
@@ -377,17 +378,20 @@ void Application::saveScreenshot(const std::filesystem::path& path)
     screenshots_.write(path, graphics_.readFrame());
 }
 
-void Application::reportScreenshots(bool wait)
+bool Application::reportScreenshots(bool wait)
 {
+    bool askedForFailed = false;
     for (ScreenshotWriter::Outcome& written : screenshots_.collect(wait)) {
         if (!written.status) {
             core::logError("app", written.status.error().describe());
             ui::notify(overlay_, "Screenshot failed: " + written.status.error().describe());
+            askedForFailed = askedForFailed || (!options_.screenshotPath.empty() && written.path == options_.screenshotPath);
             continue;
         }
         core::logInfo("app", "screenshot saved to ", written.path.string());
         ui::notify(overlay_, "Screenshot saved to " + written.path.string());
     }
+    return askedForFailed;
 }
 
 void Application::followVideoExport()

@@ -62,8 +62,8 @@ private:
     core::Status drawFrame(double dtSeconds, std::vector<ui::Command>& commands);
     void saveScreenshot(const std::filesystem::path& path);
     // Says which screenshots were saved or failed (in the log and a notice); with `wait`,
-    // after the last one is written.
-    void reportScreenshots(bool wait);
+    // after the last one is written. True when the one --screenshot asked for failed.
+    bool reportScreenshots(bool wait);
     // File > Export lesson video...: starts, follows and cancels the export beside the loop.
     void followVideoExport();
     void startVideoExport();

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <memory>
 #include <string>
 #include <system_error>
 #include <utility>
@@ -15,13 +16,21 @@ ScreenshotWriter::~ScreenshotWriter()
 
 void ScreenshotWriter::write(std::filesystem::path path, core::Image image)
 {
+    // Held back by a full queue (F12 held down): the oldest is waited for, so the pictures in
+    // memory and the threads writing them stay few.
+    while (pending_.size() >= kMostPending) {
+        ended_.push_back({std::move(pending_.front().path), pending_.front().done.get()});
+        pending_.pop_front();
+    }
+    // Shared, so that the picture is still here if no thread can be had.
+    auto picture = std::make_shared<const core::Image>(std::move(image));
     std::future<core::Status> done;
     try {
-        done = std::async(std::launch::async, [path, image = std::move(image)] { return core::writePng(path, image); });
+        done = std::async(std::launch::async, [path, picture] { return core::writePng(path, *picture); });
     } catch (const std::system_error&) {
         // No thread to be had: written here and now, as before there were threads for it.
         std::promise<core::Status> written;
-        written.set_value(core::writePng(path, image));
+        written.set_value(core::writePng(path, *picture));
         done = written.get_future();
     }
     pending_.push_back({std::move(path), std::move(done)});
@@ -29,7 +38,8 @@ void ScreenshotWriter::write(std::filesystem::path path, core::Image image)
 
 std::vector<ScreenshotWriter::Outcome> ScreenshotWriter::collect(bool wait)
 {
-    std::vector<Outcome> ended;
+    std::vector<Outcome> ended = std::move(ended_);
+    ended_.clear();
     while (!pending_.empty()) {
         Pending& first = pending_.front();
         if (!wait && first.done.wait_for(std::chrono::seconds(0)) != std::future_status::ready) break;

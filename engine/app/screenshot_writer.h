@@ -7,6 +7,7 @@
 #include "core/error.h"
 #include "core/image.h"
 
+#include <cstddef>
 #include <deque>
 #include <filesystem>
 #include <future>
@@ -26,8 +27,10 @@ public:
     ScreenshotWriter& operator=(const ScreenshotWriter&) = delete;
     ~ScreenshotWriter();  // waits for the pictures still being written
 
-    // Starts writing `image` to `path`, creating its folder.
+    // Starts writing `image` to `path`, creating its folder. With kMostPending pictures on
+    // their way already, the oldest is waited for first.
     void write(std::filesystem::path path, core::Image image);
+    static constexpr std::size_t kMostPending = 4;
     // The writes that have ended, in the order they were asked for (one still running holds
     // back those after it); with `wait`, every write, once all have ended.
     std::vector<Outcome> collect(bool wait = false);
@@ -42,6 +45,7 @@ private:
         std::future<core::Status> done;
     };
     std::deque<Pending> pending_;
+    std::vector<Outcome> ended_;  // waited for by write, reported by the next collect
 };
 
 } // namespace app

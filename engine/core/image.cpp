@@ -24,6 +24,8 @@ void Image::flipVertically()
 Status writePng(const std::filesystem::path& path, const Image& image)
 {
     if (image.empty()) return makeFileError(path.string(), "cannot write an empty image");
+    if (image.rgba.size() < std::size_t(image.width) * std::size_t(image.height) * 4)
+        return makeFileError(path.string(), "cannot write an image with fewer pixels than its size says");
     std::error_code ec;
     if (path.has_parent_path()) std::filesystem::create_directories(path.parent_path(), ec);
     // libpng's quick setting (one filter, fast deflate): a 1280x720 screenshot in about 30 ms

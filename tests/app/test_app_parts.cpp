@@ -234,6 +234,29 @@ TEST_CASE("screenshots are written beside the loop, reported in the order taken,
     CHECK(writer.freePath(first) == dir / "pictures" / "shot-3.png");
     CHECK(writer.freePath(dir / "pictures" / "other.png") == dir / "pictures" / "other.png");
 
+    // More than kMostPending at once (F12 held down): each is written, in order.
+    std::vector<fs::path> burst;
+    for (std::size_t i = 0; i < app::ScreenshotWriter::kMostPending + 3; ++i) {
+        burst.push_back(writer.freePath(dir / "pictures" / "burst.png"));
+        writer.write(burst.back(), image);
+    }
+    const std::vector<app::ScreenshotWriter::Outcome> written = writer.collect(true);
+    REQUIRE(written.size() == burst.size());
+    for (std::size_t i = 0; i < burst.size(); ++i) {
+        CHECK(written[i].path == burst[i]);
+        CHECK(written[i].status.ok());
+        CHECK(fs::exists(burst[i]));
+    }
+    // A picture whose pixels do not fill its size is refused by name, not read past its end.
+    core::Image hollow;
+    hollow.width = 8;
+    hollow.height = 8;
+    writer.write(dir / "hollow.png", hollow);
+    const auto refused = writer.collect(true);
+    REQUIRE(refused.size() == 1);
+    REQUIRE_FALSE(refused[0].status.ok());
+    CHECK(refused[0].status.error().describe().find("hollow.png") != std::string::npos);
+
     for (const fs::path& path : {first, second}) {
         auto read = core::readPng(path);
         REQUIRE_MESSAGE(read, read.error().describe());

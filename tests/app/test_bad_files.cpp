@@ -182,6 +182,16 @@ TEST_CASE("bad model files: --model ends with exit 1 and a message naming the fi
     }
 }
 
+TEST_CASE("a --screenshot that cannot be written ends the run with exit 1 and a message naming the file")
+{
+    TempDir dir;
+    testing_support::writeText(dir / "file", "a file where a folder should be");
+    const fs::path shot = dir / "file" / "shot.png";
+    const ProcessResult result = runApp({"--headless", "--no-overlay", "--size", "320x200", "--screenshot", shot.string()});
+    CHECK(result.exitCode == 1);
+    CHECK(result.err.find(shot.string() + ": cannot write PNG") != std::string::npos);
+}
+
 TEST_CASE("a damaged model pack whose header still fits: the app says so, starts over, imports the glTF and shows it")
 {
     // The start-up check reads only the pack's header (app/world.h), so this damage is found

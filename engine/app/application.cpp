@@ -12,6 +12,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <future>
+#include <string_view>
 
 namespace app {
 namespace {
@@ -66,6 +67,11 @@ core::Status Application::start()
     panels_.setPointerVisible(!options_.headless || !script_.empty());
 
     markStartup("options read");
+    // Started again after a model pack failed its checks: say so once, in this process.
+    if (const char* refused = std::getenv(kRefusedModelPackVariable); refused && *refused) {
+        core::logWarning("assets", refused, "; the app started again and imported the glTF file instead");
+        ::unsetenv(kRefusedModelPackVariable);  // no other thread yet
+    }
     settings_.load();
     const Settings& settings = settings_.settings();
     // The scene's files are read and its world built on another thread while this one opens
@@ -85,7 +91,7 @@ core::Status Application::start()
     }
     const bool lessonsFirst = lessonsBeforeFirstFrame(options_);
     if (!lessonsFirst) lessons_.deferLoad(paths_);
-    std::string packRefusal;  // set by the world's thread when the pack fails its hashes
+    std::string packRefusal;  // set by the world's thread when the pack fails its checks
     std::future<core::Expected<PackedLevels>> worldReady =
         std::async(std::launch::async, [this, imported = std::move(imported), lessonsFirst, &packRefusal]() mutable -> core::Expected<PackedLevels> {
             auto files = imported ? core::Expected<SceneFiles>(std::move(*imported))
@@ -102,7 +108,7 @@ core::Status Application::start()
         });
     const core::Status opened = graphics_.open(graphicsDescFor(options_, settings, paths_.shaders()));
     core::Expected<PackedLevels> built = worldReady.get();
-    if (!built && !packRefusal.empty()) return startOverImporting(packRefusal);
+    if (!built && !packRefusal.empty() && canStartOverImporting()) return startOverImporting(packRefusal);
     if (!built) return built.error();
     if (!opened) return opened;
     if (settings.layersSaved)
@@ -152,20 +158,38 @@ core::Status Application::start()
 // or packed from another glTF file of the same size). The glTF must go through the import,
 // which forks a child process, and a process may do that only while it has no other threads
 // (core/isolate.h): the driver's are running by now. So the app starts over as a fresh
-// process, told to leave packs alone, with the same command line. Nothing has been shown or
-// saved yet: the window stays hidden until the first frame.
+// process, told to leave packs alone, with the same command line; the new process says why.
+// Nothing has been shown or saved yet: the window stays hidden until the first frame.
+bool Application::canStartOverImporting() const
+{
+    const char* skipping = std::getenv(kSkipModelPackVariable);
+    return !(skipping && *skipping) && !options_.commandLine.empty();
+}
+
 core::Status Application::startOverImporting(const std::string& refusal)
 {
-    core::logWarning("assets", refusal, "; starting again to import the glTF file instead");
-    if (const char* skipping = std::getenv(kSkipModelPackVariable); (skipping && *skipping) || options_.commandLine.empty())
-        return core::makeError(refusal);
+    core::logDebug("assets", refusal, "; starting again to import the glTF file");
     std::vector<std::string> arguments = options_.commandLine;
     std::vector<char*> argv;
     for (std::string& argument : arguments) argv.push_back(argument.data());
     argv.push_back(nullptr);
-    ::setenv(kSkipModelPackVariable, "1", 1);
+    // The environment handed over as it is, with the two variables for the new process: no
+    // setenv here, where the driver's threads may be reading the environment.
+    std::vector<std::string> variables;
+    const std::string skip = std::string(kSkipModelPackVariable) + "=", refused = std::string(kRefusedModelPackVariable) + "=";
+    for (char** entry = environ; entry && *entry; ++entry) {
+        const std::string_view variable(*entry);
+        if (!variable.starts_with(skip) && !variable.starts_with(refused)) variables.emplace_back(variable);
+    }
+    variables.push_back(skip + "1");
+    variables.push_back(refused + refusal);
+    std::vector<char*> envp;
+    for (std::string& variable : variables) envp.push_back(variable.data());
+    envp.push_back(nullptr);
+    // The window, its context and the video system go first, with whatever they hold open.
+    graphics_.closeWindow();
     std::fflush(nullptr);
-    ::execv("/proc/self/exe", argv.data());
+    ::execve("/proc/self/exe", argv.data(), envp.data());
     return core::makeError(refusal + "; starting again to import the glTF file failed: " + std::strerror(errno));
 }
 

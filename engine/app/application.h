@@ -51,6 +51,7 @@ private:
     explicit Application(const Options& options);
     core::Status start();
     // Runs this program again with model packs left alone; returns only when that fails.
+    bool canStartOverImporting() const;
     core::Status startOverImporting(const std::string& refusal);
     void addModes();
     int frameLimit() const;

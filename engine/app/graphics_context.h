@@ -82,6 +82,9 @@ public:
     // Fullscreen by the user's choice (presenter mode's is not a preference to save).
     bool userFullscreen() const { return window_.fullscreen() && !presenterMadeFullscreen_; }
 
+    // Closes the window, its GL context and the video system before anything else was made
+    // with them (Application::startOverImporting, before the process is replaced).
+    void closeWindow() { window_ = platform::Window(); }
     platform::Window& window() { return window_; }
     const platform::Window& window() const { return window_; }
     const gfx::ContextInfo& gl() const { return gl_; }

@@ -79,7 +79,7 @@ core::Expected<SceneFiles> readSceneFiles(const Options& options, const DataPath
             levels = std::move(pack->levels);
             core::logDebug("app", "model read from its pack ", packPath->string());
         } else if (source == ModelSource::PackOnly) {
-            if (packRefusal) *packRefusal = pack.error().describe();
+            if (packRefusal && packSource) *packRefusal = pack.error().describe();
             return core::makeError(pack.error().describe() + "; remove it, and the next start imports " + modelPath.string());
         } else {
             core::logWarning("assets", pack.error().describe(), "; importing ", modelPath.string(), " instead");

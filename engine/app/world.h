@@ -33,18 +33,23 @@ struct SceneFiles {
 // The import runs in a child process made with fork(), which must happen before other threads
 // start (core/isolate.h): PackOnly, for a caller on another thread, reads the model from its
 // pack or fails, naming the pack, and never starts the import. When it is the pack itself
-// that fails its checks (not the scene file or a missing pack), `packRefusal` receives why.
+// that fails its checks or does not decode (not the scene file, an unreadable glTF or a
+// missing pack), `packRefusal` receives why.
 enum class ModelSource { PackOrImport, PackOnly };
 core::Expected<SceneFiles> readSceneFiles(const Options& options, const DataPaths& paths,
                                           ModelSource source = ModelSource::PackOrImport, std::string* packRefusal = nullptr);
 // Whether the scene's model should come from its pack: the built-in model, with a pack beside
-// it whose header (magic, version, the size of the glTF it was made from) fits. Reads only the
-// header, so it costs nothing on the way to the first frame; the hashes of every byte are
-// checked when the pack is read (readSceneFiles), which may still refuse it.
+// it whose header (magic, version, the size of the glTF it was made from) fits. Reads the
+// scene file and the pack's header only, well under a millisecond on the way to the first
+// frame; the hashes of every byte are checked when the pack is read (readSceneFiles), which
+// may still refuse it.
 bool sceneModelFromPack(const Options& options, const DataPaths& paths);
-// The environment variable that makes the app ignore model packs and import the glTF: set by
-// the app itself when it restarts after a pack failed its checks (Application::start).
+// The environment variable that makes the app leave model packs alone and import the glTF
+// (any value but empty): set by the app itself when it starts again after a pack failed its
+// checks (Application::startOverImporting), with the reason in kRefusedModelPackVariable for
+// the new process to report.
 inline constexpr const char* kSkipModelPackVariable = "HT_SKIP_MODEL_PACK";
+inline constexpr const char* kRefusedModelPackVariable = "HT_REFUSED_MODEL_PACK";
 
 struct World {
     content::SceneDesc desc;

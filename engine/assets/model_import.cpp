@@ -88,11 +88,11 @@ core::Expected<AssimpEntry> assimpReader()
     static AssimpEntry loaded = nullptr;
     if (loaded) return loaded;
 #ifdef HT_ASSIMP_MODULE_BUILD_PATH
-    const std::string built = HT_ASSIMP_MODULE_BUILD_PATH;
+    const std::string built = HT_ASSIMP_MODULE_BUILD_PATH, tree = HT_MODULE_BUILD_TREE;
 #else
-    const std::string built;
+    const std::string built, tree;
 #endif
-    auto symbol = core::loadModuleSymbol(core::moduleCandidates(kAssimpModuleName, built), kAssimpEntrySymbol);
+    auto symbol = core::loadModuleSymbol(core::moduleCandidates(kAssimpModuleName, built, tree), kAssimpEntrySymbol);
     if (!symbol) return core::makeError(std::string("reading models needs the import module ") + kAssimpModuleName + "; tried " +
                                         symbol.error().message);
     loaded = reinterpret_cast<AssimpEntry>(*symbol);

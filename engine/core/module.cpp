@@ -2,15 +2,25 @@
 
 #include <dlfcn.h>
 
+#include <algorithm>
+
 namespace core {
 
-std::vector<std::filesystem::path> moduleCandidates(const std::string& name, const std::string& buildPath)
+std::vector<std::filesystem::path> moduleCandidates(const std::string& name, const std::string& buildPath,
+                                                    const std::string& buildTree)
 {
     std::vector<std::filesystem::path> candidates;
     std::error_code error;
     const std::filesystem::path executable = std::filesystem::read_symlink("/proc/self/exe", error);
-    if (!error) candidates.push_back(executable.parent_path().parent_path() / "lib" / "hamstring-trainer" / name);
-    if (!buildPath.empty()) candidates.emplace_back(buildPath);
+    if (error) return candidates;
+    candidates.push_back(executable.parent_path().parent_path() / "lib" / "hamstring-trainer" / name);
+    if (buildPath.empty() || buildTree.empty()) return candidates;
+    // Inside the build folder: every part of its path leads the program's (so not a sibling
+    // folder whose name merely starts the same).
+    std::filesystem::path tree = std::filesystem::path(buildTree).lexically_normal();
+    if (!tree.has_filename()) tree = tree.parent_path();  // "build/" as "build"
+    if (std::mismatch(tree.begin(), tree.end(), executable.begin(), executable.end()).first == tree.end())
+        candidates.emplace_back(buildPath);
     return candidates;
 }
 

@@ -22,11 +22,11 @@ core::Expected<OpenEncoderFunction> encoderModule()
     const std::lock_guard<std::mutex> lock(mutex);
     if (open) return open;
 #ifdef HT_MEDIA_MODULE_BUILD_PATH
-    const std::string built = HT_MEDIA_MODULE_BUILD_PATH;
+    const std::string built = HT_MEDIA_MODULE_BUILD_PATH, tree = HT_MODULE_BUILD_TREE;
 #else
-    const std::string built;
+    const std::string built, tree;
 #endif
-    auto symbol = core::loadModuleSymbol(core::moduleCandidates(kModuleName, built), kOpenEncoderSymbol);
+    auto symbol = core::loadModuleSymbol(core::moduleCandidates(kModuleName, built, tree), kOpenEncoderSymbol);
     if (!symbol) return core::makeError(std::string("lesson videos need the encoder module ") + kModuleName + "; tried " +
                                         symbol.error().message);
     open = reinterpret_cast<OpenEncoderFunction>(*symbol);

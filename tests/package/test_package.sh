@@ -92,7 +92,11 @@ python3 "$HT_ROOT/tests/package/check_handout_pdf.py" handout "$work/handout.pdf
 hamstring-trainer --export-lesson-video relief_seated_floor_stretch clip.mp4 --video-seconds 1 --size 320x180 \
   --quality low >/dev/null 2>video.txt || fail "--export-lesson-video failed: $(cat video.txt)"
 [ -s clip.mp4 ] && [ -s clip.vtt ] || fail "--export-lesson-video left no clip.mp4 and clip.vtt"
-# A model of the user's own: the import process finds the installed assimp module and assimp.
+# A model of the user's own: the import process finds the installed assimp module (an
+# installed program never loads one from a build folder) and assimp, which the package depends on.
+grep -qx /usr/lib/hamstring-trainer/ht_assets_assimp.so "$work/installed.txt" \
+  || fail "the package does not install /usr/lib/hamstring-trainer/ht_assets_assimp.so"
+dpkg-deb -f "$deb" Depends | grep -q libassimp || fail "the package does not depend on libassimp"
 cp /usr/share/hamstring-trainer/assets/hamstring_trainer.glb own.glb
 hamstring-trainer --headless --model own.glb --no-overlay --size 320x180 --screenshot own.png >/dev/null 2>own.txt \
   || fail "--model failed: $(cat own.txt)"

@@ -333,3 +333,8 @@ extern "C" __attribute__((visibility("default"))) void ht_read_with_assimp(const
 {
     *result = assets::readWithAssimp(*source, stage, context);
 }
+
+extern "C" __attribute__((visibility("default"))) std::uint64_t ht_assimp_entry_layout()
+{
+    return assets::assimpEntryLayout();
+}

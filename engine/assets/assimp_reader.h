@@ -13,6 +13,7 @@
 #include "core/error.h"
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 
 struct aiScene;
@@ -46,7 +47,23 @@ using AssimpEntry = void (*)(const AssimpSource* source, AssimpStageFunction sta
                              core::Expected<ModelData>* result);
 inline constexpr const char* kAssimpEntrySymbol = "ht_read_with_assimp";
 
+// What the two sides of the entry must agree on: the layout of what crosses it, reckoned from
+// these headers by the module and by the program that loads it. A module built from other
+// sources (another version left behind) gives another value and is not used. Count the
+// version up when what crosses changes meaning without changing size.
+inline constexpr std::uint64_t kAssimpEntryVersion = 1;
+inline std::uint64_t assimpEntryLayout()
+{
+    const std::uint64_t sizes[] = {sizeof(AssimpSource), sizeof(ModelData), sizeof(MeshData), sizeof(Node), sizeof(Material),
+                                   sizeof(Skin), sizeof(core::Error), sizeof(core::Expected<ModelData>)};
+    std::uint64_t layout = kAssimpEntryVersion;
+    for (std::uint64_t size : sizes) layout = layout * 1'000'003u + size;
+    return layout;
+}
+inline constexpr const char* kAssimpLayoutSymbol = "ht_assimp_entry_layout";
+
 } // namespace assets
 
 extern "C" void ht_read_with_assimp(const assets::AssimpSource* source, assets::AssimpStageFunction stage, void* context,
                                     core::Expected<assets::ModelData>* result);
+extern "C" std::uint64_t ht_assimp_entry_layout();

@@ -92,9 +92,15 @@ core::Expected<AssimpEntry> assimpReader()
 #else
     const std::string built, tree;
 #endif
-    auto symbol = core::loadModuleSymbol(core::moduleCandidates(kAssimpModuleName, built, tree), kAssimpEntrySymbol);
+    const std::vector<std::filesystem::path> places = core::moduleCandidates(kAssimpModuleName, built, tree);
+    auto layout = core::loadModuleSymbol(places, kAssimpLayoutSymbol);
+    auto symbol = layout ? core::loadModuleSymbol(places, kAssimpEntrySymbol) : layout;
     if (!symbol) return core::makeError(std::string("reading models needs the import module ") + kAssimpModuleName + "; tried " +
                                         symbol.error().message);
+    if (reinterpret_cast<std::uint64_t (*)()>(*layout)() != assimpEntryLayout())
+        return core::makeError(std::string("the import module ") + kAssimpModuleName +
+                               " was built from other sources than this program (what its entry passes is laid out otherwise); "
+                               "install the two together");
     loaded = reinterpret_cast<AssimpEntry>(*symbol);
     return loaded;
 }

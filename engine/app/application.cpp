@@ -350,6 +350,12 @@ void Application::advance(double dtSeconds)
 
     scene::Scene& scene = world_.scene;
     lessons::LessonPlayer& player = lessons_.player();
+    // A step entered by a cut (into or out of a bed) starts its muscles over at its pose
+    // rather than stretching them from the pose before in one simulation step.
+    if (player.active() && player.stepSerial() != relaxedStepSerial_) {
+        relaxedStepSerial_ = player.stepSerial();
+        if (player.cutIn()) scene.relaxMuscles(player.pose());
+    }
     const int steps = world_.simulationClock.advance(dtSeconds);
     for (int i = 0; i < steps; ++i) {
         const double step = world_.simulationClock.stepSeconds();

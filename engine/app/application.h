@@ -92,6 +92,7 @@ private:
     static constexpr int kSecondHeapReturnFrames = 60;
     std::optional<QualityGovernor> governor_;  // --quality auto
     int governedStepSerial_ = -1;              // the lesson step it last heard of (-1: none)
+    int relaxedStepSerial_ = -1;               // the lesson step whose start advance() has seen
     std::vector<std::unique_ptr<Mode>> modes_;
     AudioCues audio_{overlay_, settings_};  // sound and voice of guided practice; never opened headless
     VideoExportJob videoExport_;            // a lesson video being made by a child process

@@ -57,6 +57,9 @@ public:
     // How long the change into this step blends: kStepBlendS, a route's legs, or 0 for a cut
     // (into or out of a bed).
     double blendDurationS() const;
+    // Whether the change into this step cut (into or out of a bed): the muscles' state from
+    // the pose before means nothing in the one after.
+    bool cutIn() const { return cut_; }
     // How far the body is along the way down to the floor or up into this step (0 without one).
     double routeElapsedS() const;
     double stepDurationS() const;

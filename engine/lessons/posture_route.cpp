@@ -77,7 +77,10 @@ constexpr double kOnFloorM = 0.05;
 
 bool upOnSupport(const anatomy::Pose& pose)
 {
-    return anim::lowestPointY(anatomy::computeSkeleton(pose)) > kOnFloorM;
+    // Beds and couches are 45 cm high; a body lifted a few centimetres mid-blend (keeping a
+    // swinging part above the floor) is still on the floor.
+    constexpr double kRaisedM = 0.2;
+    return anim::lowestPointY(anatomy::computeSkeleton(pose)) > kRaisedM;
 }
 
 Posture postureOf(const anatomy::Pose& pose)

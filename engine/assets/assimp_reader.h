@@ -1,12 +1,12 @@
 // The part of the model import that touches assimp: reading a file with it and converting what
 // it read into ModelData.
 //
-// It is built into a module of its own, ht_assets_assimp.so, which only the import process
-// loads (assets/model_import.h): the trainer itself never maps assimp and the libraries it
-// brings (measured on a 2-core VM: 7.5 ms of every start and 2.5 MB resident), and assimp's
-// code runs nowhere but in the process made to contain its crashes. The same code is also the
-// static library ht_assimp_reader, linked straight into the fuzz targets, whose coverage
-// counters must be the executable's own (core/isolate.cpp sends the child's back).
+// It is built into a module of its own, ht_assets_assimp.so, which the import process loads
+// (assets/model_import.h): the trainer itself does not map assimp and the libraries it brings
+// (measured on a 2-core VM: 7.5 ms of every start and 2.5 MB resident), unless no process can
+// be made and the import falls back to running here. The same code is also the static library
+// ht_assimp_reader, linked straight into the fuzz targets, whose coverage counters must be the
+// executable's own (core/isolate.cpp sends the child's back), and into the import's tests.
 #pragma once
 
 #include "assets/model_data.h"

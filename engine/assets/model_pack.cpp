@@ -146,8 +146,14 @@ core::Status checkHeader(std::string_view& bytes, const std::string& name, const
 
 core::Status checkModelPackHeader(const std::filesystem::path& path, std::uint64_t sourceSizeBytes)
 {
-    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    // Without blocking: a pipe where the pack should be must not hold up the start.
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
     if (fd < 0) return core::makeFileError(path.string(), std::string("cannot be opened: ") + std::strerror(errno));
+    struct stat info {};
+    if (::fstat(fd, &info) != 0 || !S_ISREG(info.st_mode)) {
+        ::close(fd);
+        return core::makeFileError(path.string(), "is not a regular file");
+    }
     char header[kHeaderBytes];
     std::size_t got = 0;
     while (got < kHeaderBytes) {

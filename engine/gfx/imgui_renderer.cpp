@@ -224,6 +224,11 @@ void rebuildImGuiFonts()
 {
     ImGuiGl* gl = state();
     if (!gl) return;
+    // No fonts added since the atlas let go of its files: the texture there is all there is.
+    if (gl->fontAtlas && ImGui::GetIO().Fonts->ConfigData.empty()) {
+        core::logWarning("gfx", "the overlay's fonts were not added again before a rebuild; the text stays as it was");
+        return;
+    }
     gl->fontAtlas.reset();
     newImGuiRendererFrame();
 }

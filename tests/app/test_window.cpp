@@ -150,6 +150,9 @@ TEST_CASE("a lost GL context is replaced and the picture comes back the same")
     REQUIRE(after);
     // The lesson panel's text (the view behind it is still gliding in and the notice differs):
     // the same words in the same places, and words there at all.
+    REQUIRE(before->width >= 1275);
+    REQUIRE(before->height >= 440);
+    REQUIRE(after->width == before->width);
     auto panel = [](const core::Image& image) {
         core::Image part;
         part.width = 360;

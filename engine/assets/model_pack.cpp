@@ -43,7 +43,8 @@ public:
     static core::Expected<MappedFile> open(const std::filesystem::path& path)
     {
         MappedFile mapped;
-        const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+        // Without blocking: a pipe where a pack should be must not hold up the start.
+        const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
         if (fd < 0) return core::makeFileError(path.string(), std::string("cannot be opened: ") + std::strerror(errno));
         struct stat info {};
         if (::fstat(fd, &info) != 0 || !S_ISREG(info.st_mode)) {
@@ -120,25 +121,37 @@ std::string encodeModelPack(const ModelData& model, const DetailLevels& levels, 
 
 namespace {
 
-// The header's checks and the payload's hash; leaves `bytes` at the payload.
-core::Status checkHeader(std::string_view& bytes, const std::string& name, const PackSource* expected)
+struct Header {
+    PackSource source;
+    std::uint64_t payloadHash = 0;
+};
+
+// The header's magic and version, and what it says; leaves `bytes` at the payload.
+core::Expected<Header> readHeader(std::string_view& bytes, const std::string& name)
 {
     if (bytes.size() < kHeaderBytes || std::memcmp(bytes.data(), kMagic, sizeof kMagic) != 0)
         return core::makeFileError(name, "is not a packed model (its first bytes are not \"HTMODEL\")");
     bytes.remove_prefix(sizeof kMagic);
     std::uint32_t version = 0;
-    PackSource source;
-    std::uint64_t payloadHash = 0;
+    Header header;
     take(bytes, version);
-    take(bytes, source.sizeBytes);
-    take(bytes, source.hash);
-    take(bytes, payloadHash);
+    take(bytes, header.source.sizeBytes);
+    take(bytes, header.source.hash);
+    take(bytes, header.payloadHash);
     if (version != kVersion)
         return core::makeFileError(name, "is a packed model of version " + std::to_string(version) + "; this build reads version " +
                                              std::to_string(kVersion));
-    if (expected && !(source == *expected))
+    return header;
+}
+
+// The header's checks and the payload's hash; leaves `bytes` at the payload.
+core::Status checkHeader(std::string_view& bytes, const std::string& name, const PackSource* expected)
+{
+    auto header = readHeader(bytes, name);
+    if (!header) return header.error();
+    if (expected && !(header->source == *expected))
         return core::makeFileError(name, "was packed from another version of its glTF file (size or contents differ); it is stale");
-    if (core::hashBytes(bytes) != payloadHash) return core::makeFileError(name, "is damaged: its contents do not match their checksum");
+    if (core::hashBytes(bytes) != header->payloadHash) return core::makeFileError(name, "is damaged: its contents do not match their checksum");
     return {};
 }
 
@@ -146,35 +159,13 @@ core::Status checkHeader(std::string_view& bytes, const std::string& name, const
 
 core::Status checkModelPackHeader(const std::filesystem::path& path, std::uint64_t sourceSizeBytes)
 {
-    // Without blocking: a pipe where the pack should be must not hold up the start.
-    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
-    if (fd < 0) return core::makeFileError(path.string(), std::string("cannot be opened: ") + std::strerror(errno));
-    struct stat info {};
-    if (::fstat(fd, &info) != 0 || !S_ISREG(info.st_mode)) {
-        ::close(fd);
-        return core::makeFileError(path.string(), "is not a regular file");
-    }
-    char header[kHeaderBytes];
-    std::size_t got = 0;
-    while (got < kHeaderBytes) {
-        const ssize_t n = ::read(fd, header + got, kHeaderBytes - got);
-        if (n < 0 && errno == EINTR) continue;
-        if (n <= 0) break;
-        got += std::size_t(n);
-    }
-    ::close(fd);
-    std::string_view bytes(header, got);
-    if (got < kHeaderBytes || std::memcmp(bytes.data(), kMagic, sizeof kMagic) != 0)
-        return core::makeFileError(path.string(), "is not a packed model (its first bytes are not \"HTMODEL\")");
-    bytes.remove_prefix(sizeof kMagic);
-    std::uint32_t version = 0;
-    std::uint64_t packedSize = 0;
-    take(bytes, version);
-    take(bytes, packedSize);
-    if (version != kVersion)
-        return core::makeFileError(path.string(), "is a packed model of version " + std::to_string(version) +
-                                                      "; this build reads version " + std::to_string(kVersion));
-    if (packedSize != sourceSizeBytes)
+    // Mapped, and only the header's page is read.
+    auto mapped = MappedFile::open(path);
+    if (!mapped) return mapped.error();
+    std::string_view bytes = mapped->bytes();
+    auto header = readHeader(bytes, path.string());
+    if (!header) return header.error();
+    if (header->source.sizeBytes != sourceSizeBytes)
         return core::makeFileError(path.string(), "was packed from another version of its glTF file (its size differs); it is stale");
     return {};
 }

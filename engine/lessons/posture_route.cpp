@@ -65,10 +65,6 @@ double turnBetween(double fromDeg, double toDeg, double t)
     return fromDeg + turn * t;
 }
 
-} // namespace
-
-namespace {
-
 // The lowest point is on the floor in every placed pose; well above it, the body rests on a
 // support (a bed, a couch).
 constexpr double kOnFloorM = 0.05;

@@ -23,9 +23,9 @@ enum class Posture {
 Posture postureOf(const anatomy::Pose& pose);
 
 // Whether the body rests up on a support (a bed, a couch) rather than on the floor: its lowest
-// point is more than 20 cm above the floor (a chair's sitter keeps the feet on it). Between such a pose
-// and one on the floor no route is known, and a blend would float the body up through the air
-// and tip it over: the player cuts instead (LessonPlayer).
+// point is more than 20 cm above the floor (a chair's sitter keeps the feet on it). Between
+// such a pose and one on the floor no route is known, and a blend would float the body up
+// through the air and tip it over: the player cuts instead (LessonPlayer).
 bool upOnSupport(const anatomy::Pose& pose);
 
 // Each pose on a route takes this long, and so does the last leg into the step's first key;

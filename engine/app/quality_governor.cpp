@@ -21,7 +21,15 @@ std::optional<render::Quality> QualityGovernor::addFrame(double frameMs)
     window_.clear();
     int next = qualityRank(quality_);
     const bool quick = median < (quality_ == render::Quality::Lowest ? kStepUpFromLowestBelowMs : kStepUpBelowMs);
-    if (median > kBudgetMs && next > 0) {
+    // A small miss, or any miss at a level that has held for a second, must show in two
+    // decisions in a row: half a second of a busy machine (another program starting, a
+    // compile) does not cost the picture its full resolution.
+    const bool slow = median > kBudgetMs && next > 0;
+    const bool proven = heldDecisions_ >= kProvenDecisions;
+    const bool confirmed = slowBefore_ || (median >= kRetryBelowMs && !proven);
+    slowBefore_ = slow && !confirmed;
+    heldDecisions_ = slow ? 0 : heldDecisions_ + 1;
+    if (slow && confirmed) {
         // Too slow: down, and the level left is not tried again for a while; twice as long
         // each time a try after such a while fails.
         if (retrying_) retryAfterMs_ = std::min(retryAfterMs_ * 2.0, kLongestRetryMs);
@@ -30,6 +38,8 @@ std::optional<render::Quality> QualityGovernor::addFrame(double frameMs)
         missedMs_ = median;
         quickMs_ = 0.0;
         --next;
+    } else if (slow) {
+        // One miss, where one is not enough: the next decision tells.
     } else if (retrying_) {
         // The level tried again holds: a later failure waits the first while again.
         retrying_ = false;
@@ -48,6 +58,8 @@ std::optional<render::Quality> QualityGovernor::addFrame(double frameMs)
     }
     if (next == qualityRank(quality_)) return std::nullopt;
     quality_ = qualityOfRank(next);
+    slowBefore_ = false;
+    heldDecisions_ = 0;
     // The new level's first frames build the rasteriser's shader variants (and its programs,
     // when the renderer switches): leave them out again.
     warmUp_ = kWarmUpFrames;
@@ -69,6 +81,8 @@ std::optional<render::Quality> QualityGovernor::enterScene(const std::string& sc
     retryAfterMs_ = now.retryAfterMs;
     quickMs_ = 0.0;
     retrying_ = false;
+    slowBefore_ = false;
+    heldDecisions_ = 0;
     // The frames so far drew the other scene; the new one's first frames build what it shows
     // (close-up, meshes): left out as after a change of level.
     window_.clear();

@@ -1,6 +1,8 @@
 // Chooses the rendering quality from measured frame times (--quality auto). It starts at the
 // cheapest level, so the first frame comes quickly on any machine, and steps up while frames
-// leave room for the next level in the 60 Hz budget; it steps down while they exceed it. A level
+// leave room for the next level in the 60 Hz budget; it steps down while they exceed it: at once
+// by more than 15 % at a level not yet held for a second, otherwise when two decisions in a row
+// miss, so one busy moment does not count. A level
 // that proved too slow is not tried again, so the choice settles instead of swinging between two
 // levels; unless it missed the budget by little (a median within 15 % of it, as a start in a busy
 // moment can), when it is tried again after a while of frames quick enough to try it: 10 s, then
@@ -37,6 +39,7 @@ public:
     static constexpr double kFirstRetryMs = 10'000.0;          // quick frames before a failed level's next try
     static constexpr double kLongestRetryMs = 300'000.0;
     static constexpr double kRetryBelowMs = kBudgetMs * 1.15;  // a level whose median missed by less is tried again
+    static constexpr int kProvenDecisions = 2;                 // decisions within the budget after which a level has held
 
     render::Quality quality() const { return quality_; }
 
@@ -63,6 +66,8 @@ private:
     double retryAfterMs_ = kFirstRetryMs;  // how long quick frames must last before the level above the ceiling is tried
     double quickMs_ = 0.0;                 // frame time since then, in decisions that would have stepped up
     bool retrying_ = false;                // the level is such a try, not yet through a decision
+    bool slowBefore_ = false;              // the last decision missed the budget, and one miss was not enough
+    int heldDecisions_ = 0;                // decisions in a row within the budget at this level, in this scene
     double missedMs_ = 0.0;                // the median with which the level above the ceiling proved too slow
     std::string scene_;                    // the scene the frames draw
     std::map<std::string, Learned> learned_;  // the other scenes seen, by name

@@ -214,18 +214,63 @@ TEST_CASE("auto quality starts cheap, climbs while frames are quick, and settles
     CHECK(run(4.0, decision) == Quality::Medium);
     CHECK(run(4.0, decision) == Quality::High);
     CHECK_FALSE(run(4.0, 3 * decision));
-    // Too slow at high: down to medium, and high is not tried again however quick medium is.
-    CHECK(run(30.0, decision) == Quality::Medium);
+    // Too slow at high: down to medium (high had held, so at the second slow decision), and
+    // high is not tried again however quick medium is.
+    CHECK(run(30.0, 2 * decision) == Quality::Medium);
     CHECK_FALSE(run(4.0, 3 * decision));
     // Frames between half the budget and the budget: the level stays.
     CHECK_FALSE(run(12.0, 3 * decision));
     // A few slow frames do not move it; the median does.
     for (int i = 0; i < decision; ++i) CHECK_FALSE(governor.addFrame(i % 5 == 0 ? 40.0 : 12.0));
-    CHECK(run(20.0, decision) == Quality::Low);
+    CHECK(run(20.0, 2 * decision) == Quality::Low);
     CHECK(run(20.0, decision) == Quality::Lowest);
     CHECK_FALSE(run(20.0, 3 * decision));  // the bottom: nothing cheaper to go to
     CHECK_FALSE(run(4.0, 3 * decision));   // and low proved too slow, so it stays
     CHECK(governor.quality() == Quality::Lowest);
+}
+
+TEST_CASE("auto quality steps down for a small miss, or at a level that has held, only when the next decision misses too")
+{
+    using render::Quality;
+    using G = app::QualityGovernor;
+    G governor;
+    const int decision = G::kWarmUpFrames + int(G::kWindow);
+    const int window = int(G::kWindow);
+    auto run = [&](double ms, int limit) { return feedFrames(governor, ms, limit); };
+    REQUIRE(run(13.0, decision) == Quality::Low);
+    const double small = G::kBudgetMs * 1.05, large = G::kBudgetMs * 1.2;
+    // One decision a little over the budget, then one within it, many times over: the level stays.
+    for (int i = 0; i < 10; ++i) {
+        CHECK_FALSE(run(small, i == 0 ? decision : window));
+        CHECK_FALSE(run(15.0, window));
+    }
+    // Two in a row: down, at the second decision's last frame and not before.
+    CHECK_FALSE(run(small, window));
+    for (int i = 0; i < window - 1; ++i) CHECK_FALSE(governor.addFrame(small));
+    CHECK(governor.addFrame(small) == Quality::Lowest);
+    // Low is tried again after its wait (it missed by little). Not yet held, a large miss
+    // sends it down at the first decision.
+    REQUIRE(feedUntilChange(governor, 4.0, 60'000.0).first == Quality::Low);
+    CHECK(run(large, decision) == Quality::Lowest);
+    // Held for two decisions, a large miss once is let pass too, as often as the level holds
+    // again in between; twice in a row is not.
+    G held;
+    REQUIRE(feedFrames(held, 13.0, decision) == Quality::Low);
+    CHECK_FALSE(feedFrames(held, 12.0, decision + window));
+    for (int i = 0; i < 5; ++i) {
+        CHECK_FALSE(feedFrames(held, large, window));
+        CHECK_FALSE(feedFrames(held, 12.0, 2 * window));
+    }
+    CHECK_FALSE(feedFrames(held, large, window));
+    CHECK(feedFrames(held, large, window) == Quality::Lowest);
+    // A small miss just before a change of level does not count toward the new level's first decision.
+    G other;
+    REQUIRE(feedFrames(other, 13.0, decision) == Quality::Low);
+    REQUIRE(feedFrames(other, 4.0, decision) == Quality::Medium);
+    CHECK_FALSE(feedFrames(other, small, decision));
+    CHECK_FALSE(other.enterScene("a lesson step"));
+    CHECK_FALSE(feedFrames(other, small, decision));
+    CHECK(feedFrames(other, small, window) == Quality::Low);
 }
 
 TEST_CASE("auto quality tries a level that missed the budget by little again after 10 s of quick frames, twice as long after each failed try")
@@ -237,14 +282,14 @@ TEST_CASE("auto quality tries a level that missed the budget by little again aft
     // One decision's frames and the warm-up after a change, at 4 ms a frame.
     const double decisionMs = (G::kWarmUpFrames + double(G::kWindow)) * 4.0;
     REQUIRE(untilChange(13.0, 1000.0).first == Quality::Low);
-    REQUIRE(untilChange(18.0, 1000.0).first == Quality::Lowest);  // low proved a little too slow
+    REQUIRE(untilChange(18.0, 2000.0).first == Quality::Lowest);  // low proved a little too slow
     // Quick frames: low again after 10 s of them, not before.
     auto [retried, after] = untilChange(4.0, 60'000.0);
     CHECK(retried == Quality::Low);
     CHECK(after >= G::kFirstRetryMs);
     CHECK(after <= G::kFirstRetryMs + decisionMs);
     // Too slow again: the next try waits twice as long.
-    REQUIRE(untilChange(18.0, 1000.0).first == Quality::Lowest);
+    REQUIRE(untilChange(18.0, 2000.0).first == Quality::Lowest);
     std::tie(retried, after) = untilChange(4.0, 60'000.0);
     CHECK(retried == Quality::Low);
     CHECK(after >= 2.0 * G::kFirstRetryMs);
@@ -252,17 +297,17 @@ TEST_CASE("auto quality tries a level that missed the budget by little again aft
     // This try holds (frames within the budget, without room for the next level); slow frames
     // later send it down, and the try after that waits the first 10 s again.
     CHECK_FALSE(untilChange(12.0, 3000.0).first);
-    REQUIRE(untilChange(18.0, 1000.0).first == Quality::Lowest);
+    REQUIRE(untilChange(18.0, 2000.0).first == Quality::Lowest);
     std::tie(retried, after) = untilChange(4.0, 60'000.0);
     CHECK(retried == Quality::Low);
     CHECK(after <= G::kFirstRetryMs + decisionMs);
     // Frames without room for the level above never try it, however long they last.
-    REQUIRE(untilChange(18.0, 1000.0).first == Quality::Lowest);
+    REQUIRE(untilChange(18.0, 2000.0).first == Quality::Lowest);
     CHECK_FALSE(untilChange(15.0, 400'000.0).first);
     // Nor does the wait grow past 5 minutes: six failed tries later, the next comes within it.
     for (int i = 0; i < 6; ++i) {
         REQUIRE(untilChange(4.0, 400'000.0).first == Quality::Low);
-        REQUIRE(untilChange(18.0, 1000.0).first == Quality::Lowest);
+        REQUIRE(untilChange(18.0, 2000.0).first == Quality::Lowest);
     }
     std::tie(retried, after) = untilChange(4.0, 400'000.0);
     CHECK(retried == Quality::Low);
@@ -316,7 +361,7 @@ TEST_CASE("auto quality: a try of the level above cut short by a change of scene
     auto untilChange = [&](double ms, double limitMs) { return feedUntilChange(governor, ms, limitMs); };
     const double decisionMs = (G::kWarmUpFrames + double(G::kWindow)) * 4.0;
     REQUIRE(untilChange(13.0, 1000.0).first == Quality::Low);
-    REQUIRE(untilChange(18.0, 1000.0).first == Quality::Lowest);     // missed by little
+    REQUIRE(untilChange(18.0, 2000.0).first == Quality::Lowest);     // missed by little
     REQUIRE(untilChange(4.0, 60'000.0).first == Quality::Low);      // the try after 10 s
     // The scene changes before the try comes to a decision (a scene not seen before lets low
     // stay). Coming back, the try is neither proven nor failed: the level below it, and low is

@@ -1,13 +1,16 @@
-// --bench: CPU and GPU frame times at the level the run settled on, start-up time, memory,
-// and how the overlay reached the window, printed once the frames are done (tools/bench.sh
-// reads these lines). HT_BENCH_FRAME_LOG=FILE also writes each frame's CPU time to FILE.
+// --bench: CPU and GPU frame times at the level the run settled on (its first frames, which
+// build the rasteriser's shader variants, apart), start-up time, memory, and how the overlay
+// reached the window, printed once the frames are done (tools/bench.sh reads these lines).
+// HT_BENCH_FRAME_LOG=FILE also writes each settled frame's CPU time to FILE.
 #include "app/modes/mode.h"
 
 #include "app/frame_stats.h"
 #include "app/graphics_context.h"
+#include "app/quality_governor.h"
 #include "core/clock.h"
 #include "core/process_memory.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <string>
@@ -26,13 +29,19 @@ public:
     bool afterFrame(const FrameResult& frame) override
     {
         if (frame.index == 0) firstFrameSeconds_ = core::secondsSinceProgramStart();
+        // A level's first frames (the first of the run included) build the rasteriser's shader
+        // variants: reported apart, as --quality auto leaves them out of its decisions.
+        (framesAtLevel_ < QualityGovernor::kWarmUpFrames ? warmUpMs_ : cpuFrameMs_).push_back(frame.cpuMs);
+        ++framesAtLevel_;
         if (frame.qualityChanged) {
-            // A benchmark reports the level it settled on: restart the measurements.
+            // A benchmark reports the level it settled on: restart the measurements (this
+            // frame was the last at the level left).
             cpuFrameMs_.clear();
             gpuFrameMs_.clear();
+            warmUpMs_.clear();
+            framesAtLevel_ = 0;
             for (double ms : graphics_.gpuTimer().drain()) (void)ms;
         }
-        cpuFrameMs_.push_back(frame.cpuMs);
         for (double ms : graphics_.gpuTimer().collect()) gpuFrameMs_.push_back(ms);
         return true;
     }
@@ -57,13 +66,15 @@ private:
     bool overlay_;
     std::vector<double> cpuFrameMs_;
     std::vector<double> gpuFrameMs_;
+    std::vector<double> warmUpMs_;  // the settled level's first frames
+    int framesAtLevel_ = 0;
     double firstFrameSeconds_ = 0.0;
 };
 
 void BenchMode::print() const
 {
-    // The first frame builds pipelines and uploads; it is reported apart as start-up.
-    std::vector<double> cpu(cpuFrameMs_.begin() + (cpuFrameMs_.size() > 1 ? 1 : 0), cpuFrameMs_.end());
+    // The GPU's times arrive a frame or two late: the first is left out (its level's first frame).
+    const std::vector<double>& cpu = cpuFrameMs_;
     std::vector<double> gpu(gpuFrameMs_.begin() + (gpuFrameMs_.size() > 1 ? 1 : 0), gpuFrameMs_.end());
     const Percentiles cpuStats = percentiles(cpu);
     const Percentiles gpuStats = percentiles(gpu);
@@ -94,6 +105,8 @@ void BenchMode::print() const
                 cpuStats.p99, cpuStats.max, cpuStats.mean);
     std::printf("gpu_frame_ms: median %.2f p95 %.2f p99 %.2f max %.2f (%zu queries)\n", gpuStats.median, gpuStats.p95,
                 gpuStats.p99, gpuStats.max, gpuStats.count);
+    std::printf("warm_up_frame_ms: max %.2f over the level's first %zu frames (left out above)\n",
+                warmUpMs_.empty() ? 0.0 : *std::max_element(warmUpMs_.begin(), warmUpMs_.end()), warmUpMs_.size());
     std::printf("resident_memory_mb: %.1f (peak %.1f)\n", double(memory.residentKb) / 1024.0, double(memory.peakResidentKb) / 1024.0);
     for (const auto& [pass, times] : renderer.passTimes())
         std::printf("pass_ms %-12s median %.2f mean %.2f\n", pass.c_str(), percentiles(times).median, percentiles(times).mean);

@@ -213,8 +213,10 @@ void LessonSession::rememberProgress()
 
 void LessonSession::settleMuscles()
 {
-    for (int i = 0; i < 240; ++i)
-        world_.scene.stepMuscles(world_.simulationClock.stepSeconds(), player_.pose(), player_.muscleDrive());
+    // The player's time stands still meanwhile: one pose (a blend between keys costs a settle).
+    const anatomy::Pose pose = player_.pose();
+    const scene::MuscleDrive drive = player_.muscleDrive();
+    for (int i = 0; i < 240; ++i) world_.scene.stepMuscles(world_.simulationClock.stepSeconds(), pose, drive);
     world_.scene.updateMuscleMeshes();
 }
 

@@ -15,8 +15,14 @@ constexpr auto kStepPhaseNames = core::enumNames<StepPhase>({
     {StepPhase::Resting, "resting"}, {StepPhase::Finished, "finished"},
 });
 
+// A blended pose is settled every frame: a tenth of a millimetre is close enough.
+constexpr double kSettledEnoughM2 = 1e-8;
+
 // A pose between two placed keys: blended angles, the shared contacts held where both keys
-// put them, and never below the floor.
+// put them, and never below the floor. Blended angles alone would lift some of them (the hands
+// 9 cm halfway from all fours to Downward-Facing Dog): with two or more, the body settles
+// onto all of them by its height, forward tilt and sideways list, as the keys were settled
+// (about 50 microseconds a pose).
 anatomy::Pose betweenKeys(const content::StepKey& a, const content::StepKey& b, double t)
 {
     anatomy::Pose pose = anim::blendPoses(a.pose, b.pose, t);
@@ -24,6 +30,7 @@ anatomy::Pose betweenKeys(const content::StepKey& a, const content::StepKey& b, 
     if (!shared.empty()) {
         const glm::dvec2 fromCentre = anim::contactCentre(anatomy::computeSkeleton(a.pose), shared);
         const glm::dvec2 toCentre = anim::contactCentre(anatomy::computeSkeleton(b.pose), shared);
+        if (shared.size() >= 2) pose = anim::settleOnFloor(pose, shared, {}, nullptr, kSettledEnoughM2);
         pose = anim::anchorContacts(pose, shared, glm::mix(fromCentre, toCentre, t));
         pose = anim::placeOnFloor(pose, shared);
         // What is not a shared contact (a knee, hands swinging past the floor on the way from

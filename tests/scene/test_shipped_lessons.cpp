@@ -445,6 +445,51 @@ TEST_CASE("poses sampled along every step's playback stay inside the limits and 
     });
 }
 
+TEST_CASE("between two keys of a step, every contact the two share stays on its surface: hands and feet do not lift")
+{
+    // Within 2 cm all the way, as the keys themselves are settled (kMaxContactGapM in the pose
+    // library is 2 cm too). Sampled by scrubbing, so the step's entry blend is left out.
+    constexpr double kDt = 0.05;
+    constexpr double kMaxGapM = 0.025;
+    std::vector<const Lesson*> played = shippedLessons();
+    for (const Lesson& routine : shippedRoutineLessons()) played.push_back(&routine);
+    int checkedPairs = 0;
+    for (const Lesson* lesson : played) {
+        CAPTURE(lesson->id);
+        for (int index = 0; index < int(lesson->steps.size()); ++index) {
+            const LessonStep& step = lesson->steps[std::size_t(index)];
+            if (step.keys.size() < 2) continue;
+            CAPTURE(step.title);
+            lessons::LessonPlayer player;
+            player.start(*lesson, anatomy::Pose::neutral(), index);
+            std::set<std::size_t> pairs;
+            for (double t = 0.0; t <= player.stepDurationS(); t += kDt) {
+                player.scrub(t);
+                const double keyTime = player.keyTimeS();
+                std::size_t end = 1;
+                while (end < step.keys.size() && step.keys[end].timeS <= keyTime) ++end;
+                if (end >= step.keys.size() || keyTime <= step.keys.front().timeS) continue;
+                const StepKey& a = step.keys[end - 1];
+                const StepKey& b = step.keys[end];
+                const anim::ContactList shared = anim::sharedContacts(a.contacts, b.contacts);
+                if (shared.size() < 2) continue;
+                pairs.insert(end);
+                const std::vector<double> gaps = anim::contactGaps(anatomy::computeSkeleton(player.pose()), shared);
+                for (std::size_t i = 0; i < shared.size(); ++i) {
+                    CAPTURE(t);
+                    CAPTURE(anatomy::landmarkInfo(shared[i].landmark).name);
+                    CHECK(gaps[i] <= kMaxGapM);
+                    CHECK(gaps[i] >= -kMaxGapM);
+                }
+            }
+            checkedPairs += int(pairs.size());
+        }
+    }
+    // The key pairs that share two contacts or more: all fours to the dog, the lunges, the
+    // bridges, the seated stretches...
+    CHECK(checkedPairs > 20);
+}
+
 TEST_CASE("a body that lies down on its back sits down first, never tipping back from its feet like a plank")
 {
     // Sampled along every step's playback: a body leaning back more than 30 degrees from upright

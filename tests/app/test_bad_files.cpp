@@ -182,6 +182,39 @@ TEST_CASE("bad model files: --model ends with exit 1 and a message naming the fi
     }
 }
 
+TEST_CASE("an installed app without its import module, or with one built from other sources, says so and reads nothing")
+{
+    // A copy of the app in an installed layout (bin/, and lib/hamstring-trainer/ for its
+    // modules), outside this build, so it looks for the module only where it is installed.
+    TempDir dir;
+    const fs::path bin = dir / "bin", modules = dir / "lib" / "hamstring-trainer";
+    fs::create_directories(bin);
+    fs::create_directories(modules);
+    fs::copy_file(HT_APP_PATH, bin / "hamstring-trainer");
+    const fs::path model = fs::path(HT_BINARY_DIR) / "assets" / "hamstring_trainer.glb";
+    REQUIRE(fs::exists(model));
+    const fs::path config = dir / "config";
+    auto run = [&] {
+        return runProcess({(bin / "hamstring-trainer").string(), "--data-dir", HT_SOURCE_DIR, "--headless", "--frames", "1",
+                           "--model", model.string()},
+                          {{"HT_CONFIG_DIR", config.string()}});
+    };
+    const std::string module = (modules / "ht_assets_assimp.so").string();
+
+    const ProcessResult missing = run();
+    CHECK(missing.exitCode == 1);
+    CHECK(missing.err.find(model.string() + ": reading models needs the import module ht_assets_assimp.so; tried " + module +
+                           " (not there)") != std::string::npos);
+
+    fs::copy_file(HT_FOREIGN_ASSIMP_MODULE, module);
+    const ProcessResult foreign = run();
+    CHECK(foreign.exitCode == 1);
+    CHECK(foreign.err.find(model.string() + ": the import module ht_assets_assimp.so was built from other sources than this "
+                                            "program") != std::string::npos);
+    CHECK(foreign.err.find("install the two together") != std::string::npos);
+    CHECK(foreign.err.find("crash") == std::string::npos);
+}
+
 TEST_CASE("a --screenshot that cannot be written ends the run with exit 1 and a message naming the file")
 {
     TempDir dir;

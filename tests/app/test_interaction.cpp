@@ -144,6 +144,35 @@ TEST_CASE("PageDown and PageUp step through a lesson, as a presentation clicker 
     CHECK(back["lesson"]["step"] == 0);
 }
 
+TEST_CASE("Next from the chair onto the examination couch: the muscles start over at rest on the couch, not jolted")
+{
+    // The change into the couch is a cut (no blend through the air). Sitting, the hamstrings
+    // are centimetres longer than lying: carried over in one simulation step, the long head's
+    // fibres would shorten at about 0.3 m/s with its tendon slack for a tenth of a second.
+    // Started over at the couch's pose, every head is at rest there, its tendon taut.
+    TempDir dir;
+    const std::vector<std::string> arguments{"--lesson", "doctor_the_visit", "--step", "3", "--size", "640x360"};
+    const std::string next = "[[event]]\nframe = 100\ntype = \"key\"\nkey = \"PageDown\"\n";
+    auto run = [&](int frames) {
+        std::vector<std::string> all = arguments;
+        all.insert(all.end(), {"--frames", std::to_string(frames)});
+        return runWithReport(dir, all, next);
+    };
+    const nlohmann::json seated = run(100);
+    const nlohmann::json lying = run(103);
+    REQUIRE(seated["lesson"]["step"] == 2);
+    REQUIRE(lying["lesson"]["step"] == 3);
+    REQUIRE(lying["muscles"].size() == 8);
+    double longest = 0.0;
+    for (const auto& [head, state] : lying["muscles"].items()) {
+        CAPTURE(head);
+        longest = std::max(longest, std::abs(seated["muscles"][head]["length_m"].get<double>() - state["length_m"].get<double>()));
+        CHECK(std::abs(state["fiber_lengthening_m_per_s"].get<double>()) < 0.01);
+        CHECK(state["tendon_force_n"].get<double>() > 1.0);
+    }
+    CHECK(longest > 0.02);  // the cut moves them a long way
+}
+
 TEST_CASE("hiding the muscle layer removes the hamstrings from the picture")
 {
     TempDir dir;

@@ -1,6 +1,6 @@
 // --report FILE: the app's state as JSON when the run ends - selection, lesson step, layers,
-// camera, text sizes, window, panels and where each structure can be clicked - so tests can
-// drive the real app with scripted input and check what it did.
+// camera, text sizes, window, panels, where each structure can be clicked and the hamstrings'
+// simulated state - so tests can drive the real app with scripted input and check what it did.
 #include "app/modes/mode.h"
 
 #include "app/graphics_context.h"
@@ -9,8 +9,11 @@
 #include "app/panels.h"
 #include "app/routine_session.h"
 #include "app/world.h"
+#include "anatomy/muscle_geometry.h"
+#include "anatomy/musculoskeletal.h"
 #include "core/file.h"
 #include "core/log.h"
+#include "scene/body_simulation.h"
 #include "ui/style.h"
 
 #include <imgui.h>
@@ -44,6 +47,30 @@ private:
     const Panels& panels_;
     const LoopState& loop_;
 };
+
+// Each hamstring head's state in the simulation ("semitendinosus.r": lengths, velocities,
+// activation, forces), or null for a model without the body's muscles.
+nlohmann::json muscles(const scene::Scene& scene)
+{
+    const scene::BodySimulation* body = scene.body();
+    if (!body) return nullptr;
+    nlohmann::json heads = nlohmann::json::object();
+    for (anatomy::Side side : {anatomy::Side::Right, anatomy::Side::Left})
+        for (anatomy::Muscle muscle : anatomy::kHamstrings) {
+            const anatomy::HeadState& head = body->simulation().head(muscle, side);
+            const anatomy::MuscleTendonState& unit = head.mtu;
+            const std::string key = std::string(anatomy::muscleDef(muscle).name) + "." + std::string(anatomy::kSideKeys.name(side));
+            heads[key] = {{"length_m", unit.mtuLengthM},
+                          {"length_percent_of_rest", head.lengthPercentOfRest},
+                          {"lengthening_m_per_s", unit.mtuVelocityMPerS},
+                          {"fiber_length_m", unit.fiberLengthM},
+                          {"fiber_lengthening_m_per_s", unit.fiberVelocityMPerS},
+                          {"activation", unit.activation},
+                          {"tendon_force_n", unit.tendonForceN},
+                          {"passive_fiber_force_n", unit.passiveFiberForceN}};
+        }
+    return heads;
+}
 
 std::optional<int> ReportMode::verdict()
 {
@@ -119,6 +146,7 @@ std::optional<int> ReportMode::verdict()
     report["window"] = {{"x", position.x}, {"y", position.y}, {"width", size.x}, {"height", size.y},
                         {"drawable_width", drawable.x}, {"drawable_height", drawable.y}, {"visible", window.visible()}};
     report["gl_problems"] = gfx::debugProblemCount();
+    report["muscles"] = muscles(scene);
     const nlohmann::json clicks = clickPoints();
     if (!clicks.empty()) report["click_points"] = clicks;
     // Names come from the user's model as they are, and need not be UTF-8: bytes that are not

@@ -48,7 +48,7 @@ void applyGroup(anatomy::Pose& pose, const CoordinateGroup& group, double delta)
 } // namespace
 
 anatomy::Pose settleOnFloor(anatomy::Pose pose, std::span<const Contact> contacts,
-                            const std::vector<CoordinateGroup>& adjustable, double* worstContactM, double enoughM2)
+                            const std::vector<CoordinateGroup>& adjustable, double* worstContactM)
 {
     using anatomy::Coordinate;
     if (contacts.empty()) {
@@ -109,7 +109,7 @@ anatomy::Pose settleOnFloor(anatomy::Pose pose, std::span<const Contact> contact
             const double next = cost(candidate);
             if (next < current) {
                 pose = candidate;
-                improved = current - next > enoughM2;
+                improved = current - next > 1e-14;
                 current = next;
                 damping = std::max(damping * 0.3, 1e-9);
                 if (!improved) break;

@@ -31,13 +31,9 @@ using CoordinateGroup = std::vector<anatomy::Coordinate>;
 // extra coordinate groups the author allows, are adjusted by damped least squares so that
 // every contact rests on the floor, staying as close as they can to the written angles; then
 // the lowest contact is put exactly at floor level. Returns the settled pose and, through
-// `worstContactM`, the highest contact left above the floor. The solver stops once a step
-// lowers its cost (squared metres of contact error, and the weighted change of angles) by
-// less than `enoughM2`: the default settles a key for good; a pose settled every frame may
-// stop at a tenth of a millimetre.
+// `worstContactM`, the highest contact left above the floor.
 anatomy::Pose settleOnFloor(anatomy::Pose pose, std::span<const Contact> contacts,
-                            const std::vector<CoordinateGroup>& adjustable, double* worstContactM = nullptr,
-                            double enoughM2 = 1e-14);
+                            const std::vector<CoordinateGroup>& adjustable, double* worstContactM = nullptr);
 
 // Mean horizontal position (x, z) of the contacts; (0, 0) when there are none.
 glm::dvec2 contactCentre(const anatomy::SkeletonPose& skeleton, std::span<const Contact> contacts);

@@ -15,22 +15,17 @@ constexpr auto kStepPhaseNames = core::enumNames<StepPhase>({
     {StepPhase::Resting, "resting"}, {StepPhase::Finished, "finished"},
 });
 
-// A blended pose is settled every frame: a tenth of a millimetre is close enough.
-constexpr double kSettledEnoughM2 = 1e-8;
-
 // A pose between two placed keys: blended angles, the shared contacts held where both keys
-// put them, and never below the floor. Blended angles alone would lift some of them (the hands
-// 9 cm halfway from all fours to Downward-Facing Dog): with two or more, the body settles
-// onto all of them by its height, forward tilt and sideways list, as the keys were settled
-// (about 50 microseconds a pose).
-anatomy::Pose betweenKeys(const content::StepKey& a, const content::StepKey& b, double t)
+// put them, and never below the floor. Where the keys share two or more contacts, the pelvis
+// moves as KeySettling found keeps them all on their surfaces.
+anatomy::Pose betweenKeys(KeySettling& settling, const content::StepKey& a, const content::StepKey& b, double t)
 {
     anatomy::Pose pose = anim::blendPoses(a.pose, b.pose, t);
     const anim::ContactList shared = anim::sharedContacts(a.contacts, b.contacts);
     if (!shared.empty()) {
         const glm::dvec2 fromCentre = anim::contactCentre(anatomy::computeSkeleton(a.pose), shared);
         const glm::dvec2 toCentre = anim::contactCentre(anatomy::computeSkeleton(b.pose), shared);
-        if (shared.size() >= 2) pose = anim::settleOnFloor(pose, shared, {}, nullptr, kSettledEnoughM2);
+        if (shared.size() >= 2) applyPelvisCorrection(pose, settling.correction(a, b, t));
         pose = anim::anchorContacts(pose, shared, glm::mix(fromCentre, toCentre, t));
         pose = anim::placeOnFloor(pose, shared);
         // What is not a shared contact (a knee, hands swinging past the floor on the way from
@@ -39,7 +34,7 @@ anatomy::Pose betweenKeys(const content::StepKey& a, const content::StepKey& b, 
     return anim::liftAboveFloor(pose);
 }
 
-anatomy::Pose sampleKeys(const std::vector<content::StepKey>& keys, double timeS)
+anatomy::Pose sampleKeys(KeySettling& settling, const std::vector<content::StepKey>& keys, double timeS)
 {
     if (keys.size() == 1 || timeS <= keys.front().timeS) return keys.front().pose;
     if (timeS >= keys.back().timeS) return keys.back().pose;
@@ -48,7 +43,7 @@ anatomy::Pose sampleKeys(const std::vector<content::StepKey>& keys, double timeS
     const content::StepKey& a = keys[end - 1];
     const content::StepKey& b = keys[end];
     const double t = (timeS - a.timeS) / std::max(b.timeS - a.timeS, 1e-9);
-    return betweenKeys(a, b, anim::ease(b.easing, t));
+    return betweenKeys(settling, a, b, anim::ease(b.easing, t));
 }
 
 } // namespace
@@ -208,7 +203,7 @@ double LessonPlayer::keyTimeS() const
 
 anatomy::Pose LessonPlayer::stepPose(double stepTimeS) const
 {
-    return sampleKeys(step()->keys, keyTimeAt(*step(), stepTimeS));
+    return sampleKeys(settling_, step()->keys, keyTimeAt(*step(), stepTimeS));
 }
 
 anatomy::Pose LessonPlayer::pose() const
@@ -238,7 +233,7 @@ anatomy::Pose LessonPlayer::routePose() const
 {
     const std::size_t leg = std::min(std::size_t(sinceStepChangeS_ / kRouteLegS), route_.size());
     const double t = anim::ease(anim::Easing::InOut, std::clamp(sinceStepChangeS_ / kRouteLegS - double(leg), 0.0, 1.0));
-    if (leg > 0) return betweenKeys(route_[leg - 1], leg < route_.size() ? route_[leg] : step()->keys.front(), t);
+    if (leg > 0) return betweenKeys(settling_, route_[leg - 1], leg < route_.size() ? route_[leg] : step()->keys.front(), t);
     return anim::liftAboveFloor(anim::blendPoses(blendFrom_, route_.front().pose, t));
 }
 

@@ -6,6 +6,7 @@
 
 #include "scene/body_simulation.h"
 #include "content/lesson.h"
+#include "lessons/key_settling.h"
 
 #include <optional>
 
@@ -92,6 +93,8 @@ private:
     // Into or out of a bed (upOnSupport), where no route goes: the step's pose shows at once,
     // as a film cuts, instead of a blend that floats the body through the air.
     bool cut_ = false;
+    // What keeps shared contacts down between keys, measured per pair as they first play.
+    mutable KeySettling settling_;
 };
 
 } // namespace lessons

@@ -9,9 +9,6 @@
 
 #include <doctest/doctest.h>
 
-#include <algorithm>
-#include <cmath>
-
 using namespace scene;
 using namespace content;
 using namespace lessons;
@@ -381,12 +378,9 @@ sources = ["seed-002"]
         if (tick % 100 == 0 && tick <= 400) {
             CAPTURE(t);
             const anatomy::Pose& waypoint = poses.find(expected[std::size_t(tick / 100 - 1)])->pose;
-            // Within 1 % or half a degree: the pelvis settles onto the contacts the waypoint
-            // shares with the next pose (kneeling upright: 0.76 degrees of tilt for 0.72).
-            for (Coordinate coordinate : {Coordinate::PelvisAnteriorTilt, Coordinate::HipFlexionR, Coordinate::ElbowFlexionR}) {
-                CAPTURE(anatomy::coordinateInfo(coordinate).name);
-                CHECK(std::abs(pose[coordinate] - waypoint[coordinate]) <= std::max(0.5, 0.01 * std::abs(waypoint[coordinate])));
-            }
+            CHECK(pose[Coordinate::PelvisAnteriorTilt] == doctest::Approx(waypoint[Coordinate::PelvisAnteriorTilt]).epsilon(0.01));
+            CHECK(pose[Coordinate::HipFlexionR] == doctest::Approx(waypoint[Coordinate::HipFlexionR]).epsilon(0.01));
+            CHECK(pose[Coordinate::ElbowFlexionR] == doctest::Approx(waypoint[Coordinate::ElbowFlexionR]).epsilon(0.01));
         }
         // Once the trunk is tipped forward and the legs straight, the pelvis is near the floor.
         if (pose[Coordinate::PelvisAnteriorTilt] > 45.0 && pose[Coordinate::HipFlexionR] < 30.0 && pose[Coordinate::KneeFlexionR] < 30.0)

@@ -3,6 +3,7 @@
 #include "app/quality_levels.h"
 
 #include <algorithm>
+#include <bit>
 
 namespace app {
 
@@ -21,13 +22,14 @@ std::optional<render::Quality> QualityGovernor::addFrame(double frameMs)
     window_.clear();
     int next = qualityRank(quality_);
     const bool quick = median < (quality_ == render::Quality::Lowest ? kStepUpFromLowestBelowMs : kStepUpBelowMs);
-    // A small miss, or any miss at a level that has held for a second, must show in two
-    // decisions in a row: half a second of a busy machine (another program starting, a
-    // compile) does not cost the picture its full resolution.
+    // A small miss, or any miss at a level that has held for a second, must show in two of
+    // the last three decisions: half a second of a busy machine (another program starting, a
+    // compile) does not cost the picture its full resolution, and a level that misses every
+    // other half second does not stay.
     const bool slow = median > kBudgetMs && next > 0;
+    recentMisses_ = ((recentMisses_ << 1) | (slow ? 1u : 0u)) & 0b111u;
     const bool proven = heldDecisions_ >= kProvenDecisions;
-    const bool confirmed = slowBefore_ || (median >= kRetryBelowMs && !proven);
-    slowBefore_ = slow && !confirmed;
+    const bool confirmed = std::popcount(recentMisses_) >= 2 || (median >= kRetryBelowMs && !proven);
     heldDecisions_ = slow ? 0 : heldDecisions_ + 1;
     if (slow && confirmed) {
         // Too slow: down, and the level left is not tried again for a while; twice as long
@@ -39,11 +41,14 @@ std::optional<render::Quality> QualityGovernor::addFrame(double frameMs)
         quickMs_ = 0.0;
         --next;
     } else if (slow) {
-        // One miss, where one is not enough: the next decision tells.
+        // One miss, where one is not enough: the next decisions tell.
     } else if (retrying_) {
-        // The level tried again holds: a later failure waits the first while again.
-        retrying_ = false;
-        retryAfterMs_ = kFirstRetryMs;
+        // The level tried again holds, once it has for a second: a later failure waits the
+        // first while again.
+        if (heldDecisions_ >= kProvenDecisions) {
+            retrying_ = false;
+            retryAfterMs_ = kFirstRetryMs;
+        }
     } else if (quick && next < qualityRank(ceiling_)) {
         ++next;
     } else if (quick && next == qualityRank(ceiling_) && ceiling_ != render::Quality::High && missedMs_ < kRetryBelowMs) {
@@ -58,7 +63,7 @@ std::optional<render::Quality> QualityGovernor::addFrame(double frameMs)
     }
     if (next == qualityRank(quality_)) return std::nullopt;
     quality_ = qualityOfRank(next);
-    slowBefore_ = false;
+    recentMisses_ = 0;
     heldDecisions_ = 0;
     // The new level's first frames build the rasteriser's shader variants (and its programs,
     // when the renderer switches): leave them out again.
@@ -81,7 +86,7 @@ std::optional<render::Quality> QualityGovernor::enterScene(const std::string& sc
     retryAfterMs_ = now.retryAfterMs;
     quickMs_ = 0.0;
     retrying_ = false;
-    slowBefore_ = false;
+    recentMisses_ = 0;
     heldDecisions_ = 0;
     // The frames so far drew the other scene; the new one's first frames build what it shows
     // (close-up, meshes): left out as after a change of level.

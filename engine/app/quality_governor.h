@@ -1,8 +1,8 @@
 // Chooses the rendering quality from measured frame times (--quality auto). It starts at the
 // cheapest level, so the first frame comes quickly on any machine, and steps up while frames
 // leave room for the next level in the 60 Hz budget; it steps down while they exceed it: at once
-// by more than 15 % at a level not yet held for a second, otherwise when two decisions in a row
-// miss, so one busy moment does not count. A level
+// by more than 15 % at a level not yet held for a second, otherwise when two of the last three
+// decisions miss, so one busy moment does not count. A level
 // that proved too slow is not tried again, so the choice settles instead of swinging between two
 // levels; unless it missed the budget by little (a median within 15 % of it, as a start in a busy
 // moment can), when it is tried again after a while of frames quick enough to try it: 10 s, then
@@ -12,7 +12,8 @@
 // another scene takes up what was learned there (straight down to the best level it allowed,
 // if the current one is above it), or, in one not seen before, lets it climb again to any
 // level; so a light scene after a heavy step gets the level it can afford back. A new scene
-// starts at the level the last one had, and steps down after one decision if that is too much.
+// starts at the level the last one had, and steps down after one decision if that is too much
+// by 15 % or more (after two of three if by less).
 #pragma once
 
 #include "render/renderer.h"
@@ -31,7 +32,8 @@ public:
     // times the lowest's cost (55% of them) on a software rasteriser on a shared machine, so
     // from the lowest the step is a trial (room for 1.25 times the frame); each level above low
     // costs about twice the one below, or more, and is tried with room for twice the frame. A
-    // step up that proves too slow comes back down after one decision and is not tried again.
+    // step up that proves too slow comes back down (after one decision when it misses by 15 % or
+    // more, two of three when by less) and is not tried again for a while.
     static constexpr double kStepUpFromLowestBelowMs = kBudgetMs * 0.8;
     static constexpr double kStepUpBelowMs = kBudgetMs * 0.5;
     static constexpr std::size_t kWindow = 30;                 // frames per decision (their median)
@@ -66,7 +68,7 @@ private:
     double retryAfterMs_ = kFirstRetryMs;  // how long quick frames must last before the level above the ceiling is tried
     double quickMs_ = 0.0;                 // frame time since then, in decisions that would have stepped up
     bool retrying_ = false;                // the level is such a try, not yet through a decision
-    bool slowBefore_ = false;              // the last decision missed the budget, and one miss was not enough
+    unsigned recentMisses_ = 0;            // the last three decisions at this level, in this scene: a bit set where it missed
     int heldDecisions_ = 0;                // decisions in a row within the budget at this level, in this scene
     double missedMs_ = 0.0;                // the median with which the level above the ceiling proved too slow
     std::string scene_;                    // the scene the frames draw

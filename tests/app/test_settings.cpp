@@ -214,9 +214,10 @@ TEST_CASE("auto quality starts cheap, climbs while frames are quick, and settles
     CHECK(run(4.0, decision) == Quality::Medium);
     CHECK(run(4.0, decision) == Quality::High);
     CHECK_FALSE(run(4.0, 3 * decision));
-    // Too slow at high: down to medium (high had held, so at the second slow decision), and
+    // Too slow at high: down to medium (high had held, so not at the first slow decision), and
     // high is not tried again however quick medium is.
-    CHECK(run(30.0, 2 * decision) == Quality::Medium);
+    CHECK_FALSE(run(30.0, decision));
+    CHECK(run(30.0, decision) == Quality::Medium);
     CHECK_FALSE(run(4.0, 3 * decision));
     // Frames between half the budget and the budget: the level stays.
     CHECK_FALSE(run(12.0, 3 * decision));
@@ -229,31 +230,41 @@ TEST_CASE("auto quality starts cheap, climbs while frames are quick, and settles
     CHECK(governor.quality() == Quality::Lowest);
 }
 
-TEST_CASE("auto quality steps down for a small miss, or at a level that has held, only when the next decision misses too")
+TEST_CASE("auto quality steps down for a small miss, or at a level that has held, only when two of the last three decisions miss")
 {
     using render::Quality;
     using G = app::QualityGovernor;
-    G governor;
     const int decision = G::kWarmUpFrames + int(G::kWindow);
     const int window = int(G::kWindow);
+    const double small = G::kBudgetMs * 1.05, large = G::kBudgetMs * 1.2;
+    G governor;
     auto run = [&](double ms, int limit) { return feedFrames(governor, ms, limit); };
     REQUIRE(run(13.0, decision) == Quality::Low);
-    const double small = G::kBudgetMs * 1.05, large = G::kBudgetMs * 1.2;
-    // One decision a little over the budget, then one within it, many times over: the level stays.
+    // One decision a little over the budget, then two within it, many times over: the level stays.
     for (int i = 0; i < 10; ++i) {
         CHECK_FALSE(run(small, i == 0 ? decision : window));
-        CHECK_FALSE(run(15.0, window));
+        CHECK_FALSE(run(15.0, 2 * window));
     }
-    // Two in a row: down, at the second decision's last frame and not before.
+    // A miss, a decision within the budget, and a miss again: down, at that decision's last
+    // frame and not before.
     CHECK_FALSE(run(small, window));
+    CHECK_FALSE(run(15.0, window));
     for (int i = 0; i < window - 1; ++i) CHECK_FALSE(governor.addFrame(small));
     CHECK(governor.addFrame(small) == Quality::Lowest);
     // Low is tried again after its wait (it missed by little). Not yet held, a large miss
     // sends it down at the first decision.
     REQUIRE(feedUntilChange(governor, 4.0, 60'000.0).first == Quality::Low);
     CHECK(run(large, decision) == Quality::Lowest);
+
+    // Two small misses in a row at a level just reached: down at the second.
+    G pair;
+    REQUIRE(feedFrames(pair, 13.0, decision) == Quality::Low);
+    CHECK_FALSE(feedFrames(pair, small, decision));
+    for (int i = 0; i < window - 1; ++i) CHECK_FALSE(pair.addFrame(small));
+    CHECK(pair.addFrame(small) == Quality::Lowest);
+
     // Held for two decisions, a large miss once is let pass too, as often as the level holds
-    // again in between; twice in a row is not.
+    // for two decisions in between; twice in a row is not.
     G held;
     REQUIRE(feedFrames(held, 13.0, decision) == Quality::Low);
     CHECK_FALSE(feedFrames(held, 12.0, decision + window));
@@ -263,7 +274,9 @@ TEST_CASE("auto quality steps down for a small miss, or at a level that has held
     }
     CHECK_FALSE(feedFrames(held, large, window));
     CHECK(feedFrames(held, large, window) == Quality::Lowest);
-    // A small miss just before a change of level does not count toward the new level's first decision.
+
+    // A small miss in the scene left does not count in a new one: its first decision there
+    // is the first of three.
     G other;
     REQUIRE(feedFrames(other, 13.0, decision) == Quality::Low);
     REQUIRE(feedFrames(other, 4.0, decision) == Quality::Medium);
@@ -271,6 +284,30 @@ TEST_CASE("auto quality steps down for a small miss, or at a level that has held
     CHECK_FALSE(other.enterScene("a lesson step"));
     CHECK_FALSE(feedFrames(other, small, decision));
     CHECK(feedFrames(other, small, window) == Quality::Low);
+}
+
+TEST_CASE("auto quality: a level tried again must hold for a second before it counts as holding; a try that misses doubles the wait")
+{
+    using render::Quality;
+    using G = app::QualityGovernor;
+    G governor;
+    const int window = int(G::kWindow);
+    const double small = G::kBudgetMs * 1.05;
+    auto untilChange = [&](double ms, double limitMs) { return feedUntilChange(governor, ms, limitMs); };
+    const double decisionMs = (G::kWarmUpFrames + double(G::kWindow)) * 4.0;
+    REQUIRE(untilChange(13.0, 1000.0).first == Quality::Low);
+    REQUIRE(untilChange(18.0, 2000.0).first == Quality::Lowest);  // missed by little
+    for (int round = 0; round < 3; ++round) {
+        CAPTURE(round);
+        // The try: a miss, one decision within the budget, a miss again.
+        auto [retried, after] = untilChange(4.0, 400'000.0);
+        REQUIRE(retried == Quality::Low);
+        CHECK(after >= double(1 << round) * G::kFirstRetryMs);
+        CHECK(after <= double(1 << round) * G::kFirstRetryMs + decisionMs);
+        CHECK_FALSE(feedFrames(governor, small, G::kWarmUpFrames + window));
+        CHECK_FALSE(feedFrames(governor, 12.0, window));
+        CHECK(feedFrames(governor, small, window) == Quality::Lowest);
+    }
 }
 
 TEST_CASE("auto quality tries a level that missed the budget by little again after 10 s of quick frames, twice as long after each failed try")

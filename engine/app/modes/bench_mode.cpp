@@ -50,9 +50,11 @@ public:
     {
         for (double ms : graphics_.gpuTimer().drain()) gpuFrameMs_.push_back(ms);
         print();
-        // Every frame's time, one per line, for finding where the slow ones are.
+        // Every frame's time at the level, one per line, for finding where the slow ones are;
+        // the first frames, left out of the statistics, marked so.
         if (const char* log = std::getenv("HT_BENCH_FRAME_LOG"); log && *log)
             if (std::FILE* file = std::fopen(log, "w")) {
+                for (double ms : warmUpMs_) std::fprintf(file, "%.3f warm-up\n", ms);
                 for (double ms : cpuFrameMs_) std::fprintf(file, "%.3f\n", ms);
                 std::fclose(file);
             }
@@ -73,9 +75,14 @@ private:
 
 void BenchMode::print() const
 {
-    // The GPU's times arrive a frame or two late: the first is left out (its level's first frame).
-    const std::vector<double>& cpu = cpuFrameMs_;
-    std::vector<double> gpu(gpuFrameMs_.begin() + (gpuFrameMs_.size() > 1 ? 1 : 0), gpuFrameMs_.end());
+    // The GPU's times are of the level's frames from its first: the first five are left out
+    // as the CPU's are. A run too short to have frames after them reports those frames, less
+    // the GPU's first (the timer's first query spans the start-up).
+    const bool settled = !cpuFrameMs_.empty();
+    const std::vector<double>& cpu = settled ? cpuFrameMs_ : warmUpMs_;
+    const std::size_t skipped = gpuFrameMs_.size() <= 1 ? 0
+                                : std::min(settled ? std::size_t(QualityGovernor::kWarmUpFrames) : std::size_t(1), gpuFrameMs_.size() - 1);
+    std::vector<double> gpu(gpuFrameMs_.begin() + std::ptrdiff_t(skipped), gpuFrameMs_.end());
     const Percentiles cpuStats = percentiles(cpu);
     const Percentiles gpuStats = percentiles(gpu);
     const core::ProcessMemory memory = core::processMemory();
@@ -99,14 +106,15 @@ void BenchMode::print() const
                     100.0 * covered / (double(size.x) * double(size.y)), cache.boxes().size());
     }
     std::printf("triangles: %zu (%zu at this level)\n", renderer.uploadedTriangles(), renderer.triangleCountInUse());
-    std::printf("frames: %zu\n", cpu.size());
+    std::printf("frames: %zu%s\n", cpu.size(), settled ? "" : " (all of them the level's first, shader variants being built)");
     std::printf("start_to_first_frame_ms: %.1f\n", firstFrameSeconds_ * 1000.0);
     std::printf("cpu_frame_ms: median %.2f p95 %.2f p99 %.2f max %.2f mean %.2f\n", cpuStats.median, cpuStats.p95,
                 cpuStats.p99, cpuStats.max, cpuStats.mean);
     std::printf("gpu_frame_ms: median %.2f p95 %.2f p99 %.2f max %.2f (%zu queries)\n", gpuStats.median, gpuStats.p95,
                 gpuStats.p99, gpuStats.max, gpuStats.count);
-    std::printf("warm_up_frame_ms: max %.2f over the level's first %zu frames (left out above)\n",
-                warmUpMs_.empty() ? 0.0 : *std::max_element(warmUpMs_.begin(), warmUpMs_.end()), warmUpMs_.size());
+    if (settled)
+        std::printf("warm_up_frame_ms: max %.2f over the level's first %zu frames (left out above)\n",
+                    warmUpMs_.empty() ? 0.0 : *std::max_element(warmUpMs_.begin(), warmUpMs_.end()), warmUpMs_.size());
     std::printf("resident_memory_mb: %.1f (peak %.1f)\n", double(memory.residentKb) / 1024.0, double(memory.peakResidentKb) / 1024.0);
     for (const auto& [pass, times] : renderer.passTimes())
         std::printf("pass_ms %-12s median %.2f mean %.2f\n", pass.c_str(), percentiles(times).median, percentiles(times).mean);

@@ -392,6 +392,14 @@ const std::vector<Lesson>& shippedRoutineLessons()
     return plans;
 }
 
+// Every shipped lesson and every shipped routine's plan.
+std::vector<const Lesson*> playedLessons()
+{
+    std::vector<const Lesson*> played = shippedLessons();
+    for (const Lesson& routine : shippedRoutineLessons()) played.push_back(&routine);
+    return played;
+}
+
 // A player that has just entered step `index`: the lesson opened on it from standing (`from`
 // below 0), or from the end of step `from` (Next or Previous).
 lessons::LessonPlayer enteringStep(const Lesson& lesson, int index, int from)
@@ -413,8 +421,7 @@ void forEachStepChangePose(Check check)
     constexpr double kDt = 0.05;
     // Longer than any way down or up (five poses at most) and the step's first moves after it.
     constexpr double kBlendSampledS = 7.0;
-    std::vector<const Lesson*> played = shippedLessons();
-    for (const Lesson& routine : shippedRoutineLessons()) played.push_back(&routine);
+    const std::vector<const Lesson*> played = playedLessons();
     for (const Lesson* lesson : played) {
         CAPTURE(lesson->id);
         const int steps = int(lesson->steps.size());
@@ -452,8 +459,7 @@ TEST_CASE("between two keys of a step, every contact the two share stays on its 
     // library is 2 cm too). Sampled by scrubbing, so the step's entry blend is left out.
     constexpr double kDt = 0.05;
     constexpr double kMaxGapM = 0.025;
-    std::vector<const Lesson*> played = shippedLessons();
-    for (const Lesson& routine : shippedRoutineLessons()) played.push_back(&routine);
+    const std::vector<const Lesson*> played = playedLessons();
     int checkedPairs = 0;
     for (const Lesson* lesson : played) {
         CAPTURE(lesson->id);
@@ -509,8 +515,7 @@ TEST_CASE("the pose passes through every key of a step without a jump: the pelvi
 {
     // The settling between keys is zero at the keys themselves (KeySettling), so a key is
     // reached and left from the same pose. Found by bisection on the first repetition's move.
-    std::vector<const Lesson*> played = shippedLessons();
-    for (const Lesson& routine : shippedRoutineLessons()) played.push_back(&routine);
+    const std::vector<const Lesson*> played = playedLessons();
     int keysChecked = 0;
     for (const Lesson* lesson : played) {
         CAPTURE(lesson->id);
@@ -597,8 +602,7 @@ TEST_CASE("a step change into or out of a bed, in a lesson or a routine, shows t
     // the air and tip it over. Every such change of the shipped lessons and routines (a lesson
     // opened from standing, Next and Previous) cuts: from its first frame the body is in the
     // new step's first pose, and it stays there while the blend would have run.
-    std::vector<const Lesson*> played = shippedLessons();
-    for (const Lesson& routine : shippedRoutineLessons()) played.push_back(&routine);
+    const std::vector<const Lesson*> played = playedLessons();
     int cuts = 0;
     for (const Lesson* lesson : played) {
         CAPTURE(lesson->id);

@@ -74,7 +74,7 @@ std::optional<render::Quality> QualityGovernor::addFrame(double frameMs)
 std::optional<render::Quality> QualityGovernor::enterScene(const std::string& scene)
 {
     if (scene == scene_) return std::nullopt;
-    // A try of the level above that had not come to a decision yet proved nothing: the scene
+    // A try of the level above that had not held for a second yet proved nothing: the scene
     // left keeps the ceiling below it, and tries it again after the same wait.
     const render::Quality kept = retrying_ ? qualityOfRank(qualityRank(ceiling_) - 1) : ceiling_;
     learned_[scene_] = Learned{kept, missedMs_, retryAfterMs_};

@@ -67,7 +67,7 @@ private:
     std::vector<double> window_;
     double retryAfterMs_ = kFirstRetryMs;  // how long quick frames must last before the level above the ceiling is tried
     double quickMs_ = 0.0;                 // frame time since then, in decisions that would have stepped up
-    bool retrying_ = false;                // the level is such a try, not yet through a decision
+    bool retrying_ = false;                // the level is such a try, not yet held for kProvenDecisions decisions
     unsigned recentMisses_ = 0;            // the last three decisions at this level, in this scene: a bit set where it missed
     int heldDecisions_ = 0;                // decisions in a row within the budget at this level, in this scene
     double missedMs_ = 0.0;                // the median with which the level above the ceiling proved too slow

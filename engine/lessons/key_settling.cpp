@@ -34,59 +34,62 @@ bool spansLimbs(const anim::ContactList& contacts)
     return false;
 }
 
-glm::dvec3 pelvisOf(const anatomy::Pose& pose)
+glm::dvec2 pelvisOf(const anatomy::Pose& pose)
 {
     using anatomy::Coordinate;
-    return {pose[Coordinate::PelvisTy], pose[Coordinate::PelvisAnteriorTilt], pose[Coordinate::PelvisList]};
+    return {pose[Coordinate::PelvisAnteriorTilt], pose[Coordinate::PelvisList]};
 }
 
 } // namespace
 
-void applyPelvisCorrection(anatomy::Pose& pose, const glm::dvec3& correction)
+void applyPelvisCorrection(anatomy::Pose& pose, const glm::dvec2& correction)
 {
     using anatomy::Coordinate;
-    pose[Coordinate::PelvisTy] += correction.x;
-    pose[Coordinate::PelvisAnteriorTilt] += correction.y;
-    pose[Coordinate::PelvisList] += correction.z;
+    pose[Coordinate::PelvisAnteriorTilt] += correction.x;
+    pose[Coordinate::PelvisList] += correction.y;
 }
 
-const KeySettling::Table& KeySettling::table(const content::StepKey& from, const content::StepKey& to)
+const KeySettling::Table& KeySettling::table(const content::StepKey& from, const content::StepKey& to,
+                                             const anim::ContactList& shared)
 {
-    for (const Table& known : tables_)
-        if (known.fromPose.values == from.pose.values && known.toPose.values == to.pose.values &&
-            known.fromContacts == from.contacts && known.toContacts == to.contacts)
-            return known;
+    for (auto known = tables_.begin(); known != tables_.end(); ++known)
+        if (known->fromPose.values == from.pose.values && known->toPose.values == to.pose.values &&
+            known->fromContacts == from.contacts && known->toContacts == to.contacts) {
+            // Used again: the last to be forgotten.
+            std::rotate(known, known + 1, tables_.end());
+            return tables_.back();
+        }
     if (tables_.size() >= kKept) tables_.erase(tables_.begin());
     Table& made = tables_.emplace_back();
     made.fromPose = from.pose;
     made.toPose = to.pose;
     made.fromContacts = from.contacts;
     made.toContacts = to.contacts;
-    const anim::ContactList shared = anim::sharedContacts(from.contacts, to.contacts);
-    if (shared.size() < 2 || !spansLimbs(shared)) return made;
     for (int i = 0; i < kSamples; ++i) {
         const anatomy::Pose blended = anim::blendPoses(from.pose, to.pose, double(i) / double(kSamples - 1));
         made.samples[std::size_t(i)] = pelvisOf(anim::settleOnFloor(blended, shared, {})) - pelvisOf(blended);
     }
     // Less what the keys themselves would move (they were settled onto all their own
     // contacts, not just the shared ones): zero at both ends.
-    const glm::dvec3 first = made.samples.front(), last = made.samples.back();
+    const glm::dvec2 first = made.samples.front(), last = made.samples.back();
     for (int i = 0; i < kSamples; ++i)
         made.samples[std::size_t(i)] -= first + (last - first) * (double(i) / double(kSamples - 1));
     return made;
 }
 
-glm::dvec3 KeySettling::correction(const content::StepKey& from, const content::StepKey& to, double t)
+glm::dvec2 KeySettling::correction(const content::StepKey& from, const content::StepKey& to, double t)
 {
-    const std::array<glm::dvec3, kSamples>& c = table(from, to).samples;
+    const anim::ContactList shared = anim::sharedContacts(from.contacts, to.contacts);
+    if (shared.size() < 2 || !spansLimbs(shared)) return glm::dvec2(0.0);
+    const std::array<glm::dvec2, kSamples>& c = table(from, to, shared).samples;
     // Catmull-Rom through the samples: smooth along the blend.
     const double x = std::clamp(t, 0.0, 1.0) * double(kSamples - 1);
     const int i = std::min(int(x), kSamples - 2);
     const double u = x - double(i);
-    const glm::dvec3& p0 = c[std::size_t(std::max(i - 1, 0))];
-    const glm::dvec3& p1 = c[std::size_t(i)];
-    const glm::dvec3& p2 = c[std::size_t(i + 1)];
-    const glm::dvec3& p3 = c[std::size_t(std::min(i + 2, kSamples - 1))];
+    const glm::dvec2& p0 = c[std::size_t(std::max(i - 1, 0))];
+    const glm::dvec2& p1 = c[std::size_t(i)];
+    const glm::dvec2& p2 = c[std::size_t(i + 1)];
+    const glm::dvec2& p3 = c[std::size_t(std::min(i + 2, kSamples - 1))];
     return 0.5 * (2.0 * p1 + (p2 - p0) * u + (2.0 * p0 - 5.0 * p1 + 4.0 * p2 - p3) * (u * u) +
                   (3.0 * p1 - p0 - 3.0 * p2 + p3) * (u * u * u));
 }

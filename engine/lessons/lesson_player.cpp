@@ -16,8 +16,8 @@ constexpr auto kStepPhaseNames = core::enumNames<StepPhase>({
 });
 
 // A pose between two placed keys: blended angles, the shared contacts held where both keys
-// put them, and never below the floor. Where the keys share two or more contacts, the pelvis
-// moves as KeySettling found keeps them all on their surfaces.
+// put them, and never below the floor. Where the keys share contacts on two parts of the body
+// or more, the pelvis tips as KeySettling found keeps them all on their surfaces.
 anatomy::Pose betweenKeys(KeySettling& settling, const content::StepKey& a, const content::StepKey& b, double t)
 {
     anatomy::Pose pose = anim::blendPoses(a.pose, b.pose, t);
@@ -25,7 +25,7 @@ anatomy::Pose betweenKeys(KeySettling& settling, const content::StepKey& a, cons
     if (!shared.empty()) {
         const glm::dvec2 fromCentre = anim::contactCentre(anatomy::computeSkeleton(a.pose), shared);
         const glm::dvec2 toCentre = anim::contactCentre(anatomy::computeSkeleton(b.pose), shared);
-        if (shared.size() >= 2) applyPelvisCorrection(pose, settling.correction(a, b, t));
+        applyPelvisCorrection(pose, settling.correction(a, b, t));
         pose = anim::anchorContacts(pose, shared, glm::mix(fromCentre, toCentre, t));
         pose = anim::placeOnFloor(pose, shared);
         // What is not a shared contact (a knee, hands swinging past the floor on the way from
@@ -36,8 +36,9 @@ anatomy::Pose betweenKeys(KeySettling& settling, const content::StepKey& a, cons
 
 anatomy::Pose sampleKeys(KeySettling& settling, const std::vector<content::StepKey>& keys, double timeS)
 {
-    if (keys.size() == 1 || timeS <= keys.front().timeS) return keys.front().pose;
-    if (timeS >= keys.back().timeS) return keys.back().pose;
+    // Lifted out of the floor as the poses between keys are, so a hold begins where the move ended.
+    if (keys.size() == 1 || timeS <= keys.front().timeS) return anim::liftAboveFloor(keys.front().pose);
+    if (timeS >= keys.back().timeS) return anim::liftAboveFloor(keys.back().pose);
     std::size_t end = 1;
     while (end + 1 < keys.size() && keys[end].timeS <= timeS) ++end;
     const content::StepKey& a = keys[end - 1];

@@ -94,6 +94,7 @@ private:
     // as a film cuts, instead of a blend that floats the body through the air.
     bool cut_ = false;
     // What keeps shared contacts down between keys, measured per pair as they first play.
+    // Filled by the const pose(): a player is used from one thread (the app's main thread).
     mutable KeySettling settling_;
 };
 

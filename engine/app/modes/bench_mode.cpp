@@ -1,7 +1,8 @@
 // --bench: CPU and GPU frame times at the level the run settled on (its first frames, which
 // build the rasteriser's shader variants, apart), start-up time, memory, and how the overlay
 // reached the window, printed once the frames are done (tools/bench.sh reads these lines).
-// HT_BENCH_FRAME_LOG=FILE also writes each settled frame's CPU time to FILE.
+// HT_BENCH_FRAME_LOG=FILE also writes each frame's CPU time at the settled level to FILE (its
+// first frames marked "warm-up").
 #include "app/modes/mode.h"
 
 #include "app/frame_stats.h"
@@ -80,8 +81,7 @@ void BenchMode::print() const
     // the GPU's first (the timer's first query spans the start-up).
     const bool settled = !cpuFrameMs_.empty();
     const std::vector<double>& cpu = settled ? cpuFrameMs_ : warmUpMs_;
-    const std::size_t skipped = gpuFrameMs_.size() <= 1 ? 0
-                                : std::min(settled ? std::size_t(QualityGovernor::kWarmUpFrames) : std::size_t(1), gpuFrameMs_.size() - 1);
+    const std::size_t skipped = std::min(settled ? std::size_t(QualityGovernor::kWarmUpFrames) : std::size_t(1), gpuFrameMs_.size());
     std::vector<double> gpu(gpuFrameMs_.begin() + std::ptrdiff_t(skipped), gpuFrameMs_.end());
     const Percentiles cpuStats = percentiles(cpu);
     const Percentiles gpuStats = percentiles(gpu);

@@ -213,7 +213,7 @@ void LessonSession::rememberProgress()
 
 void LessonSession::settleMuscles()
 {
-    // The player's time stands still meanwhile: one pose (a blend between keys costs a settle).
+    // The player's time stands still meanwhile: one pose and drive serve every step.
     const anatomy::Pose pose = player_.pose();
     const scene::MuscleDrive drive = player_.muscleDrive();
     for (int i = 0; i < 240; ++i) world_.scene.stepMuscles(world_.simulationClock.stepSeconds(), pose, drive);

@@ -23,8 +23,8 @@ int limbOf(anatomy::Landmark landmark)
     }
 }
 
-// Contacts on two parts of the body or more: the pelvis's height, tilt and list are what
-// keep them all down. On one foot or one hand alone, its ankle or wrist does, as the blend
+// Contacts on two parts of the body or more: the pelvis's tilt and list (and its height, which
+// placing on the floor sets) are what keep them all down. On one foot or one hand alone, its ankle or wrist does, as the blend
 // of the two keys' angles already moves it; tilting the whole body to flatten one foot would
 // lean it (6 degrees between walking and standing still).
 bool spansLimbs(const anim::ContactList& contacts)

@@ -164,7 +164,10 @@ TEST_CASE("Next from the chair onto the examination couch: the muscles start ove
     REQUIRE(lying["lesson"]["step"] == 3);
     REQUIRE(lying["muscles"].size() == 8);
     double longest = 0.0;
-    for (const auto& [head, state] : lying["muscles"].items()) {
+    for (const auto& item : lying["muscles"].items()) {
+        // Named copies: clang 14 cannot capture structured bindings in CAPTURE's lambda.
+        const std::string head = item.key();
+        const nlohmann::json& state = item.value();
         CAPTURE(head);
         longest = std::max(longest, std::abs(seated["muscles"][head]["length_m"].get<double>() - state["length_m"].get<double>()));
         CHECK(std::abs(state["fiber_lengthening_m_per_s"].get<double>()) < 0.01);

@@ -374,7 +374,10 @@ void readKeys(TableReader& stepReader, const LessonContext& context, LessonStep&
         const glm::dvec2 target = step.keys.empty()
                                       ? glm::dvec2(0.0)
                                       : anim::contactCentre(anatomy::computeSkeleton(step.keys.back().pose), shared);
-        key.pose = anim::anchorContacts(key.pose, shared, target);
+        // Settling puts the lowest contact on the floor; a part that is not a contact may
+        // still dip a little below it (a calf, sitting): the key is raised off it, as every
+        // pose the player shows between keys is, so a key looks the same reached or held.
+        key.pose = anim::liftAboveFloor(anim::anchorContacts(key.pose, shared, target));
         step.keys.push_back(std::move(key));
     };
     if (!withinCount(stepReader, "key", listSize(stepReader, "key"), kLessonLimits.keys, "key poses", "a step")) return;

@@ -65,21 +65,21 @@ const KeySettling::Table& KeySettling::table(const content::StepKey& from, const
     made.toPose = to.pose;
     made.fromContacts = from.contacts;
     made.toContacts = to.contacts;
+    auto fraction = [](int i) { return double(i) / double(kSamples - 1); };
     for (int i = 0; i < kSamples; ++i) {
-        const anatomy::Pose blended = anim::blendPoses(from.pose, to.pose, double(i) / double(kSamples - 1));
+        const anatomy::Pose blended = anim::blendPoses(from.pose, to.pose, fraction(i));
         made.samples[std::size_t(i)] = pelvisOf(anim::settleOnFloor(blended, shared, {})) - pelvisOf(blended);
     }
     // Less what the keys themselves would move (they were settled onto all their own
     // contacts, not just the shared ones): zero at both ends.
     const glm::dvec2 first = made.samples.front(), last = made.samples.back();
-    for (int i = 0; i < kSamples; ++i)
-        made.samples[std::size_t(i)] -= first + (last - first) * (double(i) / double(kSamples - 1));
+    for (int i = 0; i < kSamples; ++i) made.samples[std::size_t(i)] -= first + (last - first) * fraction(i);
     return made;
 }
 
-glm::dvec2 KeySettling::correction(const content::StepKey& from, const content::StepKey& to, double t)
+glm::dvec2 KeySettling::correction(const content::StepKey& from, const content::StepKey& to,
+                                   const anim::ContactList& shared, double t)
 {
-    const anim::ContactList shared = anim::sharedContacts(from.contacts, to.contacts);
     if (shared.size() < 2 || !spansLimbs(shared)) return glm::dvec2(0.0);
     const std::array<glm::dvec2, kSamples>& c = table(from, to, shared).samples;
     // Catmull-Rom through the samples: smooth along the blend.

@@ -22,10 +22,12 @@ public:
     static constexpr std::size_t kKept = 16;  // pairs remembered: the most recently used
 
     // The correction (pelvis forward tilt and sideways list, degrees) for the blend of `from`
-    // and `to` at fraction `t` (0..1, eased); zero where the contacts they share are fewer
-    // than two, or all on one foot or one hand. The first call for a pair settles its nine
-    // samples (about half a millisecond); later ones interpolate.
-    glm::dvec2 correction(const content::StepKey& from, const content::StepKey& to, double t);
+    // and `to` at fraction `t` (0..1, eased), given the contacts they share
+    // (anim::sharedContacts); zero where those are fewer than two, or all on one foot or one
+    // hand. The first call for a pair settles its nine samples (about half a millisecond);
+    // later ones interpolate.
+    glm::dvec2 correction(const content::StepKey& from, const content::StepKey& to, const anim::ContactList& shared,
+                          double t);
 
 private:
     struct Table {

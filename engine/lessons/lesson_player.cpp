@@ -25,7 +25,7 @@ anatomy::Pose betweenKeys(KeySettling& settling, const content::StepKey& a, cons
     if (!shared.empty()) {
         const glm::dvec2 fromCentre = anim::contactCentre(anatomy::computeSkeleton(a.pose), shared);
         const glm::dvec2 toCentre = anim::contactCentre(anatomy::computeSkeleton(b.pose), shared);
-        applyPelvisCorrection(pose, settling.correction(a, b, t));
+        applyPelvisCorrection(pose, settling.correction(a, b, shared, t));
         pose = anim::anchorContacts(pose, shared, glm::mix(fromCentre, toCentre, t));
         pose = anim::placeOnFloor(pose, shared);
         // What is not a shared contact (a knee, hands swinging past the floor on the way from
@@ -36,9 +36,8 @@ anatomy::Pose betweenKeys(KeySettling& settling, const content::StepKey& a, cons
 
 anatomy::Pose sampleKeys(KeySettling& settling, const std::vector<content::StepKey>& keys, double timeS)
 {
-    // Lifted out of the floor as the poses between keys are, so a hold begins where the move ended.
-    if (keys.size() == 1 || timeS <= keys.front().timeS) return anim::liftAboveFloor(keys.front().pose);
-    if (timeS >= keys.back().timeS) return anim::liftAboveFloor(keys.back().pose);
+    if (keys.size() == 1 || timeS <= keys.front().timeS) return keys.front().pose;
+    if (timeS >= keys.back().timeS) return keys.back().pose;
     std::size_t end = 1;
     while (end + 1 < keys.size() && keys[end].timeS <= timeS) ++end;
     const content::StepKey& a = keys[end - 1];

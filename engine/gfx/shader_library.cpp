@@ -2,6 +2,8 @@
 
 #include "core/log.h"
 
+#include <algorithm>
+
 namespace gfx {
 
 core::Status ShaderLibrary::readSources(Entry& entry, std::optional<ShaderSource>& vertex, std::optional<ShaderSource>& fragment)
@@ -76,6 +78,13 @@ int ShaderLibrary::programCount() const
     int built = 0;
     for (const Entry& entry : entries_) built += entry.pending ? 0 : 1;
     return built;
+}
+
+std::uint64_t ShaderLibrary::latestBuildSerial() const
+{
+    std::uint64_t latest = 0;
+    for (const Entry& entry : entries_) latest = std::max(latest, entry.program.buildSerial());
+    return latest;
 }
 
 int ShaderLibrary::find(const std::string& name) const

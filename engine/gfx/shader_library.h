@@ -7,6 +7,7 @@
 #include "gfx/program_cache.h"
 #include "gfx/shader.h"
 
+#include <cstdint>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -46,6 +47,8 @@ public:
     // (those left for their first use and not yet used are not counted).
     int cachedPrograms() const { return cache_ ? cache_->hits() : 0; }
     int programCount() const;
+    // The newest build serial of any program here: it changes when one is built or rebuilt.
+    std::uint64_t latestBuildSerial() const;
 
 private:
     struct Entry {

@@ -2,6 +2,9 @@
 
 #include "render/primitives.h"
 
+#include <algorithm>
+#include <cmath>
+
 namespace render {
 
 core::Expected<GpuResources> GpuResources::create(const std::filesystem::path& shaderFolder,
@@ -40,6 +43,7 @@ core::Status GpuResources::upload(const assets::ModelData& model)
 {
     meshes_.clear();
     uploadedTriangles_ = 0;
+    ++revision_;
     for (const assets::MeshData& data : model.meshes) {
         auto gpu = uploadMesh(data);
         if (!gpu) return gpu.error();
@@ -107,7 +111,10 @@ void GpuResources::setDetailLevels(assets::DetailLevels levels)
                 mesh.lods[level] = std::move(levels[i][level - 1]);
                 added = true;
             }
-        if (added) uploadLevels(mesh);
+        if (added) {
+            uploadLevels(mesh);
+            ++revision_;
+        }
     }
 }
 
@@ -122,7 +129,10 @@ void GpuResources::prepareDetailLevels(std::span<const int> levels, const assets
             if (indices.empty()) indices = assets::simplifiedIndices(model.meshes[i], level);
             added = added || !indices.empty();
         }
-        if (added) uploadLevels(mesh);
+        if (added) {
+            uploadLevels(mesh);
+            ++revision_;
+        }
     }
 }
 
@@ -159,15 +169,42 @@ void GpuResources::drawMesh(int index, int level) const
         mesh.mesh.drawRange(gfx::Primitive::Triangles, range.first, range.count);
 }
 
+namespace {
+
+// A muscle whose simulation has come to rest still changes its shape by a float's last bits
+// from one frame to the next (its normals by about 1e-7): no picture shows that, and uploading
+// it would make every frame of a held stretch a new picture. A micrometre of the body and a
+// ten-thousandth of a normal are far below a pixel and a step of colour.
+constexpr float kUnmovedMetres = 1e-6f;
+constexpr float kUnturnedNormal = 1e-4f;
+
+bool closeTo(std::span<const glm::vec3> now, const std::vector<glm::vec3>& uploaded, float tolerance)
+{
+    if (now.size() != uploaded.size()) return false;
+    for (std::size_t i = 0; i < now.size(); ++i) {
+        const glm::vec3 d = now[i] - uploaded[i];
+        if (std::max({std::abs(d.x), std::abs(d.y), std::abs(d.z)}) > tolerance) return false;
+    }
+    return true;
+}
+
+} // namespace
+
 void GpuResources::updateDeformedMeshes(const scene::Scene& scene)
 {
     for (std::size_t i = 0; i < meshes_.size(); ++i) {
-        if (!meshes_[i].dynamic) continue;
+        GpuMesh& mesh = meshes_[i];
+        if (!mesh.dynamic) continue;
         const auto positions = scene.deformedPositions(int(i));
         const auto normals = scene.deformedNormals(int(i));
         if (positions.empty() || normals.size() != positions.size()) continue;
-        meshes_[i].mesh.updateVertexBuffer(0, std::as_bytes(positions));
-        meshes_[i].mesh.updateVertexBuffer(1, std::as_bytes(normals));
+        if (closeTo(positions, mesh.uploadedPositions, kUnmovedMetres) && closeTo(normals, mesh.uploadedNormals, kUnturnedNormal))
+            continue;
+        mesh.uploadedPositions.assign(positions.begin(), positions.end());
+        mesh.uploadedNormals.assign(normals.begin(), normals.end());
+        mesh.mesh.updateVertexBuffer(0, std::as_bytes(positions));
+        mesh.mesh.updateVertexBuffer(1, std::as_bytes(normals));
+        ++revision_;
     }
 }
 
@@ -202,6 +239,7 @@ core::Status GpuResources::ensureSceneTargets(const View& view, glm::ivec2 windo
 void GpuResources::releaseSceneTargets()
 {
     targets_ = SceneTargets{};
+    ++revision_;
 }
 
 } // namespace render

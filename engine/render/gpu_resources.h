@@ -65,8 +65,13 @@ public:
     // simplifying the ones not made ahead. Every level a mesh has shares its index buffer, so
     // each draw picks its own.
     void prepareDetailLevels(std::span<const int> levels, const assets::ModelData& model);
-    // Re-uploads the vertex positions and normals of meshes the scene deformed this frame.
+    // Re-uploads the vertex positions and normals of meshes the scene deformed since the last
+    // upload: by more than a micrometre, or a normal by more than 1e-4 (a muscle at rest keeps
+    // its shape, and its upload is skipped).
     void updateDeformedMeshes(const scene::Scene& scene);
+    // Changes whenever what a draw can show changes here: meshes uploaded or re-shaped, levels
+    // of detail added, targets made anew (their pictures gone).
+    std::uint64_t revision() const { return revision_; }
 
     // Draws a model mesh's triangles at a level of detail, or at the nearest finer level it has
     // on the GPU.
@@ -97,6 +102,8 @@ private:
     struct GpuMesh {
         gfx::Mesh mesh;
         bool dynamic = false;
+        // Dynamic: the positions and normals last uploaded (updateDeformedMeshes).
+        std::vector<glm::vec3> uploadedPositions, uploadedNormals;
         // Triangles at each level of detail (0: as modelled; the others made ahead or when first
         // used), over the same vertices, kept here until every level is on the GPU.
         std::array<std::vector<std::uint32_t>, assets::kDetailLevelCount> lods;
@@ -118,6 +125,7 @@ private:
     std::size_t uploadedTriangles_ = 0;
     SceneTargets targets_;
     glm::ivec2 targetRequest_{0};
+    std::uint64_t revision_ = 0;
 };
 
 } // namespace render

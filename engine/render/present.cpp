@@ -48,7 +48,9 @@ bool Renderer::present(glm::ivec2 windowPixels, const OverlayPicture* overlay)
         // A pipelined picture drawn while a panel hid part of the window shows that part
         // clear: once the panel has gone, this frame's own picture is shown instead (waiting
         // for it to finish), and shown once more by the next frame, as at the start.
-        const bool showsShown = targets.shown && targets.shownHasFrame && gfx::rectAnd(drawnPart_, shownPart_) == drawnPart_;
+        // A kept picture is the last one drawn, wherever it is: not one of those that came before.
+        const bool showsShown = targets.shown && targets.shownHasFrame &&
+                                (kept_ ? latestInShown_ : gfx::rectAnd(drawnPart_, shownPart_) == drawnPart_);
         const gfx::RenderTarget& source = showsShown ? *targets.shown : *targets.drawn;
         const bool smoothing = view_.smoothsEdges() && source.size() == windowPixels;
         const std::vector<glm::ivec4> noBoxes;
@@ -119,12 +121,16 @@ bool Renderer::present(glm::ivec2 windowPixels, const OverlayPicture* overlay)
         if (laying) source.colorTexture().bind(0);  // leaves unit 0 active, as every other draw expects
         overlaid = laying;
         gfx::applyRenderState(gfx::RenderState{});
-        if (targets.shown) {
+        // The picture drawn last goes to the shown target, for the next frame to show (or to show
+        // again); a kept one already there stays.
+        if (targets.shown && !(kept_ && latestInShown_)) {
             std::swap(targets.drawn, targets.shown);
             targets.shownHasFrame = true;
             std::swap(smoothBoxes_, shownSmoothBoxes_);
             std::swap(drawnPart_, shownPart_);
+            latestInShown_ = true;
         }
+        readsShown_ = kept_ && latestInShown_;
     } else if (targets.drawn) {
         gfx::blitToDefault(*targets.drawn, windowPixels);
     }
@@ -152,13 +158,16 @@ core::Image Renderer::readScene()
 {
     const SceneTargets& targets = resources_.sceneTargets();
     if (!targets.drawn) return gfx::readPixels(nullptr, lastSize_);
-    if (!view_.backdropAtPresent() || targets.drawn->samples() != 0) return gfx::readPixels(&*targets.drawn, targets.drawn->size());
+    // The drawn target: the picture just drawn, or once presented pipelined, the one the window
+    // got (the two swap); a picture kept is in the shown target once presented pipelined.
+    const gfx::RenderTarget& source = readsShown_ && targets.shown ? *targets.shown : *targets.drawn;
+    if (!view_.backdropAtPresent() || source.samples() != 0) return gfx::readPixels(&source, source.size());
     // The backdrop is not in the target yet: the scene laid over it in a picture of its own.
-    auto picture = gfx::RenderTarget::create({targets.drawn->size(), 0, gfx::TextureFormat::RGBA8, false, "scene with backdrop"});
-    if (!picture) return gfx::readPixels(&*targets.drawn, targets.drawn->size());
+    auto picture = gfx::RenderTarget::create({source.size(), 0, gfx::TextureFormat::RGBA8, false, "scene with backdrop"});
+    if (!picture) return gfx::readPixels(&source, source.size());
     gfx::beginPass(&*picture, picture->size(), {});
     gfx::applyRenderState(screenPass());
-    targets.drawn->colorTexture().bind(0);
+    source.colorTexture().bind(0);
     usePresent(resources_.programs().copy);
     resources_.fullScreen().draw(gfx::Primitive::Triangles, 3);
     gfx::applyRenderState(gfx::RenderState{});

@@ -54,8 +54,26 @@ public:
     void updateDeformedMeshes(const scene::Scene& scene) { resources_.updateDeformedMeshes(scene); }
     // Draws the scene into the offscreen target, resizing it to the view when needed; with
     // `inset`, a second view into a box of the same picture (its own draw list and fades).
+    // Where nothing it draws from changed since the last picture it drew (writeFrameKey), that
+    // picture is still in its target and is shown again by present() instead: a lesson's
+    // hold, or a model nobody turns, costs the overlay and the way to the window, not the scene.
     core::Status render(const scene::Scene& scene, const FrameView& view, const std::vector<StructureTint>& tints = {},
                         const InsetView* inset = nullptr);
+    // Whether the last render() kept its previous picture instead of drawing.
+    bool keptPicture() const { return kept_; }
+    // Off: every render() draws (to compare against, or to time what a moving picture costs).
+    void setKeepsPictures(bool keeps) { keepsPictures_ = keeps; }
+    // Where each fade is now (the main view's and the close-up's), for a renderer made anew
+    // after a lost context to go on from, so the picture comes back as it was.
+    struct Fades {
+        std::vector<float> main, inset;
+    };
+    Fades fades() const { return {instanceFade_, insetFade_}; }
+    void restoreFades(Fades fades)
+    {
+        instanceFade_ = std::move(fades.main);
+        insetFade_ = std::move(fades.inset);
+    }
     // The next frame shows every fade at its end, without easing: for pictures of a moment
     // (exported steps), as the camera's update(60) settles its move.
     void settleFades() { settleFades_ = true; }
@@ -113,12 +131,19 @@ private:
     // Binds a variant of present.frag: the scene on unit 0, the overlay's picture on unit 1.
     void usePresent(ProgramSlot<PresentUniforms>& slot);
     void drawFloor(const scene::Scene& scene);
+    // Everything a frame's picture is drawn from, as bytes (the view, the scene's poses, layers,
+    // highlights and muscle states, the close-up's view, what is on the GPU): two frames with
+    // the same key draw the same picture. Whatever a pass reads must be written here too.
+    void writeFrameKey(const scene::Scene& scene, const FrameView& frame, const std::vector<StructureTint>& tints,
+                       const InsetView* inset, std::span<const float> fadeTargets);
     void drawOutline(const scene::Scene& scene, const DrawList& list);
     // Moves each instance's fade toward its target (occluderFadeTargets), eased over a few
     // tenths of a second; the first frame, or a changed model, takes the targets at once.
     void easeFades(std::vector<float>& fades, const std::vector<float>& targets, double elapsedS) const;
     // The inset's passes, into its box of the target the frame is drawn in.
-    void drawInset(const scene::Scene& scene, const InsetView& inset, const std::vector<StructureTint>& tints,
+    // Returns whether the box holds a picture of this frame's inputs: drawn now, with its fades
+    // at rest (not the cached one from the frame before, nor fades still easing).
+    bool drawInset(const scene::Scene& scene, const InsetView& inset, const std::vector<StructureTint>& tints,
                    const gfx::RenderTarget* target, double fadeElapsedS);
     // The muscle state (colours, cramp ripple) of an item on a program using mesh.vert.
     void setMuscleState(const gfx::ShaderProgram& program, const MeshUniforms& uniforms, const scene::Scene& scene,
@@ -163,6 +188,14 @@ private:
     std::vector<glm::ivec4> smoothBoxes_, shownSmoothBoxes_;
     // The part of each pipelined picture that was drawn (shownPartOfTarget); the rest was left clear.
     glm::ivec4 drawnPart_{0}, shownPart_{0};
+    // Keeping the last picture: this frame's key and the key of the last picture drawn, whether
+    // that picture is all of its key (its close-up drawn fresh and settled), and where it is.
+    std::vector<std::byte> frameKey_, keptKey_;
+    bool keptComplete_ = false;
+    bool keepsPictures_ = true;
+    bool kept_ = false;
+    bool latestInShown_ = false;  // pipelined: the last picture drawn is in the shown target
+    bool readsShown_ = false;     // a kept picture, in the shown target, is what readScene reads
 };
 
 } // namespace render

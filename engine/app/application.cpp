@@ -261,6 +261,7 @@ int Application::run()
             continue;
         }
         // Render the scene -> build the overlay -> present.
+        graphics_.allowKeptPictures(!governor_ || !governor_->wantsDrawnFrames());
         graphics_.gpuTimer().begin();
         core::Status drawn = drawFrame(dt, commands);
         graphics_.gpuTimer().end();
@@ -280,6 +281,7 @@ int Application::run()
         graphics_.window().swapBuffers();
         if (loop_.frameIndex == 0) markStartup("first frame shown");
         ++loop_.framesDrawn;
+        if (graphics_.keptScenePicture()) ++loop_.scenePicturesKept;
 
         // The frame after a level change drew at the new level, which let go of the old one's
         // targets: their memory goes back to the system rather than staying resident unused.
@@ -293,8 +295,9 @@ int Application::run()
         }
         for (const auto& mode : modes_) mode->afterPresent();
         const double cpuMs = cpuTime.elapsedMs();
-        const bool qualityChanged = adaptQuality(cpuMs);
-        const FrameResult frame{loop_.frameIndex, cpuMs, qualityChanged, lastFrame};
+        const bool sceneDrawn = graphics_.drewScene();
+        const bool qualityChanged = adaptQuality(cpuMs, sceneDrawn);
+        const FrameResult frame{loop_.frameIndex, cpuMs, qualityChanged, lastFrame, sceneDrawn};
         if (qualityChanged) framesSinceLevelChange_ = 0;
         bool goOn = true;
         for (const auto& mode : modes_) goOn = mode->afterFrame(frame) && goOn;
@@ -475,7 +478,7 @@ void Application::startVideoExport()
     ui::notify(overlay_, "Exporting '" + lesson->title + "' as a video to " + file.string());
 }
 
-bool Application::adaptQuality(double frameMs)
+bool Application::adaptQuality(double frameMs, bool sceneDrawn)
 {
     if (!governor_) return false;
     // Each lesson step is a scene of its own to the governor, and so is the model explored freely;
@@ -495,6 +498,9 @@ bool Application::adaptQuality(double frameMs)
         core::logInfo("render", "quality now ", render::qualityName(*learned), " (what this scene allowed before)");
         return true;
     }
+    // A frame that showed the scene's last picture again says nothing of what drawing costs at
+    // this level: a still scene would otherwise climb to a level it cannot draw once it moves.
+    if (!sceneDrawn) return false;
     const std::optional<render::Quality> changed = governor_->addFrame(frameMs);
     if (!changed) return false;
     graphics_.renderer().setQuality(*changed);

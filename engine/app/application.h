@@ -68,8 +68,9 @@ private:
     // File > Export lesson video...: starts, follows and cancels the export beside the loop.
     void followVideoExport();
     void startVideoExport();
-    // --quality auto: the governor picks the level from the frame times; true when it changed.
-    bool adaptQuality(double frameMs);
+    // --quality auto: the governor picks the level from the times of frames that drew the
+    // scene; true when it changed.
+    bool adaptQuality(double frameMs, bool sceneDrawn);
 
     Options options_;
     DataPaths paths_;

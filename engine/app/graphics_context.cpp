@@ -14,6 +14,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
+#include <string_view>
 
 namespace app {
 namespace {
@@ -52,6 +53,8 @@ GraphicsDesc graphicsDescFor(const Options& options, const Settings& settings, c
     desc.glDebug = options.glDebug;
     desc.pipelined = !options.headless || options.bench;
     desc.passTiming = options.bench && std::getenv("HT_BENCH_PASSES") != nullptr;
+    const char* everyFrame = std::getenv("HT_DRAW_EVERY_FRAME");
+    desc.keepPictures = !(everyFrame && std::string_view(everyFrame) == "1");
     return desc;
 }
 
@@ -99,6 +102,7 @@ core::Status GraphicsContext::createRenderer(render::Quality quality, const scen
     gpuTimer_ = gfx::GpuTimer();
     gpuTimer_.create();
     renderer_->setPassTiming(desc_.passTiming);
+    renderer_->setKeepsPictures(desc_.keepPictures);
     return {};
 }
 
@@ -136,6 +140,7 @@ core::Status GraphicsContext::recoverLostContext(const scene::Scene& scene)
     core::logWarning("gfx", "the OpenGL context was lost (GPU reset); rebuilding it");
     finishFontAtlas();
     const render::Quality quality = renderer_ ? renderer_->quality() : render::Quality::High;
+    render::Renderer::Fades fades = renderer_ ? renderer_->fades() : render::Renderer::Fades{};
     // GL objects go first, while their names still mean something to the driver.
     if (imguiReady_) gfx::shutdownImGuiRenderer();
     overlayCache_.release();
@@ -148,6 +153,7 @@ core::Status GraphicsContext::recoverLostContext(const scene::Scene& scene)
     gl_ = *gl;
     if (desc_.glDebug) gfx::enableDebugOutput(true);
     if (core::Status created = createRenderer(quality, scene); !created) return created;
+    renderer_->restoreFades(std::move(fades));
     if (imguiReady_) {
         if (core::Status started = gfx::initImGuiRenderer(desc_.shaders, desc_.programCache); !started) return started;
         setFontScale(fontScale_);  // the atlas kept no font files once it was a texture
@@ -187,11 +193,17 @@ void GraphicsContext::setHighContrast(bool enabled)
     setFontScale(fontScale_);
 }
 
+void GraphicsContext::allowKeptPictures(bool allowed)
+{
+    if (renderer_) renderer_->setKeepsPictures(desc_.keepPictures && allowed);
+}
+
 core::Status GraphicsContext::drawFrame(const scene::Scene& scene, const scene::OrbitCamera& camera,
                                         const std::vector<render::StructureTint>& tints,
                                         const std::function<void()>& buildOverlay,
                                         const std::optional<render::InsetView>& inset, bool drawScene)
 {
+    drewScene_ = keptScene_ = false;
     const glm::ivec2 drawable = window_.drawableSize();
     if (drawable.x <= 0 || drawable.y <= 0) return {}; // minimised: nothing to draw
 
@@ -212,6 +224,8 @@ core::Status GraphicsContext::drawFrame(const scene::Scene& scene, const scene::
         renderer_->updateDeformedMeshes(scene);
         renderer_->holdInsetPicture(overlay == gfx::CachedOverlay::Path::Redrawn);
         if (core::Status rendered = renderer_->render(scene, view, tints, inset ? &*inset : nullptr); !rendered) return rendered;
+        keptScene_ = renderer_->keptPicture();
+        drewScene_ = !keptScene_;
     }
     // The scene reaches the window with the overlay: below high both go in one pass.
     if (overlay)

@@ -31,6 +31,7 @@ struct GraphicsDesc {
     bool glDebug = false;           // report every OpenGL error and warning
     bool pipelined = false;         // the levels lit per vertex may show the scene a frame late (render::RenderOptions)
     bool passTiming = false;        // time each pass, waiting for the GPU after it (--bench, HT_BENCH_PASSES)
+    bool keepPictures = true;       // show the scene's last picture again while nothing in it changes (HT_DRAW_EVERY_FRAME=1: off)
 };
 
 // The window placement for a run: the command line's, else where the user left it last time.
@@ -71,6 +72,13 @@ public:
     core::Status drawFrame(const scene::Scene& scene, const scene::OrbitCamera& camera,
                            const std::vector<render::StructureTint>& tints, const std::function<void()>& buildOverlay,
                            const std::optional<render::InsetView>& inset = std::nullopt, bool drawScene = true);
+    // Whether the scene's last picture may be shown again while nothing in it changes (when
+    // HT_DRAW_EVERY_FRAME does not forbid it): not while the quality governor measures.
+    void allowKeptPictures(bool allowed);
+    // Whether the last drawFrame drew the scene, rather than showing its last picture again
+    // (render::Renderer::render) or leaving it to a mode.
+    bool drewScene() const { return drewScene_; }
+    bool keptScenePicture() const { return keptScene_; }
     // The window's pixels, rows top to bottom (a video frame).
     core::Image readFrame() const;
     // The window's pixels as a PNG file.
@@ -126,6 +134,8 @@ private:
     float dpiScale_ = 1.0f;
     bool highContrast_ = false;
     bool fontRebuildPending_ = false;
+    bool drewScene_ = false;
+    bool keptScene_ = false;
     std::future<void> fontAtlas_;  // the fonts' glyphs, rasterised on another thread
     bool presenterMadeFullscreen_ = false;
     int contextRecoveries_ = 0;

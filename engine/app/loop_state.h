@@ -10,6 +10,7 @@ namespace app {
 struct LoopState {
     std::int64_t frameIndex = 0;     // frames begun, minimised ones included
     int framesDrawn = 0;             // frames rendered and presented
+    int scenePicturesKept = 0;       // of those, frames that showed the scene's last picture again
     bool running = true;             // false: the loop ends after this frame
     bool minimised = false;          // nobody is watching: nothing is drawn
     bool screenshotRequested = false;

@@ -44,6 +44,10 @@ public:
     static constexpr int kProvenDecisions = 2;                 // decisions within the budget after which a level has held
 
     render::Quality quality() const { return quality_; }
+    // Whether it still needs frames that draw the scene to judge the level: until the level has
+    // held for kProvenDecisions decisions in a row (a scene that stands still may show its last
+    // picture again only after that; those frames tell nothing of what drawing costs).
+    bool wantsDrawnFrames() const { return warmUp_ > 0 || heldDecisions_ < kProvenDecisions; }
 
     // Adds one frame's time; returns the new level when it changes.
     std::optional<render::Quality> addFrame(double frameMs);

@@ -8,6 +8,7 @@
 #include "test_models.h"
 
 #include <doctest/doctest.h>
+#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <cstdio>
@@ -426,4 +427,51 @@ TEST_CASE("bad input: an executable copied away from its data says where it look
     ProcessResult found = runProcess({copied.string(), "--headless", "--frames", "1", "--data-dir", HT_SOURCE_DIR}, environment);
     INFO("stderr: " << found.err);
     CHECK(found.exitCode == 0);
+}
+
+// Frames in which nothing on screen moves show the scene's last picture again instead of drawing
+// it (render::Renderer::render). Held still in a lesson (the partner stretch's long hold, with
+// the partner, the close-up's box and the overlay), such a run must give the very picture a run
+// that draws every frame gives; and --quality auto must still judge its level by frames that
+// draw, or a still scene would climb to a level it cannot draw once it moves.
+TEST_CASE("a scene held still shows its last picture again: the same picture as drawing every frame, and auto still measures")
+{
+    TempDir dir;
+    auto run = [&](const std::string& name, bool drawEveryFrame) {
+        const fs::path picture = dir.path() / (name + ".png");
+        const fs::path report = dir.path() / (name + ".json");
+        const ProcessResult result =
+            runApp({"--headless", "--quality", "low", "--size", "640x360", "--lesson", "relief_partner_stretch", "--step", "3",
+                    "--time", "6", "--frames", "240", "--screenshot", picture.string(), "--report", report.string()},
+                   {{"HT_DRAW_EVERY_FRAME", drawEveryFrame ? "1" : ""}});
+        REQUIRE(result.exitCode == 0);
+        const nlohmann::json json = nlohmann::json::parse(core::readTextFile(report).value());
+        auto image = core::readPng(picture);
+        REQUIRE(image.ok());
+        return std::pair<core::Image, int>{std::move(*image), json["scene_pictures_kept"].get<int>()};
+    };
+    const auto [kept, keptFrames] = run("kept", false);
+    const auto [drawn, drawnKeptFrames] = run("drawn", true);
+    // The camera settles in the step's first frames, the fades of what lies in front of the
+    // heads in about half a second of the clock (more than half the frames on llvmpipe).
+    CHECK(keptFrames >= 20);
+    CHECK(drawnKeptFrames == 0);
+    CHECK(testing_support::compareImages(kept, drawn).maxChannelDifference == 0);
+
+    // The model at rest under --bench: auto settles by frames that draw (the lowest level's
+    // first five, and two decisions of 30 at each level it holds), then the still picture is
+    // shown again.
+    const ProcessResult bench = runApp({"--headless", "--bench", "--quality", "auto", "--frames", "200"});
+    REQUIRE(bench.exitCode == 0);
+    const std::size_t at = bench.out.find("scene_frames: drawn ");
+    REQUIRE(at != std::string::npos);
+    int drawnFrames = 0, shownAgain = 0;
+    REQUIRE(std::sscanf(bench.out.c_str() + at, "scene_frames: drawn %d, last picture shown again %d", &drawnFrames, &shownAgain) == 2);
+    CAPTURE(drawnFrames);
+    CAPTURE(shownAgain);
+    CHECK(drawnFrames >= 60);
+    CHECK(shownAgain > 0);
+    const ProcessResult everyFrame = runApp({"--headless", "--bench", "--quality", "auto", "--frames", "200"}, {{"HT_DRAW_EVERY_FRAME", "1"}});
+    REQUIRE(everyFrame.exitCode == 0);
+    CHECK(everyFrame.out.find("last picture shown again 0\n") != std::string::npos);
 }

@@ -32,12 +32,19 @@ public:
         if (frame.index == 0) firstFrameSeconds_ = core::secondsSinceProgramStart();
         // A level's first frames (the first of the run included) build the rasteriser's shader
         // variants: reported apart, as --quality auto leaves them out of its decisions.
-        (framesAtLevel_ < QualityGovernor::kWarmUpFrames ? warmUpMs_ : cpuFrameMs_).push_back(frame.cpuMs);
+        if (framesAtLevel_ < QualityGovernor::kWarmUpFrames) {
+            warmUpMs_.push_back(frame.cpuMs);
+        } else {
+            cpuFrameMs_.push_back(frame.cpuMs);
+            // Apart: what drawing the scene costs, as when it moves (the governor's measure).
+            if (frame.sceneDrawn) drawnFrameMs_.push_back(frame.cpuMs);
+        }
         ++framesAtLevel_;
         if (frame.qualityChanged) {
             // A benchmark reports the level it settled on: restart the measurements (this
             // frame was the last at the level left).
             cpuFrameMs_.clear();
+            drawnFrameMs_.clear();
             gpuFrameMs_.clear();
             warmUpMs_.clear();
             framesAtLevel_ = 0;
@@ -68,6 +75,7 @@ private:
     GraphicsContext& graphics_;
     bool overlay_;
     std::vector<double> cpuFrameMs_;
+    std::vector<double> drawnFrameMs_;  // those of cpuFrameMs_ that drew the scene
     std::vector<double> gpuFrameMs_;
     std::vector<double> warmUpMs_;  // the settled level's first frames
     int framesAtLevel_ = 0;
@@ -110,6 +118,15 @@ void BenchMode::print() const
     std::printf("start_to_first_frame_ms: %.1f\n", firstFrameSeconds_ * 1000.0);
     std::printf("cpu_frame_ms: median %.2f p95 %.2f p99 %.2f max %.2f mean %.2f\n", cpuStats.median, cpuStats.p95,
                 cpuStats.p99, cpuStats.max, cpuStats.mean);
+    if (settled) {
+        // A still scene shows its last picture again; the frames that drew it are what a moving
+        // one costs at this level.
+        std::printf("scene_frames: drawn %zu, last picture shown again %zu\n", drawnFrameMs_.size(),
+                    cpuFrameMs_.size() - drawnFrameMs_.size());
+        const Percentiles drawn = percentiles(drawnFrameMs_);
+        std::printf("drawn_frame_ms: median %.2f p95 %.2f p99 %.2f max %.2f mean %.2f\n", drawn.median, drawn.p95, drawn.p99,
+                    drawn.max, drawn.mean);
+    }
     std::printf("gpu_frame_ms: median %.2f p95 %.2f p99 %.2f max %.2f (%zu queries)\n", gpuStats.median, gpuStats.p95,
                 gpuStats.p99, gpuStats.max, gpuStats.count);
     if (settled)

@@ -19,6 +19,7 @@ struct FrameResult {
     double cpuMs = 0.0;           // CPU time from the frame's start until after it was presented
     bool qualityChanged = false;  // --quality auto moved to another level after this frame
     bool last = false;            // the frame limit ends the run with this frame
+    bool sceneDrawn = true;       // false: the scene's last picture was shown again (nothing in it changed)
 };
 
 // What the muscles do in one simulation step when a mode drives them.

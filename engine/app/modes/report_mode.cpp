@@ -129,6 +129,7 @@ std::optional<int> ReportMode::verdict()
     report["fullscreen"] = window.fullscreen();
     report["minimised"] = loop_.minimised;
     report["frames_drawn"] = loop_.framesDrawn;
+    report["scene_pictures_kept"] = loop_.scenePicturesKept;
     report["context_recoveries"] = graphics_.contextRecoveries();
     // The overlay's windows as last drawn (window points), for tests of layout.
     report["panels"] = nlohmann::json::object();

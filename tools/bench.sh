@@ -34,10 +34,14 @@ run_case() {
   local name="$1"; shift
   local out
   out="$("$app" --headless --bench --size "$size" --frames "$frames" "$@" 2>/dev/null)"
-  local renderer quality cpu first memory
+  local renderer quality cpu first memory scene drawn
   renderer="$(printf '%s\n' "$out" | value 'renderer:')"
   quality="$(printf '%s\n' "$out" | value 'quality:')"
   cpu="$(printf '%s\n' "$out" | value 'cpu_frame_ms:')"
+  # Frames that drew the scene, apart from those that showed its last picture again (nothing in
+  # it had changed): what the scene costs while it moves.
+  scene="$(printf '%s\n' "$out" | value 'scene_frames:')"
+  drawn="$(printf '%s\n' "$out" | value 'drawn_frame_ms:')"
   # Start-up varies by tens of milliseconds from one run to the next on a shared machine:
   # the median of five short runs of the same case.
   local starts=() i
@@ -46,21 +50,22 @@ run_case() {
   done
   first="$(printf '%s\n' "${starts[@]}" | sort -n | sed -n 3p)"
   memory="$(printf '%s\n' "$out" | value 'resident_memory_mb:')"
-  printf '| %s | %s | %s | %s ms | %s MB |\n' "$name" "$quality" "$cpu" "$first" "$memory"
+  printf '| %s | %s | %s | %s; %s | %s ms | %s MB |\n' "$name" "$quality" "$cpu" "$scene" "$drawn" "$first" "$memory"
   echo "$renderer" > "$config/renderer"
 }
 
 echo "## Frame times, $size, overlay on ($frames frames; the quality level is the one that ran most of them)"
 echo
-echo "| Scene | Quality | CPU frame ms (median, p95, p99, max) | Start to first frame (median of 5) | Resident memory |"
-echo "|---|---|---|---|---|"
+echo "| Scene | Quality | CPU frame ms (median, p95, p99, max) | Frames that drew the scene, ms | Start to first frame (median of 5) | Resident memory |"
+echo "|---|---|---|---|---|---|"
 run_case "default scene" --quality auto
 heaviest="${HT_BENCH_LESSON:-relief_seated_floor_stretch}"
 run_case "lesson $heaviest, step 3" --quality auto --lesson "$heaviest" --step 3
 # The partner's step, whose body fills the view (the edge smoothing's box with it): the heaviest
 # at low since the close-up's box and faded structures draw the coarsest meshes.
 run_case "lesson relief_partner_stretch, step 2" --quality auto --lesson relief_partner_stretch --step 2
-for q in high medium low lowest; do run_case "default scene, $q" --quality "$q"; done
+# What each level costs: the still scene drawn every frame, as if it moved.
+for q in high medium low lowest; do HT_DRAW_EVERY_FRAME=1 run_case "default scene drawn every frame, $q" --quality "$q"; done
 echo
 echo "Renderer: $(cat "$config/renderer"); $(nproc) CPU cores; $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
 echo

@@ -219,6 +219,7 @@ void drawStatus(const OverlayInput& input, OverlayState& state, double dtSeconds
                                 ImGuiCond_Always, ImVec2(0.0f, 1.0f));
         ImGui::SetNextWindowBgAlpha(0.6f);
         if (ImGui::Begin("##stats", nullptr, flags)) {
+            markFloatingWindow();
             ImGui::Text("%.1f fps  %.2f ms", input.stats.fps, input.stats.frameMs);
             ImGui::Text("%zu triangles", input.stats.triangles);
             ImGui::TextDisabled("%s", input.stats.renderer.c_str());
@@ -231,7 +232,10 @@ void drawStatus(const OverlayInput& input, OverlayState& state, double dtSeconds
                                        viewport->WorkPos.y + viewport->WorkSize.y - 20.0f),
                                 ImGuiCond_Always, ImVec2(0.5f, 1.0f));
         ImGui::SetNextWindowBgAlpha(0.85f);
-        if (ImGui::Begin("##notification", nullptr, flags)) ImGui::TextUnformatted(state.notification.c_str());
+        if (ImGui::Begin("##notification", nullptr, flags)) {
+            markFloatingWindow();
+            ImGui::TextUnformatted(state.notification.c_str());
+        }
         ImGui::End();
     }
     if (state.videoExportRunning) {
@@ -242,6 +246,7 @@ void drawStatus(const OverlayInput& input, OverlayState& state, double dtSeconds
         ImGui::SetNextWindowBgAlpha(0.9f);
         // Takes clicks (Cancel), unlike the other status windows.
         if (ImGui::Begin("##video-export", nullptr, flags & ~ImGuiWindowFlags_NoNav)) {
+            markFloatingWindow();
             ImGui::Text("Exporting video: %s", state.videoExportFile.c_str());
             char percent[16];
             std::snprintf(percent, sizeof percent, "%d %%", int(state.videoExportFraction * 100.0f));

@@ -16,8 +16,14 @@ ImGuiID solidKey()
     return ImHashStr("ht.solid-frame");
 }
 
+ImGuiID floatingKey()
+{
+    return ImHashStr("ht.floating-frame");
+}
+
 // The boxes of the windows shown this frame; with `solid`, those marked solid go there too.
-std::vector<PixelRect> windowRects(std::vector<PixelRect>* solid)
+// Without `floating`, the notices marked floating are left out.
+std::vector<PixelRect> windowRects(std::vector<PixelRect>* solid, bool floating)
 {
     std::vector<PixelRect> rects;
     const ImGuiContext* context = ImGui::GetCurrentContext();
@@ -30,6 +36,7 @@ std::vector<PixelRect> windowRects(std::vector<PixelRect>* solid)
         // A window drawing nothing of its own (no background, no decoration) only places
         // widgets, e.g. a label pinned to a structure; its contents are small and transparent.
         if ((window->Flags & ImGuiWindowFlags_NoBackground) != 0) continue;
+        if (!floating && window->StateStorage.GetInt(floatingKey(), -1) == context->FrameCount) continue;
         PixelRect rect;
         rect.min = {window->Pos.x * scale.x, window->Pos.y * scale.y};
         rect.max = {(window->Pos.x + window->Size.x) * scale.x, (window->Pos.y + window->Size.y) * scale.y};
@@ -44,7 +51,7 @@ std::vector<PixelRect> windowRects(std::vector<PixelRect>* solid)
 
 std::vector<PixelRect> overlayWindowRects()
 {
-    return windowRects(nullptr);
+    return windowRects(nullptr, true);
 }
 
 bool beginSolidPanel(const char* name, bool* open, int flags)
@@ -65,6 +72,11 @@ bool beginSolidPanel(const char* name, bool* open, int flags)
 void markSolidWindow()
 {
     if (ImGuiWindow* window = ImGui::GetCurrentWindow()) window->StateStorage.SetInt(solidKey(), ImGui::GetFrameCount());
+}
+
+void markFloatingWindow()
+{
+    if (ImGuiWindow* window = ImGui::GetCurrentWindow()) window->StateStorage.SetInt(floatingKey(), ImGui::GetFrameCount());
 }
 
 namespace {
@@ -177,7 +189,7 @@ ViewArea currentViewArea(glm::vec2 windowPixels)
     ViewArea area;
     area.windowPixels = windowPixels;
     std::vector<PixelRect> solid;
-    area.covered = windowRects(&solid);
+    area.covered = windowRects(&solid, false);
     area.free = largestFreeRect(windowPixels, area.covered);
     area.shown = shownRect(windowPixels, solid);
     return area;

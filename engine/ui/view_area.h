@@ -40,6 +40,10 @@ bool beginSolidPanel(const char* name, bool* open, int flags);  // flags: ImGuiW
 // Marks the current window, whose background is fully opaque and square, as hiding what lies
 // behind it this frame (the menu bar, after BeginMainMenuBar).
 void markSolidWindow();
+// Marks the current window as a notice floating over the scene this frame (a notification, the
+// frame-time readout): the view is not framed around it, so a notice that comes and goes does
+// not move the model.
+void markFloatingWindow();
 
 // The part of a window of `windowPixels` the solid boxes leave showing, as one rectangle:
 // boxes that span the rest's full height against its left or right side, or its full width
@@ -57,7 +61,7 @@ PixelRect largestFreeRect(glm::vec2 windowPixels, std::span<const PixelRect> cov
 // What the overlay leaves free in one frame: the covering boxes and the largest free rectangle.
 struct ViewArea {
     glm::vec2 windowPixels{0.0f};
-    std::vector<PixelRect> covered;
+    std::vector<PixelRect> covered;  // floating notices left out (markFloatingWindow)
     PixelRect free;  // the whole window while no overlay is drawn
     PixelRect shown; // the part no solid panel hides (shownRect); the whole window without an overlay
 };

@@ -220,6 +220,28 @@ TEST_CASE("F12 saves the picture into the pictures folder, beside the loop; two 
     }
 }
 
+// The notice "Screenshot saved to ..." floats over the bottom of the scene for a few seconds:
+// the view must not be framed around it, or every screenshot would move the model (it did).
+TEST_CASE("a notice coming up does not move the model: the view is framed as without it")
+{
+    TempDir dir;
+    auto cameraAfter = [&](bool screenshot) {
+        testing_support::AppRun run;
+        run.arguments = {"--frames", "40", "--size", "960x540"};
+        if (screenshot) run.script = "[[event]]\nframe = 2\ntype = \"key\"\nkey = \"F12\"\n";
+        run.environment = {{"HOME", dir.path().string()}, {"XDG_CONFIG_HOME", (dir / "config").string()},
+                           {"XDG_PICTURES_DIR", (dir / "Pictures").string()}};
+        const nlohmann::json report = testing_support::runWithReport(dir, run);
+        CHECK(report["panels"].contains("##notification") == screenshot);
+        return report["camera"];
+    };
+    const nlohmann::json plain = cameraAfter(false);
+    const nlohmann::json noticed = cameraAfter(true);
+    CHECK(noticed["lens_shift"] == plain["lens_shift"]);
+    CHECK(noticed["yaw_deg"] == plain["yaw_deg"]);
+    CHECK(noticed["distance_m"] == plain["distance_m"]);
+}
+
 TEST_CASE("presenter mode sizes its text for the screen: 1080p and 4K")
 {
     TempDir dir;

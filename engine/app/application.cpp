@@ -295,9 +295,10 @@ int Application::run()
         }
         for (const auto& mode : modes_) mode->afterPresent();
         const double cpuMs = cpuTime.elapsedMs();
-        const bool sceneDrawn = graphics_.drewScene();
-        const bool qualityChanged = adaptQuality(cpuMs, sceneDrawn);
-        const FrameResult frame{loop_.frameIndex, cpuMs, qualityChanged, lastFrame, sceneDrawn};
+        const bool drawnInARow = graphics_.drewScene() && previousFrameDrew_;
+        previousFrameDrew_ = graphics_.drewScene();
+        const bool qualityChanged = adaptQuality(cpuMs, drawnInARow);
+        const FrameResult frame{loop_.frameIndex, cpuMs, qualityChanged, lastFrame, graphics_.keptScenePicture(), drawnInARow};
         if (qualityChanged) framesSinceLevelChange_ = 0;
         bool goOn = true;
         for (const auto& mode : modes_) goOn = mode->afterFrame(frame) && goOn;
@@ -478,7 +479,7 @@ void Application::startVideoExport()
     ui::notify(overlay_, "Exporting '" + lesson->title + "' as a video to " + file.string());
 }
 
-bool Application::adaptQuality(double frameMs, bool sceneDrawn)
+bool Application::adaptQuality(double frameMs, bool drawnInARow)
 {
     if (!governor_) return false;
     // Each lesson step is a scene of its own to the governor, and so is the model explored freely;
@@ -498,9 +499,10 @@ bool Application::adaptQuality(double frameMs, bool sceneDrawn)
         core::logInfo("render", "quality now ", render::qualityName(*learned), " (what this scene allowed before)");
         return true;
     }
-    // A frame that showed the scene's last picture again says nothing of what drawing costs at
-    // this level: a still scene would otherwise climb to a level it cannot draw once it moves.
-    if (!sceneDrawn) return false;
+    // Only frames that draw the scene, after one that drew it too, say what drawing costs at
+    // this level (FrameResult::drawnInARow): a still scene would otherwise climb to a level it
+    // cannot draw once it moves.
+    if (!drawnInARow) return false;
     const std::optional<render::Quality> changed = governor_->addFrame(frameMs);
     if (!changed) return false;
     graphics_.renderer().setQuality(*changed);

@@ -69,8 +69,8 @@ private:
     void followVideoExport();
     void startVideoExport();
     // --quality auto: the governor picks the level from the times of frames that drew the
-    // scene; true when it changed.
-    bool adaptQuality(double frameMs, bool sceneDrawn);
+    // scene, as the frame before did (FrameResult::drawnInARow); true when it changed.
+    bool adaptQuality(double frameMs, bool drawnInARow);
 
     Options options_;
     DataPaths paths_;
@@ -90,6 +90,7 @@ private:
     // Frames drawn since the quality level changed, while its free memory is still to go back
     // (-1: none is).
     int framesSinceLevelChange_ = -1;
+    bool previousFrameDrew_ = false;           // the last frame drew the scene (FrameResult::drawnInARow)
     static constexpr int kSecondHeapReturnFrames = 60;
     std::optional<QualityGovernor> governor_;  // --quality auto
     int governedStepSerial_ = -1;              // the lesson step it last heard of (-1: none)

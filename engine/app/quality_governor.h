@@ -8,6 +8,9 @@
 // moment can), when it is tried again after a while of frames quick enough to try it: 10 s, then
 // twice as long after each failed try, up to 5 minutes. A level missed by more (low in the
 // partner stretch's step 2, 20.5-23 ms) costs no hitches later.
+// It is fed only frames that draw the scene after a frame that drew it too: a still scene shows
+// its last picture again, which says nothing of what drawing costs (and a still scene does not
+// try a level again until it moves).
 // What it learns holds for one scene: a lesson step, or the model explored freely. Going to
 // another scene takes up what was learned there (straight down to the best level it allowed,
 // if the current one is above it), or, in one not seen before, lets it climb again to any

@@ -122,13 +122,13 @@ bool Renderer::present(glm::ivec2 windowPixels, const OverlayPicture* overlay)
         overlaid = laying;
         gfx::applyRenderState(gfx::RenderState{});
         // The picture drawn last goes to the shown target, for the next frame to show (or to show
-        // again); a kept one already there stays.
+        // again); a kept one already there stays. The last picture drawn moves with its target.
         if (targets.shown && !(kept_ && latestInShown_)) {
             std::swap(targets.drawn, targets.shown);
             targets.shownHasFrame = true;
             std::swap(smoothBoxes_, shownSmoothBoxes_);
             std::swap(drawnPart_, shownPart_);
-            latestInShown_ = true;
+            latestInShown_ = !latestInShown_;
         }
         readsShown_ = kept_ && latestInShown_;
     } else if (targets.drawn) {
@@ -158,8 +158,9 @@ core::Image Renderer::readScene()
 {
     const SceneTargets& targets = resources_.sceneTargets();
     if (!targets.drawn) return gfx::readPixels(nullptr, lastSize_);
-    // The drawn target: the picture just drawn, or once presented pipelined, the one the window
-    // got (the two swap); a picture kept is in the shown target once presented pipelined.
+    // The drawn target holds the picture just drawn; once it is presented pipelined the two
+    // targets swap, and it holds the one before. A kept picture is read where it lies: in the
+    // shown target once presented pipelined.
     const gfx::RenderTarget& source = readsShown_ && targets.shown ? *targets.shown : *targets.drawn;
     if (!view_.backdropAtPresent() || source.samples() != 0) return gfx::readPixels(&source, source.size());
     // The backdrop is not in the target yet: the scene laid over it in a picture of its own.

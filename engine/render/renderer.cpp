@@ -117,6 +117,7 @@ void Renderer::setQuality(Quality quality)
     if (quality == view_.quality()) return;
     view_.setQuality(quality);
     resources_.releaseSceneTargets();  // samples and size change with quality
+    latestInShown_ = readsShown_ = false;  // no picture is left to show again
     // The new level's programs are built now, not in the middle of its first frame's passes;
     // one that does not build is logged and shown (ShaderLibrary::build).
     for (int index : programsOfLevel()) (void)shaders().build(index);

@@ -36,8 +36,10 @@ public:
             warmUpMs_.push_back(frame.cpuMs);
         } else {
             cpuFrameMs_.push_back(frame.cpuMs);
-            // Apart: what drawing the scene costs, as when it moves (the governor's measure).
-            if (frame.sceneDrawn) drawnFrameMs_.push_back(frame.cpuMs);
+            keptFrames_ += frame.sceneKept ? 1 : 0;
+            // Apart: what drawing the scene costs, as while it moves (the governor's measure).
+            if (frame.drawnInARow) drawnFrameMs_.push_back(frame.cpuMs);
+            logMarks_.push_back(frame.sceneKept ? " kept" : "");
         }
         ++framesAtLevel_;
         if (frame.qualityChanged) {
@@ -45,6 +47,8 @@ public:
             // frame was the last at the level left).
             cpuFrameMs_.clear();
             drawnFrameMs_.clear();
+            logMarks_.clear();
+            keptFrames_ = 0;
             gpuFrameMs_.clear();
             warmUpMs_.clear();
             framesAtLevel_ = 0;
@@ -63,7 +67,7 @@ public:
         if (const char* log = std::getenv("HT_BENCH_FRAME_LOG"); log && *log)
             if (std::FILE* file = std::fopen(log, "w")) {
                 for (double ms : warmUpMs_) std::fprintf(file, "%.3f warm-up\n", ms);
-                for (double ms : cpuFrameMs_) std::fprintf(file, "%.3f\n", ms);
+                for (std::size_t i = 0; i < cpuFrameMs_.size(); ++i) std::fprintf(file, "%.3f%s\n", cpuFrameMs_[i], logMarks_[i]);
                 std::fclose(file);
             }
         return std::nullopt;
@@ -75,7 +79,9 @@ private:
     GraphicsContext& graphics_;
     bool overlay_;
     std::vector<double> cpuFrameMs_;
-    std::vector<double> drawnFrameMs_;  // those of cpuFrameMs_ that drew the scene
+    std::vector<double> drawnFrameMs_;   // those of cpuFrameMs_ that drew the scene, as the frame before did
+    std::vector<const char*> logMarks_;  // per frame of cpuFrameMs_: " kept" where it showed the last picture again
+    std::size_t keptFrames_ = 0;
     std::vector<double> gpuFrameMs_;
     std::vector<double> warmUpMs_;  // the settled level's first frames
     int framesAtLevel_ = 0;
@@ -119,13 +125,15 @@ void BenchMode::print() const
     std::printf("cpu_frame_ms: median %.2f p95 %.2f p99 %.2f max %.2f mean %.2f\n", cpuStats.median, cpuStats.p95,
                 cpuStats.p99, cpuStats.max, cpuStats.mean);
     if (settled) {
-        // A still scene shows its last picture again; the frames that drew it are what a moving
-        // one costs at this level.
-        std::printf("scene_frames: drawn %zu, last picture shown again %zu\n", drawnFrameMs_.size(),
-                    cpuFrameMs_.size() - drawnFrameMs_.size());
+        // A still scene shows its last picture again; the frames that drew it after a frame that
+        // drew it too are what a moving one costs at this level.
+        std::printf("scene_frames: drawn %zu, last picture shown again %zu\n", cpuFrameMs_.size() - keptFrames_, keptFrames_);
         const Percentiles drawn = percentiles(drawnFrameMs_);
-        std::printf("drawn_frame_ms: median %.2f p95 %.2f p99 %.2f max %.2f mean %.2f\n", drawn.median, drawn.p95, drawn.p99,
-                    drawn.max, drawn.mean);
+        if (drawnFrameMs_.empty())
+            std::printf("drawn_frame_ms: none (no two frames in a row drew the scene)\n");
+        else
+            std::printf("drawn_frame_ms: median %.2f p95 %.2f p99 %.2f max %.2f mean %.2f (%zu frames drawn after a drawn one)\n",
+                        drawn.median, drawn.p95, drawn.p99, drawn.max, drawn.mean, drawnFrameMs_.size());
     }
     std::printf("gpu_frame_ms: median %.2f p95 %.2f p99 %.2f max %.2f (%zu queries)\n", gpuStats.median, gpuStats.p95,
                 gpuStats.p99, gpuStats.max, gpuStats.count);

@@ -19,7 +19,12 @@ struct FrameResult {
     double cpuMs = 0.0;           // CPU time from the frame's start until after it was presented
     bool qualityChanged = false;  // --quality auto moved to another level after this frame
     bool last = false;            // the frame limit ends the run with this frame
-    bool sceneDrawn = true;       // false: the scene's last picture was shown again (nothing in it changed)
+    bool sceneKept = false;       // the scene's last picture was shown again (nothing in it changed)
+    // The scene was drawn by this frame and the one before: the frame also waited for the
+    // picture before it to finish (pipelined), as every frame does while the scene moves, so
+    // its time is what drawing costs. A frame drawn between kept ones looks cheaper than that:
+    // the kept frame after it pays the wait.
+    bool drawnInARow = true;
 };
 
 // What the muscles do in one simulation step when a mode drives them.

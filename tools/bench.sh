@@ -40,8 +40,8 @@ run_case() {
   cpu="$(printf '%s\n' "$out" | value 'cpu_frame_ms:')"
   # Frames that drew the scene, apart from those that showed its last picture again (nothing in
   # it had changed): what the scene costs while it moves.
-  scene="$(printf '%s\n' "$out" | value 'scene_frames:')"
-  drawn="$(printf '%s\n' "$out" | value 'drawn_frame_ms:')"
+  scene="$(printf '%s\n' "$out" | value 'scene_frames:' | sed -e 's/last picture shown again/shown again/')"
+  drawn="$(printf '%s\n' "$out" | value 'drawn_frame_ms:' | sed -e 's/ p95 [0-9.]*//; s/ max .*//')"
   # Start-up varies by tens of milliseconds from one run to the next on a shared machine:
   # the median of five short runs of the same case.
   local starts=() i

@@ -7,6 +7,22 @@
 
 namespace app {
 
+namespace {
+
+// The median under which a decision at `quality` steps up.
+double stepUpBelowMs(render::Quality quality)
+{
+    return quality == render::Quality::Lowest ? QualityGovernor::kStepUpFromLowestBelowMs : QualityGovernor::kStepUpBelowMs;
+}
+
+} // namespace
+
+bool QualityGovernor::wantsDrawnFrames() const
+{
+    if (warmUp_ > 0 || heldDecisions_ < kProvenDecisions) return true;
+    return qualityRank(quality_) < qualityRank(ceiling_) && lastMedianMs_ < stepUpBelowMs(quality_) * kPlausibleStepUp;
+}
+
 std::optional<render::Quality> QualityGovernor::addFrame(double frameMs)
 {
     if (warmUp_ > 0) {
@@ -21,7 +37,8 @@ std::optional<render::Quality> QualityGovernor::addFrame(double frameMs)
     const double median = window_[kWindow / 2];
     window_.clear();
     int next = qualityRank(quality_);
-    const bool quick = median < (quality_ == render::Quality::Lowest ? kStepUpFromLowestBelowMs : kStepUpBelowMs);
+    const bool quick = median < stepUpBelowMs(quality_);
+    lastMedianMs_ = median;
     // A small miss, or any miss at a level that has held for a second, must show in two of
     // the last three decisions: half a second of a busy machine (another program starting, a
     // compile) does not cost the picture its full resolution, and a level that misses every
@@ -65,6 +82,7 @@ std::optional<render::Quality> QualityGovernor::addFrame(double frameMs)
     quality_ = qualityOfRank(next);
     recentMisses_ = 0;
     heldDecisions_ = 0;
+    lastMedianMs_ = 0.0;
     // The new level's first frames build the rasteriser's shader variants (and its programs,
     // when the renderer switches): leave them out again.
     warmUp_ = kWarmUpFrames;
@@ -88,6 +106,7 @@ std::optional<render::Quality> QualityGovernor::enterScene(const std::string& sc
     retrying_ = false;
     recentMisses_ = 0;
     heldDecisions_ = 0;
+    lastMedianMs_ = 0.0;
     // The frames so far drew the other scene; the new one's first frames build what it shows
     // (close-up, meshes): left out as after a change of level.
     window_.clear();

@@ -48,9 +48,12 @@ public:
 
     render::Quality quality() const { return quality_; }
     // Whether it still needs frames that draw the scene to judge the level: until the level has
-    // held for kProvenDecisions decisions in a row (a scene that stands still may show its last
-    // picture again only after that; those frames tell nothing of what drawing costs).
-    bool wantsDrawnFrames() const { return warmUp_ > 0 || heldDecisions_ < kProvenDecisions; }
+    // held for kProvenDecisions decisions in a row, and while the level above may still be
+    // within reach (a median under kPlausibleStepUp times the one that steps up: the first
+    // frames of a run compete with the lessons loading). A scene that stands still may show its
+    // last picture again only after that; those frames tell nothing of what drawing costs.
+    bool wantsDrawnFrames() const;
+    static constexpr double kPlausibleStepUp = 1.25;
 
     // Adds one frame's time; returns the new level when it changes.
     std::optional<render::Quality> addFrame(double frameMs);
@@ -78,6 +81,7 @@ private:
     unsigned recentMisses_ = 0;            // the last three decisions at this level, in this scene: a bit set where it missed
     int heldDecisions_ = 0;                // decisions in a row within the budget at this level, in this scene
     double missedMs_ = 0.0;                // the median with which the level above the ceiling proved too slow
+    double lastMedianMs_ = 0.0;            // of the last decision at this level (0: none yet)
     std::string scene_;                    // the scene the frames draw
     std::map<std::string, Learned> learned_;  // the other scenes seen, by name
 };

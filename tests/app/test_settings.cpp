@@ -230,6 +230,34 @@ TEST_CASE("auto quality starts cheap, climbs while frames are quick, and settles
     CHECK(governor.quality() == Quality::Lowest);
 }
 
+// A still scene shows its last picture again (render::Renderer::render), and those frames tell
+// the governor nothing: it asks for drawn frames until its level has held, and while the level
+// above may still come within reach (the start of a run is slowed by the lessons loading).
+TEST_CASE("auto quality asks for drawn frames until the level has held and the level above is out of reach")
+{
+    using render::Quality;
+    using G = app::QualityGovernor;
+    const int window = int(G::kWindow);
+    G governor;
+    CHECK(governor.wantsDrawnFrames());  // nothing measured yet
+    for (int i = 0; i < G::kWarmUpFrames + window; ++i) CHECK_FALSE(governor.addFrame(14.0));
+    CHECK(governor.wantsDrawnFrames());  // one decision: not held yet
+    // Held at lowest, but 14 ms is within 1.25 times the 13.3 ms that steps up to low.
+    for (int i = 0; i < 3 * window; ++i) CHECK_FALSE(governor.addFrame(14.0));
+    CHECK(governor.wantsDrawnFrames());
+    // Slower: low is out of reach, and held frames are enough.
+    for (int i = 0; i < window; ++i) CHECK_FALSE(governor.addFrame(17.0));
+    CHECK_FALSE(governor.wantsDrawnFrames());
+    // Quick again once the scene moves: up to low, which must hold before frames may be kept.
+    CHECK(feedFrames(governor, 12.0, window) == Quality::Low);
+    CHECK(governor.wantsDrawnFrames());
+    for (int i = 0; i < G::kWarmUpFrames + 2 * window; ++i) CHECK_FALSE(governor.addFrame(12.0));
+    CHECK_FALSE(governor.wantsDrawnFrames());  // 12 ms: far from the 8.3 ms that tries medium
+    // A new scene starts over.
+    CHECK_FALSE(governor.enterScene("a lesson step"));
+    CHECK(governor.wantsDrawnFrames());
+}
+
 TEST_CASE("auto quality steps down for a small miss, or at a level that has held, only when two of the last three decisions miss")
 {
     using render::Quality;

@@ -220,7 +220,7 @@ TEST_CASE("a still scene shows its last picture again; each kind of change is dr
         CHECK(both(false).kept == !setup.pipelined);
         CHECK(both(false).kept);
 
-        // A new level draws, as does one back (its targets are made anew).
+        // Another level draws: its targets are made anew.
         const render::Quality other = setup.quality == render::Quality::Low ? render::Quality::Lowest : render::Quality::Medium;
         keeping.setQuality(other);
         drawing.setQuality(other);

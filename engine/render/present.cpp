@@ -130,7 +130,6 @@ bool Renderer::present(glm::ivec2 windowPixels, const OverlayPicture* overlay)
             std::swap(drawnPart_, shownPart_);
             latestInShown_ = !latestInShown_;
         }
-        readsShown_ = kept_ && latestInShown_;
     } else if (targets.drawn) {
         gfx::blitToDefault(*targets.drawn, windowPixels);
     }
@@ -161,7 +160,7 @@ core::Image Renderer::readScene()
     // The drawn target holds the picture just drawn; once it is presented pipelined the two
     // targets swap, and it holds the one before. A kept picture is read where it lies: in the
     // shown target once presented pipelined.
-    const gfx::RenderTarget& source = readsShown_ && targets.shown ? *targets.shown : *targets.drawn;
+    const gfx::RenderTarget& source = kept_ && latestInShown_ && targets.shown ? *targets.shown : *targets.drawn;
     if (!view_.backdropAtPresent() || source.samples() != 0) return gfx::readPixels(&source, source.size());
     // The backdrop is not in the target yet: the scene laid over it in a picture of its own.
     auto picture = gfx::RenderTarget::create({source.size(), 0, gfx::TextureFormat::RGBA8, false, "scene with backdrop"});

@@ -8,7 +8,6 @@
 #include <array>
 #include <cmath>
 #include <span>
-#include <type_traits>
 
 namespace render {
 namespace {
@@ -33,57 +32,6 @@ constexpr Capsule kCapsules[] = {
     {anatomy::Segment::Neck, anatomy::Segment::Head, 0.090f},     {anatomy::Segment::HumerusR, anatomy::Segment::ForearmR, 0.050f},
     {anatomy::Segment::HumerusL, anatomy::Segment::ForearmL, 0.050f}, {anatomy::Segment::ForearmR, anatomy::Segment::HandR, 0.042f},
     {anatomy::Segment::ForearmL, anatomy::Segment::HandL, 0.042f},
-};
-
-// The floor's contact shadows: each capsule's two ends where the skeleton is now (the first
-// with its radius in w).
-struct FloorCapsules {
-    std::vector<glm::vec4> ends, otherEnds;
-};
-
-FloorCapsules floorCapsules(const anatomy::SkeletonPose& skeleton)
-{
-    FloorCapsules capsules;
-    for (const Capsule& capsule : kCapsules) {
-        capsules.ends.push_back(glm::vec4(glm::vec3(skeleton.origin(capsule.from)), capsule.radiusM));
-        capsules.otherEnds.push_back(glm::vec4(glm::vec3(skeleton.origin(capsule.to)), 0.0f));
-    }
-    return capsules;
-}
-
-// Appends values to a frame key as their bytes. Only types without padding go in (numbers,
-// glm's vectors and matrices), so equal values give equal bytes.
-class KeyWriter {
-public:
-    explicit KeyWriter(std::vector<std::byte>& bytes) : bytes_(bytes) { bytes_.clear(); }
-
-    template <class T>
-    void add(const T& value)
-    {
-        static_assert(std::is_arithmetic_v<T> || std::is_same_v<T, glm::ivec2> || std::is_same_v<T, glm::ivec4> ||
-                          std::is_same_v<T, glm::vec3> || std::is_same_v<T, glm::vec4> || std::is_same_v<T, glm::mat4>,
-                      "only values without padding bytes");
-        const auto* first = reinterpret_cast<const std::byte*>(&value);
-        bytes_.insert(bytes_.end(), first, first + sizeof(T));
-    }
-    template <class T>
-    void addAll(std::span<const T> values)
-    {
-        add(values.size());
-        for (const T& value : values) add(value);
-    }
-    void add(bool value) { add(std::uint8_t(value ? 1 : 0)); }
-    void add(const FrameView& frame)
-    {
-        add(frame.view);
-        add(frame.projection);
-        add(frame.eye);
-        add(frame.sizePixels);
-        add(frame.shownPixels);
-    }
-
-private:
-    std::vector<std::byte>& bytes_;
 };
 
 } // namespace
@@ -117,7 +65,7 @@ void Renderer::setQuality(Quality quality)
     if (quality == view_.quality()) return;
     view_.setQuality(quality);
     resources_.releaseSceneTargets();  // samples and size change with quality
-    latestInShown_ = readsShown_ = false;  // no picture is left to show again
+    latestInShown_ = false;  // no picture is left to show again
     // The new level's programs are built now, not in the middle of its first frame's passes;
     // one that does not build is logged and shown (ShaderLibrary::build).
     for (int index : programsOfLevel()) (void)shaders().build(index);
@@ -165,10 +113,8 @@ core::Status Renderer::render(const scene::Scene& scene, const FrameView& frame,
     kept_ = keepsPictures_ && target && keptComplete_ && !passTiming_ && !settleFades_ && frameKey_ == keptKey_;
     if (kept_) {
         lastSize_ = frame.sizePixels;
-        readsShown_ = latestInShown_;
         return {};
     }
-    readsShown_ = false;
     const DrawList list = buildDrawList(scene, frame, tints, instanceFade_, posed_);
     const glm::ivec2 targetSize = target ? target->size() : frame.sizePixels;
     // Only the part the panels leave showing is drawn; the rest stays as cleared.
@@ -216,72 +162,6 @@ core::Status Renderer::render(const scene::Scene& scene, const FrameView& frame,
     keptComplete_ = complete;
     latestInShown_ = false;
     return {};
-}
-
-void Renderer::writeFrameKey(const scene::Scene& scene, const FrameView& frame, const std::vector<StructureTint>& tints,
-                             const InsetView* inset, std::span<const float> fadeTargets)
-{
-    KeyWriter key(frameKey_);
-    // The view, the level and what is on the GPU (meshes, their deformed shapes, targets,
-    // programs rebuilt by a hot reload).
-    key.add(frame);
-    key.add(int(view_.quality()));
-    key.add(resources_.revision());
-    key.add(resources_.shaders().latestBuildSerial());
-    // Where everything is: the body's nodes (skins follow them), the partner's, the props, and
-    // the skeleton the floor's shadows are cast from.
-    key.addAll(std::span<const glm::mat4>(scene.nodeWorldMatrices()));
-    const scene::PartnerFigure* partner = scene.partner();
-    key.add(partner != nullptr);
-    if (partner) key.addAll(std::span<const glm::mat4>(partner->nodeWorld));
-    key.add(scene.props.size());
-    for (const scene::PropInstance& prop : scene.props) {
-        key.add(int(prop.shape));
-        key.add(prop.transform);
-        key.add(prop.colour);
-    }
-    key.add(scene.hasBody());
-    if (scene.hasBody()) {
-        const FloorCapsules capsules = floorCapsules(scene.skeleton());
-        key.addAll(std::span<const glm::vec4>(capsules.ends));
-        key.addAll(std::span<const glm::vec4>(capsules.otherEnds));
-    }
-    // What shows and how: layers, hidden and highlighted structures, the selection and the
-    // pointer's, the fades (eased and where they are going) and each muscle's state. Time moves
-    // the picture only through a cramp's throb and ripple (muscle_state.glsl).
-    for (const content::LayerSettings& layer : scene.layers()) {
-        key.add(layer.visible);
-        key.add(layer.opacity);
-    }
-    key.add(scene.selectedStructure);
-    key.add(scene.hoveredStructure);
-    for (int s = 0; s < int(scene.structures().size()); ++s) {
-        key.add(scene.structureHidden(s));
-        key.add(scene.highlighted(s));
-        key.add(scene.focused(s));
-    }
-    key.addAll(std::span<const float>(instanceFade_));
-    key.addAll(fadeTargets);
-    bool cramp = false;
-    key.add(tints.size());
-    for (const StructureTint& tint : tints) {
-        key.add(tint.structure);
-        key.add(tint.value);
-        key.add(tint.activation);
-        key.add(tint.cramp);
-        key.add(tint.stretch);
-        cramp = cramp || tint.cramp > 0.0f;
-    }
-    if (cramp) key.add(float(std::fmod(scene.timeSeconds(), 3600.0)));
-    // The close-up's box.
-    key.add(inset != nullptr);
-    if (inset) {
-        key.add(inset->frame);
-        key.add(inset->topLeftPixels);
-        key.add(inset->borderPixels);
-        key.add(inset->borderColor);
-        key.add(inset->wholePose);
-    }
 }
 
 void Renderer::easeFades(std::vector<float>& fades, const std::vector<float>& targets, double elapsedS) const
@@ -517,7 +397,11 @@ void Renderer::drawFloor(const scene::Scene& scene)
 {
     if (!scene.hasBody()) return;
     const anatomy::SkeletonPose& skeleton = scene.skeleton();
-    const FloorCapsules capsules = floorCapsules(skeleton);
+    std::vector<glm::vec4> ends, otherEnds;
+    for (const Capsule& capsule : kCapsules) {
+        ends.push_back(glm::vec4(glm::vec3(skeleton.origin(capsule.from)), capsule.radiusM));
+        otherEnds.push_back(glm::vec4(glm::vec3(skeleton.origin(capsule.to)), 0.0f));
+    }
     const glm::vec3 pelvis(skeleton.origin(anatomy::Segment::Pelvis));
     gfx::RenderState state;
     state.cull = gfx::CullMode::None;
@@ -532,9 +416,9 @@ void Renderer::drawFloor(const scene::Scene& scene)
     program.set(u.halfSize, 2.2f);
     program.set(u.cells, GpuResources::kFloorCells);
     program.set(u.floorColor, kFloorColor);
-    program.set(u.capsuleCount, int(capsules.ends.size()));
-    program.set(u.capsuleA, std::span<const glm::vec4>(capsules.ends));
-    program.set(u.capsuleB, std::span<const glm::vec4>(capsules.otherEnds));
+    program.set(u.capsuleCount, int(ends.size()));
+    program.set(u.capsuleA, std::span<const glm::vec4>(ends));
+    program.set(u.capsuleB, std::span<const glm::vec4>(otherEnds));
     resources_.floorGrid().draw();
 }
 

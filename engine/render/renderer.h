@@ -195,7 +195,6 @@ private:
     bool keepsPictures_ = true;
     bool kept_ = false;
     bool latestInShown_ = false;  // pipelined: the last picture drawn is in the shown target
-    bool readsShown_ = false;     // a kept picture, in the shown target, is what readScene reads
 };
 
 } // namespace render

@@ -99,18 +99,19 @@ core::Status Renderer::render(const scene::Scene& scene, const FrameView& frame,
         gfx::finish();
         passClock_.restart();
     }
-    const double fadeElapsedS = fadeClock_.elapsedMs() / 1000.0;
+    // Held fades see no time pass; the clock still restarts, so the frame after does not catch up.
+    const double fadeElapsedS = holdFades_ ? 0.0 : fadeClock_.elapsedMs() / 1000.0;
     fadeClock_.restart();
     // Measured once a frame: the fades, the smoothing box and the close-up's culling share them.
     posed_ = posedInstanceBounds(scene);
     const std::vector<float> fadeTargets = occluderFadeTargets(scene, frame, tints, posed_);
-    easeFades(instanceFade_, fadeTargets, fadeElapsedS);
+    if (!holdFades_ || instanceFade_.size() != fadeTargets.size()) easeFades(instanceFade_, fadeTargets, fadeElapsedS);
     const gfx::RenderTarget* target = resources_.sceneTargets().drawn ? &*resources_.sceneTargets().drawn : nullptr;
     // The last picture is shown again when this frame would draw the same one: it must be in a
     // target of its own (a window's back buffer is gone after the swap), drawn whole for its
     // key, and nothing asked for every pass to run (their timing) or for fades to jump.
     writeFrameKey(scene, frame, tints, inset, fadeTargets);
-    kept_ = keepsPictures_ && target && keptComplete_ && !passTiming_ && !settleFades_ && frameKey_ == keptKey_;
+    kept_ = keepsPictures_ && target && keptComplete_ && !passTiming_ && !settleFades_ && !holdFades_ && frameKey_ == keptKey_;
     if (kept_) {
         lastSize_ = frame.sizePixels;
         return {};
@@ -156,6 +157,7 @@ core::Status Renderer::render(const scene::Scene& scene, const FrameView& frame,
     }
     if (limited) gfx::setDrawLimit(std::nullopt);
     settleFades_ = false;
+    holdFades_ = false;
     if (target) target->resolve();
     lastSize_ = frame.sizePixels;
     std::swap(keptKey_, frameKey_);
@@ -210,7 +212,7 @@ bool Renderer::drawInset(const scene::Scene& scene, const InsetView& inset, cons
     // inset's cost, for a small overview that moves slowly. A frame that draws the overlay's
     // picture again shows it a second time, so the two costs do not meet in one frame.
     InsetCache& cache = insetCache_;
-    const bool cacheable = view_.cachesInset() && target && target->samples() == 0 && !settleFades_;
+    const bool cacheable = view_.cachesInset() && target && target->samples() == 0 && !settleFades_ && !holdFades_;
     cache.fadeElapsedS += fadeElapsedS;
     const int showings = holdInset_ ? 2 : 1;
     holdInset_ = false;
@@ -225,7 +227,7 @@ bool Renderer::drawInset(const scene::Scene& scene, const InsetView& inset, cons
     partnerOpacity_ = 1.0f;
     meshLevel_ = view_.insetDetailLevel();
     const std::vector<float> fadeTargets = occluderFadeTargets(scene, inset.frame, tints, posed_);
-    easeFades(insetFade_, fadeTargets, cache.fadeElapsedS);
+    if (!holdFades_ || insetFade_.size() != fadeTargets.size()) easeFades(insetFade_, fadeTargets, cache.fadeElapsedS);
     const bool settled = insetFade_ == fadeTargets;
     cache.fadeElapsedS = 0.0;
     const DrawList list = buildDrawList(scene, inset.frame, tints, insetFade_, posed_);

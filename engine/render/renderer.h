@@ -77,6 +77,10 @@ public:
     // The next frame shows every fade at its end, without easing: for pictures of a moment
     // (exported steps), as the camera's update(60) settles its move.
     void settleFades() { settleFades_ = true; }
+    // The next frame leaves every fade where the last one left it, whatever its targets now:
+    // for a picture compared pixel for pixel with the one before (what --coverage counts), in
+    // which neighbours must not ease toward where they would be for the changed scene.
+    void holdFades() { holdFades_ = true; }
     // The next render may show the close-up's last picture once more instead of drawing it
     // (a frame that already pays for drawing the overlay's picture again).
     void holdInsetPicture(bool hold) { holdInset_ = hold; }
@@ -179,6 +183,7 @@ private:
     bool holdInset_ = false;     // this frame may show the inset's picture a second time
     core::Stopwatch fadeClock_;
     bool settleFades_ = false;
+    bool holdFades_ = false;
     int meshLevel_ = 0;            // the level of detail of the view being drawn
     float partnerOpacity_ = 1.0f;  // the view being drawn: see InsetView::wholePose
     std::vector<core::Bounds> posed_;  // this frame's posedInstanceBounds

@@ -13,10 +13,13 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <chrono>
 #include <filesystem>
 #include <functional>
 #include <optional>
 #include <string>
+#include <thread>
 #include <vector>
 
 using testing_support::GLFixture;
@@ -233,4 +236,42 @@ TEST_CASE("a still scene shows its last picture again; each kind of change is dr
         CHECK(keptFrames == 2 * int(changes.size()) + (setup.pipelined ? 3 : 4));
     }
     CHECK(fixture().newProblems() == 0);
+}
+
+TEST_CASE("held fades stay where the last frame left them, whatever the scene now asks, and ease on the next frame")
+{
+    fixture();
+    auto model = assets::importModel(kModelPath);
+    REQUIRE(model.ok());
+    scene::Scene scene(std::move(*model));
+    const int semitendinosus = structureNamed(scene, "muscle.semitendinosus");
+    REQUIRE(semitendinosus >= 0);
+    render::Renderer renderer = makeRenderer(scene, render::Quality::Low, true, false);
+    Inputs inputs;
+    inputs.camera.frame(scene.visibleBounds(), false);
+    inputs.camera.setPreset(content::ViewPreset::Posterior, false);
+    // A highlighted head: what lies in front of it fades (seen from behind, the skin at least).
+    scene.setHighlightedStructure(semitendinosus);
+    drawFrame(renderer, scene, inputs, true);
+    const std::vector<float> faded = renderer.fades().main;
+    const auto fadedCount = std::count_if(faded.begin(), faded.end(), [](float fade) { return fade < 0.99f; });
+    CAPTURE(fadedCount);
+    REQUIRE(fadedCount > 0);
+    // The highlight gone, every fade's target is 1; a held frame a while later leaves them all.
+    scene.setHighlightedStructure(-1);
+    std::this_thread::sleep_for(std::chrono::milliseconds(60));
+    renderer.holdFades();
+    drawFrame(renderer, scene, inputs, false);
+    CHECK(renderer.fades().main == faded);
+    // The next frame eases them toward 1 by the time since the held one: some, not all the way.
+    std::this_thread::sleep_for(std::chrono::milliseconds(60));
+    drawFrame(renderer, scene, inputs, false);
+    const std::vector<float> eased = renderer.fades().main;
+    REQUIRE(eased.size() == faded.size());
+    int rose = 0;
+    for (std::size_t i = 0; i < faded.size(); ++i) {
+        CHECK(eased[i] >= faded[i]);
+        rose += eased[i] > faded[i] + 0.05f ? 1 : 0;
+    }
+    CHECK(rose > 0);
 }

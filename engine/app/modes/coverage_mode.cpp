@@ -144,8 +144,9 @@ private:
     // The pixels of the heads in the step's state (the cramping head; the heads a contraction
     // or stretch drives): those that change when only they are hidden.
     std::vector<bool> stateHeadMask(const core::Image& shown, const scene::MuscleDrive& drive);
-    // `settleFades`: neighbours' fades where they end for this picture; false keeps them as the
-    // last picture left them (a few milliseconds of real time move them by a trace).
+    // `settleFades`: neighbours' fades where they end for this picture; false holds them exactly
+    // as the last picture left them (easing by the clock would move them toward where they end
+    // with the heads hidden, and the neighbours that moved would count as heads).
     core::Image renderScene(bool settleFades = true);
     bool naturalColours_ = false;  // the state colours off: the relaxed reference of the contrast
     // Mean 8-bit colour change over the pixels showing the hamstrings in both frames, between
@@ -245,7 +246,10 @@ core::Image CoverageMode::renderScene(bool settleFades)
     renderer.updateDeformedMeshes(world_.scene);
     // Neighbours fade in front of the heads over a few tenths of a second of real time; both
     // pictures show those fades where they end, so only what the hidden layer changes differs.
-    if (settleFades) renderer.settleFades();
+    if (settleFades)
+        renderer.settleFades();
+    else
+        renderer.holdFades();
     std::vector<render::StructureTint> tints = physiology_.tints();
     if (naturalColours_)
         for (render::StructureTint& tint : tints) tint.activation = tint.cramp = tint.stretch = 0.0f;

@@ -145,9 +145,12 @@ glm::ivec4 bottomLeftPixels(const PixelRect& rect, float windowHeight)
     return {low, high - low};
 }
 
-PixelRect largestFreeRect(glm::vec2 windowPixels, std::span<const PixelRect> covered)
+namespace {
+
+// The free rectangle with the highest `score` (a rectangle that overlaps none of `covered`).
+template <typename Score>
+PixelRect bestFreeRect(glm::vec2 windowPixels, std::span<const PixelRect> covered, Score score)
 {
-    const PixelRect whole{{0.0f, 0.0f}, windowPixels};
     // The best rectangle has each side on the window's edge or on a covering box's edge, so
     // only those x positions need trying as left and right sides; for each such column the
     // free vertical runs are the gaps between the boxes that cross it.
@@ -160,6 +163,7 @@ PixelRect largestFreeRect(glm::vec2 windowPixels, std::span<const PixelRect> cov
     xs.erase(std::unique(xs.begin(), xs.end()), xs.end());
 
     PixelRect best;
+    float bestScore = 0.0f;
     std::vector<std::pair<float, float>> blocked;
     for (std::size_t left = 0; left < xs.size(); ++left) {
         for (std::size_t right = left + 1; right < xs.size(); ++right) {
@@ -171,7 +175,12 @@ PixelRect largestFreeRect(glm::vec2 windowPixels, std::span<const PixelRect> cov
             float runStart = 0.0f;
             auto consider = [&](float runEnd) {
                 const PixelRect candidate{{x0, runStart}, {x1, std::min(runEnd, windowPixels.y)}};
-                if (candidate.area() > best.area()) best = candidate;
+                if (candidate.empty()) return;
+                const float candidateScore = score(candidate);
+                if (candidateScore > bestScore) {
+                    best = candidate;
+                    bestScore = candidateScore;
+                }
             };
             for (const auto& [top, bottom] : blocked) {
                 if (top > runStart) consider(top);
@@ -180,8 +189,30 @@ PixelRect largestFreeRect(glm::vec2 windowPixels, std::span<const PixelRect> cov
             consider(windowPixels.y);
         }
     }
-    if (covered.empty()) return whole;
     return best;
+}
+
+} // namespace
+
+PixelRect largestFreeRect(glm::vec2 windowPixels, std::span<const PixelRect> covered)
+{
+    if (covered.empty()) return {{0.0f, 0.0f}, windowPixels};
+    return bestFreeRect(windowPixels, covered, [](const PixelRect& r) { return r.area(); });
+}
+
+float heightOfBoxShaped(const PixelRect& rect, float aspect)
+{
+    if (rect.empty() || aspect <= 0.0f) return 0.0f;
+    return std::min(rect.width() / aspect, rect.height());
+}
+
+PixelRect bestFreeRectFor(glm::vec2 windowPixels, std::span<const PixelRect> covered, float aspect)
+{
+    if (covered.empty()) return {{0.0f, 0.0f}, windowPixels};
+    // Of rectangles that hold the same box, the larger leaves more room around it: a thousandth
+    // of a pixel of height for each pixel of area decides only between equals.
+    return bestFreeRect(windowPixels, covered,
+                        [aspect](const PixelRect& r) { return heightOfBoxShaped(r, aspect) + 1e-7f * r.area(); });
 }
 
 ViewArea currentViewArea(glm::vec2 windowPixels)

@@ -57,6 +57,12 @@ glm::ivec4 bottomLeftPixels(const PixelRect& rect, float windowHeight);
 // The largest rectangle of a window of `windowPixels` that overlaps none of `covered`.
 // Empty when nothing is free.
 PixelRect largestFreeRect(glm::vec2 windowPixels, std::span<const PixelRect> covered);
+// The height of the largest box shaped `aspect` (width over height) that fits in `rect`.
+float heightOfBoxShaped(const PixelRect& rect, float aspect);
+// The free rectangle that holds the largest box shaped `aspect` (a long subject is framed
+// bigger in a wide strip than in a larger square); of those that hold the same box, the
+// largest. The whole window when nothing is covered; empty when nothing is free.
+PixelRect bestFreeRectFor(glm::vec2 windowPixels, std::span<const PixelRect> covered, float aspect);
 
 // What the overlay leaves free in one frame: the covering boxes and the largest free rectangle.
 struct ViewArea {

@@ -339,3 +339,28 @@ TEST_CASE("solid panels against the window's edges cut the scene's part down to 
     // Everything hidden: nothing shows.
     CHECK(shownRect(window, std::vector<PixelRect>{{{-5.0f, -5.0f}, {1300.0f, 800.0f}}}).empty());
 }
+
+TEST_CASE("the free rectangle for a shape: a long subject gets the wide strip under a panel, a tall one the column beside it")
+{
+    const glm::vec2 window{1280.0f, 720.0f};
+    // A lesson's layout: the menu bar, Explore in the top left corner, the lessons on the right.
+    const std::vector<PixelRect> panels{{{0.0f, 0.0f}, {1280.0f, 23.0f}}, {{10.0f, 30.0f}, {355.0f, 330.0f}},
+                                        {{905.0f, 23.0f}, {1280.0f, 720.0f}}};
+    const PixelRect column{{355.0f, 23.0f}, {905.0f, 720.0f}};  // 550 x 697: the largest
+    const PixelRect strip{{0.0f, 330.0f}, {905.0f, 720.0f}};    // 905 x 390
+    CHECK(largestFreeRect(window, panels) == column);
+    // Four times as wide as tall: 137.5 px high in the column, 226.25 in the strip.
+    CHECK(bestFreeRectFor(window, panels, 4.0f) == strip);
+    CHECK(heightOfBoxShaped(strip, 4.0f) == doctest::Approx(226.25f));
+    // Half as wide as tall: 697 px high in the column (349 wide), 390 in the strip.
+    CHECK(bestFreeRectFor(window, panels, 0.5f) == column);
+    CHECK(heightOfBoxShaped(column, 0.5f) == doctest::Approx(697.0f));
+    // Between them the choice turns where the strip's box outgrows the column's: at
+    // 550 / 390 = 1.41 both hold a box 390 high (the larger, the column, wins the tie).
+    CHECK(bestFreeRectFor(window, panels, 1.3f) == column);
+    CHECK(bestFreeRectFor(window, panels, 1.6f) == strip);
+    // Nothing covered: the whole window; everything covered: nothing.
+    CHECK(bestFreeRectFor(window, {}, 2.0f) == PixelRect{{0.0f, 0.0f}, window});
+    CHECK(bestFreeRectFor(window, std::vector<PixelRect>{{{0.0f, 0.0f}, window}}, 1.0f).empty());
+    CHECK(heightOfBoxShaped(PixelRect{}, 1.0f) == 0.0f);
+}

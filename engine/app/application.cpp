@@ -400,7 +400,7 @@ core::Status Application::drawFrame(double dtSeconds, std::vector<ui::Command>& 
                                              world_.closeUp.insetView(), drawScene);
     // The next frames frame the model in what the panels (and the close-up) left free this one.
     const ui::ViewArea& area = graphics_.viewArea();
-    world_.closeUp.setFreeArea(area.free);
+    world_.closeUp.setViewArea(area);
     const ui::PixelRect mainView = world_.closeUp.mainViewRect();
     world_.camera.setViewRegion({mainView.min, mainView.max, area.windowPixels});
     return drawn;

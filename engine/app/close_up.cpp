@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <vector>
 
 namespace app {
 namespace {
@@ -65,6 +66,64 @@ CloseUpLayout layoutCloseUp(const ui::PixelRect& free, float subjectAspect, floa
     return layout;
 }
 
+namespace {
+
+struct ApartLayout {
+    CloseUpLayout layout;
+    float mainHeight = 0.0f;  // of the main subject's box in the main view (ui::heightOfBoxShaped)
+};
+
+// The main view in the free rectangle that frames `mainAspect` biggest, the box in the largest
+// box of the subject's shape that fits in what the panels and the main view leave, in its
+// corner away from the main view. No box when there is no room for a readable one.
+ApartLayout layoutApart(const ui::ViewArea& area, float subjectAspect, float maxShareOfArea, float mainAspect)
+{
+    ApartLayout apart;
+    const ui::PixelRect main = ui::bestFreeRectFor(area.windowPixels, area.covered, mainAspect);
+    if (main.empty()) return apart;
+    const float margin = std::round(std::max(6.0f, std::min(main.width(), main.height()) * 0.02f));
+    std::vector<ui::PixelRect> taken = area.covered;
+    taken.push_back({main.min - margin, main.max + margin});
+    const float aspect = std::clamp(subjectAspect, kMinAspect, kMaxAspect);
+    const ui::PixelRect spare = ui::bestFreeRectFor(area.windowPixels, taken, aspect);
+    const ui::PixelRect inner{spare.min + margin, spare.max - margin};
+    if (inner.empty()) return apart;
+    glm::vec2 size(0.0f);
+    size.y = ui::heightOfBoxShaped(inner, aspect);
+    size.x = size.y * aspect;
+    // As costly per pixel as the main view: at most the same share of the free area as inside it.
+    const float shrink = std::min(1.0f, std::sqrt(maxShareOfArea * area.free.area() / std::max(size.x * size.y, 1.0f)));
+    size = glm::floor(size * shrink);
+    if (size.x < kMinBoxWidthPx || size.y < kMinBoxHeightPx || main.width() < kMinMainViewPx || main.height() < kMinMainViewPx)
+        return apart;
+    // In the spare rectangle's corner away from the main view.
+    const glm::vec2 away = inner.center() - main.center();
+    apart.layout.box.min.x = away.x < 0.0f ? inner.min.x : inner.max.x - size.x;
+    apart.layout.box.min.y = away.y < 0.0f ? inner.min.y : inner.max.y - size.y;
+    apart.layout.box.max = apart.layout.box.min + size;
+    apart.layout.mainView = main;
+    apart.layout.apart = true;
+    apart.mainHeight = ui::heightOfBoxShaped(main, mainAspect);
+    return apart;
+}
+
+} // namespace
+
+CloseUpLayout layoutCloseUpInView(const ui::ViewArea& area, float subjectAspect, float maxShareOfArea, float mainAspect,
+                                  bool preferApart)
+{
+    const CloseUpLayout inside = layoutCloseUp(area.free, subjectAspect, maxShareOfArea, mainAspect);
+    if (mainAspect <= 0.0f || area.covered.empty()) return inside;
+    const ApartLayout apart = layoutApart(area, subjectAspect, maxShareOfArea, mainAspect);
+    if (apart.layout.box.empty()) return inside;
+    // The box apart must read about as well as the box inside would.
+    if (!inside.box.empty() && apart.layout.box.area() < 0.6f * inside.box.area()) return inside;
+    const float insideHeight = inside.box.empty() ? 0.0f : ui::heightOfBoxShaped(inside.mainView, mainAspect);
+    // A tenth bigger to move there; once there, it stays while it frames the subject as big.
+    const float needed = preferApart ? 0.97f : 1.1f;
+    return apart.mainHeight >= needed * insideHeight ? apart.layout : inside;
+}
+
 BoxSubject boxSubject(const content::LessonStep& step)
 {
     return step.view || step.frame != content::LessonStep::Framing::Working ? BoxSubject::Hamstrings : BoxSubject::WholePose;
@@ -120,17 +179,27 @@ float CloseUp::subjectAspect(const content::LessonStep& step, const scene::Scene
     return framingAspect(boxFraming(step, scene, anatomy::computeSkeleton(step.keys.back().pose)));
 }
 
-float CloseUp::mainSubjectAspect(const content::LessonStep& step)
+float CloseUp::mainSubjectAspect(const content::LessonStep& step, const scene::Scene& scene)
 {
-    if (step.keys.empty() || boxSubject(step) != BoxSubject::WholePose) return 0.0f;
+    if (step.keys.empty()) return 0.0f;
+    if (boxSubject(step) == BoxSubject::Hamstrings) return framingAspect(frameStep(step, scene, true));
     return framingAspect(frameCloseUp(step, anatomy::computeSkeleton(step.keys.back().pose)));
 }
 
 void CloseUp::setFreeArea(const ui::PixelRect& free)
 {
-    free_ = free;
-    layout_ = layoutCloseUp(free, subjectAspect_, subject_ == BoxSubject::WholePose ? kMaxShareOfAreaWholePose : kMaxShareOfArea,
-                            mainAspect_);
+    ui::ViewArea area;
+    area.windowPixels = free.max;
+    area.free = free;
+    setViewArea(area);
+}
+
+void CloseUp::setViewArea(const ui::ViewArea& area)
+{
+    area_ = area;
+    layout_ = layoutCloseUpInView(area, subjectAspect_,
+                                  subject_ == BoxSubject::WholePose ? kMaxShareOfAreaWholePose : kMaxShareOfArea, mainAspect_,
+                                  layout_.apart);
     if (layout_.box.empty()) return;
     const glm::vec2 size = layout_.box.max - layout_.box.min;
     if (camera_.viewRegion().windowPx != size) camera_.setViewRegion({glm::vec2(0.0f), size, size});
@@ -161,8 +230,8 @@ void CloseUp::update(float dtSeconds, const content::LessonStep* step, int stepS
             wholePosePelvis_ = glm::vec3(anatomy::computeSkeleton(step->keys.back().pose).origin(anatomy::Segment::Pelvis));
         }
         subjectAspect_ = subjectAspect(*step, scene);
-        mainAspect_ = mainSubjectAspect(*step);
-        setFreeArea(free_);
+        mainAspect_ = mainSubjectAspect(*step, scene);
+        setViewArea(area_);
     }
     shown_ = showsFor(step);
     if (!shown_) return;

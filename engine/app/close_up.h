@@ -22,6 +22,7 @@ namespace app {
 struct CloseUpLayout {
     ui::PixelRect box;       // the box, window pixels; empty: no room for a useful one
     ui::PixelRect mainView;  // where the main view frames its subject (the free area less the box's strip)
+    bool apart = false;      // the box sits in a free corner apart from the main view (layoutCloseUpInView)
 };
 
 // Where the box goes in a free view area: its top right corner, shaped like its subject
@@ -33,6 +34,16 @@ struct CloseUpLayout {
 // wide a long one takes the full width below the box.
 CloseUpLayout layoutCloseUp(const ui::PixelRect& free, float subjectAspect = 1.0f, float maxShareOfArea = 0.25f,
                             float mainAspect = 0.0f);
+
+// The same over a window's view area (its panels' boxes, not only the largest free rectangle),
+// while the main view's subject has a known shape (`mainAspect` > 0): the main view may take
+// the free rectangle that frames that shape biggest (a seated thigh the wide strip under a
+// panel, a raised one the tall column between two) and the box a free corner apart from it (the
+// space under a side panel), when that frames the subject bigger than layoutCloseUp in the
+// largest free rectangle does and the box stays as readable. `preferApart`: the last frame's
+// choice, which a near tie keeps, so the view does not hop between two as a panel's text moves.
+CloseUpLayout layoutCloseUpInView(const ui::ViewArea& area, float subjectAspect, float maxShareOfArea, float mainAspect,
+                                  bool preferApart = false);
 
 // What the box holds for a step: the whole pose (the main view has the heads), or the heads
 // close up (the lesson set the main view's `view` or `frame`).
@@ -54,11 +65,14 @@ public:
 
     // The free part of the window the last overlay left (the whole window without one).
     void setFreeArea(const ui::PixelRect& free);
+    // The same with the panels' boxes, which lets the box sit apart from the main view in a
+    // free corner the largest free rectangle leaves out (layoutCloseUpInView).
+    void setViewArea(const ui::ViewArea& area);
     // The shape of the box for this step's subject (width over height), from its final pose.
     static float subjectAspect(const content::LessonStep& step, const scene::Scene& scene);
-    // The shape of the main view's subject while the box holds the whole pose (the heads at the
-    // step's final pose), else 0.
-    static float mainSubjectAspect(const content::LessonStep& step);
+    // The shape of the main view's subject beside the box: the heads at the step's final pose
+    // while the box holds the whole pose, else the pose as the lesson frames it.
+    static float mainSubjectAspect(const content::LessonStep& step, const scene::Scene& scene);
     // After the lesson each frame: whether to show, and the box's camera fitted to its subject
     // as `scene` is posed now, eased like the main framing (a glide to a new step, then it
     // follows). `step` is null while no lesson plays.
@@ -74,7 +88,7 @@ public:
     bool shown() const { return shown_; }
     const ui::PixelRect& box() const { return layout_.box; }
     // The part of the free area the main view frames the pose in: all of it while hidden.
-    ui::PixelRect mainViewRect() const { return shown_ ? layout_.mainView : free_; }
+    ui::PixelRect mainViewRect() const { return shown_ ? layout_.mainView : area_.free; }
     // "Whole pose", or "Close-up: right hamstrings".
     const std::string& caption() const { return caption_; }
     const scene::OrbitCamera& camera() const { return camera_; }
@@ -84,7 +98,7 @@ public:
 private:
     bool enabled_ = true;
     bool shown_ = false;
-    ui::PixelRect free_;
+    ui::ViewArea area_;  // `free` alone when set by setFreeArea
     CloseUpLayout layout_;
     scene::OrbitCamera camera_;
     int framedStepSerial_ = -1;

@@ -69,6 +69,11 @@ bool inside(const ui::PixelRect& rect, glm::vec2 pixel)
     return pixel.x >= rect.min.x && pixel.x <= rect.max.x && pixel.y >= rect.min.y && pixel.y <= rect.max.y;
 }
 
+bool within(const ui::PixelRect& outer, const ui::PixelRect& rect)
+{
+    return rect.min.x >= outer.min.x && rect.min.y >= outer.min.y && rect.max.x <= outer.max.x && rect.max.y <= outer.max.y;
+}
+
 } // namespace
 
 TEST_CASE("layoutCloseUp: the box sits in the free area's top right corner, apart from the main view, or not at all")
@@ -129,6 +134,53 @@ TEST_CASE("layoutCloseUp: the box sits in the free area's top right corner, apar
         CHECK(layout.box.empty());
         CHECK(layout.mainView == small);
     }
+}
+
+TEST_CASE("layoutCloseUpInView: the box moves apart only to frame the main subject a tenth bigger, and stays while it frames it as big")
+{
+    const glm::vec2 window(1280.0f, 720.0f);
+    int apart = 0, keptApart = 0;
+    // Explore from a narrow to a wide panel in the top left corner, a tall (raised thigh),
+    // upright and long (seated thigh) main subject, a wide box (a body lying down).
+    for (float exploreRight = 150.0f; exploreRight <= 700.0f; exploreRight += 10.0f) {
+        ui::ViewArea area;
+        area.windowPixels = window;
+        area.covered = {{{0.0f, 0.0f}, {1280.0f, 23.0f}}, {{10.0f, 30.0f}, {exploreRight, 330.0f}}, {{905.0f, 23.0f}, {1280.0f, 720.0f}}};
+        area.free = ui::largestFreeRect(window, area.covered);
+        for (const float mainAspect : {0.4f, 0.8f, 3.0f}) {
+            CAPTURE(exploreRight);
+            CAPTURE(mainAspect);
+            const app::CloseUpLayout inside = app::layoutCloseUp(area.free, 1.5f, 0.16f, mainAspect);
+            const float insideHeight = ui::heightOfBoxShaped(inside.mainView, mainAspect);
+            for (const bool wasApart : {false, true}) {
+                const app::CloseUpLayout layout = app::layoutCloseUpInView(area, 1.5f, 0.16f, mainAspect, wasApart);
+                if (!layout.apart) {
+                    CHECK(layout.box == inside.box);
+                    CHECK(layout.mainView == inside.mainView);
+                    continue;
+                }
+                (wasApart ? keptApart : apart) += 1;
+                // Bigger by a tenth to move apart; as big (within 3 %) to stay.
+                CHECK(ui::heightOfBoxShaped(layout.mainView, mainAspect) >= (wasApart ? 0.97f : 1.1f) * insideHeight);
+                CHECK(layout.box.area() >= 0.6f * inside.box.area());
+                CHECK(layout.box.width() >= 120.0f);
+                CHECK(layout.box.height() >= 140.0f);
+                CHECK_FALSE(layout.box.overlaps(layout.mainView));
+                for (const ui::PixelRect& panel : area.covered) {
+                    CHECK_FALSE(panel.overlaps(layout.box));
+                    CHECK_FALSE(panel.overlaps(layout.mainView));
+                }
+            }
+        }
+        // A main subject of no known shape keeps the layout in the largest free rectangle.
+        const app::CloseUpLayout unknown = app::layoutCloseUpInView(area, 1.5f, 0.16f, 0.0f, true);
+        CHECK_FALSE(unknown.apart);
+        CHECK(unknown.mainView == app::layoutCloseUp(area.free, 1.5f, 0.16f).mainView);
+    }
+    MESSAGE(apart << " layouts move the box apart, " << keptApart << " keep it there");
+    CHECK(apart > 10);
+    // Some keep it apart only because it was there: the near tie that holds the view still.
+    CHECK(keptApart > apart);
 }
 
 TEST_CASE("the close-up shows only in steps about the hamstrings, and only while switched on")
@@ -193,9 +245,76 @@ TEST_CASE("every shipped step: one view holds the working heads large, the other
     Shipped& data = shipped();
     scene::Scene& scene = data.world.scene;
     const glm::vec2 window(1280.0f, 720.0f);
-    // The whole window, and the area two side panels leave (taller than wide).
-    const ui::PixelRect frees[] = {{{0.0f, 0.0f}, window}, {{355.0f, 23.0f}, {905.0f, 720.0f}}};
-    int wholePoseBoxes = 0, headBoxes = 0;
+    // The whole window, and a lesson's layout: the menu bar, Explore in the top left corner and
+    // the lessons on the right, which leave a tall free column between them and a wide strip
+    // under Explore (the box may sit apart from the main view there).
+    ui::ViewArea whole;
+    whole.windowPixels = window;
+    whole.free = {{0.0f, 0.0f}, window};
+    ui::ViewArea lesson;
+    lesson.windowPixels = window;
+    lesson.covered = {{{0.0f, 0.0f}, {1280.0f, 23.0f}}, {{10.0f, 30.0f}, {355.0f, 330.0f}}, {{905.0f, 23.0f}, {1280.0f, 720.0f}}};
+    lesson.free = ui::largestFreeRect(window, lesson.covered);
+    int wholePoseBoxes = 0, headBoxes = 0, apart = 0;
+    const auto check = [&](const content::LessonStep& step) {
+        const auto workingHead = [&](const scene::Structure& s) { return working(step, s.name); };
+        for (const ui::ViewArea& area : {whole, lesson}) {
+            app::CloseUp closeUp;
+            closeUp.setViewArea(area);
+            closeUp.update(1.0f / 60.0f, &step, 1, scene);
+            REQUIRE(closeUp.shown());
+            const ui::PixelRect box = closeUp.box();
+            const glm::vec2 boxSize = box.max - box.min;
+            const ui::PixelRect boxPicture{{0.0f, 0.0f}, boxSize};
+            const glm::mat4 boxView = closeUp.camera().viewProjectionMatrix(boxSize);
+            // The main view as the lesson frames it beside the box.
+            const ui::PixelRect mainRect = closeUp.mainViewRect();
+            // Neither the box nor the main view lies under a panel, and they keep apart.
+            CHECK(box.min.x >= 0.0f);
+            CHECK(box.min.y >= 0.0f);
+            CHECK(box.max.x <= window.x);
+            CHECK(box.max.y <= window.y);
+            CHECK_FALSE(box.overlaps(mainRect));
+            for (const ui::PixelRect& panel : area.covered) {
+                CHECK_FALSE(panel.overlaps(box));
+                CHECK_FALSE(panel.overlaps(mainRect));
+            }
+            apart += !within(area.free, mainRect) || !within(area.free, box) ? 1 : 0;
+            scene::OrbitCamera main;
+            main.setViewRegion({mainRect.min, mainRect.max, window});
+            const app::StepFraming framing = closeUp.mainFraming(step, scene);
+            main.setPose(main.fitPoints(framing.points, framing.angles, framing.fill));
+            const glm::mat4 mainView = main.viewProjectionMatrix(window);
+
+            const bool wholePoseInBox = app::boxSubject(step) == app::BoxSubject::WholePose;
+            CHECK(closeUp.caption() == (wholePoseInBox ? "Whole pose" : "Close-up: " + app::closeUpSubject(step)));
+            // The heads: every vertex in their view, spanning most of it one way or the other.
+            const Seen heads = wholePoseInBox ? seen(scene, mainView, window, mainRect, &box, workingHead)
+                                              : seen(scene, boxView, boxSize, boxPicture, nullptr, workingHead);
+            const glm::vec2 headsView = wholePoseInBox ? mainRect.max - mainRect.min : boxSize;
+            REQUIRE(heads.vertices > 100);
+            CHECK(heads.in == heads.vertices);
+            CHECK(heads.underBox == 0);
+            const glm::vec2 span = (heads.high - heads.low) / headsView;
+            CHECK(std::max(span.x, span.y) > 0.5f);
+            // The whole pose: in the box, every structure's middle inside it; in the main view
+            // (the lesson's framing), no structure's middle under the box.
+            (wholePoseInBox ? wholePoseBoxes : headBoxes) += 1;
+            for (std::size_t s = 0; s < scene.structures().size(); ++s) {
+                const core::Bounds bounds = scene.structureBounds(int(s));
+                if (bounds.empty()) continue;
+                CAPTURE(scene.structures()[s].nodeName);
+                if (wholePoseInBox) {
+                    const std::optional<glm::vec2> pixel = scene::worldToPixel(boxView, bounds.center(), boxSize);
+                    CHECK((pixel && inside(boxPicture, *pixel)));
+                } else {
+                    const std::optional<glm::vec2> pixel = scene::worldToPixel(mainView, bounds.center(), window);
+                    CHECK_FALSE((pixel && inside(box, *pixel)));
+                }
+            }
+        }
+    };
+    int stepIndex = 0;
     for (const lessons::LessonEntry& entry : data.library.entries()) {
         for (const content::LessonStep& step : entry.lesson->steps) {
             if (!app::aboutHamstrings(step) || step.keys.empty()) continue;
@@ -204,56 +323,22 @@ TEST_CASE("every shipped step: one view holds the working heads large, the other
             // The body as the step leaves it (the muscle meshes follow the simulated body).
             for (int i = 0; i < 4; ++i) scene.stepMuscles(1.0 / 240.0, step.keys.back().pose, scene::MuscleDrive{});
             scene.updateMuscleMeshes();
-            const auto workingHead = [&](const scene::Structure& s) { return working(step, s.name); };
-            for (const ui::PixelRect& free : frees) {
-                app::CloseUp closeUp;
-                closeUp.setFreeArea(free);
-                closeUp.update(1.0f / 60.0f, &step, 1, scene);
-                REQUIRE(closeUp.shown());
-                const ui::PixelRect box = closeUp.box();
-                const glm::vec2 boxSize = box.max - box.min;
-                const ui::PixelRect boxPicture{{0.0f, 0.0f}, boxSize};
-                const glm::mat4 boxView = closeUp.camera().viewProjectionMatrix(boxSize);
-                // The main view as the lesson frames it beside the box.
-                const ui::PixelRect mainRect = closeUp.mainViewRect();
-                scene::OrbitCamera main;
-                main.setViewRegion({mainRect.min, mainRect.max, window});
-                const app::StepFraming framing = closeUp.mainFraming(step, scene);
-                main.setPose(main.fitPoints(framing.points, framing.angles, framing.fill));
-                const glm::mat4 mainView = main.viewProjectionMatrix(window);
-
-                const bool wholePoseInBox = app::boxSubject(step) == app::BoxSubject::WholePose;
-                CHECK(closeUp.caption() == (wholePoseInBox ? "Whole pose" : "Close-up: " + app::closeUpSubject(step)));
-                // The heads: every vertex in their view, spanning most of it one way or the other.
-                const Seen heads = wholePoseInBox ? seen(scene, mainView, window, mainRect, &box, workingHead)
-                                                  : seen(scene, boxView, boxSize, boxPicture, nullptr, workingHead);
-                const glm::vec2 headsView = wholePoseInBox ? mainRect.max - mainRect.min : boxSize;
-                REQUIRE(heads.vertices > 100);
-                CHECK(heads.in == heads.vertices);
-                CHECK(heads.underBox == 0);
-                const glm::vec2 span = (heads.high - heads.low) / headsView;
-                CHECK(std::max(span.x, span.y) > 0.5f);
-                // The whole pose: in the box, every structure's middle inside it; in the main view
-                // (the lesson's framing), no structure's middle under the box.
-                (wholePoseInBox ? wholePoseBoxes : headBoxes) += 1;
-                for (std::size_t s = 0; s < scene.structures().size(); ++s) {
-                    const core::Bounds bounds = scene.structureBounds(int(s));
-                    if (bounds.empty()) continue;
-                    CAPTURE(scene.structures()[s].nodeName);
-                    if (wholePoseInBox) {
-                        const std::optional<glm::vec2> pixel = scene::worldToPixel(boxView, bounds.center(), boxSize);
-                        CHECK((pixel && inside(boxPicture, *pixel)));
-                    } else {
-                        const std::optional<glm::vec2> pixel = scene::worldToPixel(mainView, bounds.center(), window);
-                        CHECK_FALSE((pixel && inside(box, *pixel)));
-                    }
-                }
-            }
+            check(step);
+            // Every third step again as a lesson that sets its own view would show it: the main
+            // view holds the whole pose from behind, the box the heads.
+            if (stepIndex++ % 3 != 0 || !app::worksHamstrings(step)) continue;
+            content::LessonStep viewed = step;
+            viewed.view = content::ViewPreset::Posterior;
+            const std::string variant = "with view = \"posterior\"";
+            CAPTURE(variant);
+            check(viewed);
         }
     }
-    MESSAGE(wholePoseBoxes << " pictures with the whole pose in the box, " << headBoxes << " with the heads in it");
+    MESSAGE(wholePoseBoxes << " pictures with the whole pose in the box, " << headBoxes << " with the heads in it, " << apart
+                           << " with the box apart from the main view's free rectangle");
     CHECK(wholePoseBoxes > 40);
-    CHECK(headBoxes > 0);
+    CHECK(headBoxes > 10);
+    CHECK(apart > 10);
 }
 
 TEST_CASE("with the close-up off, a step that lies down, sits or stands up frames the heads where it leaves them, not at an edge or small")

@@ -23,6 +23,10 @@ constexpr float kMaxShareOfArea = 0.25f, kMaxShareOfAreaWholePose = 0.16f;
 // above the main view instead of beside it.
 constexpr float kMinAspect = 0.45f, kMaxAspect = 2.0f, kBesideBelowAspect = 1.3f;
 constexpr float kGlideSeconds = 0.8f;        // as LessonSession::kFramingGlideS
+// The main view leaves the largest free rectangle for one that frames its subject a tenth
+// bigger, and goes back only when that one frames it 3 % smaller: a near tie keeps the view
+// still as a panel's text reflows.
+constexpr float kMoveGain = 1.1f, kStayGain = 0.97f;
 
 } // namespace
 
@@ -119,8 +123,7 @@ CloseUpLayout layoutCloseUpInView(const ui::ViewArea& area, float subjectAspect,
     // The box apart must read about as well as the box inside would.
     if (!inside.box.empty() && apart.layout.box.area() < 0.6f * inside.box.area()) return inside;
     const float insideHeight = inside.box.empty() ? 0.0f : ui::heightOfBoxShaped(inside.mainView, mainAspect);
-    // A tenth bigger to move there; once there, it stays while it frames the subject as big.
-    const float needed = preferApart ? 0.97f : 1.1f;
+    const float needed = preferApart ? kStayGain : kMoveGain;
     return apart.mainHeight >= needed * insideHeight ? apart.layout : inside;
 }
 
@@ -197,6 +200,14 @@ void CloseUp::setFreeArea(const ui::PixelRect& free)
 void CloseUp::setViewArea(const ui::ViewArea& area)
 {
     area_ = area;
+    // Without the box, the step's own framing may take another free rectangle in the same way.
+    plainView_ = area.free;
+    if (plainAspect_ > 0.0f && !area.covered.empty()) {
+        const ui::PixelRect best = ui::bestFreeRectFor(area.windowPixels, area.covered, plainAspect_);
+        plainBest_ = ui::heightOfBoxShaped(best, plainAspect_) >=
+                     (plainBest_ ? kStayGain : kMoveGain) * ui::heightOfBoxShaped(area.free, plainAspect_);
+        if (plainBest_) plainView_ = best;
+    }
     layout_ = layoutCloseUpInView(area, subjectAspect_,
                                   subject_ == BoxSubject::WholePose ? kMaxShareOfAreaWholePose : kMaxShareOfArea, mainAspect_,
                                   layout_.apart);
@@ -231,6 +242,12 @@ void CloseUp::update(float dtSeconds, const content::LessonStep* step, int stepS
         }
         subjectAspect_ = subjectAspect(*step, scene);
         mainAspect_ = mainSubjectAspect(*step, scene);
+        plainAspect_ = step->keys.empty() ? 0.0f : framingAspect(frameStep(*step, scene));
+        setViewArea(area_);
+    } else if (!step && plainAspect_ > 0.0f) {
+        // No lesson: the model explored freely is framed in the largest free rectangle.
+        plainAspect_ = 0.0f;
+        measuredStepSerial_ = -1;
         setViewArea(area_);
     }
     shown_ = showsFor(step);

@@ -87,8 +87,11 @@ public:
     bool showsFor(const content::LessonStep* step) const;
     bool shown() const { return shown_; }
     const ui::PixelRect& box() const { return layout_.box; }
-    // The part of the free area the main view frames the pose in: all of it while hidden.
-    ui::PixelRect mainViewRect() const { return shown_ ? layout_.mainView : area_.free; }
+    // The part of the free area the main view frames the pose in. While the box is hidden: in a
+    // lesson step, the free rectangle that frames the step's own subject biggest (a seated
+    // thigh the wide strip under a panel) when that frames it a tenth bigger than the largest
+    // free rectangle does; else the largest.
+    ui::PixelRect mainViewRect() const { return shown_ ? layout_.mainView : plainView_; }
     // "Whole pose", or "Close-up: right hamstrings".
     const std::string& caption() const { return caption_; }
     const scene::OrbitCamera& camera() const { return camera_; }
@@ -107,6 +110,9 @@ private:
     StepFraming wholePose_;        // the box's framing of the step's whole pose (while subject_ is WholePose)
     glm::vec3 wholePosePelvis_{0.0f};  // where that pose has the pelvis
     float mainAspect_ = 0.0f;      // of the main view's subject (mainSubjectAspect)
+    float plainAspect_ = 0.0f;     // of the step's own framing (without the box); 0: no lesson
+    ui::PixelRect plainView_;      // the main view without the box (mainViewRect)
+    bool plainBest_ = false;       // plainView_ is not the largest free rectangle
     float subjectAspect_ = 1.0f;  // of the box's subject at the step's final pose, as its camera sees it
     std::string caption_;
 };

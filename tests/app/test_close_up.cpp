@@ -386,6 +386,65 @@ TEST_CASE("with the close-up off, a step that lies down, sits or stands up frame
     CHECK(steps >= 8);
 }
 
+TEST_CASE("with the close-up off, a step's own framing takes the free rectangle that shows its heads biggest, clear of the panels")
+{
+    Shipped& data = shipped();
+    scene::Scene& scene = data.world.scene;
+    const glm::vec2 window(1280.0f, 720.0f);
+    ui::ViewArea area;
+    area.windowPixels = window;
+    area.covered = {{{0.0f, 0.0f}, {1280.0f, 23.0f}}, {{10.0f, 30.0f}, {355.0f, 330.0f}}, {{905.0f, 23.0f}, {1280.0f, 720.0f}}};
+    area.free = ui::largestFreeRect(window, area.covered);
+    // The heads' larger extent in pixels, framed as the step frames them in `rect`.
+    const auto headsSpan = [&](const content::LessonStep& step, const ui::PixelRect& rect) {
+        scene::OrbitCamera camera;
+        camera.setViewRegion({rect.min, rect.max, window});
+        const app::StepFraming framing = app::frameStep(step, scene);
+        camera.setPose(camera.fitPoints(framing.points, framing.angles, framing.fill));
+        const Seen heads = seen(scene, camera.viewProjectionMatrix(window), window, rect, nullptr,
+                                [&](const scene::Structure& s) { return working(step, s.name); });
+        // The step's framing fits landmarks, not every vertex (the close-up's does): a lying
+        // thigh's belly may reach a pixel past the edge.
+        CHECK(heads.in >= heads.vertices * 999 / 1000);
+        return std::max(heads.high.x - heads.low.x, heads.high.y - heads.low.y);
+    };
+    int moved = 0, steps = 0;
+    const content::LessonStep* movedStep = nullptr;
+    for (const lessons::LessonEntry& entry : data.library.entries()) {
+        for (const content::LessonStep& step : entry.lesson->steps) {
+            if (!app::aboutHamstrings(step) || step.keys.empty()) continue;
+            CAPTURE(entry.lesson->id);
+            CAPTURE(step.title);
+            ++steps;
+            for (int i = 0; i < 4; ++i) scene.stepMuscles(1.0 / 240.0, step.keys.back().pose, scene::MuscleDrive{});
+            scene.updateMuscleMeshes();
+            app::CloseUp closeUp;
+            closeUp.setEnabled(false);
+            closeUp.setViewArea(area);
+            closeUp.update(1.0f / 60.0f, &step, 1, scene);
+            REQUIRE_FALSE(closeUp.shown());
+            const ui::PixelRect main = closeUp.mainViewRect();
+            for (const ui::PixelRect& panel : area.covered) CHECK_FALSE(panel.overlaps(main));
+            if (main == area.free) continue;
+            ++moved;
+            movedStep = &step;
+            // Another rectangle only where it shows the heads bigger than the largest does.
+            CHECK(headsSpan(step, main) > 1.05f * headsSpan(step, area.free));
+        }
+    }
+    MESSAGE(moved << " of " << steps << " steps frame their heads outside the largest free rectangle");
+    CHECK(moved > 10);
+    // Leaving the lesson, the model explored freely goes back to the largest free rectangle.
+    REQUIRE(movedStep);
+    app::CloseUp closeUp;
+    closeUp.setEnabled(false);
+    closeUp.setViewArea(area);
+    closeUp.update(1.0f / 60.0f, movedStep, 1, scene);
+    CHECK(closeUp.mainViewRect() != area.free);
+    closeUp.update(1.0f / 60.0f, nullptr, 0, scene);
+    CHECK(closeUp.mainViewRect() == area.free);
+}
+
 TEST_CASE("the whole-pose box holds the body at every key of its step: one that walks, lies down, sits or stands up")
 {
     Shipped& data = shipped();

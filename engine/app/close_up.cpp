@@ -23,10 +23,11 @@ constexpr float kMaxShareOfArea = 0.25f, kMaxShareOfAreaWholePose = 0.16f;
 // above the main view instead of beside it.
 constexpr float kMinAspect = 0.45f, kMaxAspect = 2.0f, kBesideBelowAspect = 1.3f;
 constexpr float kGlideSeconds = 0.8f;        // as LessonSession::kFramingGlideS
-// The main view leaves the largest free rectangle for one that frames its subject a tenth
-// bigger, and goes back only when that one frames it 3 % smaller: a near tie keeps the view
-// still as a panel's text reflows.
-constexpr float kMoveGain = 1.1f, kStayGain = 0.97f;
+// The main view leaves the largest free rectangle (or the box's top right corner in it) for
+// another that frames its subject a tenth bigger, and goes back once the gain falls under 5 %:
+// between the two a panel's reflowing text does not make the view hop. (The other rectangle
+// is the best for the subject's shape, so it never frames it smaller: its gain is at least 1.)
+constexpr float kMoveGain = 1.1f, kStayGain = 1.05f;
 
 } // namespace
 
@@ -204,8 +205,8 @@ void CloseUp::setViewArea(const ui::ViewArea& area)
     plainView_ = area.free;
     if (plainAspect_ > 0.0f && !area.covered.empty()) {
         const ui::PixelRect best = ui::bestFreeRectFor(area.windowPixels, area.covered, plainAspect_);
-        plainBest_ = ui::heightOfBoxShaped(best, plainAspect_) >=
-                     (plainBest_ ? kStayGain : kMoveGain) * ui::heightOfBoxShaped(area.free, plainAspect_);
+        const float height = ui::heightOfBoxShaped(best, plainAspect_);
+        plainBest_ = height > 0.0f && height >= (plainBest_ ? kStayGain : kMoveGain) * ui::heightOfBoxShaped(area.free, plainAspect_);
         if (plainBest_) plainView_ = best;
     }
     layout_ = layoutCloseUpInView(area, subjectAspect_,
@@ -243,10 +244,14 @@ void CloseUp::update(float dtSeconds, const content::LessonStep* step, int stepS
         subjectAspect_ = subjectAspect(*step, scene);
         mainAspect_ = mainSubjectAspect(*step, scene);
         plainAspect_ = step->keys.empty() ? 0.0f : framingAspect(frameStep(*step, scene));
+        // A new subject is judged afresh: the last step's choice does not lower the bar.
+        layout_.apart = false;
+        plainBest_ = false;
         setViewArea(area_);
     } else if (!step && plainAspect_ > 0.0f) {
         // No lesson: the model explored freely is framed in the largest free rectangle.
         plainAspect_ = 0.0f;
+        plainBest_ = false;
         measuredStepSerial_ = -1;
         setViewArea(area_);
     }

@@ -21,7 +21,7 @@ namespace app {
 
 struct CloseUpLayout {
     ui::PixelRect box;       // the box, window pixels; empty: no room for a useful one
-    ui::PixelRect mainView;  // where the main view frames its subject (the free area less the box's strip)
+    ui::PixelRect mainView;  // where the main view frames its subject: the free area less the box's strip, or apart from it
     bool apart = false;      // the box sits in a free corner apart from the main view (layoutCloseUpInView)
 };
 
@@ -39,9 +39,10 @@ CloseUpLayout layoutCloseUp(const ui::PixelRect& free, float subjectAspect = 1.0
 // while the main view's subject has a known shape (`mainAspect` > 0): the main view may take
 // the free rectangle that frames that shape biggest (a seated thigh the wide strip under a
 // panel, a raised one the tall column between two) and the box a free corner apart from it (the
-// space under a side panel), when that frames the subject bigger than layoutCloseUp in the
-// largest free rectangle does and the box stays as readable. `preferApart`: the last frame's
-// choice, which a near tie keeps, so the view does not hop between two as a panel's text moves.
+// space under a side panel), when that frames the subject a tenth bigger than layoutCloseUp in
+// the largest free rectangle does and the box keeps 60 % of its area. `preferApart`: the last
+// frame's choice in the same step, which then holds while the gain is 5 % or more, so the view
+// does not hop between the two as a panel's text reflows.
 CloseUpLayout layoutCloseUpInView(const ui::ViewArea& area, float subjectAspect, float maxShareOfArea, float mainAspect,
                                   bool preferApart = false);
 
@@ -90,7 +91,7 @@ public:
     // The part of the free area the main view frames the pose in. While the box is hidden: in a
     // lesson step, the free rectangle that frames the step's own subject biggest (a seated
     // thigh the wide strip under a panel) when that frames it a tenth bigger than the largest
-    // free rectangle does; else the largest.
+    // free rectangle does (and while it still frames it 5 % bigger); else the largest.
     ui::PixelRect mainViewRect() const { return shown_ ? layout_.mainView : plainView_; }
     // "Whole pose", or "Close-up: right hamstrings".
     const std::string& caption() const { return caption_; }

@@ -136,32 +136,41 @@ TEST_CASE("layoutCloseUp: the box sits in the free area's top right corner, apar
     }
 }
 
-TEST_CASE("layoutCloseUpInView: the box moves apart only to frame the main subject a tenth bigger, and stays while it frames it as big")
+TEST_CASE("layoutCloseUpInView: the box moves apart only to frame the main subject a tenth bigger, and stays while it gains 5 %")
 {
     const glm::vec2 window(1280.0f, 720.0f);
-    int apart = 0, keptApart = 0;
+    int apart = 0, held = 0;
     // Explore from a narrow to a wide panel in the top left corner, a tall (raised thigh),
     // upright and long (seated thigh) main subject, a wide box (a body lying down).
-    for (float exploreRight = 150.0f; exploreRight <= 700.0f; exploreRight += 10.0f) {
+    for (float exploreRight = 150.0f; exploreRight <= 700.0f; exploreRight += 5.0f) {
         ui::ViewArea area;
         area.windowPixels = window;
         area.covered = {{{0.0f, 0.0f}, {1280.0f, 23.0f}}, {{10.0f, 30.0f}, {exploreRight, 330.0f}}, {{905.0f, 23.0f}, {1280.0f, 720.0f}}};
         area.free = ui::largestFreeRect(window, area.covered);
-        for (const float mainAspect : {0.4f, 0.8f, 3.0f}) {
+        for (const float mainAspect : {0.4f, 0.8f, 1.2f, 3.0f}) {
             CAPTURE(exploreRight);
             CAPTURE(mainAspect);
             const app::CloseUpLayout inside = app::layoutCloseUp(area.free, 1.5f, 0.16f, mainAspect);
             const float insideHeight = ui::heightOfBoxShaped(inside.mainView, mainAspect);
-            for (const bool wasApart : {false, true}) {
-                const app::CloseUpLayout layout = app::layoutCloseUpInView(area, 1.5f, 0.16f, mainAspect, wasApart);
+            // What the main view gains in the best rectangle for its shape, worked out here.
+            const float gain = ui::heightOfBoxShaped(ui::bestFreeRectFor(window, area.covered, mainAspect), mainAspect) /
+                               std::max(insideHeight, 1e-3f);
+            const app::CloseUpLayout fresh = app::layoutCloseUpInView(area, 1.5f, 0.16f, mainAspect, false);
+            const app::CloseUpLayout kept = app::layoutCloseUpInView(area, 1.5f, 0.16f, mainAspect, true);
+            // Apart for a fresh step only with a gain of a tenth; held there down to 5 %; never
+            // apart for nothing.
+            if (gain < 1.1f) CHECK_FALSE(fresh.apart);
+            if (gain < 1.05f) CHECK_FALSE(kept.apart);
+            CHECK((!fresh.apart || kept.apart));
+            apart += fresh.apart ? 1 : 0;
+            held += kept.apart && !fresh.apart ? 1 : 0;
+            for (const app::CloseUpLayout& layout : {fresh, kept}) {
                 if (!layout.apart) {
                     CHECK(layout.box == inside.box);
                     CHECK(layout.mainView == inside.mainView);
                     continue;
                 }
-                (wasApart ? keptApart : apart) += 1;
-                // Bigger by a tenth to move apart; as big (within 3 %) to stay.
-                CHECK(ui::heightOfBoxShaped(layout.mainView, mainAspect) >= (wasApart ? 0.97f : 1.1f) * insideHeight);
+                CHECK(ui::heightOfBoxShaped(layout.mainView, mainAspect) >= 1.05f * insideHeight);
                 CHECK(layout.box.area() >= 0.6f * inside.box.area());
                 CHECK(layout.box.width() >= 120.0f);
                 CHECK(layout.box.height() >= 140.0f);
@@ -177,10 +186,10 @@ TEST_CASE("layoutCloseUpInView: the box moves apart only to frame the main subje
         CHECK_FALSE(unknown.apart);
         CHECK(unknown.mainView == app::layoutCloseUp(area.free, 1.5f, 0.16f).mainView);
     }
-    MESSAGE(apart << " layouts move the box apart, " << keptApart << " keep it there");
+    MESSAGE(apart << " layouts move the box apart; " << held << " more keep it there only because it was");
     CHECK(apart > 10);
-    // Some keep it apart only because it was there: the near tie that holds the view still.
-    CHECK(keptApart > apart);
+    // The band between 5 % and a tenth is exercised: some layouts stay apart only because they were.
+    CHECK(held > 0);
 }
 
 TEST_CASE("the close-up shows only in steps about the hamstrings, and only while switched on")
@@ -434,8 +443,33 @@ TEST_CASE("with the close-up off, a step's own framing takes the free rectangle 
     }
     MESSAGE(moved << " of " << steps << " steps frame their heads outside the largest free rectangle");
     CHECK(moved > 10);
-    // Leaving the lesson, the model explored freely goes back to the largest free rectangle.
+    // A step's choice does not carry into the next: after a step that moved, with the close-up
+    // off and on, every step lays out as it does in a close-up that saw no step before.
     REQUIRE(movedStep);
+    for (const bool enabled : {false, true}) {
+        app::CloseUp carried;
+        carried.setEnabled(enabled);
+        carried.setViewArea(area);
+        int serial = 1;
+        for (const lessons::LessonEntry& entry : data.library.entries())
+            for (const content::LessonStep& step : entry.lesson->steps) {
+                if (step.keys.empty()) continue;
+                CAPTURE(entry.lesson->id);
+                CAPTURE(step.title);
+                carried.update(1.0f / 60.0f, movedStep, ++serial, scene);
+                carried.setViewArea(area);
+                carried.update(1.0f / 60.0f, &step, ++serial, scene);
+                carried.setViewArea(area);
+                app::CloseUp fresh;
+                fresh.setEnabled(enabled);
+                fresh.setViewArea(area);
+                fresh.update(1.0f / 60.0f, &step, 1, scene);
+                fresh.setViewArea(area);
+                CHECK(carried.mainViewRect() == fresh.mainViewRect());
+                CHECK(carried.box() == fresh.box());
+            }
+    }
+    // Leaving the lesson, the model explored freely goes back to the largest free rectangle.
     app::CloseUp closeUp;
     closeUp.setEnabled(false);
     closeUp.setViewArea(area);

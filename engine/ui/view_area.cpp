@@ -202,15 +202,15 @@ PixelRect largestFreeRect(glm::vec2 windowPixels, std::span<const PixelRect> cov
 
 float heightOfBoxShaped(const PixelRect& rect, float aspect)
 {
-    if (rect.empty() || aspect <= 0.0f) return 0.0f;
+    if (rect.empty() || !(aspect > 0.0f)) return 0.0f;  // also for a NaN aspect
     return std::min(rect.width() / aspect, rect.height());
 }
 
 PixelRect bestFreeRectFor(glm::vec2 windowPixels, std::span<const PixelRect> covered, float aspect)
 {
     if (covered.empty()) return {{0.0f, 0.0f}, windowPixels};
-    // Of rectangles that hold the same box, the larger leaves more room around it: a thousandth
-    // of a pixel of height for each pixel of area decides only between equals.
+    // Of rectangles that hold the same box, the larger leaves more room around it: 1e-7 px of
+    // height per square pixel of area (0.2 px for all of 1920x1080) decides between near equals.
     return bestFreeRect(windowPixels, covered,
                         [aspect](const PixelRect& r) { return heightOfBoxShaped(r, aspect) + 1e-7f * r.area(); });
 }

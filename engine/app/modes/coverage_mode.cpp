@@ -244,8 +244,9 @@ core::Image CoverageMode::renderScene(bool settleFades)
     const glm::ivec2 size = glm::max(glm::ivec2(window * request_.measureScale), glm::ivec2(1));
     render::Renderer& renderer = graphics_.renderer();
     renderer.updateDeformedMeshes(world_.scene);
-    // Neighbours fade in front of the heads over a few tenths of a second of real time; both
-    // pictures show those fades where they end, so only what the hidden layer changes differs.
+    // Neighbours fade in front of the heads over a few tenths of a second of real time: the
+    // shown picture has them where they end, and the pictures compared with it hold them there,
+    // so only what the hidden structures change differs.
     if (settleFades)
         renderer.settleFades();
     else

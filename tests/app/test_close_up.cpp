@@ -69,6 +69,19 @@ bool inside(const ui::PixelRect& rect, glm::vec2 pixel)
     return pixel.x >= rect.min.x && pixel.x <= rect.max.x && pixel.y >= rect.min.y && pixel.y <= rect.max.y;
 }
 
+// A lesson's layout in a 1280x720 window: the menu bar, Explore in the top left corner (to
+// `exploreRight`) and the lessons on the right, which leave a tall free column between them
+// and a wide strip under Explore.
+ui::ViewArea lessonLayout(float exploreRight = 355.0f)
+{
+    const glm::vec2 window(1280.0f, 720.0f);
+    ui::ViewArea area;
+    area.windowPixels = window;
+    area.covered = {{{0.0f, 0.0f}, {1280.0f, 23.0f}}, {{10.0f, 30.0f}, {exploreRight, 330.0f}}, {{905.0f, 23.0f}, {1280.0f, 720.0f}}};
+    area.free = ui::largestFreeRect(window, area.covered);
+    return area;
+}
+
 bool within(const ui::PixelRect& outer, const ui::PixelRect& rect)
 {
     return rect.min.x >= outer.min.x && rect.min.y >= outer.min.y && rect.max.x <= outer.max.x && rect.max.y <= outer.max.y;
@@ -143,10 +156,7 @@ TEST_CASE("layoutCloseUpInView: the box moves apart only to frame the main subje
     // Explore from a narrow to a wide panel in the top left corner, a tall (raised thigh),
     // upright and long (seated thigh) main subject, a wide box (a body lying down).
     for (float exploreRight = 150.0f; exploreRight <= 700.0f; exploreRight += 5.0f) {
-        ui::ViewArea area;
-        area.windowPixels = window;
-        area.covered = {{{0.0f, 0.0f}, {1280.0f, 23.0f}}, {{10.0f, 30.0f}, {exploreRight, 330.0f}}, {{905.0f, 23.0f}, {1280.0f, 720.0f}}};
-        area.free = ui::largestFreeRect(window, area.covered);
+        const ui::ViewArea area = lessonLayout(exploreRight);
         for (const float mainAspect : {0.4f, 0.8f, 1.2f, 3.0f}) {
             CAPTURE(exploreRight);
             CAPTURE(mainAspect);
@@ -247,6 +257,18 @@ Seen seen(const scene::Scene& scene, const glm::mat4& viewProjection, glm::vec2 
     return result;
 }
 
+// The working heads of `step`, framed as the step frames itself (without the close-up) in
+// `rect` of a `window`-sized picture.
+Seen headsInStepFraming(const scene::Scene& scene, const content::LessonStep& step, const ui::PixelRect& rect, glm::vec2 window)
+{
+    scene::OrbitCamera camera;
+    camera.setViewRegion({rect.min, rect.max, window});
+    const app::StepFraming framing = app::frameStep(step, scene);
+    camera.setPose(camera.fitPoints(framing.points, framing.angles, framing.fill));
+    return seen(scene, camera.viewProjectionMatrix(window), window, rect, nullptr,
+                [&](const scene::Structure& s) { return working(step, s.name); });
+}
+
 } // namespace
 
 TEST_CASE("every shipped step: one view holds the working heads large, the other the whole pose, and the box hides neither")
@@ -260,10 +282,7 @@ TEST_CASE("every shipped step: one view holds the working heads large, the other
     ui::ViewArea whole;
     whole.windowPixels = window;
     whole.free = {{0.0f, 0.0f}, window};
-    ui::ViewArea lesson;
-    lesson.windowPixels = window;
-    lesson.covered = {{{0.0f, 0.0f}, {1280.0f, 23.0f}}, {{10.0f, 30.0f}, {355.0f, 330.0f}}, {{905.0f, 23.0f}, {1280.0f, 720.0f}}};
-    lesson.free = ui::largestFreeRect(window, lesson.covered);
+    const ui::ViewArea lesson = lessonLayout();
     int wholePoseBoxes = 0, headBoxes = 0, apart = 0;
     const auto check = [&](const content::LessonStep& step) {
         const auto workingHead = [&](const scene::Structure& s) { return working(step, s.name); };
@@ -368,12 +387,7 @@ TEST_CASE("with the close-up off, a step that lies down, sits or stands up frame
             ++steps;
             for (int i = 0; i < 4; ++i) scene.stepMuscles(1.0 / 240.0, step.keys.back().pose, scene::MuscleDrive{});
             scene.updateMuscleMeshes();
-            scene::OrbitCamera main;
-            main.setViewRegion({free.min, free.max, window});
-            const app::StepFraming framing = app::frameStep(step, scene);
-            main.setPose(main.fitPoints(framing.points, framing.angles, framing.fill));
-            const Seen heads = seen(scene, main.viewProjectionMatrix(window), window, free, nullptr,
-                                    [&](const scene::Structure& s) { return working(step, s.name); });
+            const Seen heads = headsInStepFraming(scene, step, free, window);
             REQUIRE(heads.vertices > 100);
             CHECK(heads.in == heads.vertices);
             // Not pushed to an edge by joints of the posture the body left (the ankles of a
@@ -400,18 +414,10 @@ TEST_CASE("with the close-up off, a step's own framing takes the free rectangle 
     Shipped& data = shipped();
     scene::Scene& scene = data.world.scene;
     const glm::vec2 window(1280.0f, 720.0f);
-    ui::ViewArea area;
-    area.windowPixels = window;
-    area.covered = {{{0.0f, 0.0f}, {1280.0f, 23.0f}}, {{10.0f, 30.0f}, {355.0f, 330.0f}}, {{905.0f, 23.0f}, {1280.0f, 720.0f}}};
-    area.free = ui::largestFreeRect(window, area.covered);
+    const ui::ViewArea area = lessonLayout();
     // The heads' larger extent in pixels, framed as the step frames them in `rect`.
     const auto headsSpan = [&](const content::LessonStep& step, const ui::PixelRect& rect) {
-        scene::OrbitCamera camera;
-        camera.setViewRegion({rect.min, rect.max, window});
-        const app::StepFraming framing = app::frameStep(step, scene);
-        camera.setPose(camera.fitPoints(framing.points, framing.angles, framing.fill));
-        const Seen heads = seen(scene, camera.viewProjectionMatrix(window), window, rect, nullptr,
-                                [&](const scene::Structure& s) { return working(step, s.name); });
+        const Seen heads = headsInStepFraming(scene, step, rect, window);
         // The step's framing fits landmarks, not every vertex (the close-up's does): a lying
         // thigh's belly may reach a pixel past the edge.
         CHECK(heads.in >= heads.vertices * 999 / 1000);

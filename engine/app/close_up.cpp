@@ -29,6 +29,13 @@ constexpr float kGlideSeconds = 0.8f;        // as LessonSession::kFramingGlideS
 // is the best for the subject's shape, so it never frames it smaller: its gain is at least 1.)
 constexpr float kMoveGain = 1.1f, kStayGain = 1.05f;
 
+// Whether the main view takes (or, `moved`, keeps) the rectangle that frames its subject
+// `height` high, against `baseHeight` where it would be otherwise.
+bool framesBigger(float height, float baseHeight, bool moved)
+{
+    return height > 0.0f && height >= (moved ? kStayGain : kMoveGain) * baseHeight;
+}
+
 } // namespace
 
 CloseUpLayout layoutCloseUp(const ui::PixelRect& free, float subjectAspect, float maxShareOfArea, float mainAspect)
@@ -124,8 +131,7 @@ CloseUpLayout layoutCloseUpInView(const ui::ViewArea& area, float subjectAspect,
     // The box apart must read about as well as the box inside would.
     if (!inside.box.empty() && apart.layout.box.area() < 0.6f * inside.box.area()) return inside;
     const float insideHeight = inside.box.empty() ? 0.0f : ui::heightOfBoxShaped(inside.mainView, mainAspect);
-    const float needed = preferApart ? kStayGain : kMoveGain;
-    return apart.mainHeight >= needed * insideHeight ? apart.layout : inside;
+    return framesBigger(apart.mainHeight, insideHeight, preferApart) ? apart.layout : inside;
 }
 
 BoxSubject boxSubject(const content::LessonStep& step)
@@ -205,8 +211,7 @@ void CloseUp::setViewArea(const ui::ViewArea& area)
     plainView_ = area.free;
     if (plainAspect_ > 0.0f && !area.covered.empty()) {
         const ui::PixelRect best = ui::bestFreeRectFor(area.windowPixels, area.covered, plainAspect_);
-        const float height = ui::heightOfBoxShaped(best, plainAspect_);
-        plainBest_ = height > 0.0f && height >= (plainBest_ ? kStayGain : kMoveGain) * ui::heightOfBoxShaped(area.free, plainAspect_);
+        plainBest_ = framesBigger(ui::heightOfBoxShaped(best, plainAspect_), ui::heightOfBoxShaped(area.free, plainAspect_), plainBest_);
         if (plainBest_) plainView_ = best;
     }
     layout_ = layoutCloseUpInView(area, subjectAspect_,

@@ -32,10 +32,58 @@ anatomy::Pose placeOnFloor(anatomy::Pose pose, std::span<const Contact> contacts
 
 namespace {
 
-std::vector<double> contactHeights(const anatomy::Pose& pose, std::span<const Contact> contacts)
+bool isPelvisCoordinate(std::size_t index)
 {
-    return contactGaps(anatomy::computeSkeleton(pose), contacts);
+    using anatomy::Coordinate;
+    return index >= std::size_t(Coordinate::PelvisTx) && index <= std::size_t(Coordinate::PelvisRotation);
 }
+
+// The contacts' heights for the many poses a settling tries. Every segment hangs from the
+// pelvis, so changing only the pelvis's six coordinates moves the whole body rigidly: the
+// contacts are then carried by the new pelvis transform from where they sit in the pelvis's
+// frame, without posing the skeleton again. Most poses tried differ from the last one posed
+// only there (the pelvis's height, tilt and list are what settling moves).
+class ContactHeights {
+public:
+    explicit ContactHeights(std::span<const Contact> contacts) : contacts_(contacts) {}
+
+    std::vector<double> operator()(const anatomy::Pose& pose)
+    {
+        if (!posed_ || !sameBelowPelvis(pose)) poseBelowPelvis(pose);
+        const glm::dmat4 pelvis = anatomy::pelvisTransform(pose);
+        std::vector<double> heights;
+        heights.reserve(contacts_.size());
+        for (std::size_t i = 0; i < contacts_.size(); ++i)
+            heights.push_back((pelvis * glm::dvec4(inPelvis_[i], 1.0)).y - contacts_[i].heightM);
+        return heights;
+    }
+
+private:
+    bool sameBelowPelvis(const anatomy::Pose& pose) const
+    {
+        for (std::size_t i = 0; i < pose.values.size(); ++i)
+            if (!isPelvisCoordinate(i) && pose.values[i] != belowPelvis_.values[i]) return false;
+        return true;
+    }
+
+    void poseBelowPelvis(const anatomy::Pose& pose)
+    {
+        // With the pelvis's coordinates at zero its transform is the identity, so the skeleton
+        // comes out in the pelvis's own frame.
+        belowPelvis_ = pose;
+        for (std::size_t i = 0; i < pose.values.size(); ++i)
+            if (isPelvisCoordinate(i)) belowPelvis_.values[i] = 0.0;
+        const anatomy::SkeletonPose skeleton = anatomy::computeSkeleton(belowPelvis_);
+        inPelvis_.clear();
+        for (const Contact& contact : contacts_) inPelvis_.push_back(anatomy::landmarkPosition(skeleton, contact.landmark));
+        posed_ = true;
+    }
+
+    std::span<const Contact> contacts_;
+    anatomy::Pose belowPelvis_;
+    std::vector<glm::dvec3> inPelvis_;
+    bool posed_ = false;
+};
 
 void applyGroup(anatomy::Pose& pose, const CoordinateGroup& group, double delta)
 {
@@ -64,9 +112,10 @@ anatomy::Pose settleOnFloor(anatomy::Pose pose, std::span<const Contact> contact
     auto prior = [&](std::size_t group) { return group == 0 ? 0.0 : 0.0005; };
     const std::size_t n = groups.size();
     double damping = 1e-6;
+    ContactHeights contactHeights(contacts);
     auto cost = [&](const anatomy::Pose& candidate) {
         double sum = 0.0;
-        for (double height : contactHeights(candidate, contacts)) sum += height * height;
+        for (double height : contactHeights(candidate)) sum += height * height;
         for (std::size_t g = 1; g < n; ++g) {
             const double change = candidate[groups[g].front()] - written[groups[g].front()];
             sum += prior(g) * prior(g) * change * change;
@@ -75,7 +124,7 @@ anatomy::Pose settleOnFloor(anatomy::Pose pose, std::span<const Contact> contact
     };
     double current = cost(pose);
     for (int iteration = 0; iteration < 40; ++iteration) {
-        const std::vector<double> heights = contactHeights(pose, contacts);
+        const std::vector<double> heights = contactHeights(pose);
         // Numerical Jacobian of the contact heights.
         std::vector<std::vector<double>> jacobian(heights.size(), std::vector<double>(n, 0.0));
         for (std::size_t g = 0; g < n; ++g) {
@@ -83,8 +132,8 @@ anatomy::Pose settleOnFloor(anatomy::Pose pose, std::span<const Contact> contact
             anatomy::Pose plus = pose, minus = pose;
             applyGroup(plus, groups[g], step);
             applyGroup(minus, groups[g], -step);
-            const std::vector<double> up = contactHeights(plus, contacts);
-            const std::vector<double> down = contactHeights(minus, contacts);
+            const std::vector<double> up = contactHeights(plus);
+            const std::vector<double> down = contactHeights(minus);
             for (std::size_t i = 0; i < heights.size(); ++i) jacobian[i][g] = (up[i] - down[i]) / (2.0 * step);
         }
         std::vector<std::vector<double>> normal(n, std::vector<double>(n, 0.0));
@@ -122,7 +171,7 @@ anatomy::Pose settleOnFloor(anatomy::Pose pose, std::span<const Contact> contact
     pose = placeOnFloor(pose, contacts);
     if (worstContactM) {
         double worst = 0.0;
-        for (double height : contactHeights(pose, contacts)) worst = std::max(worst, height);
+        for (double height : contactGaps(anatomy::computeSkeleton(pose), contacts)) worst = std::max(worst, height);
         *worstContactM = worst;
     }
     return pose;

@@ -46,6 +46,29 @@ TEST_CASE("every named pose rests its contacts on the floor and nothing goes thr
     }
 }
 
+TEST_CASE("changing only the pelvis's coordinates moves every segment rigidly with it")
+{
+    // What settling relies on to try pelvis moves without posing the skeleton again.
+    const Coordinate pelvisCoordinates[] = {Coordinate::PelvisTx, Coordinate::PelvisTy, Coordinate::PelvisTz,
+                                            Coordinate::PelvisAnteriorTilt, Coordinate::PelvisList, Coordinate::PelvisRotation};
+    const double changes[] = {0.13, -0.21, 0.07, 23.0, -11.0, 37.0};
+    for (const auto& entry : library().poses()) {
+        CAPTURE(entry.first);
+        const Pose pose = entry.second.pose;
+        Pose moved = pose;
+        for (std::size_t i = 0; i < std::size(pelvisCoordinates); ++i) moved[pelvisCoordinates[i]] += changes[i];
+        const SkeletonPose before = computeSkeleton(pose), after = computeSkeleton(moved);
+        // The rigid motion that takes the pelvis from where it was to where it is now.
+        const glm::dmat4 motion = after[Segment::Pelvis] * glm::inverse(before[Segment::Pelvis]);
+        for (const SegmentInfo& info : segmentInfos()) {
+            CAPTURE(info.name);
+            const glm::dmat4 carried = motion * before[info.segment];
+            for (int column = 0; column < 4; ++column)
+                for (int row = 0; row < 4; ++row) CHECK(carried[column][row] == doctest::Approx(after[info.segment][column][row]).epsilon(1e-9));
+        }
+    }
+}
+
 TEST_CASE("easing curves start at 0, end at 1 and rise monotonically")
 {
     for (anim::Easing easing : {anim::Easing::Linear, anim::Easing::In, anim::Easing::Out, anim::Easing::InOut}) {

@@ -272,7 +272,7 @@ void readPartner(TableReader& stepReader, const LessonContext& context, LessonSt
         if (hands->empty()) reader.error("hands", "say what the partner holds: hands = { hand_r = \"heel_r\", hand_l = \"knee_r\" }");
     }
     if (partner.contacts.empty() && read.named) reader.error("contacts", "the partner needs at least one floor contact");
-    if (reader.errors().empty()) partner.pose = settleAndCheck(reader, "pose", partner.pose, partner.contacts, read.adjustable);
+    if (reader.errors().empty()) partner.pose = settleAndCheck(reader, "pose", partner.pose, partner.contacts, read.adjustable, context.settled);
     partner.pose = anim::anchorContacts(partner.pose, partner.contacts, glm::dvec2(0.0));
     step.partner = std::move(partner);
 }
@@ -368,7 +368,7 @@ void readKeys(TableReader& stepReader, const LessonContext& context, LessonStep&
         // those where they were so the feet, hands or seat do not slide.
         if (key.contacts.empty() && (read.named || reader.has("contacts")))
             reader.error("contacts", "a key pose needs at least one floor contact");
-        if (reader.errors().empty()) key.pose = settleAndCheck(reader, "pose", key.pose, key.contacts, read.adjustable);
+        if (reader.errors().empty()) key.pose = settleAndCheck(reader, "pose", key.pose, key.contacts, read.adjustable, context.settled);
         const anim::ContactList shared =
             step.keys.empty() ? key.contacts : anim::sharedContacts(step.keys.back().contacts, key.contacts);
         const glm::dvec2 target = step.keys.empty()

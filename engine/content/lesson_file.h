@@ -39,6 +39,9 @@ struct LessonContext {
     std::vector<std::string> structures;   // names a step may highlight ("semitendinosus", "femur", ...)
     // Terms lessons may mark ([[term]]); null: marks are checked for form only.
     const Glossary* glossary = nullptr;
+    // Where key and partner poses settled before are kept, shared by lessons loaded together;
+    // null: each is settled afresh.
+    SettledPoses* settled = nullptr;
 };
 
 // What is wrong with a text for the screen, if anything: longer than `maxChars` (UTF-8 code

@@ -119,11 +119,52 @@ std::vector<anim::CoordinateGroup> readAdjustable(TableReader& reader, std::stri
     return groups;
 }
 
+SettledPoses::Settled SettledPoses::settle(const anatomy::Pose& pose, const anim::ContactList& contacts,
+                                           const std::vector<anim::CoordinateGroup>& adjustable)
+{
+    // Every input as numbers; a count before each list keeps two different inputs apart.
+    std::vector<double> input(pose.values.begin(), pose.values.end());
+    input.push_back(double(contacts.size()));
+    for (const anim::Contact& contact : contacts) {
+        input.push_back(double(contact.landmark));
+        input.push_back(contact.heightM);
+    }
+    for (const anim::CoordinateGroup& group : adjustable) {
+        input.push_back(double(group.size()));
+        for (anatomy::Coordinate coordinate : group) input.push_back(double(coordinate));
+    }
+    {
+        std::lock_guard lock(mutex_);
+        if (auto found = settled_.find(input); found != settled_.end()) return found->second;
+    }
+    // Settled outside the lock: other threads settle other poses meanwhile. Two threads that
+    // settle the same pose at once get the same answer, and the first one kept stays.
+    Settled made;
+    made.pose = anim::settleOnFloor(pose, contacts, adjustable, &made.worstContactM);
+    std::lock_guard lock(mutex_);
+    settled_.try_emplace(std::move(input), made);
+    return made;
+}
+
+std::size_t SettledPoses::size() const
+{
+    std::lock_guard lock(mutex_);
+    return settled_.size();
+}
+
 anatomy::Pose settleAndCheck(TableReader& reader, std::string_view key, const anatomy::Pose& pose,
-                             const anim::ContactList& contacts, const std::vector<anim::CoordinateGroup>& adjustable)
+                             const anim::ContactList& contacts, const std::vector<anim::CoordinateGroup>& adjustable,
+                             SettledPoses* known)
 {
     double worst = 0.0;
-    anatomy::Pose settled = anim::settleOnFloor(pose, contacts, adjustable, &worst);
+    anatomy::Pose settled;
+    if (known) {
+        const SettledPoses::Settled found = known->settle(pose, contacts, adjustable);
+        settled = found.pose;
+        worst = found.worstContactM;
+    } else {
+        settled = anim::settleOnFloor(pose, contacts, adjustable, &worst);
+    }
     if (worst > kMaxContactGapM) {
         const anatomy::SkeletonPose skeleton = anatomy::computeSkeleton(settled);
         std::ostringstream message;

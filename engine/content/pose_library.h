@@ -10,6 +10,7 @@
 #include "content/toml_reader.h"
 
 #include <map>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -65,9 +66,30 @@ anim::ContactList readContacts(TableReader& reader, std::string_view key);
 // a name without _r/_l tunes both sides together.
 std::vector<anim::CoordinateGroup> readAdjustable(TableReader& reader, std::string_view key);
 
+// Poses already settled on the floor, by everything settling reads: the written pose, its
+// contacts and the angles it may tune. Lessons start many keys from the same named pose
+// (331 settlings of 123 different poses in the shipped lessons), and each settling poses the
+// skeleton hundreds of times. Safe to share between threads.
+class SettledPoses {
+public:
+    struct Settled {
+        anatomy::Pose pose;
+        double worstContactM = 0.0;   // as anim::settleOnFloor reports it
+    };
+    Settled settle(const anatomy::Pose& pose, const anim::ContactList& contacts,
+                   const std::vector<anim::CoordinateGroup>& adjustable);
+    std::size_t size() const;
+
+private:
+    mutable std::mutex mutex_;
+    std::map<std::vector<double>, Settled> settled_;
+};
+
 // Settles a pose on the floor; a contact left more than kMaxContactGapM above it is reported
-// through `reader` against `key` with the contact's name and gap.
+// through `reader` against `key` with the contact's name and gap. With `known`, a pose settled
+// before is taken from it, and a new one is added.
 anatomy::Pose settleAndCheck(TableReader& reader, std::string_view key, const anatomy::Pose& pose,
-                             const anim::ContactList& contacts, const std::vector<anim::CoordinateGroup>& adjustable);
+                             const anim::ContactList& contacts, const std::vector<anim::CoordinateGroup>& adjustable,
+                             SettledPoses* known = nullptr);
 
 } // namespace content

@@ -61,7 +61,8 @@ void LessonLibrary::loadAll(std::stop_token stop)
         if (!setupError_) setupError_ = glossary.error();
     }
 
-    content::LessonContext context{&poses_, &sources_, structures_, glossaryLoaded_ ? &glossary_ : nullptr};
+    content::SettledPoses settled;
+    content::LessonContext context{&poses_, &sources_, structures_, glossaryLoaded_ ? &glossary_ : nullptr, &settled};
     entries_.clear();
     knownFiles_ = lessonFiles(folder_);
     std::error_code ec;

@@ -6,6 +6,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <thread>
 
 using namespace anatomy;
 
@@ -67,6 +68,54 @@ TEST_CASE("changing only the pelvis's coordinates moves every segment rigidly wi
                 for (int row = 0; row < 4; ++row) CHECK(carried[column][row] == doctest::Approx(after[info.segment][column][row]).epsilon(1e-9));
         }
     }
+}
+
+TEST_CASE("settled poses are settled once, and kept ones are what settling gives")
+{
+    const content::NamedPose* sitting = library().find("long_sitting");
+    REQUIRE(sitting);
+    REQUIRE(!sitting->contacts.empty());
+    // Written angles as a lesson would give them, not yet on the floor.
+    Pose written = sitting->pose;
+    written[Coordinate::PelvisTy] = 0.3;
+    written[Coordinate::HipFlexionR] += 4.0;
+    const std::vector<anim::CoordinateGroup> none, hips{{Coordinate::HipFlexionR, Coordinate::HipFlexionL}};
+
+    content::SettledPoses settled;
+    double worst = -1.0;
+    const Pose afresh = anim::settleOnFloor(written, sitting->contacts, none, &worst);
+    const content::SettledPoses::Settled first = settled.settle(written, sitting->contacts, none);
+    CHECK(first.pose.values == afresh.values);
+    CHECK(first.worstContactM == worst);
+    CHECK(settled.size() == 1);
+    CHECK(settled.settle(written, sitting->contacts, none).pose.values == afresh.values);
+    CHECK(settled.size() == 1);
+
+    // Another input of any kind is another entry: a tunable angle, a support's height, one
+    // contact fewer, an angle.
+    const content::SettledPoses::Settled tuned = settled.settle(written, sitting->contacts, hips);
+    CHECK(tuned.pose.values == anim::settleOnFloor(written, sitting->contacts, hips).values);
+    anim::ContactList raised = sitting->contacts;
+    raised.front().heightM = 0.1;
+    settled.settle(written, raised, none);
+    settled.settle(written, anim::ContactList(sitting->contacts.begin() + 1, sitting->contacts.end()), none);
+    Pose bent = written;
+    bent[Coordinate::KneeFlexionL] += 1.0;
+    settled.settle(bent, sitting->contacts, none);
+    CHECK(settled.size() == 5);
+
+    // Lessons load side by side and share one: threads settling the same poses keep one each.
+    content::SettledPoses shared;
+    std::vector<std::thread> threads;
+    std::vector<Pose> answers(4);
+    for (std::size_t t = 0; t < answers.size(); ++t)
+        threads.emplace_back([&, t] {
+            shared.settle(bent, sitting->contacts, none);
+            answers[t] = shared.settle(written, sitting->contacts, hips).pose;
+        });
+    for (std::thread& thread : threads) thread.join();
+    CHECK(shared.size() == 2);
+    for (const Pose& answer : answers) CHECK(answer.values == tuned.pose.values);
 }
 
 TEST_CASE("easing curves start at 0, end at 1 and rise monotonically")

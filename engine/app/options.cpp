@@ -9,7 +9,9 @@
 #include <charconv>
 #include <cmath>
 #include <cstdio>
-#include <regex>
+#include <optional>
+#include <string_view>
+#include <utility>
 
 namespace app {
 namespace {
@@ -23,6 +25,24 @@ constexpr double kMaximumStepTimeS = 24 * 3600.0; // checked against the step's 
 // The soak judges whole cycles after at least 30 s of warm-up; a shorter run could only fail.
 constexpr double kMinimumSoakS = 60.0;
 constexpr double kMaximumSoakS = 7 * 24 * 3600.0;
+
+// "WIDTHxHEIGHT": two whole numbers of one to five digits, each from 1 to kMaximumSidePx.
+std::optional<std::pair<int, int>> parseSize(std::string_view text)
+{
+    const std::size_t x = text.find('x');
+    if (x == std::string_view::npos) return std::nullopt;
+    auto side = [](std::string_view digits) -> std::optional<int> {
+        if (digits.empty() || digits.size() > 5) return std::nullopt;
+        int value = 0;
+        const auto [end, error] = std::from_chars(digits.data(), digits.data() + digits.size(), value);
+        if (error != std::errc() || end != digits.data() + digits.size()) return std::nullopt;
+        if (value < 1 || value > kMaximumSidePx) return std::nullopt;  // a sign is refused here too
+        return value;
+    };
+    const std::optional<int> width = side(text.substr(0, x)), height = side(text.substr(x + 1));
+    if (!width || !height) return std::nullopt;
+    return std::pair{*width, *height};
+}
 
 // "FIRST:LAST:STEP" in degrees, within the joint's range; the message names what is wrong.
 std::optional<std::string> parseAngleRange(const std::string& text, anatomy::Coordinate joint, anatomy::AngleRange& out)
@@ -258,17 +278,15 @@ ParseResult parseOptions(int argc, char** argv)
         return {std::nullopt, 2};
     }
     if (!size.empty()) {
-        static const std::regex pattern(R"((\d{1,5})x(\d{1,5}))");
-        std::smatch match;
-        const auto within = [](int pixels) { return pixels >= 1 && pixels <= kMaximumSidePx; };
-        if (!std::regex_match(size, match, pattern) || !within(std::stoi(match[1])) || !within(std::stoi(match[2]))) {
+        const std::optional<std::pair<int, int>> parsed = parseSize(size);
+        if (!parsed) {
             std::fprintf(stderr,
                          "hamstring-trainer: --size: expected WIDTHxHEIGHT in pixels, each from 1 to %d, such as "
                          "1280x720, got '%s'\n",
                          kMaximumSidePx, size.c_str());
             return {std::nullopt, 2};
         }
-        options.size = {std::stoi(match[1]), std::stoi(match[2])};
+        options.size = {parsed->first, parsed->second};
         options.sizeGiven = true;
     }
     if (!options.routinePath.empty() && !options.lesson.empty()) {

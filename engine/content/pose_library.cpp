@@ -2,6 +2,8 @@
 
 #include "core/text.h"
 
+#include <algorithm>
+#include <cmath>
 #include <sstream>
 
 namespace content {
@@ -45,9 +47,10 @@ void readAngles(TableReader& reader, const toml::table& angles, const std::strin
                                 core::withSuggestion("unknown joint angle '" + name + "'", name, known));
             continue;
         }
-        // Empty for text, and for integers too large to be exact doubles.
+        // Empty for text, and for integers too large to be exact doubles; TOML's nan and inf
+        // would pass the limits below, which only a number can fail.
         const auto degrees = value.value<double>();
-        if (!degrees) {
+        if (!degrees || !std::isfinite(*degrees)) {
             reader.errors().add(&value, where, "expected a number of degrees");
             continue;
         }
@@ -85,7 +88,7 @@ anim::ContactList readContacts(TableReader& reader, std::string_view key)
             try {
                 std::size_t used = 0;
                 height = std::stod(name.substr(at + 1), &used);
-                if (used != name.size() - at - 1 || height < 0.0 || height > 1.5) throw std::invalid_argument("range");
+                if (used != name.size() - at - 1 || !(height >= 0.0 && height <= 1.5)) throw std::invalid_argument("range");
             } catch (const std::exception&) {
                 reader.errors().add(&item, where, "'" + name + "': after @ comes the support's height in metres (0 to 1.5)");
                 continue;
@@ -133,13 +136,18 @@ SettledPoses::Settled SettledPoses::settle(const anatomy::Pose& pose, const anim
         input.push_back(double(group.size()));
         for (anatomy::Coordinate coordinate : group) input.push_back(double(coordinate));
     }
+    Settled made;
+    // Not-a-number has no place in an ordered key (the readers refuse it anyway): settled, not kept.
+    if (!std::all_of(input.begin(), input.end(), [](double value) { return std::isfinite(value); })) {
+        made.pose = anim::settleOnFloor(pose, contacts, adjustable, &made.worstContactM);
+        return made;
+    }
     {
         std::lock_guard lock(mutex_);
         if (auto found = settled_.find(input); found != settled_.end()) return found->second;
     }
     // Settled outside the lock: other threads settle other poses meanwhile. Two threads that
     // settle the same pose at once get the same answer, and the first one kept stays.
-    Settled made;
     made.pose = anim::settleOnFloor(pose, contacts, adjustable, &made.worstContactM);
     std::lock_guard lock(mutex_);
     settled_.try_emplace(std::move(input), made);

@@ -6,6 +6,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <cmath>
 #include <thread>
 
 using namespace anatomy;
@@ -102,6 +103,11 @@ TEST_CASE("settled poses are settled once, and kept ones are what settling gives
     Pose bent = written;
     bent[Coordinate::KneeFlexionL] += 1.0;
     settled.settle(bent, sitting->contacts, none);
+    CHECK(settled.size() == 5);
+    // An angle that is not a number is settled but not kept: it has no place in an ordered key.
+    Pose broken = written;
+    broken[Coordinate::KneeFlexionR] = std::nan("");
+    CHECK(std::isnan(settled.settle(broken, sitting->contacts, none).pose[Coordinate::KneeFlexionR]));
     CHECK(settled.size() == 5);
 
     // Lessons load side by side and share one: threads settling the same poses keep one each.

@@ -155,6 +155,9 @@ TEST_CASE("lesson mistakes are reported with file, line, column, field and a sug
         // An integer too large to be an exact double is refused, not read as an empty value.
         {"lumbar_flexion = 20,", "lumbar_flexion = 99999999999999999,", "step[1].key[1].set.lumbar_flexion",
          "expected a number of degrees"},
+        // TOML spells infinity and not-a-number; neither is an angle.
+        {"lumbar_flexion = 20,", "lumbar_flexion = nan,", "step[1].key[1].set.lumbar_flexion", "expected a number of degrees"},
+        {"lumbar_flexion = 20,", "lumbar_flexion = -inf,", "step[1].key[1].set.lumbar_flexion", "expected a number of degrees"},
     };
     for (const Case& c : cases) {
         CAPTURE(c.to);
@@ -221,6 +224,16 @@ TEST_CASE("pose and source files name the entry at fault")
                                    "poses.toml");
     REQUIRE_FALSE(huge.ok());
     CHECK(huge.error().describe() == "poses.toml:4:26: standing.angles.hip_flexion: expected a number of degrees");
+    // A support's height must be a number from 0 to 1.5 m; not-a-number fails no comparison.
+    for (const char* height : {"nan", "-0.1", "2", "0.1m"}) {
+        CAPTURE(height);
+        auto support = PoseLibrary::parse(std::string("[standing]\ndescription = \"x\"\ncontacts = [\"heel_r@") + height +
+                                              "\", \"heel_l\"]\n",
+                                          "poses.toml");
+        REQUIRE_FALSE(support.ok());
+        CHECK(support.error().describe().starts_with("poses.toml:3:13: standing.contacts[0]: 'heel_r@"));
+        CHECK(support.error().describe().find("the support's height in metres (0 to 1.5)") != std::string::npos);
+    }
     auto source = SourceList::parse("[S1]\ncitation = \"A\"\n[S2]\ncitaton = \"B\"\n", "sources.toml");
     REQUIRE_FALSE(source.ok());
     CHECK(source.error().describe() ==

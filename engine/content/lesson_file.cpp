@@ -105,7 +105,7 @@ void readLayers(TableReader& reader, LessonStep& step)
         if (auto visible = value.value<bool>()) {
             settings.visible = *visible;
         } else if (const auto opacity = value.value<double>()) {
-            if (*opacity < 0.0 || *opacity > 1.0) {
+            if (!(*opacity >= 0.0 && *opacity <= 1.0)) {  // not-a-number fails too
                 reader.errors().add(&value, field, "opacity must be between 0 and 1");
                 continue;
             }
@@ -294,11 +294,11 @@ void readMuscles(TableReader& stepReader, LessonStep& step)
             // value<double>() is empty for text and for integers too large to be exact doubles.
             const auto time = pair && pair->size() == 2 ? pair->get(0)->value<double>() : std::nullopt;
             const auto value = pair && pair->size() == 2 ? pair->get(1)->value<double>() : std::nullopt;
-            if (!time || !value) {
+            if (!time || !value || !std::isfinite(*time)) {
                 reader.errors().add(&item, field, "expected [seconds, excitation from 0 to 1]");
                 continue;
             }
-            if (*value < 0.0 || *value > 1.0) {
+            if (!(*value >= 0.0 && *value <= 1.0)) {  // not-a-number fails too
                 reader.errors().add(pair->get(1), field, "excitation must be between 0 and 1");
                 continue;
             }

@@ -2,6 +2,8 @@
 
 #include "content/toml_reader.h"
 
+#include <cmath>
+
 namespace content {
 
 std::array<LayerSettings, kLayerCount> defaultLayerSettings()
@@ -23,14 +25,18 @@ SceneDesc readScene(TableReader& root)
     desc.model = root.string("model", true).value_or("");
     desc.view = root.choice("view", false, kViewPresetNames, {.what = "view", .suggest = false}).value_or(desc.view);
     if (const toml::array* focus = root.array("focus", false)) {
-        // value<double>() is empty for text and for integers too large to be exact doubles.
-        const auto x = focus->size() == 3 ? focus->get(0)->value<double>() : std::nullopt;
-        const auto y = focus->size() == 3 ? focus->get(1)->value<double>() : std::nullopt;
-        const auto z = focus->size() == 3 ? focus->get(2)->value<double>() : std::nullopt;
-        if (x && y && z)
-            desc.focus = glm::vec3(float(*x), float(*y), float(*z));
+        // value<double>() is empty for text and for integers too large to be exact doubles; an
+        // empty one counts as not-a-number, which fails the range as TOML's nan and inf do.
+        constexpr double kFarthestM = 50.0;   // as far as the camera may be
+        const auto coordinate = [&](std::size_t i) {
+            return focus->size() == 3 ? focus->get(i)->value<double>().value_or(std::nan("")) : std::nan("");
+        };
+        const double x = coordinate(0), y = coordinate(1), z = coordinate(2);
+        const auto near = [&](double v) { return std::abs(v) <= kFarthestM; };
+        if (near(x) && near(y) && near(z))
+            desc.focus = glm::vec3(float(x), float(y), float(z));
         else
-            root.error("focus", "expected [x, y, z] in metres (x forward, y up, z to the right)");
+            root.error("focus", "expected [x, y, z] in metres from -50 to 50 (x forward, y up, z to the right)");
     }
     if (auto distance = root.number("distance", false, 0.05, 50.0)) desc.distanceM = float(*distance);
     if (const toml::table* layers = root.subtable("layers", false)) {

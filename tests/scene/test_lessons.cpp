@@ -158,6 +158,7 @@ TEST_CASE("lesson mistakes are reported with file, line, column, field and a sug
         // TOML spells infinity and not-a-number; neither is an angle.
         {"lumbar_flexion = 20,", "lumbar_flexion = nan,", "step[1].key[1].set.lumbar_flexion", "expected a number of degrees"},
         {"lumbar_flexion = 20,", "lumbar_flexion = -inf,", "step[1].key[1].set.lumbar_flexion", "expected a number of degrees"},
+        {"layers = { skin = 0.3", "layers = { skin = nan", "step[0].layers.skin", "opacity must be between 0 and 1"},
     };
     for (const Case& c : cases) {
         CAPTURE(c.to);
@@ -192,6 +193,12 @@ TEST_CASE("muscle settings name the step, the field and what is accepted")
         {"state = \"stretch\"\n  heads = [\"semitendinosis\"]", "step[1].muscles.heads",
          "unknown hamstring head 'semitendinosis'; did you mean 'semitendinosus'?"},
         {"state = \"contraction\"\n  excitation = [[0, 0.5], [1, \"full\"]]", "step[1].muscles.excitation[1]",
+         "expected [seconds, excitation from 0 to 1]"},
+        {"state = \"contraction\"\n  excitation = [[0, 0.5], [1, nan]]", "step[1].muscles.excitation[1]",
+         "excitation must be between 0 and 1"},
+        {"state = \"contraction\"\n  excitation = [[0, 0.5], [inf, 1]]", "step[1].muscles.excitation[1]",
+         "expected [seconds, excitation from 0 to 1]"},
+        {"state = \"contraction\"\n  excitation = [[0, 0.5], [nan, 1]]", "step[1].muscles.excitation[1]",
          "expected [seconds, excitation from 0 to 1]"},
     };
     for (const Case& c : cases) {

@@ -76,7 +76,9 @@ TEST_CASE("scene file errors name the file, line, column and field")
     SUBCASE("a focus needs three numbers")
     {
         // 1e17 as an integer has no exact double: refused rather than read as an empty value.
-        for (const char* focus : {"[0.1, 0.2]", "[0.1, \"up\", 0.3]", "[0.1, 0.2, 99999999999999999]"}) {
+        // TOML's nan and inf are numbers to it, not places.
+        for (const char* focus : {"[0.1, 0.2]", "[0.1, \"up\", 0.3]", "[0.1, 0.2, 99999999999999999]", "[nan, 0.2, 0.3]",
+                                  "[0.1, inf, 0.3]", "[0.1, 0.2, 1e300]"}) {
             CAPTURE(focus);
             auto desc = content::parseSceneText(std::string("title = \"x\"\nmodel = \"m.glb\"\nfocus = ") + focus + "\n",
                                               "focus.toml");

@@ -17,7 +17,7 @@ namespace {
 
 constexpr char kMagic[8] = {'H', 'T', 'M', 'O', 'D', 'E', 'L', '\0'};
 // 2: a fourth level of detail (assets/detail_levels.h).
-constexpr std::uint32_t kVersion = 2;
+constexpr std::uint32_t kPackVersion = 2;
 // magic, version, source size and hash, payload hash
 constexpr std::size_t kHeaderBytes = sizeof kMagic + 4 + 8 + 8 + 8;
 
@@ -111,7 +111,7 @@ std::string encodeModelPack(const ModelData& model, const DetailLevels& levels, 
             payload.append(reinterpret_cast<const char*>(indices.data()), indices.size() * sizeof(std::uint32_t));
         }
     std::string out(kMagic, sizeof kMagic);
-    put(out, kVersion);
+    put(out, kPackVersion);
     put(out, source.sizeBytes);
     put(out, source.hash);
     put(out, core::hashBytes(payload));
@@ -138,9 +138,9 @@ core::Expected<Header> readHeader(std::string_view& bytes, const std::string& na
     take(bytes, header.source.sizeBytes);
     take(bytes, header.source.hash);
     take(bytes, header.payloadHash);
-    if (version != kVersion)
+    if (version != kPackVersion)
         return core::makeFileError(name, "is a packed model of version " + std::to_string(version) + "; this build reads version " +
-                                             std::to_string(kVersion));
+                                             std::to_string(kPackVersion));
     return header;
 }
 

@@ -12,7 +12,7 @@ namespace {
 // "HTMD" and a version: a message from another build is refused rather than misread.
 constexpr std::uint32_t kModelMagic = 0x444D5448u;
 constexpr std::uint32_t kErrorMagic = 0x52455448u; // "HTER"
-constexpr std::uint32_t kVersion = 1;
+constexpr std::uint32_t kWireVersion = 1;
 
 class Writer {
 public:
@@ -99,13 +99,13 @@ private:
 void writeHeader(Writer& w, std::uint32_t magic)
 {
     w.value(magic);
-    w.value(kVersion);
+    w.value(kWireVersion);
 }
 
 bool readHeader(Reader& r, std::uint32_t magic)
 {
     std::uint32_t seenMagic = 0, seenVersion = 0;
-    return r.value(seenMagic) && r.value(seenVersion) && seenMagic == magic && seenVersion == kVersion;
+    return r.value(seenMagic) && r.value(seenVersion) && seenMagic == magic && seenVersion == kWireVersion;
 }
 
 bool readNode(Reader& r, Node& node)

@@ -153,13 +153,6 @@ void readVector(TableReader& reader, std::string_view key, glm::vec3& out, doubl
     }
 }
 
-std::vector<std::string> landmarkNames()
-{
-    std::vector<std::string> names;
-    for (const anatomy::LandmarkInfo& info : anatomy::landmarkInfos()) names.emplace_back(info.name);
-    return names;
-}
-
 std::optional<anatomy::Landmark> readLandmark(TableReader& reader, std::string_view key, const std::string& name)
 {
     if (auto landmark = anatomy::landmarkFromName(name)) return landmark;

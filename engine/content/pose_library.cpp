@@ -21,14 +21,14 @@ std::vector<std::string> angleNames()
     return names;
 }
 
+} // namespace
+
 std::vector<std::string> landmarkNames()
 {
     std::vector<std::string> names;
     for (const anatomy::LandmarkInfo& info : anatomy::landmarkInfos()) names.emplace_back(info.name);
     return names;
 }
-
-} // namespace
 
 void readAngles(TableReader& reader, const toml::table& angles, const std::string& field, anatomy::Pose& pose)
 {

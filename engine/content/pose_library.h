@@ -59,6 +59,9 @@ private:
 // non-numbers are reported through `reader`.
 void readAngles(TableReader& reader, const toml::table& angles, const std::string& field, anatomy::Pose& pose);
 
+// The names of every body point a contact may rest on ("heel_r", "seat_l", ...), for suggestions.
+std::vector<std::string> landmarkNames();
+
 // Reads a list of floor contacts such as ["heel_r", "seat_l"].
 anim::ContactList readContacts(TableReader& reader, std::string_view key);
 

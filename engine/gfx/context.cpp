@@ -71,12 +71,6 @@ void GLAPIENTRY onDebugMessage(GLenum source, GLenum type, GLuint id, GLenum sev
         core::logWarning("gl", sourceName(source), " ", typeName(type), " #", id, ": ", text);
 }
 
-std::string glString(GLenum name)
-{
-    const GLubyte* value = glGetString(name);
-    return value ? reinterpret_cast<const char*>(value) : "";
-}
-
 } // namespace
 
 core::Expected<ContextInfo> loadOpenGL(core::GLProcLoader loader)

@@ -2,3 +2,16 @@
 #pragma once
 
 #include <glad/gl.h>
+
+#include <string>
+
+namespace gfx {
+
+// glGetString's text; empty where the driver gives none.
+inline std::string glString(GLenum name)
+{
+    const GLubyte* value = glGetString(name);
+    return value ? reinterpret_cast<const char*>(value) : "";
+}
+
+} // namespace gfx

@@ -22,12 +22,6 @@ constexpr std::size_t kHeaderBytes = sizeof kMagic + 4 + 4 + 8 + 8;
 // Each edit of a shader leaves a file behind; the oldest go beyond this many.
 constexpr std::size_t kMaxFiles = 64;
 
-std::string glString(GLenum name)
-{
-    const auto* text = reinterpret_cast<const char*>(glGetString(name));
-    return text ? text : "";
-}
-
 template <class T>
 void put(std::string& out, const T& value)
 {

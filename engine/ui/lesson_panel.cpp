@@ -1,6 +1,7 @@
 #include "ui/lesson_panel.h"
 
 #include "ui/style.h"
+#include "ui/text_colours.h"
 #include "ui/view_area.h"
 
 #include <imgui.h>
@@ -11,8 +12,6 @@
 namespace ui {
 namespace {
 
-const ImVec4 kAccent{0.98f, 0.74f, 0.45f, 1.0f};
-const ImVec4 kDim{0.70f, 0.72f, 0.76f, 1.0f};
 const ImVec4 kError{1.0f, 0.45f, 0.40f, 1.0f};
 
 const content::Lesson* doctorLesson(const lessons::LessonLibrary& library)
@@ -25,7 +24,7 @@ const content::Lesson* doctorLesson(const lessons::LessonLibrary& library)
 
 void drawSources(const std::vector<std::string>& sources, const content::SourceList& list)
 {
-    ImGui::PushStyleColor(ImGuiCol_Text, kDim);
+    ImGui::PushStyleColor(ImGuiCol_Text, kDimText);
     ImGui::TextUnformatted("Sources:");
     for (const std::string& id : sources) {
         ImGui::SameLine();
@@ -100,7 +99,7 @@ void drawLessonList(const LessonPanelInput& input, LessonPanelState& state, std:
         if (state.chapterTab >= 0 && chapter != state.chapterTab) continue;
         if (chapter != lastChapter) {
             ImGui::Spacing();
-            ImGui::PushStyleColor(ImGuiCol_Text, kAccent);
+            ImGui::PushStyleColor(ImGuiCol_Text, kAccentText);
             ImGui::TextUnformatted(std::string(content::chapterTitle(lesson.chapter)).c_str());
             ImGui::PopStyleColor();
             ImGui::Separator();
@@ -115,10 +114,10 @@ void drawLessonList(const LessonPanelInput& input, LessonPanelState& state, std:
         if (ImGui::Selectable(label, false, ImGuiSelectableFlags_None)) commands.push_back(StartLesson{lesson.id, -1});
         if (done > 0) {
             ImGui::SameLine(ImGui::GetContentRegionAvail().x - ImGui::GetFontSize() * 3.0f);
-            ImGui::TextColored(kDim, "%d/%zu", std::min(done, int(lesson.steps.size())), lesson.steps.size());
+            ImGui::TextColored(kDimText, "%d/%zu", std::min(done, int(lesson.steps.size())), lesson.steps.size());
         }
         ImGui::Indent();
-        wrappedText(lesson.summary, &kDim);
+        wrappedText(lesson.summary, &kDimText);
         ImGui::Unindent();
         ImGui::PopID();
     }
@@ -199,8 +198,8 @@ void drawStep(const LessonPanelInput& input, LessonPanelState& state, std::vecto
     const content::LessonStep* step = player.step();
     if (ImGui::SmallButton("< All lessons")) commands.push_back(StopLesson{});
     ImGui::SameLine();
-    ImGui::TextColored(kDim, "Step %d of %d", player.stepIndex() + 1, player.stepCount());
-    ImGui::PushStyleColor(ImGuiCol_Text, kAccent);
+    ImGui::TextColored(kDimText, "Step %d of %d", player.stepIndex() + 1, player.stepCount());
+    ImGui::PushStyleColor(ImGuiCol_Text, kAccentText);
     wrappedText(lesson.title);
     ImGui::PopStyleColor();
     ImGui::Separator();
@@ -218,7 +217,7 @@ void drawStep(const LessonPanelInput& input, LessonPanelState& state, std::vecto
     if (!step->evidence.empty()) {
         // Study figures stay folded away so the text reads easily; open for the numbers.
         ImGui::Spacing();
-        ImGui::PushStyleColor(ImGuiCol_Text, kDim);
+        ImGui::PushStyleColor(ImGuiCol_Text, kDimText);
         const bool open = ImGui::TreeNodeEx("Evidence", ImGuiTreeNodeFlags_SpanAvailWidth);
         ImGui::PopStyleColor();
         if (open) {
@@ -245,14 +244,14 @@ void drawStep(const LessonPanelInput& input, LessonPanelState& state, std::vecto
         if (clock.phase == lessons::StepPhase::Holding || clock.phase == lessons::StepPhase::Resting) {
             ImGui::SameLine();
             ImGui::SetWindowFontScale(1.8f);
-            ImGui::TextColored(kAccent, "%d s", int(std::ceil(clock.remainingS())));
+            ImGui::TextColored(kAccentText, "%d s", int(std::ceil(clock.remainingS())));
             ImGui::SetWindowFontScale(1.0f);
             // In whole seconds, with the countdown beside it (and for the timeline's reason).
             const double shownS = std::floor(clock.phaseTimeS);
             const float fraction = clock.phaseDurationS > 0.0 ? float(shownS / clock.phaseDurationS) : 1.0f;
             ImGui::ProgressBar(fraction, ImVec2(-1.0f, ImGui::GetFontSize() * 0.5f), "");
         }
-        if (!step->cue.empty() && clock.phase == lessons::StepPhase::Holding) wrappedText(step->cue, &kAccent);
+        if (!step->cue.empty() && clock.phase == lessons::StepPhase::Holding) wrappedText(step->cue, &kAccentText);
     }
     if (!input.muscleSummary.empty()) {
         ImGui::Separator();
@@ -304,7 +303,7 @@ void drawLessonPanel(const LessonPanelInput& input, LessonPanelState& state, std
     if (beginSolidPanel("Lessons", &state.open, flags)) {
         drawRedFlags(input, commands);
         if (!input.library)
-            wrappedText("Loading the lessons...", &kDim);  // no lesson can be playing yet
+            wrappedText("Loading the lessons...", &kDimText);  // no lesson can be playing yet
         else if (input.player->active())
             drawStep(input, state, commands);
         else

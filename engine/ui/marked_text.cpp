@@ -1,5 +1,7 @@
 #include "ui/marked_text.h"
 
+#include "ui/text_colours.h"
+
 #include <imgui.h>
 
 #include <algorithm>
@@ -9,7 +11,6 @@ namespace ui {
 namespace {
 
 const ImVec4 kTermColour{0.55f, 0.80f, 1.0f, 1.0f};
-const ImVec4 kDim{0.70f, 0.72f, 0.76f, 1.0f};
 constexpr const char* kPinnedPopup = "##glossary-term";
 
 // Pieces that wrap as units: a word with the spaces after it. Line breaks in the text start a
@@ -46,7 +47,7 @@ void drawExplanation(const content::GlossaryTerm& term, const MarkedTextOptions&
     if (!term.source.empty()) {
         const std::string source =
             "Source: " + (options.sources ? options.sources->citation(term.source) : term.source);
-        ImGui::TextColored(kDim, "%s", source.c_str());
+        ImGui::TextColored(kDimText, "%s", source.c_str());
     }
     ImGui::PopTextWrapPos();
 }

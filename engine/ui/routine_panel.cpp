@@ -3,6 +3,7 @@
 #include "content/routine_file.h"
 
 #include "ui/style.h"
+#include "ui/text_colours.h"
 #include "ui/view_area.h"
 
 #include <imgui.h>
@@ -14,8 +15,6 @@
 namespace ui {
 namespace {
 
-const ImVec4 kAccent{0.98f, 0.74f, 0.45f, 1.0f};
-const ImVec4 kDim{0.70f, 0.72f, 0.76f, 1.0f};
 
 
 // "4:05" for 245 s: how long a routine is, read at a glance.
@@ -50,7 +49,7 @@ const content::Lesson* findCandidate(const RoutinePanelInput& input, const std::
 void drawPlayback(const RoutinePanelInput& input, std::vector<Command>& commands)
 {
     const lessons::RoutinePosition& where = input.position;
-    ImGui::PushStyleColor(ImGuiCol_Text, kAccent);
+    ImGui::PushStyleColor(ImGuiCol_Text, kAccentText);
     wrappedText(input.routineTitle);
     ImGui::PopStyleColor();
     if (where.finished) {
@@ -58,7 +57,7 @@ void drawPlayback(const RoutinePanelInput& input, std::vector<Command>& commands
         std::snprintf(done, sizeof done, "Finished: %d entries in %s.", where.entryCount, minutesText(where.totalS).c_str());
         wrappedText(done);
     } else {
-        ImGui::TextColored(kDim, "Entry %d of %d%s", where.entry + 1, where.entryCount, where.resting ? " (coming up)" : "");
+        ImGui::TextColored(kDimText, "Entry %d of %d%s", where.entry + 1, where.entryCount, where.resting ? " (coming up)" : "");
         ImGui::SetWindowFontScale(1.35f);
         wrappedText(where.title);
         // The countdown is what someone on the floor glances at: large.
@@ -76,7 +75,7 @@ void drawPlayback(const RoutinePanelInput& input, std::vector<Command>& commands
     const float fraction = where.totalS > 0.0 ? float(std::clamp(where.elapsedS / where.totalS, 0.0, 1.0)) : 0.0f;
     const std::string overall = minutesText(where.elapsedS) + " of " + minutesText(where.totalS);
     ImGui::ProgressBar(fraction, ImVec2(-1.0f, 0.0f), overall.c_str());
-    if (!where.next.empty() && !where.finished) wrappedText("Next: " + where.next, &kDim);
+    if (!where.next.empty() && !where.finished) wrappedText("Next: " + where.next, &kDimText);
 
     const float buttonWidth = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x * 3.0f) / 4.0f;
     if (ImGui::Button("Previous", ImVec2(buttonWidth, 0))) commands.push_back(PreviousRoutineEntry{});
@@ -93,7 +92,7 @@ void drawPlayback(const RoutinePanelInput& input, std::vector<Command>& commands
 
     if (!input.routineNote.empty()) {
         ImGui::Spacing();
-        wrappedText(input.routineNote, &kDim);
+        wrappedText(input.routineNote, &kDimText);
     }
     if (!input.stepText.empty() && !where.finished) {
         ImGui::Separator();
@@ -103,15 +102,15 @@ void drawPlayback(const RoutinePanelInput& input, std::vector<Command>& commands
 
 void drawFiles(const RoutinePanelInput& input, std::vector<Command>& commands)
 {
-    ImGui::TextColored(kAccent, "Open a routine");
-    if (input.files.empty()) ImGui::TextColored(kDim, "None yet: build one below, or drop a routine file on the window.");
+    ImGui::TextColored(kAccentText, "Open a routine");
+    if (input.files.empty()) ImGui::TextColored(kDimText, "None yet: build one below, or drop a routine file on the window.");
     // The examples that come with the trainer, then the user's own, each under a small heading.
     for (const bool shipped : {true, false}) {
         bool headed = false;
         for (std::size_t i = 0; i < input.files.size(); ++i) {
             const RoutineListItem& file = input.files[i];
             if (file.shipped != shipped) continue;
-            if (!headed) ImGui::TextColored(kDim, shipped ? "Examples" : "Saved");
+            if (!headed) ImGui::TextColored(kDimText, shipped ? "Examples" : "Saved");
             headed = true;
             ImGui::PushID(int(i));
             if (ImGui::SmallButton("Play")) commands.push_back(OpenRoutine{file.path});
@@ -168,11 +167,11 @@ bool drawDraftEntry(const RoutinePanelInput& input, content::Routine& draft, std
 
 void drawBuilder(const RoutinePanelInput& input, RoutinePanelState& state, std::vector<Command>& commands)
 {
-    ImGui::TextColored(kAccent, "Build a routine");
+    ImGui::TextColored(kAccentText, "Build a routine");
     ImGui::SetNextItemWidth(-1.0f);
     ImGui::InputTextWithHint("##name", "Name", state.name, sizeof state.name);
     content::Routine& draft = state.draft;
-    if (draft.entries.empty()) wrappedText("Pick a stretch or exercise and press Add; then order them and set the numbers.", &kDim);
+    if (draft.entries.empty()) wrappedText("Pick a stretch or exercise and press Add; then order them and set the numbers.", &kDimText);
     for (std::size_t i = 0; i < draft.entries.size();) {
         if (drawDraftEntry(input, draft, i))
             draft.entries.erase(draft.entries.begin() + std::ptrdiff_t(i));
@@ -207,13 +206,13 @@ void drawBuilder(const RoutinePanelInput& input, RoutinePanelState& state, std::
 
 void drawHistory(const RoutinePanelInput& input)
 {
-    ImGui::TextColored(kAccent, "History");
+    ImGui::TextColored(kAccentText, "History");
     ImGui::Text("This week: %d session%s", input.sessionsThisWeek, input.sessionsThisWeek == 1 ? "" : "s");
     if (input.streakDays > 1) {
         ImGui::SameLine();
-        ImGui::TextColored(kDim, "(%d days in a row)", input.streakDays);
+        ImGui::TextColored(kDimText, "(%d days in a row)", input.streakDays);
     }
-    for (const std::string& line : input.recent) wrappedText(line, &kDim);
+    for (const std::string& line : input.recent) wrappedText(line, &kDimText);
 }
 
 } // namespace

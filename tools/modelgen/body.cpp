@@ -12,7 +12,6 @@ using anatomy::Segment;
 using glm::dvec3;
 
 constexpr double kMaxJointBlendM = 0.06;
-const glm::dmat3 kIdentity(1.0);
 
 // The right or midline segment whose shape a segment uses, and whether it is mirrored.
 std::pair<Segment, bool> shapeSource(Segment segment)

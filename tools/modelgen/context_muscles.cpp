@@ -12,7 +12,6 @@ using glm::dvec3;
 using anatomy::Side;
 
 constexpr double kClearanceM = 0.001;
-const dvec3 kAnterior{1, 0, 0}, kPosterior{-1, 0, 0}, kLateral{0, 0, 1}, kMedial{0, 0, -1};
 
 // A muscle shaped as a thick curved sheet through a grid of points, row-major.
 struct SheetSpec {

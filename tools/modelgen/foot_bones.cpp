@@ -6,7 +6,6 @@ namespace modelgen {
 namespace {
 
 using glm::dvec3;
-const glm::dmat3 kIdentity(1.0);
 
 } // namespace
 

@@ -8,7 +8,6 @@ namespace {
 
 using glm::dvec3;
 
-const glm::dmat3 kIdentity(1.0);
 
 // A gait2392 path point of a muscle (right side), by index; negative counts from the insertion.
 dvec3 pathPoint(anatomy::Muscle muscle, int index)

@@ -5,7 +5,6 @@
 namespace modelgen {
 namespace {
 
-const glm::dvec3 kPosterior{-1, 0, 0};
 
 } // namespace
 

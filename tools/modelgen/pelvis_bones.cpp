@@ -8,7 +8,6 @@ namespace modelgen {
 namespace {
 
 using glm::dvec3;
-const glm::dmat3 kIdentity(1.0);
 
 const dvec3 kHip = anatomy::gait2392::kHipCentreInPelvis;
 // The acetabulum opens laterally, downward and a little forward (about 45 degrees of

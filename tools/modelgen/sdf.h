@@ -12,6 +12,11 @@
 
 namespace modelgen {
 
+// The model's frame (x anterior, y superior, z to the right side): the directions a shape may
+// face, and the orientation of a shape that is not turned.
+inline const glm::dvec3 kAnterior{1, 0, 0}, kPosterior{-1, 0, 0}, kLateral{0, 0, 1}, kMedial{0, 0, -1};
+inline const glm::dmat3 kIdentity(1.0);
+
 using Field = std::function<double(const glm::dvec3&)>;
 
 // Axis-aligned box for culling: a part is never evaluated far from it.

@@ -7,12 +7,21 @@
 #include "lessons/lesson_player.h"
 
 #include <cstdint>
+#include <cstdio>
 #include <filesystem>
 #include <memory>
 #include <optional>
 #include <string>
 
 namespace app {
+
+// Says "hamstring-trainer: error: MESSAGE" on stderr; the exit code a mode's start returns
+// when it cannot do what it was asked.
+inline int failedStart(const std::string& message)
+{
+    std::fprintf(stderr, "hamstring-trainer: error: %s\n", message.c_str());
+    return 1;
+}
 
 struct FrameResult {
     std::int64_t index = 0;       // this frame's index, from 0

@@ -11,7 +11,7 @@ source "$HT_ROOT/tools/lib/setup.sh"
 
 ht_ensure_packages "${HT_RUNTIME_PACKAGES[@]}" "${HT_PACKAGE_PACKAGES[@]}"
 build="${HT_PACKAGE_BUILD:-$HT_ROOT/build/package}"
-ht_build "$build" Release -DHT_BUILD_TESTS=OFF -DHT_SCREENSHOTS=ON
+ht_build "$build" Release -DHT_BUILD_TESTS=OFF -DHT_SCREENSHOTS=ON -DHT_UNITY_BUILD=ON
 ht_log "Packaging with CPack"
 rm -f "$build"/hamstring-trainer_*.deb
 (cd "$build" && cpack -G DEB >/dev/null)

@@ -22,9 +22,10 @@ ht_ensure_node
 
 build="$HT_ROOT/build/sanitize"
 # Line tables are all the debug information the sanitizers' reports need (file and line of
-# each frame): the build takes a tenth less time than with full -g.
+# each frame): the build takes a tenth less time than with full -g. The engine and tools compile
+# in batches (HT_UNITY_BUILD), the tests file by file.
 HT_CC=clang HT_CXX=clang++ ht_build "$build" RelWithDebInfo -DHT_KEEP_ASSERTS=ON -DHT_SANITIZE=ON -DHT_FUZZ=ON \
-  -DHT_BUILD_TESTS=ON -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O2 -gline-tables-only" \
+  -DHT_BUILD_TESTS=ON -DHT_UNITY_BUILD=ON -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O2 -gline-tables-only" \
   -DCMAKE_C_FLAGS_RELWITHDEBINFO="-O2 -gline-tables-only"
 built=$(date +%s)
 

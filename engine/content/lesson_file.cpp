@@ -105,7 +105,7 @@ void readLayers(TableReader& reader, LessonStep& step)
         if (auto visible = value.value<bool>()) {
             settings.visible = *visible;
         } else if (const auto opacity = value.value<double>()) {
-            if (!(*opacity >= 0.0 && *opacity <= 1.0)) {  // not-a-number fails too
+            if (!withinRange(*opacity, 0.0, 1.0)) {
                 reader.errors().add(&value, field, "opacity must be between 0 and 1");
                 continue;
             }
@@ -143,7 +143,7 @@ void readVector(TableReader& reader, std::string_view key, glm::vec3& out, doubl
     bool good = values->size() == 3;
     for (std::size_t k = 0; good && k < 3; ++k) {
         const auto value = values->get(k)->value<double>();
-        good = value && *value >= low && *value <= high;
+        good = value && withinRange(*value, low, high);
         if (good) out[int(k)] = float(*value);
     }
     if (!good) {
@@ -291,7 +291,7 @@ void readMuscles(TableReader& stepReader, LessonStep& step)
                 reader.errors().add(&item, field, "expected [seconds, excitation from 0 to 1]");
                 continue;
             }
-            if (!(*value >= 0.0 && *value <= 1.0)) {  // not-a-number fails too
+            if (!withinRange(*value, 0.0, 1.0)) {
                 reader.errors().add(pair->get(1), field, "excitation must be between 0 and 1");
                 continue;
             }

@@ -88,7 +88,7 @@ anim::ContactList readContacts(TableReader& reader, std::string_view key)
             try {
                 std::size_t used = 0;
                 height = std::stod(name.substr(at + 1), &used);
-                if (used != name.size() - at - 1 || !(height >= 0.0 && height <= 1.5)) throw std::invalid_argument("range");
+                if (used != name.size() - at - 1 || !withinRange(height, 0.0, 1.5)) throw std::invalid_argument("range");
             } catch (const std::exception&) {
                 reader.errors().add(&item, where, "'" + name + "': after @ comes the support's height in metres (0 to 1.5)");
                 continue;

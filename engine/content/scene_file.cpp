@@ -15,6 +15,9 @@ std::array<LayerSettings, kLayerCount> defaultLayerSettings()
 
 namespace {
 
+// How far from the model the camera may be, and a focus from its centre, in metres.
+constexpr double kFarthestM = 50.0;
+
 SceneDesc readScene(TableReader& root)
 {
     root.rejectUnknownKeys({"title", "model", "view", "focus", "distance", "layers"});
@@ -26,19 +29,18 @@ SceneDesc readScene(TableReader& root)
     desc.view = root.choice("view", false, kViewPresetNames, {.what = "view", .suggest = false}).value_or(desc.view);
     if (const toml::array* focus = root.array("focus", false)) {
         // value<double>() is empty for text and for integers too large to be exact doubles; an
-        // empty one counts as not-a-number, which fails the range as TOML's nan and inf do.
-        constexpr double kFarthestM = 50.0;   // as far as the camera may be
+        // empty one counts as not-a-number, which is out of range as TOML's nan and inf are.
         const auto coordinate = [&](std::size_t i) {
             return focus->size() == 3 ? focus->get(i)->value<double>().value_or(std::nan("")) : std::nan("");
         };
         const double x = coordinate(0), y = coordinate(1), z = coordinate(2);
-        const auto near = [&](double v) { return std::abs(v) <= kFarthestM; };
+        const auto near = [](double v) { return withinRange(v, -kFarthestM, kFarthestM); };
         if (near(x) && near(y) && near(z))
             desc.focus = glm::vec3(float(x), float(y), float(z));
         else
             root.error("focus", "expected [x, y, z] in metres from -50 to 50 (x forward, y up, z to the right)");
     }
-    if (auto distance = root.number("distance", false, 0.05, 50.0)) desc.distanceM = float(*distance);
+    if (auto distance = root.number("distance", false, 0.05, kFarthestM)) desc.distanceM = float(*distance);
     if (const toml::table* layers = root.subtable("layers", false)) {
         TableReader layerTable(*layers, "layers", root.errors());
         std::vector<std::string> keys;

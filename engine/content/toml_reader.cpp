@@ -2,7 +2,6 @@
 
 #include "core/text.h"
 
-#include <cmath>
 #include <sstream>
 
 namespace content {
@@ -96,7 +95,7 @@ std::optional<double> TableReader::number(std::string_view key, bool required, d
     const auto number = readTyped(*this, key, required, "a number", "expected a number",
                                   [](const toml::node& value) { return value.value<double>(); });
     if (!number) return std::nullopt;
-    if (!std::isfinite(*number) || *number < min || *number > max) {
+    if (!withinRange(*number, min, max)) {
         std::ostringstream message;
         message << *number << " is out of range (" << min << " to " << max << ")";
         errors_.add(node(key), field(key), message.str());

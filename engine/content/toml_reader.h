@@ -17,6 +17,14 @@
 
 namespace content {
 
+// Whether `value` lies from `least` to `most`. Not-a-number never does: TOML spells nan and inf,
+// and every comparison with not-a-number is false, so a check written as "below the least or
+// above the most" lets it through. Every range a file's number must be in is checked this way.
+constexpr bool withinRange(double value, double least, double most)
+{
+    return value >= least && value <= most;
+}
+
 // Parses TOML text; a syntax error comes back with the line and column toml++ reports.
 core::Expected<toml::table> parseTomlText(std::string_view text, const std::string& path);
 

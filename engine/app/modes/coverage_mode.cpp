@@ -180,16 +180,14 @@ CoverageMode::CoverageMode(World& world, GraphicsContext& graphics, LessonSessio
 std::optional<int> CoverageMode::start()
 {
     if (stops_.empty()) {
-        std::fprintf(stderr, "hamstring-trainer: error: --coverage: no lesson to measure%s\n",
-                     request_.lessonId.empty() ? "" : (" named '" + request_.lessonId + "'").c_str());
-        return 1;
+        return failWith("--coverage: no lesson to measure" +
+                           (request_.lessonId.empty() ? std::string() : " named '" + request_.lessonId + "'"));
     }
     if (request_.floors.empty()) return std::nullopt;
     // One exception a line: lesson id, 1-based step, floor in percent, then the reason.
     auto text = core::readTextFile(request_.floors);
     if (!text) {
-        std::fprintf(stderr, "hamstring-trainer: error: %s\n", text.error().describe().c_str());
-        return 1;
+        return failWith(text.error().describe());
     }
     std::istringstream lines(*text);
     std::string line;
@@ -464,10 +462,8 @@ std::optional<int> CoverageMode::verdict()
     std::fflush(stdout);
 
     if (!request_.csv.empty()) {
-        if (core::Status written = core::writeFileAtomic(request_.csv, csv); !written) {
-            std::fprintf(stderr, "hamstring-trainer: error: %s\n", written.error().describe().c_str());
-            return 1;
-        }
+        if (core::Status written = core::writeFileAtomic(request_.csv, csv); !written)
+            return failWith(written.error().describe());
     }
     if (failed_) {
         std::printf("coverage: FAILED: a frame could not be drawn\n");

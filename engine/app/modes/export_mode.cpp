@@ -51,12 +51,12 @@ std::optional<int> ExportMode::start()
     const content::Lesson* lesson = lessons_.library().find(lessonId_);
     if (!lesson) {
         for (const lessons::LessonEntry& entry : lessons_.library().entries())
-            if (entry.error && fs::path(entry.path).stem() == lessonId_) return failedStart(entry.error->describe());
-        return failedStart("--export-lesson: no lesson named '" + lessonId_ + "' in " + (paths_.scenes() / "lessons").string());
+            if (entry.error && fs::path(entry.path).stem() == lessonId_) return failWith(entry.error->describe());
+        return failWith("--export-lesson: no lesson named '" + lessonId_ + "' in " + (paths_.scenes() / "lessons").string());
     }
     std::error_code ec;
     fs::create_directories(folder_, ec);
-    if (ec) return failedStart(folder_.string() + ": cannot create folder: " + ec.message());
+    if (ec) return failWith(folder_.string() + ": cannot create folder: " + ec.message());
     const content::Lesson copy = *lesson;
     lessons_.start(copy.id, 0);
     std::vector<std::string> images;
@@ -66,7 +66,7 @@ std::optional<int> ExportMode::start()
     if (core::Status written = core::writeFileAtomic(handout, renderHandoutHtml(copy, images, lessons_.library().sources(),
                                                                                  &lessons_.library().glossary()));
         !written)
-        return failedStart(written.error().describe());
+        return failWith(written.error().describe());
     std::printf("exported %zu steps of '%s' to %s\n", images.size(), copy.title.c_str(), handout.string().c_str());
     return 0;
 }
@@ -95,13 +95,13 @@ bool ExportMode::exportStep(const content::Lesson& lesson, std::size_t index, st
     if (closeUp.shown() && graphics_.overlayReady()) caption = [&] { ui::drawCloseUpCaption(closeUp.box(), closeUp.caption()); };
     if (core::Status drawn = graphics_.drawFrame(world_.scene, world_.camera, physiology_.tints(), caption, closeUp.insetView());
         !drawn) {
-        failedStart(drawn.error().describe());
+        failWith(drawn.error().describe());
         return false;
     }
     char name[32];
     std::snprintf(name, sizeof name, "step-%02zu.png", index + 1);
     if (core::Status written = graphics_.saveScreenshot(folder_ / name); !written) {
-        failedStart(written.error().describe());
+        failWith(written.error().describe());
         return false;
     }
     images.emplace_back(name);

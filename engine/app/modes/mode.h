@@ -15,9 +15,9 @@
 
 namespace app {
 
-// Says "hamstring-trainer: error: MESSAGE" on stderr; the exit code a mode's start returns
-// when it cannot do what it was asked.
-inline int failedStart(const std::string& message)
+// Says "hamstring-trainer: error: MESSAGE" on stderr; returns the exit code of a mode that
+// cannot do what it was asked (1).
+inline int failWith(const std::string& message)
 {
     std::fprintf(stderr, "hamstring-trainer: error: %s\n", message.c_str());
     return 1;

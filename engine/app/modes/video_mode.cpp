@@ -99,12 +99,12 @@ std::optional<int> VideoMode::start()
     const content::Lesson* found = lessons_.library().find(request_.lessonId);
     if (!found) {
         for (const lessons::LessonEntry& entry : lessons_.library().entries())
-            if (entry.error && fs::path(entry.path).stem() == request_.lessonId) return failedStart(entry.error->describe());
-        return failedStart("--export-lesson-video: no lesson named '" + request_.lessonId + "' in " +
+            if (entry.error && fs::path(entry.path).stem() == request_.lessonId) return failWith(entry.error->describe());
+        return failWith("--export-lesson-video: no lesson named '" + request_.lessonId + "' in " +
                     (paths_.scenes() / "lessons").string());
     }
     const content::Lesson lesson = *found;
-    if (lesson.steps.empty()) return failedStart(lesson.path + ": the lesson has no steps to show");
+    if (lesson.steps.empty()) return failWith(lesson.path + ": the lesson has no steps to show");
     media::VideoPlan plan = media::planLessonVideo(lesson, 0, 1 << 30, world_.scene.pose());
     long long totalFrames = std::llround(plan.durationS * kFramesPerSecond);
     if (request_.limitS > 0.0) totalFrames = std::min(totalFrames, std::max(1LL, std::llround(request_.limitS * kFramesPerSecond)));
@@ -112,7 +112,7 @@ std::optional<int> VideoMode::start()
 
     const glm::ivec2 size = graphics_.window().drawableSize();
     auto opened = media::VideoWriter::open({request_.file, size.x, size.y, kFramesPerSecond, kSampleRateHz});
-    if (!opened) return failedStart(opened.error().describe());
+    if (!opened) return failWith(opened.error().describe());
     media::VideoWriter& writer = **opened;
     std::signal(SIGTERM, onCancelSignal);
     std::signal(SIGINT, onCancelSignal);
@@ -146,7 +146,7 @@ std::optional<int> VideoMode::start()
     for (long long frame = 0; frame < totalFrames; ++frame) {
         if (gCancelled.load()) {
             progress.finish();
-            return failedStart("video export cancelled; " + request_.file.string() + " removed");
+            return failWith("video export cancelled; " + request_.file.string() + " removed");
         }
         const double atS = double(frame) / kFramesPerSecond;
         if (frame > 0) {
@@ -163,8 +163,8 @@ std::optional<int> VideoMode::start()
         std::function<void()> caption;
         if (request_.burnCaptions) caption = [&, atS] { ui::drawBurnedCaption(captionAt(plan, atS)); };
         if (core::Status drawn = graphics_.drawFrame(world_.scene, world_.camera, physiology_.tints(), caption); !drawn)
-            return failedStart(drawn.error().describe());
-        if (core::Status added = writer.addFrame(graphics_.readFrame()); !added) return failedStart(added.error().describe());
+            return failWith(drawn.error().describe());
+        if (core::Status added = writer.addFrame(graphics_.readFrame()); !added) return failWith(added.error().describe());
 
         // This frame's 1/30 s of sound: the step's cues that fall in it start on the mixer,
         // which carries any sound still playing over into the next step.
@@ -173,11 +173,11 @@ std::optional<int> VideoMode::start()
         // The step's time, as the player keeps it: from when the body is in place.
         audio::startCuesInSpan(mixer, sounds, stepCues[std::size_t(step.step)], atS - step.startS - step.routeS, kSamplesPerFrame);
         mixer.render(samples);
-        if (core::Status added = writer.addAudio(samples); !added) return failedStart(added.error().describe());
+        if (core::Status added = writer.addAudio(samples); !added) return failWith(added.error().describe());
         progress.update(frame + 1);
     }
     progress.finish();
-    if (core::Status finished = writer.finish(); !finished) return failedStart(finished.error().describe());
+    if (core::Status finished = writer.finish(); !finished) return failWith(finished.error().describe());
 
     // Captions of what the video shows, cut where a --video-seconds preview ends.
     std::vector<media::CaptionCue> captions;
@@ -191,7 +191,7 @@ std::optional<int> VideoMode::start()
     if (core::Status written = core::writeFileAtomic(vtt, media::writeWebVtt(captions)); !written) {
         std::error_code ignored;
         fs::remove(request_.file, ignored);
-        return failedStart(written.error().describe());
+        return failWith(written.error().describe());
     }
     std::printf("exported '%s' (%lld frames, %.1f s, %dx%d, %s) to %s with captions in %s\n", lesson.title.c_str(), totalFrames,
                 videoS, size.x, size.y, writer.codecNames().c_str(), request_.file.string().c_str(), vtt.string().c_str());
